@@ -1,0 +1,1 @@
+"""The command-line layer: Typer code only; every command calls the library once."""

@@ -1,0 +1,33 @@
+"""Options shared by several commands."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+from typing_extensions import Annotated
+
+RegistryOption = Annotated[
+    Optional[Path],
+    typer.Option(
+        "--registry",
+        help="The registry folder (holding protsoc.yaml). Default: $PROTSOC_REGISTRY, else the "
+        "registry/ folder of the current directory or its nearest parent.",
+        show_default=False,
+    ),
+]
+
+
+def parse_date(value: str | None, option: str) -> "object":
+    """An ISO date given on the command line, or a usage error naming the option."""
+    import datetime as dt
+
+    from ..errors import UsageError
+
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"{option} {value!r} is not a date", "write it as YYYY-MM-DD, e.g. 2026-11-22") from None

@@ -1,0 +1,80 @@
+"""Consoles and the one place where exceptions become messages and exit codes."""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+import tempfile
+import traceback
+from typing import Any, Callable, TypeVar
+
+import typer
+
+from ..errors import EXIT_BUG, EXIT_INTERRUPTED, ProtsocError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def stdout() -> Any:
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=True)
+
+
+def stderr() -> Any:
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def guarded(function: F) -> F:
+    """Run a command so that no traceback ever reaches the user.
+
+    ProtsocError -> its message and hint, its exit code (1 invalid input, 2 usage/environment);
+    Ctrl-C -> 130; anything else is a bug: a short message, the traceback in a log file, exit 3
+    (the traceback is printed with PROTSOC_DEBUG=1).
+    """
+
+    @functools.wraps(function)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return function(*args, **kwargs)
+        except (typer.Exit, typer.Abort):
+            raise
+        except ProtsocError as error:
+            console = stderr()
+            console.print(f"[bold red]error:[/] {_escape(error.message)}")
+            if error.hint:
+                console.print(f"[dim]hint:[/] {_escape(error.hint)}")
+            raise typer.Exit(error.exit_code) from None
+        except KeyboardInterrupt:
+            stderr().print("interrupted")
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+        except Exception:
+            if os.environ.get("PROTSOC_DEBUG"):
+                traceback.print_exc()
+            log = _write_bug_log()
+            stderr().print(
+                "[bold red]protsoc hit an internal error[/] (a bug, not your data). "
+                f"The details are in {log}; please attach that file when you report it."
+            )
+            raise typer.Exit(EXIT_BUG) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _escape(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)
+
+
+def _write_bug_log() -> str:
+    from .. import __version__
+
+    handle, name = tempfile.mkstemp(prefix="protsoc-bug-", suffix=".log")
+    with os.fdopen(handle, "w", encoding="utf-8") as stream:
+        stream.write(f"protsoc {__version__}, Python {sys.version}\nargs: {sys.argv}\n\n")
+        stream.write(traceback.format_exc())
+    return name

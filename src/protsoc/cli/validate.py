@@ -1,0 +1,61 @@
+"""protsoc validate"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+from typing_extensions import Annotated
+
+from .options import RegistryOption
+
+
+def validate(
+    paths: Annotated[Optional[List[Path]], typer.Argument(help="Files or folders to check (default: the whole registry). References are still resolved against the whole registry.", show_default=False)] = None,
+    output_format: Annotated[str, typer.Option("--format", help="text, json or github (workflow annotations).")] = "text",
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings make the registry invalid too.")] = False,
+    registry: RegistryOption = None,
+) -> None:
+    """Check the registry: YAML safety, schemas, cross-record rules and Arabic text hygiene.
+
+    Exit 0 valid (warnings allowed unless --strict), 1 invalid, 2 usage or environment error.
+    """
+    from .. import reporters
+    from ..errors import UsageError
+    from ..registry import find_registry
+    from ..validation import validate as run_validation
+    from .output import stdout
+
+    if output_format not in reporters.FORMATS:
+        raise UsageError(f"unknown --format {output_format!r}", f"use one of: {', '.join(reporters.FORMATS)}")
+    result = run_validation(find_registry(registry), paths or [])
+    valid = result.is_valid(strict)
+    if output_format == "text":
+        _print_text(stdout(), result, valid)
+    else:
+        typer.echo(reporters.REPORTERS[output_format](result.findings, result.files_checked, valid))
+    raise typer.Exit(0 if valid else 1)
+
+
+def _print_text(console, result, valid: bool) -> None:  # type: ignore[no-untyped-def]
+    from rich.markup import escape
+
+    from ..reporters import plain_line
+
+    current = None
+    for finding in result.findings:
+        if finding.path != current:
+            if current is not None:
+                console.print()
+            console.print(f"[bold]{escape(finding.path)}[/]")
+            current = finding.path
+        colour = "red" if finding.is_error else "yellow"
+        console.print(f"[{colour}]{escape(plain_line(finding))}[/]")
+        if finding.hint:
+            console.print(f"    [dim]hint: {escape(finding.hint)}[/]")
+    errors, warnings = len(result.errors), len(result.warnings)
+    if result.findings:
+        console.print()
+    verdict = "[green]valid[/]" if valid else "[red]invalid[/]"
+    console.print(f"{verdict}: {result.files_checked} files checked, {errors} errors, {warnings} warnings")

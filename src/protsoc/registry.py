@@ -1,0 +1,277 @@
+"""The registry on disk: finding it, its file layout, and loading its records.
+
+Layout (the contract other commands and CI rely on)::
+
+    registry/
+      protsoc.yaml                                  manifest
+      committees/<committee-id>.yaml
+      meetings/<committee-id>/<YYYY-MM-DD>[-N].yaml  id = "<committee-id>/<YYYY-MM-DD>[-N]"
+      roadmap/roadmap.yaml
+      roadmap/actions/<action-id>.yaml
+      roadmap/indicators/<indicator-id>.yaml
+      roadmap/evaluations/<evaluation-id>.yaml
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+from . import yamlio
+from .errors import RegistryNotFound
+from .findings import Finding, Severity
+
+MANIFEST = "protsoc.yaml"
+ENV_VAR = "PROTSOC_REGISTRY"
+
+KINDS = ("registry", "committee", "meeting", "roadmap", "action", "indicator", "evaluation")
+
+_SLUG = r"[a-z0-9][a-z0-9-]*"
+_MEETING_STEM = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:-([1-9]\d*))?$")
+_SLUG_RE = re.compile(rf"^{_SLUG}$")
+_FOLDERS = {
+    "committees": "committee",
+    "roadmap/actions": "action",
+    "roadmap/indicators": "indicator",
+    "roadmap/evaluations": "evaluation",
+}
+
+
+def find_registry(option: str | os.PathLike[str] | None = None, cwd: Path | None = None) -> Path:
+    """The registry folder: ``--registry``, else ``$PROTSOC_REGISTRY``, else the nearest ``registry/``.
+
+    A folder holding ``protsoc.yaml`` is a registry; so is a repository whose ``registry/`` holds it.
+    """
+    for given, origin in ((option, "--registry"), (os.environ.get(ENV_VAR) or None, ENV_VAR)):
+        if given:
+            folder = Path(given).expanduser()
+            found = _registry_in(folder)
+            if found is None:
+                raise RegistryNotFound(
+                    f"{origin} points to {folder}, which holds no {MANIFEST}",
+                    f"give the folder that holds {MANIFEST} (usually the repository's registry/), "
+                    "or create one with `protsoc init`",
+                )
+            return found
+    start = (cwd or Path.cwd()).resolve()
+    for folder in (start, *start.parents):
+        found = _registry_in(folder)
+        if found is not None:
+            return found
+    raise RegistryNotFound(
+        f"no registry found in {start} or its parents (looked for registry/{MANIFEST})",
+        "run the command inside a registry repository, pass --registry DIR, set "
+        f"{ENV_VAR}, or create one with `protsoc init DIR`",
+    )
+
+
+def _registry_in(folder: Path) -> Path | None:
+    if (folder / MANIFEST).is_file():
+        return folder.resolve()
+    if (folder / "registry" / MANIFEST).is_file():
+        return (folder / "registry").resolve()
+    return None
+
+
+@dataclass
+class RecordFile:
+    """A registry file, classified by its place in the layout."""
+
+    kind: str
+    path: Path
+    expected_id: str
+
+    def display(self) -> str:
+        return display_path(self.path)
+
+
+@dataclass
+class Record:
+    """A record loaded from disk; ``data`` is None when the file could not be parsed."""
+
+    file: RecordFile
+    data: dict[str, Any] | None
+    document: yamlio.Document | None
+
+    @property
+    def kind(self) -> str:
+        return self.file.kind
+
+    @property
+    def id(self) -> str:
+        return self.file.expected_id
+
+    @property
+    def path(self) -> str:
+        return self.file.display()
+
+
+def display_path(path: Path) -> str:
+    """How a file is named to the user: relative to the current directory when inside it.
+
+    CI runs at the repository root, so this is also the path GitHub annotations need.
+    """
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def classify(root: Path, path: Path) -> RecordFile | None:
+    """Which record kind a file under the registry root is, or None when it is no record."""
+    rel = path.resolve().relative_to(root).as_posix()
+    if rel == MANIFEST:
+        return RecordFile("registry", path, "")
+    if rel == "roadmap/roadmap.yaml":
+        return RecordFile("roadmap", path, "roadmap")
+    parts = rel.split("/")
+    if not parts[-1].endswith(".yaml"):
+        return None
+    stem = parts[-1][: -len(".yaml")]
+    folder = "/".join(parts[:-1])
+    if folder in _FOLDERS:
+        return RecordFile(_FOLDERS[folder], path, stem)
+    if len(parts) == 3 and parts[0] == "meetings":
+        return RecordFile("meeting", path, f"{parts[1]}/{stem}")
+    return None
+
+
+def record_files(root: Path) -> tuple[list[RecordFile], list[Finding]]:
+    """Every record file of the registry, plus findings for YAML files outside the layout."""
+    files: list[RecordFile] = []
+    stray: list[Finding] = []
+    for path in sorted(_walk(root)):
+        if not path.name.endswith((".yaml", ".yml")):
+            continue
+        record_file = classify(root, path)
+        if record_file is None:
+            stray.append(
+                Finding(
+                    "layout-unknown-file",
+                    "this YAML file is not part of the registry layout and is not checked",
+                    display_path(path),
+                    Severity.WARNING,
+                    1,
+                    1,
+                    hint="move it to committees/, meetings/<committee>/, or roadmap/…; records "
+                    "use the .yaml extension (not .yml)",
+                )
+            )
+            continue
+        files.append(record_file)
+    return files, stray
+
+
+def _walk(root: Path) -> Iterator[Path]:
+    for folder, subfolders, names in os.walk(root):
+        subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+        for name in names:
+            if not name.startswith("."):
+                yield Path(folder) / name
+
+
+def load_record(record_file: RecordFile) -> tuple[Record, list[Finding]]:
+    """Read and parse one file; parse problems become findings, never exceptions."""
+    display = record_file.display()
+    try:
+        raw = record_file.path.read_bytes()
+    except OSError as exc:
+        finding = Finding("file-unreadable", f"cannot read the file: {exc.strerror}", display, line=1, column=1)
+        return Record(record_file, None, None), [finding]
+    try:
+        document = yamlio.loads(raw)
+    except yamlio.YamlError as exc:
+        return Record(record_file, None, None), [_finding_from_problem(exc.problem, display)]
+    findings = [_finding_from_problem(problem, display) for problem in document.warnings]
+    if not isinstance(document.data, dict):
+        findings.append(
+            Finding(
+                "yaml-not-mapping",
+                "a record must be a YAML mapping of fields (key: value), not a list or a single value",
+                display,
+                line=1,
+                column=1,
+                hint="start the file with the record's fields, e.g. `id: …`",
+            )
+        )
+        return Record(record_file, None, document), findings
+    return Record(record_file, document.data, document), findings
+
+
+def _finding_from_problem(problem: yamlio.YamlProblem, display: str) -> Finding:
+    return Finding(
+        problem.rule,
+        problem.message,
+        display,
+        Severity.ERROR if problem.is_error else Severity.WARNING,
+        problem.line,
+        problem.column,
+        hint=problem.hint,
+    )
+
+
+@dataclass
+class Registry:
+    """A loaded registry: its records by kind and id, and the findings met while loading."""
+
+    root: Path
+    records: list[Record] = field(default_factory=list)
+    load_findings: list[Finding] = field(default_factory=list)
+
+    @classmethod
+    def load(cls, root: Path) -> "Registry":
+        registry = cls(root=root)
+        files, stray = record_files(root)
+        registry.load_findings.extend(stray)
+        for record_file in files:
+            record, findings = load_record(record_file)
+            registry.records.append(record)
+            registry.load_findings.extend(findings)
+        return registry
+
+    def of_kind(self, kind: str) -> list[Record]:
+        return [record for record in self.records if record.kind == kind and record.data is not None]
+
+    def by_id(self, kind: str) -> dict[str, Record]:
+        return {record.id: record for record in self.of_kind(kind)}
+
+    @property
+    def manifest(self) -> dict[str, Any]:
+        found = self.of_kind("registry")
+        return found[0].data if found and found[0].data else {}
+
+    @property
+    def roadmap(self) -> dict[str, Any]:
+        found = self.of_kind("roadmap")
+        return found[0].data if found and found[0].data else {}
+
+    def meetings_of(self, committee_id: str) -> list[Record]:
+        meetings = [m for m in self.of_kind("meeting") if m.data and m.data.get("committee") == committee_id]
+        return sorted(meetings, key=lambda m: (str(m.data.get("date", "")), m.id))  # type: ignore[union-attr]
+
+
+def is_slug(value: Any) -> bool:
+    return isinstance(value, str) and bool(_SLUG_RE.match(value))
+
+
+def split_meeting_stem(stem: str) -> tuple[str, int | None] | None:
+    """``2024-11-26-2`` -> ("2024-11-26", 2); None when the stem is not a meeting file name."""
+    match = _MEETING_STEM.match(stem)
+    if not match:
+        return None
+    return match.group(1), int(match.group(2)) if match.group(2) else None
+
+
+def iter_strings(value: Any, path: tuple = ()) -> Iterable[tuple[tuple, str]]:
+    """Every string in a record, with its JSON path."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from iter_strings(item, path + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from iter_strings(item, path + (index,))

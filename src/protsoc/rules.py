@@ -1,0 +1,337 @@
+"""Cross-record rules: what JSON Schema cannot see because it looks at one file at a time.
+
+Each rule has a stable id (used in findings, docs and tests) and is one function taking the
+loaded registry. They all run in one pass and every finding is reported together.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Callable, Iterator
+
+from . import dates
+from .findings import Finding, Severity
+from .registry import Record, Registry, split_meeting_stem
+
+RuleFunction = Callable[["Context"], Iterator[Finding]]
+RULES: dict[str, RuleFunction] = {}
+
+
+def rule(function: RuleFunction) -> RuleFunction:
+    RULES[function.__name__] = function
+    return function
+
+
+class Context:
+    """The registry indexed for the rules."""
+
+    def __init__(self, registry: Registry, today: dt.date) -> None:
+        self.registry = registry
+        self.today = today
+        self.committees = registry.by_id("committee")
+        self.meetings = registry.by_id("meeting")
+        self.actions = registry.by_id("action")
+        self.indicators = registry.by_id("indicator")
+        self.evaluations = registry.by_id("evaluation")
+        self.roadmap = registry.roadmap
+        self.members: dict[str, dict[str, dict[str, Any]]] = {
+            committee_id: {m["id"]: m for m in _list(record.data, "members") if isinstance(m, dict) and "id" in m}
+            for committee_id, record in self.committees.items()
+        }
+        self.decisions: set[str] = {
+            f"{meeting_id}/{d['id']}"
+            for meeting_id, record in self.meetings.items()
+            for d in _list(record.data, "decisions")
+            if isinstance(d, dict) and "id" in d
+        }
+
+    def post_exists(self, ref: Any, committee_id: str | None) -> bool:
+        if not isinstance(ref, str):
+            return True  # the schema reports a wrong type
+        if "/" in ref:
+            committee, member = ref.split("/", 1)
+            return member in self.members.get(committee, {})
+        return committee_id is not None and ref in self.members.get(committee_id, {})
+
+
+def _list(data: Any, key: str) -> list:
+    value = data.get(key) if isinstance(data, dict) else None
+    return value if isinstance(value, list) else []
+
+
+def _error(record: Record, rule_id: str, message: str, path: tuple, hint: str | None = None,
+           severity: Severity = Severity.ERROR) -> Finding:
+    return Finding(rule_id, message, record.path, severity, json_path=path, hint=hint)
+
+
+# Domain modules that register rules of their own with @rule (imported on first run, so that
+# commands which never validate do not pay for them).
+RULE_MODULES: tuple[str, ...] = ()
+
+
+def run(registry: Registry, today: dt.date) -> list[Finding]:
+    import importlib
+
+    for module in RULE_MODULES:
+        importlib.import_module(module)
+    context = Context(registry, today)
+    findings: list[Finding] = []
+    for function in RULES.values():
+        findings.extend(function(context))
+    return findings
+
+
+# --- identity ------------------------------------------------------------------------------
+
+
+@rule
+def id_matches_path(ctx: Context) -> Iterator[Finding]:
+    for record in ctx.registry.records:
+        data = record.data
+        if data is None or record.kind in ("registry", "roadmap"):
+            continue
+        if data.get("id") != record.id:
+            yield _error(record, "id-mismatch",
+                         f"the record's id `{data.get('id')}` does not match its file path (`{record.id}`)",
+                         ("id",), f"set `id: {record.id}` or rename the file to match the id")
+        if record.kind == "meeting":
+            committee_part, stem = record.id.split("/", 1)
+            parsed = split_meeting_stem(stem)
+            if parsed is None or dates.parse(parsed[0]) is None:
+                yield _error(record, "meeting-file-name",
+                             f"`{stem}.yaml` is not a meeting file name with a real date",
+                             ("id",), "name meeting files YYYY-MM-DD.yaml (or YYYY-MM-DD-2.yaml for a second "
+                             "meeting that day) with an existing date")
+            elif data.get("date") is not None and data.get("date") != parsed[0]:
+                yield _error(record, "meeting-date-mismatch",
+                             f"the meeting's date {data.get('date')} differs from its file name ({parsed[0]})",
+                             ("date",), "rename the file after the meeting's date, or fix the date")
+            if data.get("committee") is not None and data.get("committee") != committee_part:
+                yield _error(record, "meeting-committee-mismatch",
+                             f"the meeting is filed under meetings/{committee_part}/ but names committee "
+                             f"`{data.get('committee')}`", ("committee",),
+                             f"move the file to meetings/{data.get('committee')}/ or fix `committee`")
+
+
+@rule
+def unique_ids(ctx: Context) -> Iterator[Finding]:
+    checks = {"committee": [("members", "id")],
+              "meeting": [("agenda", "id"), ("decisions", "id"), ("attendance", "member"), ("guests", "id")],
+              "roadmap": [("axes", "id"), ("principles", "id"), ("milestones", "id"), ("resources", "id")],
+              "evaluation": [("recommendations", "id")],
+              "indicator": [("observations", "date")]}
+    for record in ctx.registry.records:
+        for list_key, id_key in checks.get(record.kind, []):
+            seen: set = set()
+            for index, item in enumerate(_list(record.data, list_key)):
+                value = item.get(id_key) if isinstance(item, dict) else None
+                if value is None or not isinstance(value, (str, int)):
+                    continue
+                if value in seen:
+                    yield _error(record, "duplicate-id",
+                                 f"`{list_key}` lists `{id_key}: {value}` more than once",
+                                 (list_key, index, id_key), "give each entry its own id, or merge the two entries")
+                seen.add(value)
+
+
+# --- references ------------------------------------------------------------------------------
+
+
+@rule
+def committee_references(ctx: Context) -> Iterator[Finding]:
+    for committee_id, record in ctx.committees.items():
+        data = record.data or {}
+        parent = data.get("parent")
+        if isinstance(parent, str) and parent not in ctx.committees:
+            yield _error(record, "ref-committee", f"parent committee `{parent}` does not exist", ("parent",),
+                         f"create registry/committees/{parent}.yaml or fix `parent`")
+        chair = data.get("chair")
+        if isinstance(chair, str):
+            member = ctx.members.get(committee_id, {}).get(chair)
+            if member is None:
+                yield _error(record, "ref-member", f"the chair `{chair}` is not one of the committee's member posts",
+                             ("chair",), "use the id of the member post whose role is chair")
+            elif member.get("role") != "chair":
+                yield _error(record, "ref-member", f"the chair `{chair}` has role `{member.get('role')}`, not chair",
+                             ("chair",), "set that member's role to chair")
+        for index, member in enumerate(_list(data, "members")):
+            if isinstance(member, dict) and "on_behalf_of" in member and not ctx.post_exists(member["on_behalf_of"], committee_id):
+                yield _error(record, "ref-post", f"`on_behalf_of: {member['on_behalf_of']}` names no existing post",
+                             ("members", index, "on_behalf_of"), "use <committee-id>/<member-id> of an existing post")
+
+
+@rule
+def committee_cycles(ctx: Context) -> Iterator[Finding]:
+    for committee_id, record in ctx.committees.items():
+        seen = [committee_id]
+        current = (record.data or {}).get("parent")
+        while isinstance(current, str) and current in ctx.committees:
+            if current in seen:
+                chain = " -> ".join(seen + [current])
+                if current == committee_id:
+                    yield _error(record, "committee-cycle", f"committees are their own parents: {chain}",
+                                 ("parent",), "a committee's chain of parents must end at a committee with no parent")
+                break
+            seen.append(current)
+            current = (ctx.committees[current].data or {}).get("parent")
+
+
+@rule
+def meeting_references(ctx: Context) -> Iterator[Finding]:
+    for meeting_id, record in ctx.meetings.items():
+        data = record.data or {}
+        committee_id = data.get("committee")
+        if isinstance(committee_id, str) and committee_id not in ctx.committees:
+            yield _error(record, "ref-committee", f"committee `{committee_id}` does not exist", ("committee",),
+                         "list the committees in registry/committees/, or create this one")
+            continue
+        members = ctx.members.get(committee_id, {}) if isinstance(committee_id, str) else {}
+        guests = {g.get("id") for g in _list(data, "guests") if isinstance(g, dict)}
+        for index, entry in enumerate(_list(data, "attendance")):
+            member = entry.get("member") if isinstance(entry, dict) else None
+            if isinstance(member, str) and member not in members and member not in guests:
+                yield _error(record, "ref-member",
+                             f"attendance names `{member}`, who is neither a member post of `{committee_id}` nor a listed guest",
+                             ("attendance", index, "member"),
+                             "use a member id from the committee's file, or add the person under `guests`")
+            if isinstance(entry, dict) and entry.get("status") == "represented" and not entry.get("represented_by"):
+                yield _error(record, "attendance-represented", f"`{member}` is marked represented but not by whom",
+                             ("attendance", index), "add `represented_by:` with the representative's name or title")
+        for key in ("convened_by",):
+            if key in data and not ctx.post_exists(data[key], committee_id):
+                yield _error(record, "ref-post", f"`{key}: {data[key]}` names no existing post", (key,),
+                             "use a member id of the committee (or <committee-id>/<member-id>)")
+        chaired = data.get("chaired_by")
+        if isinstance(chaired, dict) and not ctx.post_exists(chaired.get("post"), committee_id):
+            yield _error(record, "ref-post", f"`chaired_by.post: {chaired.get('post')}` names no existing post",
+                         ("chaired_by", "post"), "use a member id of the committee")
+        agenda_ids = {a.get("id") for a in _list(data, "agenda") if isinstance(a, dict)}
+        for index, decision in enumerate(_list(data, "decisions")):
+            if not isinstance(decision, dict):
+                continue
+            if "owner" in decision and not ctx.post_exists(decision["owner"], committee_id):
+                yield _error(record, "ref-post", f"decision {decision.get('id')}: owner `{decision['owner']}` names no existing post",
+                             ("decisions", index, "owner"), "use a member id of this committee or <committee-id>/<member-id>")
+            item = decision.get("agenda_item")
+            if isinstance(item, str) and item not in agenda_ids:
+                yield _error(record, "ref-agenda-item", f"decision {decision.get('id')}: agenda item `{item}` is not on the agenda",
+                             ("decisions", index, "agenda_item"), "use the id of one of this meeting's agenda items")
+        minutes = data.get("minutes") if isinstance(data.get("minutes"), dict) else {}
+        for index, approval in enumerate(_list(minutes, "approvals")):
+            member = approval.get("member") if isinstance(approval, dict) else None
+            if isinstance(member, str) and member not in members:
+                yield _error(record, "ref-member", f"the minutes are approved by `{member}`, who is not a member post of `{committee_id}`",
+                             ("minutes", "approvals", index, "member"), "only the committee's members approve its minutes")
+        amends = minutes.get("amends")
+        if isinstance(amends, str) and amends not in ctx.meetings:
+            yield _error(record, "ref-meeting", f"the erratum amends `{amends}`, which does not exist",
+                         ("minutes", "amends"), "give the id of the meeting whose minutes are corrected")
+
+
+@rule
+def follow_up_references(ctx: Context) -> Iterator[Finding]:
+    axes = {a.get("id") for a in _list(ctx.roadmap, "axes") if isinstance(a, dict)}
+    milestones = {m.get("id") for m in _list(ctx.roadmap, "milestones") if isinstance(m, dict)}
+
+    def decision_missing(value: Any) -> bool:
+        return isinstance(value, str) and value not in ctx.decisions
+
+    for record in ctx.actions.values():
+        data = record.data or {}
+        for index, decision in enumerate(_list(data, "decisions")):
+            if decision_missing(decision):
+                yield _error(record, "ref-decision", f"decision `{decision}` does not exist", ("decisions", index),
+                             "give <meeting-id>/d<N> of a decision recorded in a meeting file")
+        if "owner" in data and not ctx.post_exists(data["owner"], None):
+            yield _error(record, "ref-post", f"owner `{data['owner']}` names no existing post", ("owner",),
+                         "give the accountable post as <committee-id>/<member-id>")
+        if isinstance(data.get("axis"), str) and data["axis"] not in axes:
+            yield _error(record, "ref-axis", f"roadmap axis `{data['axis']}` does not exist", ("axis",),
+                         "use an axis id of registry/roadmap/roadmap.yaml")
+        if isinstance(data.get("milestone"), str) and data["milestone"] not in milestones:
+            yield _error(record, "ref-milestone", f"roadmap milestone `{data['milestone']}` does not exist", ("milestone",),
+                         "use a milestone id of registry/roadmap/roadmap.yaml")
+    for record in ctx.indicators.values():
+        data = record.data or {}
+        if isinstance(data.get("owner"), str) and data["owner"] not in ctx.committees:
+            yield _error(record, "ref-committee", f"owner committee `{data['owner']}` does not exist", ("owner",),
+                         "use a committee id (the Technical Committee keeps the national dashboard)")
+        if isinstance(data.get("axis"), str) and data["axis"] not in axes:
+            yield _error(record, "ref-axis", f"roadmap axis `{data['axis']}` does not exist", ("axis",),
+                         "use an axis id of registry/roadmap/roadmap.yaml")
+        target = data.get("target") if isinstance(data.get("target"), dict) else {}
+        if decision_missing(target.get("set_by")):
+            yield _error(record, "ref-decision", f"decision `{target['set_by']}` does not exist", ("target", "set_by"),
+                         "give <meeting-id>/d<N> of a recorded decision")
+    for record in ctx.evaluations.values():
+        data = record.data or {}
+        if decision_missing(data.get("commissioned_by")):
+            yield _error(record, "ref-decision", f"decision `{data['commissioned_by']}` does not exist", ("commissioned_by",),
+                         "give <meeting-id>/d<N> of the Steering Committee decision that launched it")
+    roadmap_records = ctx.registry.of_kind("roadmap")
+    if roadmap_records:
+        record = roadmap_records[0]
+        data = record.data or {}
+        if isinstance(data.get("owner"), str) and data["owner"] not in ctx.committees:
+            yield _error(record, "ref-committee", f"owner committee `{data['owner']}` does not exist", ("owner",))
+        if decision_missing(data.get("adopted_by")):
+            yield _error(record, "ref-decision", f"decision `{data['adopted_by']}` does not exist", ("adopted_by",))
+        for index, axis in enumerate(_list(data, "axes")):
+            if isinstance(axis, dict) and isinstance(axis.get("committee"), str) and axis["committee"] not in ctx.committees:
+                yield _error(record, "ref-committee", f"committee `{axis['committee']}` does not exist", ("axes", index, "committee"))
+
+
+# --- dates ------------------------------------------------------------------------------------
+
+_DATE_PAIRS = [("since", "until"), ("created", "ended"), ("start", "due"), ("start", "end"),
+               ("valid_from", "valid_until"), ("time", "end_time")]
+
+
+@rule
+def date_order(ctx: Context) -> Iterator[Finding]:
+    for record in ctx.registry.records:
+        if record.data is None:
+            continue
+        for path, mapping in _mappings(record.data, ()):
+            for first, second in _DATE_PAIRS:
+                a, b = mapping.get(first), mapping.get(second)
+                if isinstance(a, str) and isinstance(b, str) and b < a:
+                    yield _error(record, "date-order", f"`{second}` ({b}) comes before `{first}` ({a})",
+                                 path + (second,), f"`{second}` must be on or after `{first}`")
+
+
+@rule
+def held_meetings_in_the_past(ctx: Context) -> Iterator[Finding]:
+    for record in ctx.meetings.values():
+        data = record.data or {}
+        day = dates.parse(data.get("date"))
+        if day and data.get("status") == "held" and day > ctx.today:
+            yield _error(record, "meeting-held-in-future",
+                         f"the meeting is marked held but its date {day} is after today ({ctx.today})",
+                         ("status",), "keep it `planned` until it has taken place")
+        minutes = data.get("minutes")
+        if isinstance(minutes, dict) and minutes.get("status") == "approved" and data.get("status") != "held":
+            yield _error(record, "minutes-not-held", "minutes are approved for a meeting that is not marked held",
+                         ("minutes", "status"), "set the meeting's status to held first")
+
+
+@rule
+def decision_numbering(ctx: Context) -> Iterator[Finding]:
+    for record in ctx.meetings.values():
+        for index, decision in enumerate(_list(record.data, "decisions")):
+            if isinstance(decision, dict) and decision.get("id") != f"d{index + 1}":
+                yield _error(record, "decision-numbering",
+                             f"decision number {index + 1} has id `{decision.get('id')}`; decisions are numbered d1, d2… in order",
+                             ("decisions", index, "id"), f"renumber it `d{index + 1}` (before any action cites it)",
+                             Severity.WARNING)
+                break
+
+
+def _mappings(value: Any, path: tuple) -> Iterator[tuple[tuple, dict]]:
+    if isinstance(value, dict):
+        yield path, value
+        for key, item in value.items():
+            yield from _mappings(item, path + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _mappings(item, path + (index,))

@@ -1,0 +1,102 @@
+"""`protsoc status`: an overview of the registry, one row per committee."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from . import cadence, dates
+from .registry import Registry
+
+_CLOSED_ACTION = {"done", "dropped"}
+
+
+@dataclass
+class CommitteeStatus:
+    id: str
+    name: str
+    short_name: str
+    kind: str
+    chair: str | None
+    members: int
+    cadence_en: str
+    cadence_ar: str
+    last_meeting: str | None
+    meetings_held: int
+    open_decisions: int
+    open_actions: int
+
+
+@dataclass
+class Overview:
+    title: str
+    tracking_start: str | None
+    committees: list[CommitteeStatus]
+    records: int
+
+
+def current_title(member: dict[str, Any], on: dt.date) -> str:
+    """The title a post bears on a date: the latest title that has started by then."""
+    titles = [t for t in member.get("titles", []) if isinstance(t, dict)]
+    best = None
+    for title in titles:
+        since = dates.parse(title.get("since")) or dates.parse(title.get("attested"))
+        until = dates.parse(title.get("until"))
+        if until and until < on:
+            continue
+        if since and since > on:
+            continue
+        best = title
+    chosen = best or (titles[-1] if titles else {})
+    return (chosen.get("title") or {}).get("ar", member.get("id", ""))
+
+
+def overview(registry: Registry, today: dt.date | None = None) -> Overview:
+    today = today or dates.today()
+    actions = registry.of_kind("action")
+    rows = []
+    for record in sorted(registry.of_kind("committee"), key=_committee_order):
+        data = record.data or {}
+        members = [m for m in data.get("members", []) if isinstance(m, dict)]
+        chair = next((m for m in members if m.get("id") == data.get("chair")), None)
+        meetings = registry.meetings_of(record.id)
+        held = [m for m in meetings if m.data and m.data.get("status") == "held"]
+        decisions = [f"{m.id}/{d.get('id')}" for m in meetings for d in (m.data or {}).get("decisions", []) if isinstance(d, dict)]
+        own_actions = [a for a in actions if set((a.data or {}).get("decisions", [])) & set(decisions)]
+        open_decisions = sum(1 for ref in decisions if not _decision_closed(ref, actions))
+        words = cadence.describe(data.get("cadence"))
+        rows.append(CommitteeStatus(
+            id=record.id,
+            name=(data.get("name") or {}).get("ar", record.id),
+            short_name=(data.get("short_name") or data.get("name") or {}).get("ar", record.id),
+            kind=str(data.get("kind", "")),
+            chair=current_title(chair, today) if chair else None,
+            members=len(members),
+            cadence_en=words["en"],
+            cadence_ar=words["ar"],
+            last_meeting=held[-1].data.get("date") if held and held[-1].data else None,
+            meetings_held=len(held),
+            open_decisions=open_decisions,
+            open_actions=sum(1 for a in own_actions if (a.data or {}).get("status") not in _CLOSED_ACTION),
+        ))
+    manifest = registry.manifest
+    return Overview(
+        title=(manifest.get("title") or {}).get("ar", ""),
+        tracking_start=manifest.get("tracking_start"),
+        committees=rows,
+        records=len(registry.records),
+    )
+
+
+def _decision_closed(ref: str, actions: list) -> bool:
+    """A decision is closed once it has action plans and all of them are done or dropped."""
+    linked = [a for a in actions if ref in (a.data or {}).get("decisions", [])]
+    return bool(linked) and all((a.data or {}).get("status") in _CLOSED_ACTION for a in linked)
+
+
+_KIND_ORDER = {"ministerial": 0, "technical": 1, "thematic": 2, "working-group": 3}
+
+
+def _committee_order(record: Any) -> tuple:
+    return (_KIND_ORDER.get((record.data or {}).get("kind"), 9), record.id)

@@ -1,0 +1,409 @@
+"""All YAML input and output of protsoc.
+
+Registry files are read with a strict loader built on libyaml's composer:
+- UTF-8 only; a byte-order mark or CRLF line ends are reported, not silently accepted;
+- duplicate mapping keys are refused (PyYAML would keep the last one: a lost value);
+- anchors and aliases are refused (registry records never need them, and "billion laughs"
+  files must fail fast, in bounded memory);
+- only plain data tags (str, int, float, bool, null) are accepted; timestamps stay strings, so
+  ``2024-11-26`` is the string the schema's ``format: date`` expects;
+- plain scalars that YAML 1.1 turned into something else than text (``no`` -> False,
+  ``10:30`` -> 630) are remembered, so a schema error on them can say "quote it".
+
+Positions are not kept for every value (that would cost memory on large registries): a finding
+carries the JSON path of the value and ``locate`` finds its line by composing the file again.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.constructor import SafeConstructor
+
+try:  # the C parser is 7-10x faster; never fall back silently (see ``using_libyaml``)
+    from yaml import CSafeDumper as _Dumper
+    from yaml import CSafeLoader as _Parser
+except ImportError:  # pragma: no cover - exercised only on machines without libyaml
+    from yaml import SafeDumper as _Dumper  # type: ignore[assignment]
+    from yaml import SafeLoader as _Parser  # type: ignore[assignment]
+
+MAX_FILE_BYTES = 1024 * 1024
+
+STR_TAG = "tag:yaml.org,2002:str"
+_PLAIN_TAGS = {
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+    STR_TAG,
+}
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+_MAP_TAG = "tag:yaml.org,2002:map"
+_LEADING_TAB = re.compile(r"^[ ]*\t", re.MULTILINE)
+
+_constructor = SafeConstructor()
+
+
+def using_libyaml() -> bool:
+    return _Parser.__name__.startswith("C")
+
+
+@dataclass
+class YamlProblem:
+    """A problem found while reading a file (before any schema is applied)."""
+
+    rule: str
+    message: str
+    line: int | None = None
+    column: int | None = None
+    hint: str | None = None
+    is_error: bool = True
+
+
+class YamlError(Exception):
+    """The file cannot be turned into data; ``problem`` says where and why."""
+
+    def __init__(self, problem: YamlProblem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+@dataclass
+class Document:
+    """A loaded YAML file: its data, the implicitly typed plain scalars, and warnings."""
+
+    data: Any
+    text: str
+    implicit: dict[tuple, str] = field(default_factory=dict)
+    warnings: list[YamlProblem] = field(default_factory=list)
+
+
+def decode(raw: bytes) -> tuple[str, list[YamlProblem]]:
+    """Decode registry bytes as UTF-8, reporting a BOM and CRLF line ends as warnings."""
+    warnings: list[YamlProblem] = []
+    if len(raw) > MAX_FILE_BYTES:
+        raise YamlError(
+            YamlProblem(
+                "yaml-too-large",
+                f"the file is {len(raw):,} bytes; a registry record may be at most "
+                f"{MAX_FILE_BYTES:,} bytes",
+                1,
+                1,
+                "split the record, or check that the file is really a registry record",
+            )
+        )
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise YamlError(
+            YamlProblem(
+                "yaml-encoding",
+                "the file is UTF-16; registry files must be UTF-8",
+                1,
+                1,
+                "save the file as UTF-8 (without BOM)",
+            )
+        )
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+        warnings.append(
+            YamlProblem(
+                "yaml-bom",
+                "the file starts with a UTF-8 byte-order mark",
+                1,
+                1,
+                "save the file as UTF-8 without BOM",
+                is_error=False,
+            )
+        )
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        column = exc.start - (before.rfind(b"\n") + 1) + 1
+        raise YamlError(
+            YamlProblem(
+                "yaml-encoding",
+                f"byte 0x{raw[exc.start]:02x} is not valid UTF-8",
+                line,
+                column,
+                "save the file as UTF-8; Arabic text typed in another encoding "
+                "(e.g. Windows-1256) must be converted",
+            )
+        ) from None
+    if "\r\n" in text:
+        line = text[: text.index("\r\n")].count("\n") + 1
+        warnings.append(
+            YamlProblem(
+                "yaml-crlf",
+                "the file has Windows (CRLF) line ends",
+                line,
+                None,
+                "convert to LF line ends (git config core.autocrlf input)",
+                is_error=False,
+            )
+        )
+        text = text.replace("\r\n", "\n")
+    return text, warnings
+
+
+def loads(raw: bytes) -> Document:
+    """Parse one registry file strictly; raises ``YamlError`` with a located problem."""
+    text, warnings = decode(raw)
+    if "&" in text or "*" in text:
+        _refuse_anchors(text)
+    try:
+        node = yaml.compose(text, Loader=_Parser)
+    except yaml.MarkedYAMLError as exc:
+        raise YamlError(_syntax_problem(exc, text)) from None
+    except yaml.YAMLError as exc:  # pragma: no cover - libyaml always marks its errors
+        raise YamlError(YamlProblem("yaml-syntax", str(exc), 1, 1)) from None
+    if node is None:
+        raise YamlError(
+            YamlProblem(
+                "yaml-empty",
+                "the file holds no record",
+                1,
+                1,
+                "write the record's fields, or delete the file",
+            )
+        )
+    builder = _Builder()
+    data = builder.build(node, ())
+    return Document(data=data, text=text, implicit=builder.implicit, warnings=warnings)
+
+
+def load_file(path: Path) -> Document:
+    return loads(path.read_bytes())
+
+
+class _Builder:
+    """Turns a composed node tree into plain Python data, enforcing the strict rules."""
+
+    def __init__(self) -> None:
+        self.implicit: dict[tuple, str] = {}
+        self._seen: set[int] = set()
+
+    def build(self, node: yaml.Node, path: tuple) -> Any:
+        if id(node) in self._seen:  # the composer shares the node of an alias
+            raise YamlError(_alias_problem(node.start_mark))
+        self._seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            return self._scalar(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            if node.tag != _SEQ_TAG:
+                raise YamlError(_tag_problem(node))
+            return [self.build(item, path + (index,)) for index, item in enumerate(node.value)]
+        if node.tag != _MAP_TAG:
+            raise YamlError(_tag_problem(node))
+        mapping: dict[str, Any] = {}
+        key_lines: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise YamlError(_alias_problem(key_node.start_mark))
+            key = self.build(key_node, path)
+            line = key_node.start_mark.line + 1
+            if not isinstance(key, str):
+                raise YamlError(
+                    YamlProblem(
+                        "yaml-implicit-type",
+                        f"the key `{key_node.value}` is read by YAML as "
+                        f"{_type_words(key)}, not as text",
+                        line,
+                        key_node.start_mark.column + 1,
+                        f'quote it: "{key_node.value}":',
+                    )
+                )
+            if key in mapping:
+                raise YamlError(
+                    YamlProblem(
+                        "yaml-duplicate-key",
+                        f"the key `{key}` appears twice in the same mapping "
+                        f"(first on line {key_lines[key]}); YAML would silently keep only the "
+                        "last value",
+                        line,
+                        key_node.start_mark.column + 1,
+                        "keep one of the two values and delete the other line",
+                    )
+                )
+            key_lines[key] = line
+            mapping[key] = self.build(value_node, path + (key,))
+        return mapping
+
+    def _scalar(self, node: yaml.ScalarNode, path: tuple) -> Any:
+        tag = node.tag
+        if tag not in _PLAIN_TAGS:
+            raise YamlError(_tag_problem(node))
+        if tag == STR_TAG or tag == "tag:yaml.org,2002:timestamp":
+            value: Any = node.value
+        elif tag == "tag:yaml.org,2002:int":
+            value = _constructor.construct_yaml_int(node)
+        elif tag == "tag:yaml.org,2002:float":
+            value = _constructor.construct_yaml_float(node)
+        elif tag == "tag:yaml.org,2002:bool":
+            value = _constructor.construct_yaml_bool(node)
+        else:
+            value = None
+        if tag != STR_TAG and not node.style:  # plain: None (Python) or "" (libyaml)
+            self.implicit[path] = node.value
+        return value
+
+
+def _type_words(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if value is None:
+        return "null (nothing)"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    return type(value).__name__
+
+
+def implicit_hint(source_text: str, value: Any) -> str:
+    """Words for a schema error on a plain scalar YAML typed by itself."""
+    return (
+        f"YAML 1.1 reads the unquoted `{source_text}` as {_type_words(value)}; "
+        f'quote it ("{source_text}") to keep it as text'
+    )
+
+
+def _refuse_anchors(text: str) -> None:
+    try:
+        for event in yaml.parse(text, Loader=_Parser):
+            anchor = getattr(event, "anchor", None)
+            if isinstance(event, yaml.AliasEvent) or anchor:
+                raise YamlError(_alias_problem(event.start_mark))
+    except yaml.MarkedYAMLError as exc:
+        raise YamlError(_syntax_problem(exc, text)) from None
+
+
+def _alias_problem(mark: Any) -> YamlProblem:
+    return YamlProblem(
+        "yaml-alias",
+        "YAML anchors, aliases and merge keys (&, *, <<) are not allowed in registry records",
+        mark.line + 1,
+        mark.column + 1,
+        "write the value out in full; a record must read the same to every reviewer",
+    )
+
+
+def _tag_problem(node: yaml.Node) -> YamlProblem:
+    return YamlProblem(
+        "yaml-tag",
+        f"the YAML tag `{node.tag}` is not allowed; records hold only text, numbers, "
+        "booleans, lists and mappings",
+        node.start_mark.line + 1,
+        node.start_mark.column + 1,
+        "remove the tag (the `!...` before the value)",
+    )
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> YamlProblem:
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else 1
+    column = mark.column + 1 if mark else 1
+    reason = exc.problem or exc.context or "invalid YAML"
+    lines = text.split("\n")
+    for number in range(line, 0, -1):
+        if number <= len(lines) and _LEADING_TAB.match(lines[number - 1]):
+            return YamlProblem(
+                "yaml-tab",
+                "a tab character is used for indentation; YAML allows only spaces there",
+                number,
+                lines[number - 1].index("\t") + 1,
+                "replace the tab with spaces (two per level, as in the other records)",
+            )
+    if "expected a single document" in str(exc):
+        return YamlProblem(
+            "yaml-syntax",
+            "the file holds more than one YAML document (a `---` separator)",
+            line,
+            column,
+            "keep one record per file",
+        )
+    return YamlProblem(
+        "yaml-syntax",
+        f"not valid YAML: {reason}",
+        line,
+        column,
+        "check the indentation and quoting on this line and the one above",
+    )
+
+
+def locate(text: str, json_path: tuple) -> tuple[int, int] | None:
+    """Line and column (1-based) of the value at ``json_path``, or of its nearest parent.
+
+    For a mapping entry, the position of its key is returned: that is where a reader looks.
+    """
+    try:
+        node = yaml.compose(text, Loader=_Parser)
+    except yaml.YAMLError:
+        return None
+    if node is None:
+        return None
+    mark = node.start_mark
+    for part in json_path:
+        if isinstance(node, yaml.MappingNode) and isinstance(part, str):
+            for key_node, value_node in node.value:
+                if key_node.value == part:
+                    mark, node = key_node.start_mark, value_node
+                    break
+            else:
+                break
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+            if part >= len(node.value):
+                break
+            node = node.value[part]
+            mark = node.start_mark
+        else:
+            break
+    return mark.line + 1, mark.column + 1
+
+
+# --- writing -----------------------------------------------------------------------------
+
+
+class _BlockDumper(_Dumper):  # type: ignore[misc, valid-type]
+    pass
+
+
+def _str_representer(dumper: yaml.Dumper, value: str) -> yaml.Node:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar(STR_TAG, value, style=style)
+
+
+_BlockDumper.add_representer(str, _str_representer)
+
+
+def dumps(data: Any) -> str:
+    """The one output style of protsoc: block style, Unicode kept, key order as given."""
+    return yaml.dump(
+        data,
+        Dumper=_BlockDumper,
+        allow_unicode=True,
+        sort_keys=False,
+        default_flow_style=False,
+        width=100,
+        indent=2,
+    )
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write a file so that a crash leaves either the old or the new content, never half."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temp_name, path)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
