@@ -19,6 +19,7 @@ class CommitteeStatus:
     short_name: str
     kind: str
     chair: str | None
+    chair_holder: str | None
     members: int
     cadence_en: str
     cadence_ar: str
@@ -52,6 +53,20 @@ def current_title(member: dict[str, Any], on: dt.date) -> str:
     return (chosen.get("title") or {}).get("ar", member.get("id", ""))
 
 
+def current_holder(member: dict[str, Any], on: dt.date) -> str | None:
+    """The name of the post's latest known holder on a date, when the sources name one."""
+    known = None
+    for holder in member.get("holders", []) or []:
+        if not isinstance(holder, dict):
+            continue
+        start = dates.parse(holder.get("since")) or dates.parse(holder.get("attested"))
+        end = dates.parse(holder.get("until"))
+        if (start and start > on) or (end and end < on):
+            continue
+        known = holder
+    return (known.get("name") or {}).get("ar") if known else None
+
+
 def overview(registry: Registry, today: dt.date | None = None) -> Overview:
     today = today or dates.today()
     actions = registry.of_kind("action")
@@ -72,6 +87,7 @@ def overview(registry: Registry, today: dt.date | None = None) -> Overview:
             short_name=(data.get("short_name") or data.get("name") or {}).get("ar", record.id),
             kind=str(data.get("kind", "")),
             chair=current_title(chair, today) if chair else None,
+            chair_holder=current_holder(chair, today) if chair else None,
             members=len(members),
             cadence_en=words["en"],
             cadence_ar=words["ar"],

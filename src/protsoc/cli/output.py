@@ -17,9 +17,13 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def stdout() -> Any:
+    import sys
+
     from rich.console import Console
 
-    return Console(highlight=False, soft_wrap=True)
+    # Piped output (CI logs, files) gets a fixed, wide layout instead of rich's 80 columns.
+    width = None if sys.stdout.isatty() else 120
+    return Console(highlight=False, width=width)
 
 
 def stderr() -> Any:

@@ -34,15 +34,30 @@ def status(
 
 
 def _print_table(console, result) -> None:  # type: ignore[no-untyped-def]
+    from rich.markup import escape
     from rich.table import Table
 
-    table = Table(title=result.title, title_justify="right", show_lines=False)
-    for heading in ("committee", "name", "chair", "members", "cadence rule", "last held", "open decisions", "open actions"):
-        table.add_column(heading, justify="right" if heading in ("members", "open decisions", "open actions") else "left")
+    # Arabic stays out of the table's cells: terminals without bidi support scramble it and
+    # bidi terminals reorder whole lines (see shared research, "Terminal output"); the names
+    # follow as plain lines, in logical order.
+    table = Table(title="protsoc status", show_lines=False)
+    table.add_column("committee", no_wrap=True)
+    table.add_column("kind", no_wrap=True)
+    table.add_column("members", justify="right")
+    table.add_column("cadence rule", min_width=40)
+    table.add_column("last held", no_wrap=True)
+    table.add_column("held", justify="right")
+    table.add_column("open decisions", justify="right", max_width=9)
+    table.add_column("open actions", justify="right", max_width=9)
     for row in result.committees:
-        table.add_row(
-            row.id, row.short_name, row.chair or "—", str(row.members), row.cadence_en,
-            row.last_meeting or "none recorded", str(row.open_decisions), str(row.open_actions),
-        )
+        table.add_row(row.id, row.kind, str(row.members), row.cadence_en, row.last_meeting or "none recorded",
+                      str(row.meetings_held), str(row.open_decisions), str(row.open_actions))
     console.print(table)
+    console.print()
+    console.print(escape(result.title))
+    for row in result.committees:
+        chair = f" — الرئيس: {row.chair}" if row.chair else ""
+        holder = f" ({row.chair_holder})" if row.chair_holder else ""
+        console.print(f"[bold]{escape(row.id)}[/]: {escape(row.short_name)}{escape(chair)}{escape(holder)}")
+    console.print()
     console.print(f"{result.records} records; meetings tracked since {result.tracking_start or 'unknown'}")
