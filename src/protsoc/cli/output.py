@@ -21,8 +21,8 @@ def stdout() -> Any:
 
     from rich.console import Console
 
-    # Piped output (CI logs, files) gets a fixed, wide layout instead of rich's 80 columns.
-    width = None if sys.stdout.isatty() else 120
+    # Piped output (CI logs, files) gets a fixed 132-column layout instead of rich's 80.
+    width = None if sys.stdout.isatty() else 132
     return Console(highlight=False, width=width)
 
 

@@ -42,15 +42,14 @@ def _print_table(console, result) -> None:  # type: ignore[no-untyped-def]
     # follow as plain lines, in logical order.
     table = Table(title="protsoc status", show_lines=False)
     table.add_column("committee", no_wrap=True)
-    table.add_column("kind", no_wrap=True)
     table.add_column("members", justify="right")
-    table.add_column("cadence rule", min_width=40)
+    table.add_column("cadence rule", min_width=30)
     table.add_column("last held", no_wrap=True)
     table.add_column("held", justify="right")
-    table.add_column("open decisions", justify="right", max_width=9)
-    table.add_column("open actions", justify="right", max_width=9)
+    table.add_column("open decisions", justify="right")
+    table.add_column("open actions", justify="right")
     for row in result.committees:
-        table.add_row(row.id, row.kind, str(row.members), row.cadence_en, row.last_meeting or "none recorded",
+        table.add_row(row.id, str(row.members), row.cadence_en, row.last_meeting or "—",
                       str(row.meetings_held), str(row.open_decisions), str(row.open_actions))
     console.print(table)
     console.print()
