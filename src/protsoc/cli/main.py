@@ -7,6 +7,7 @@ from typing import Optional
 import typer
 from typing_extensions import Annotated
 
+from . import cadence as cadence_command
 from . import status as status_command
 from . import validate as validate_command
 from .output import guarded
@@ -38,6 +39,7 @@ def _root(
 
 app.command("validate")(guarded(validate_command.validate))
 app.command("status")(guarded(status_command.status))
+app.command("cadence")(guarded(cadence_command.cadence))
 
 
 def main() -> None:
