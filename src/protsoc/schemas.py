@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -47,10 +48,13 @@ def _validators() -> dict[str, Any]:
 def check(kind: str, data: Any, display: str, implicit: dict[tuple, str]) -> list[Finding]:
     """Schema findings for one record; ``implicit`` maps paths of YAML-typed plain scalars."""
     validator = _validators()[kind]
-    findings = []
+    findings: list[Finding] = []
     for error in validator.iter_errors(data):
         findings.append(_finding(_deepest(error), display, implicit))
-    return findings
+    # `kind: no` fails both `type` and `enum`; once the YAML 1.1 surprise is named, the other
+    # complaints about the same value only repeat it.
+    surprises = {f.json_path for f in findings if f.rule == "yaml-implicit-type"}
+    return [f for f in findings if f.rule == "yaml-implicit-type" or f.json_path not in surprises]
 
 
 def _deepest(error: Any) -> Any:
@@ -67,7 +71,7 @@ def _finding(error: Any, display: str, implicit: dict[tuple, str]) -> Finding:
     validator = error.validator
     where = _where(path)
     hint = None
-    rule = f"schema-{validator}"
+    rule = f"schema-{_kebab(validator)}"
     message = f"{where}: {error.message}"
     if validator == "required":
         missing = error.message.split("'")[1] if "'" in error.message else error.message
@@ -82,7 +86,7 @@ def _finding(error: Any, display: str, implicit: dict[tuple, str]) -> Finding:
         close = difflib.get_close_matches(extra[0], error.schema.get("properties", {}), n=1) if extra else []
         allowed = ", ".join(error.schema.get("properties", {}))
         hint = f"did you mean `{close[0]}`?" if close else f"allowed fields: {allowed}"
-    elif validator in ("type", "const") and path in implicit:
+    elif validator in ("type", "const") and path in implicit and _expects_text(error):
         rule = "yaml-implicit-type"
         message = f"{where} should be {_expected(error)}"
         hint = yamlio.implicit_hint(implicit[path], error.instance)
@@ -108,6 +112,23 @@ def _finding(error: Any, display: str, implicit: dict[tuple, str]) -> Finding:
     elif validator == "minLength":
         message = f"{where} must not be empty"
     return Finding(rule, message, display, json_path=path, hint=hint)
+
+
+def _kebab(name: str) -> str:
+    """Rule ids are lowercase slugs: `minItems` -> `min-items`."""
+    return re.sub(r"(?<!^)(?=[A-Z])", "-", name).lower()
+
+
+def _expects_text(error: Any) -> bool:
+    """Whether the schema wanted text where YAML typed a plain scalar by itself.
+
+    Only then is "quote it" the fix; `format_version: 2` against `const: 1` is a wrong number,
+    and an empty `place:` where a mapping is expected is a missing value.
+    """
+    if error.validator == "const":
+        return isinstance(error.validator_value, str)
+    expected = error.validator_value
+    return "string" in (expected if isinstance(expected, list) else [expected])
 
 
 def _where(path: tuple) -> str:

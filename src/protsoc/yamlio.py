@@ -47,6 +47,7 @@ _PLAIN_TAGS = {
 _SEQ_TAG = "tag:yaml.org,2002:seq"
 _MAP_TAG = "tag:yaml.org,2002:map"
 _LEADING_TAB = re.compile(r"^[ ]*\t", re.MULTILINE)
+_OPENED_CONTEXT = re.compile(r"flow (sequence|mapping)|quoted scalar|block scalar")
 
 _constructor = SafeConstructor()
 
@@ -144,7 +145,7 @@ def decode(raw: bytes) -> tuple[str, list[YamlProblem]]:
                 "yaml-crlf",
                 "the file has Windows (CRLF) line ends",
                 line,
-                None,
+                1,
                 "convert to LF line ends (git config core.autocrlf input)",
                 is_error=False,
             )
@@ -267,6 +268,8 @@ def _type_words(value: Any) -> str:
 
 def implicit_hint(source_text: str, value: Any) -> str:
     """Words for a schema error on a plain scalar YAML typed by itself."""
+    if value is None and source_text in ("", "~"):
+        return "the value is empty; write the text, or delete the line if the field is optional"
     return (
         f"YAML 1.1 reads the unquoted `{source_text}` as {_type_words(value)}; "
         f'quote it ("{source_text}") to keep it as text'
@@ -306,9 +309,16 @@ def _tag_problem(node: yaml.Node) -> YamlProblem:
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> YamlProblem:
     mark = exc.problem_mark or exc.context_mark
+    reason = exc.problem or exc.context or "invalid YAML"
+    opened = exc.context_mark
+    if (exc.context and opened is not None and mark is not None and opened.line < mark.line
+            and _OPENED_CONTEXT.search(exc.context)):
+        # An unclosed bracket or quote is noticed lines later (often at the end of the file);
+        # the line to fix is where it was opened.
+        reason = f"{reason} ({exc.context} that starts here; the parser gave up on line {mark.line + 1})"
+        mark = opened
     line = mark.line + 1 if mark else 1
     column = mark.column + 1 if mark else 1
-    reason = exc.problem or exc.context or "invalid YAML"
     lines = text.split("\n")
     for number in range(line, 0, -1):
         if number <= len(lines) and _LEADING_TAB.match(lines[number - 1]):
