@@ -1,0 +1,465 @@
+"""Official Arabic documents rendered from the registry: minutes, convocations, the follow-up report.
+
+This module builds each document's template context (plain data: dicts, lists, dates) from the
+loaded registry, renders it through ``templating`` and, for PDF, WeasyPrint (imported only when a
+PDF is asked for, so Markdown and HTML work without Pango). It never prints; the CLI writes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Sequence
+
+from . import arabic, dates, templating
+from .errors import EnvironmentProblem, UsageError
+from .registry import Record, Registry
+from .status import current_title
+
+FORMATS = ("md", "html", "pdf")
+DOCUMENTS = ("minutes", "convocation")
+PDF_PACKAGES = "libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-hosny-amiri"
+
+ATTENDANCE_ORDER = ("present", "represented", "excused", "absent")
+KIND_AR = {"decision": "قرار", "recommendation": "توصية"}
+MEETING_KIND_AR = {"ordinary": "عادي", "extraordinary": "استثنائي"}
+ACTION_STATUS_AR = {
+    "not-started": "لم يشرع فيه", "in-progress": "في طور الإنجاز", "done": "منجز",
+    "blocked": "متعثر", "dropped": "متخلى عنه",
+}
+EVALUATION_STATUS_AR = {"planned": "مبرمج", "ongoing": "جار", "report-submitted": "قدم التقرير", "closed": "انتهى"}
+QUALIFIER_AR = {"exact": "", "about": "حوالي", "more-than": "أكثر من", "less-than": "أقل من",
+                "at-least": "على الأقل"}
+
+
+@dataclass
+class Rendered:
+    """A rendered document: text for md/html, bytes for pdf."""
+
+    format: str
+    content: str | bytes
+    suggested_name: str
+
+
+# ---------------------------------------------------------------- looking things up
+
+def find_meeting(registry: Registry, meeting_id: str) -> Record:
+    """The meeting record, or a usage error listing the ids that look like it."""
+    meetings = registry.by_id("meeting")
+    if meeting_id in meetings:
+        return meetings[meeting_id]
+    known = sorted(meetings)
+    similar = difflib.get_close_matches(meeting_id, known, n=5, cutoff=0.5)
+    if not similar:
+        similar = [m for m in known if m.split("/")[0] == meeting_id.split("/")[0]][-5:] or known[-5:]
+    hint = ("did you mean " + ", ".join(similar) + "?") if similar else "the registry has no meeting yet"
+    raise UsageError(f"no meeting {meeting_id!r} in the registry (ids are <committee>/<YYYY-MM-DD>)", hint)
+
+
+def _members(committee: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {m["id"]: m for m in committee.get("members", []) if isinstance(m, dict) and "id" in m}
+
+
+def post_title(registry: Registry, committee_id: str, ref: Any, on: dt.date) -> str:
+    """The title a post bore on a date: ``member`` within the committee or ``committee/member``."""
+    if not isinstance(ref, str):
+        return ""
+    committee_id, member_id = ref.split("/", 1) if "/" in ref else (committee_id, ref)
+    committee = registry.by_id("committee").get(committee_id)
+    member = _members(committee.data or {}).get(member_id) if committee else None
+    return current_title(member, on) if member else ref
+
+
+def _text(value: Any) -> str:
+    return templating.text_of(value)
+
+
+def _decision_number(decision: dict[str, Any]) -> int:
+    try:
+        return int(str(decision.get("id", "d0"))[1:])
+    except ValueError:
+        return 0
+
+
+def _sources(*records: dict[str, Any]) -> list[dict[str, str]]:
+    seen: dict[str, dict[str, str]] = {}
+    for record in records:
+        for source in record.get("sources", []) or []:
+            if isinstance(source, dict) and source.get("document") and source["document"] not in seen:
+                seen[source["document"]] = {"document": str(source["document"]),
+                                            "section": str(source.get("section", "")),
+                                            "date": str(source.get("date", ""))}
+    return list(seen.values())
+
+
+def _authority(registry: Registry, committee: dict[str, Any], on: dt.date) -> str:
+    """The authority in the letterhead: supervising body, lead ministry, or the chair's title."""
+    for key in ("supervised_by", "lead_ministry"):
+        if committee.get(key):
+            return _text(committee[key])
+    if committee.get("chair"):
+        return post_title(registry, str(committee.get("id")), committee["chair"], on)
+    return ""
+
+
+# ---------------------------------------------------------------- minutes and convocation
+
+def meeting_context(registry: Registry, meeting_id: str) -> dict[str, Any]:
+    """Everything the minutes and convocation templates show, from one meeting record."""
+    record = find_meeting(registry, meeting_id)
+    data = record.data or {}
+    committee_id = str(data.get("committee", ""))
+    committee_record = registry.by_id("committee").get(committee_id)
+    committee = committee_record.data if committee_record and committee_record.data else {"id": committee_id}
+    day = arabic.to_date(data["date"])
+
+    def title(ref: Any) -> str:
+        return post_title(registry, committee_id, ref, day)
+
+    indexed = list(enumerate(a for a in data.get("agenda", []) or [] if isinstance(a, dict)))
+    agenda = [
+        {"id": item.get("id", ""), "title": _text(item.get("title")), "priority": item.get("priority"),
+         "proceedings": _text(item.get("proceedings"))}
+        for _, item in sorted(indexed, key=lambda pair: (pair[1].get("priority") or 10**6, pair[0]))
+    ]
+    agenda_titles = {item["id"]: item["title"] for item in agenda}
+    attendance: dict[str, list[dict[str, str]]] = {status: [] for status in ATTENDANCE_ORDER}
+    for entry in data.get("attendance", []) or []:
+        if isinstance(entry, dict) and entry.get("status") in attendance:
+            attendance[entry["status"]].append({
+                "title": title(entry.get("member")),
+                "name": _text(entry.get("name")),
+                "represented_by": _text(entry.get("represented_by")),
+            })
+    decisions = []
+    for decision in sorted((d for d in data.get("decisions", []) or [] if isinstance(d, dict)), key=_decision_number):
+        decisions.append({
+            "id": decision.get("id", ""),
+            "number": _decision_number(decision),
+            "kind": KIND_AR.get(str(decision.get("kind")), ""),
+            "text": _text(decision.get("text")),
+            "agenda_item": agenda_titles.get(str(decision.get("agenda_item")), ""),
+            "owner": title(decision.get("owner")) if decision.get("owner") else "",
+            "due": decision.get("due") or "",
+        })
+    minutes = data.get("minutes") if isinstance(data.get("minutes"), dict) else {}
+    approvals = [{"title": title(a.get("member")), "date": a.get("date", "")}
+                 for a in minutes.get("approvals", []) or [] if isinstance(a, dict)]
+    chaired = data.get("chaired_by") if isinstance(data.get("chaired_by"), dict) else {}
+    attended = len(attendance["present"]) + len(attendance["represented"])
+    return {
+        "meeting": {
+            "id": record.id,
+            "date": day,
+            "time": data.get("time", ""),
+            "end_time": data.get("end_time", ""),
+            "place": _text(data.get("place")),
+            "kind": MEETING_KIND_AR.get(str(data.get("kind")), ""),
+            "status": data.get("status", ""),
+            "number": data.get("number") or "",
+            "convened_by": title(data.get("convened_by")) if data.get("convened_by") else "",
+            "chair_title": title(chaired.get("post")) if chaired.get("post") else "",
+            "chair_name": _text(chaired.get("name")),
+            "note": _text(data.get("note")),
+        },
+        "committee": {
+            "id": committee_id,
+            "name": _text(committee.get("name")) or committee_id,
+            "short_name": _text(committee.get("short_name") or committee.get("name")) or committee_id,
+            "authority": _authority(registry, committee, day),
+        },
+        "agenda": agenda,
+        "members": [current_title(m, day) for m in sorted(
+            (m for m in _members(committee).values() if m.get("role") == "member"
+             and not (dates.parse(m.get("until")) and dates.parse(m.get("until")) < day)),  # type: ignore[operator]
+            key=lambda m: (m.get("role") != "chair", m.get("order") or 10**6))],
+        "attendance": attendance,
+        "attendance_complete": data.get("attendance_complete", True) is not False,
+        "attended_count": attended,
+        "guests": [{"name": _text(g.get("name")), "capacity": _text(g.get("capacity"))}
+                   for g in data.get("guests", []) or [] if isinstance(g, dict)],
+        "decisions": decisions,
+        "decisions_summary": arabic.join(
+            arabic.count(n, noun) for n, noun in (
+                (sum(1 for d in decisions if d["kind"] == KIND_AR["decision"]), "decision"),
+                (sum(1 for d in decisions if d["kind"] == KIND_AR["recommendation"]), "recommendation"),
+            ) if n),
+        "draft": minutes.get("status") != "approved",
+        "minutes": {
+            "status": minutes.get("status", "draft"),
+            "draft": minutes.get("status") != "approved",
+            "approvals": approvals,
+            "approved_on": minutes.get("approved_on", ""),
+        },
+        "sources": _sources(data),
+    }
+
+
+# ---------------------------------------------------------------- the follow-up report
+
+def report_context(registry: Registry, as_of: dt.date | None = None, committee: str | None = None,
+                   with_charts: bool = True) -> dict[str, Any]:
+    """The follow-up report («تقرير التتبع») as of a date, for all committees or one."""
+    as_of = as_of or dates.today()
+    committees = registry.by_id("committee")
+    if committee is not None and committee not in committees:
+        similar = difflib.get_close_matches(committee, sorted(committees), n=5, cutoff=0.4) or sorted(committees)
+        raise UsageError(f"no committee {committee!r} in the registry",
+                         ("known committees: " + ", ".join(similar)) if similar else "the registry has no committee yet")
+    chosen = [committees[committee]] if committee else sorted(committees.values(), key=_committee_order)
+    actions = [a.data for a in registry.of_kind("action") if a.data]
+    committee_rows = []
+    for record in chosen:
+        data = record.data or {}
+        meetings = [m for m in registry.meetings_of(record.id) if m.data and arabic.to_date(m.data["date"]) <= as_of]
+        committee_rows.append({
+            "id": record.id,
+            "name": _text(data.get("name")),
+            "short_name": _text(data.get("short_name") or data.get("name")),
+            "cadence": _cadence_row(registry, record, as_of),
+            "decisions": [_decision_row(registry, m, d, actions, as_of) for m in meetings
+                          for d in sorted((d for d in (m.data or {}).get("decisions", []) or [] if isinstance(d, dict)),
+                                          key=_decision_number)],
+        })
+    decision_refs = {row["ref"] for c in committee_rows for row in c["decisions"]}
+    indicators = [_indicator_row(r.data, as_of, with_charts) for r in sorted(registry.of_kind("indicator"), key=lambda r: r.id)
+                  if r.data and (committee is None or r.data.get("owner") == committee)]
+    evaluations = [_evaluation_row(r.data) for r in sorted(registry.of_kind("evaluation"), key=lambda r: r.id)
+                   if r.data and (committee is None or str(r.data.get("commissioned_by", "")).rsplit("/", 2)[0] in decision_refs
+                                  or str(r.data.get("commissioned_by", "")).split("/")[0] == committee)]
+    manifest = registry.manifest
+    return {
+        "draft": False,
+        "title": _text(manifest.get("title")),
+        "as_of": as_of,
+        "committee_filter": _text(committees[committee].data.get("name")) if committee and committees[committee].data else "",
+        "committees": committee_rows,
+        "roadmap": _roadmap_rows(registry.roadmap, as_of),
+        "evaluations": evaluations,
+        "indicators": indicators,
+        "late_count": sum(1 for c in committee_rows for d in c["decisions"] for a in d["actions"] if a["late"]),
+    }
+
+
+_KIND_ORDER = {"ministerial": 0, "technical": 1, "thematic": 2, "working-group": 3}
+
+
+def _committee_order(record: Record) -> tuple:
+    return (_KIND_ORDER.get((record.data or {}).get("kind"), 9), record.id)
+
+
+def _cadence_row(registry: Registry, record: Record, as_of: dt.date) -> dict[str, Any]:
+    from . import cadence
+
+    data = record.data or {}
+    rule = data.get("cadence")
+    held = [m for m in registry.meetings_of(record.id)
+            if m.data and m.data.get("status") == "held" and arabic.to_date(m.data["date"]) <= as_of]
+    row: dict[str, Any] = {
+        "rule": cadence.describe(rule)["ar"],
+        "held": len(held),
+        "last": arabic.to_date(held[-1].data["date"]) if held and held[-1].data else None,
+        "compliant": None,
+        "detail": "",
+    }
+    evaluate = getattr(cadence, "evaluate", None)
+    if callable(evaluate):  # the cadence engine, when present, is the only judge of compliance
+        try:
+            result = evaluate(registry, record.id, as_of)
+        except TypeError:
+            result = None
+        if result is not None:
+            row["compliant"] = getattr(result, "compliant", None)
+            row["detail"] = str(getattr(result, "summary_ar", "") or "")
+    return row
+
+
+def _decision_row(registry: Registry, meeting: Record, decision: dict[str, Any], actions: list[dict[str, Any]],
+                  as_of: dt.date) -> dict[str, Any]:
+    ref = f"{meeting.id}/{decision.get('id')}"
+    committee_id = str((meeting.data or {}).get("committee", ""))
+    linked = [a for a in actions if ref in (a.get("decisions") or [])]
+    rows = []
+    for action in sorted(linked, key=lambda a: str(a.get("id"))):
+        due = dates.parse(action.get("due"))
+        status = str(action.get("status", ""))
+        rows.append({
+            "id": action.get("id", ""),
+            "title": _text(action.get("title")),
+            "owner": post_title(registry, committee_id, action.get("owner"), as_of),
+            "status": ACTION_STATUS_AR.get(status, status),
+            "progress": action.get("progress", 0),
+            "due": due,
+            "late": bool(due and due < as_of and status not in ("done", "dropped")),
+        })
+    due = dates.parse(decision.get("due"))
+    closed = bool(rows) and all(a["status"] in (ACTION_STATUS_AR["done"], ACTION_STATUS_AR["dropped"]) for a in rows)
+    return {
+        "ref": ref,
+        "meeting_date": arabic.to_date((meeting.data or {})["date"]),
+        "number": _decision_number(decision),
+        "kind": KIND_AR.get(str(decision.get("kind")), ""),
+        "text": _text(decision.get("text")),
+        "owner": post_title(registry, committee_id, decision.get("owner"), as_of) if decision.get("owner") else "",
+        "due": due,
+        "late": bool(due and due < as_of and not closed),
+        "closed": closed,
+        "actions": rows,
+    }
+
+
+def _latest(observations: list[dict[str, Any]], as_of: dt.date) -> dict[str, Any] | None:
+    dated = [o for o in observations if isinstance(o, dict) and dates.parse(o.get("date")) and dates.parse(o.get("date")) <= as_of]  # type: ignore[operator]
+    return max(dated, key=lambda o: str(o["date"])) if dated else None
+
+
+def _indicator_row(data: dict[str, Any], as_of: dt.date, with_charts: bool) -> dict[str, Any]:
+    observations = sorted((o for o in data.get("observations", []) or [] if isinstance(o, dict)
+                           and dates.parse(o.get("date")) and dates.parse(o.get("date")) <= as_of),  # type: ignore[operator]
+                          key=lambda o: str(o["date"]))
+    latest = observations[-1] if observations else None
+    previous = observations[-2] if len(observations) > 1 else None
+    target = data.get("target") if isinstance(data.get("target"), dict) else None
+    trend = ""
+    if latest and previous:
+        delta = float(latest["value"]) - float(previous["value"])
+        better = delta > 0 if data.get("direction", "higher") == "higher" else delta < 0
+        trend = "مستقر" if delta == 0 else ("في تحسن" if better else "في تراجع")
+    row = {
+        "id": data.get("id", ""),
+        "name": _text(data.get("name")),
+        "unit": _text(data.get("unit")),
+        "measure": data.get("measure", ""),
+        "latest": _observation(latest, data) if latest else None,
+        "target": {"value": _value(target["value"], data), "date": arabic.to_date(target["date"])} if target else None,
+        "trend": trend,
+        "count": len(observations),
+        "chart": "",
+    }
+    if with_charts and observations:
+        from . import charts
+
+        row["chart"] = charts.indicator_chart_data_uri(data, observations)
+    return row
+
+
+def _value(value: Any, data: dict[str, Any]) -> str:
+    return arabic.percent(value) if data.get("measure") == "percentage" else arabic.number(value)
+
+
+def _observation(observation: dict[str, Any], data: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "value": _value(observation["value"], data),
+        "qualifier": QUALIFIER_AR.get(str(observation.get("qualifier", "")), ""),
+        "as_reported": _text(observation.get("as_reported")),
+        "date": arabic.to_date(observation["date"]),
+        "source": str((observation.get("source") or {}).get("document", "")),
+    }
+
+
+def _roadmap_rows(roadmap: dict[str, Any], as_of: dt.date) -> dict[str, Any]:
+    milestones = []
+    for milestone in roadmap.get("milestones", []) or []:
+        if not isinstance(milestone, dict):
+            continue
+        planned, actual = dates.parse(milestone.get("planned")), dates.parse(milestone.get("actual"))
+        reached = bool(actual and actual <= as_of)
+        milestones.append({
+            "id": milestone.get("id", ""),
+            "title": _text(milestone.get("title")),
+            "planned": planned,
+            "actual": actual if reached else None,
+            "status": "محقق" if reached else ("متأخر" if planned and planned < as_of else "مبرمج"),
+            "late": bool(not reached and planned and planned < as_of),
+        })
+    milestones.sort(key=lambda m: (m["planned"] or dt.date.max, m["id"]))
+    return {
+        "title": _text(roadmap.get("title")),
+        "axes": [_text(a.get("title")) for a in roadmap.get("axes", []) or [] if isinstance(a, dict)],
+        "milestones": milestones,
+    }
+
+
+def _evaluation_row(data: dict[str, Any]) -> dict[str, Any]:
+    evaluator = data.get("evaluator") if isinstance(data.get("evaluator"), dict) else {}
+    return {
+        "id": data.get("id", ""),
+        "title": _text(data.get("title")),
+        "evaluator": _text(evaluator.get("name")),
+        "status": EVALUATION_STATUS_AR.get(str(data.get("status", "")), str(data.get("status", ""))),
+    }
+
+
+# ---------------------------------------------------------------- rendering
+
+def render(registry: Registry, document: str, fmt: str, meeting_id: str | None = None,
+           as_of: dt.date | None = None, committee: str | None = None,
+           templates: Sequence[Path] = ()) -> Rendered:
+    """Render ``minutes``/``convocation`` (of ``meeting_id``) or ``report`` in md, html or pdf."""
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown format {fmt!r}", "use md, html or pdf")
+    if document in DOCUMENTS:
+        if meeting_id is None:
+            raise UsageError(f"{document} needs a meeting id", "e.g. steering/2024-11-26")
+        context = meeting_context(registry, meeting_id)
+        # The minutes are dated the day of the meeting; a convocation's sending date is not in
+        # the record, so the letterhead leaves it blank for the secretariat to fill in.
+        is_minutes = document == "minutes"
+        context["letter_date"] = context["meeting"]["date"] if is_minutes else None
+        context["letter_place"] = context["meeting"]["place"] if is_minutes else ""
+        context["draft"] = context["minutes"]["draft"] if is_minutes else False
+        name = f"{document}-{meeting_id.replace('/', '-')}.{fmt}"
+    elif document == "report":
+        context = report_context(registry, as_of, committee, with_charts=fmt != "md")
+        name = f"report-{context['as_of'].isoformat()}.{fmt}"
+    else:
+        raise UsageError(f"unknown document {document!r}", "use minutes, convocation or report")
+    folders = templating.search_path(registry.root, templates)
+    starts = arabic.month_starts(registry.manifest)
+    template_format = "md" if fmt == "md" else "html"
+    text = templating.render(f"{document}.{template_format}.j2", context, folders, starts)
+    if fmt != "pdf":
+        return Rendered(fmt, text, name)
+    return Rendered(fmt, html_to_pdf(text), name)
+
+
+def html_to_pdf(html: str) -> bytes:
+    """A4 PDF from our HTML through WeasyPrint; a missing system library is one clear error."""
+    try:
+        import weasyprint
+    except ImportError:
+        raise EnvironmentProblem(
+            "PDF output needs the weasyprint package, which is not installed",
+            "python -m pip install weasyprint (or use --format html)",
+        ) from None
+    except OSError as error:  # cffi cannot load Pango/GObject
+        raise EnvironmentProblem(
+            f"PDF output needs the Pango libraries, which are missing ({error})",
+            f"install them: apt-get install -y --no-install-recommends {PDF_PACKAGES} "
+            "(or use --format html)",
+        ) from None
+    import logging
+
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    logging.getLogger("fontTools").setLevel(logging.ERROR)
+    return bytes(weasyprint.HTML(string=html, base_url=".").write_pdf())
+
+
+def write_output(path: Path, content: str | bytes) -> None:
+    """Write a rendered document atomically: a crash leaves the old file or the new one, never half."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temp_name, path)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
