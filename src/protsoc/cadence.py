@@ -286,17 +286,18 @@ def _calendar(window: list[HeldMeeting], count: int, months: int, start: dt.date
     while current <= end:
         last = period_end(current, months)
         ids = [m.id for m in window if max(current, start) <= m.date <= last]
-        partial = start > current
         running = end <= last  # the as-of date (or the dissolution) falls inside the period
+        cut_short = running and dissolved  # the committee was dissolved during the period
+        partial = start > current or cut_short
         if len(ids) >= count:
             state = MET
-        elif partial or (running and dissolved):
+        elif partial:
             state = PARTIAL
         elif running:
             state = DUE
         else:
             state = BREACHED
-        periods.append(Period(max(current, start), last, ids, state, partial))
+        periods.append(Period(max(current, start), end if cut_short else last, ids, state, partial))
         current = dates.add_months(current, months)
     if dissolved:
         return periods, None
