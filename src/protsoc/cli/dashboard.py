@@ -1,0 +1,154 @@
+"""protsoc dashboard"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import typer
+from typing_extensions import Annotated
+
+from .options import RegistryOption, parse_date
+
+FORMATS = ("text", "json", "csv")
+CSV_COLUMNS = (
+    "id", "axis", "owner", "measure", "unit", "direction", "frequency",
+    "latest_date", "latest_qualifier", "latest_value", "latest_as_reported",
+    "previous_date", "previous_qualifier", "previous_value", "change", "change_approximate", "trend",
+    "target_value", "target_date", "distance_to_target", "target_met",
+    "freshness", "next_update_due", "age_days", "observations", "name_ar", "name_en", "source",
+)
+
+
+def dashboard(
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Date of the dashboard: later values are ignored, freshness is judged on it (default: today in Morocco).", show_default=False)] = None,
+    axis: Annotated[Optional[str], typer.Option("--axis", help="Only the indicators of this roadmap axis (its id).", show_default=False)] = None,
+    output_format: Annotated[str, typer.Option("--format", help="text (table with sparklines), json or csv (for spreadsheets).")] = "text",
+    registry: RegistryOption = None,
+) -> None:
+    """The national dashboard: per indicator the latest and previous values, change, target, freshness.
+
+    Values keep the source's qualifier (≈ about, > more than). An indicator without a target says
+    so; one without an update frequency cannot be judged stale.
+    """
+    import dataclasses
+    import json
+
+    from .. import indicator
+    from ..errors import UsageError
+    from ..registry import Registry, find_registry
+    from .output import stdout
+
+    if output_format not in FORMATS:
+        raise UsageError(f"unknown --format {output_format!r}", "use text, json or csv")
+    loaded = Registry.load(find_registry(registry))
+    axes = [a.get("id") for a in loaded.roadmap.get("axes") or [] if isinstance(a, dict)]
+    if axis is not None and axis not in axes:
+        raise UsageError(f"no roadmap axis `{axis}`", f"use one of: {', '.join(map(str, axes)) or 'none'}")
+    result = indicator.dashboard(loaded, parse_date(as_of, "--as-of"), axis)  # type: ignore[arg-type]
+    if output_format == "json":
+        rows = [{**dataclasses.asdict(r), "sparkline": r.sparkline} for r in result.rows]
+        typer.echo(json.dumps({"as_of": result.as_of, "counts": result.counts(), "indicators": rows},
+                              ensure_ascii=False, indent=2))
+    elif output_format == "csv":
+        typer.echo(_csv(result), nl=False)
+    else:
+        _print_text(stdout(), result)
+
+
+def _csv(result) -> str:  # type: ignore[no-untyped-def]
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for row in result.rows:
+        latest, previous, target = row.latest, row.previous, row.target or {}
+        writer.writerow({
+            "id": row.id, "axis": row.axis or "", "owner": row.owner or "", "measure": row.measure,
+            "unit": row.unit, "direction": row.direction or "", "frequency": row.frequency or "",
+            "latest_date": latest.date if latest else "",
+            "latest_qualifier": (latest.qualifier or "") if latest else "",
+            "latest_value": _plain(latest.value) if latest else "",
+            "latest_as_reported": (latest.as_reported or "") if latest else "",
+            "previous_date": previous.date if previous else "",
+            "previous_qualifier": (previous.qualifier or "") if previous else "",
+            "previous_value": _plain(previous.value) if previous else "",
+            "change": _plain(row.change), "change_approximate": _bool(row.change_approximate if row.change is not None else None),
+            "trend": row.trend or "",
+            "target_value": _plain(target.get("value")), "target_date": target.get("date", ""),
+            "distance_to_target": _plain(row.distance_to_target), "target_met": _bool(row.target_met),
+            "freshness": row.freshness, "next_update_due": row.next_update_due or "",
+            "age_days": "" if row.age_days is None else row.age_days, "observations": len(row.series),
+            "name_ar": row.name, "name_en": row.name_en or "", "source": (latest.source or "") if latest else "",
+        })
+    return buffer.getvalue()
+
+
+def _plain(value) -> str:  # type: ignore[no-untyped-def]
+    """Numbers for spreadsheets: no thousands separator, no float noise."""
+    if value is None:
+        return ""
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
+def _bool(value) -> str:  # type: ignore[no-untyped-def]
+    return "" if value is None else ("true" if value else "false")
+
+
+def _print_text(console, result) -> None:  # type: ignore[no-untyped-def]
+    from rich import box
+    from rich.markup import escape
+    from rich.table import Table
+
+    from ..indicator import QUALIFIER_SIGNS, format_number
+
+    if not result.rows:
+        console.print(f"no indicators in the national dashboard as of {result.as_of}")
+        return
+
+    def shown(value) -> str:  # type: ignore[no-untyped-def]
+        return f"{QUALIFIER_SIGNS.get(value.qualifier, '')}{format_number(value.value)}" if value else "—"
+
+    # Arabic names stay out of the table's cells (terminals scramble them): listed below it.
+    table = Table(title=f"national dashboard as of {result.as_of}", box=box.SIMPLE_HEAD)
+    table.add_column("indicator", no_wrap=True)
+    table.add_column("latest", justify="right", no_wrap=True)
+    table.add_column("as of", no_wrap=True)
+    table.add_column("previous", justify="right", no_wrap=True)
+    table.add_column("change", justify="right", no_wrap=True)
+    table.add_column("target", no_wrap=True)
+    table.add_column("better", no_wrap=True)
+    table.add_column("freshness", no_wrap=True)
+    table.add_column("series", no_wrap=True)
+    current_axis: object = object()
+    for row in result.rows:
+        if row.axis != current_axis:
+            current_axis = row.axis
+            table.add_row(f"[bold]axis {escape(row.axis or '(none)')}[/]", *[""] * 8)
+        change = "—"
+        if row.change is not None:
+            sign = "+" if row.change > 0 else ""
+            colour = {"better": "green", "worse": "red"}.get(row.trend or "", "")
+            text = f"{'≈' if row.change_approximate else ''}{sign}{format_number(row.change)}"
+            change = f"[{colour}]{text}[/]" if colour else text
+        if row.target is None:
+            target = "[dim]no target[/]"
+        else:
+            met = " ✓" if row.target_met else ""
+            distance = f" ({format_number(row.distance_to_target)} to go)" if row.distance_to_target and not row.target_met else ""
+            target = f"{format_number(row.target['value'])} by {row.target.get('date', '?')}{distance}{met}"
+        freshness = {"stale": f"[red]stale[/] since {row.next_update_due}", "fresh": "fresh",
+                     "no-frequency": "[dim]no frequency[/]", "no-data": "[yellow]no data[/]"}[row.freshness]
+        better = {"higher": "higher", "lower": "lower"}.get(row.direction or "", "—")
+        table.add_row(f"  {row.id}", shown(row.latest), row.latest.date if row.latest else "—",
+                      shown(row.previous), change, target, better, freshness, row.sparkline or "—")
+    console.print(table)
+    console.print()
+    for row in result.rows:
+        reported = f" — «{row.latest.as_reported}»" if row.latest and row.latest.as_reported else ""
+        console.print(f"[bold]{escape(row.id)}[/]: {escape(row.name)}{escape(reported)}")
+    console.print()
+    counts = result.counts()
+    console.print(f"{counts['indicators']} indicators: {counts['stale']} stale, {counts['no_data']} without data, "
+                  f"{counts['no_target']} without target; ≈ about, > more than, ≥ at least, < less than")

@@ -1,0 +1,99 @@
+"""protsoc decisions"""
+
+from __future__ import annotations
+
+from typing import List, Optional
+
+import typer
+from typing_extensions import Annotated
+
+from .options import RegistryOption, parse_date
+
+FAIL_ON = ("late", "no-plan")
+
+
+def decisions(
+    committee: Annotated[Optional[str], typer.Option("--committee", help="Only this committee's decisions (its id, e.g. steering).", show_default=False)] = None,
+    status: Annotated[Optional[str], typer.Option("--status", help="open (not done, late ones included), late or done.", show_default=False)] = None,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Date on which lateness is judged (default: today in Morocco).", show_default=False)] = None,
+    output_format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    fail_on: Annotated[Optional[List[str]], typer.Option("--fail-on", help="Exit 1 when any decision is late, or has no action plan (no-plan). Repeatable.", show_default=False)] = None,
+    registry: RegistryOption = None,
+) -> None:
+    """Decisions and recommendations with their action plans: owner, due date, status, progress, lateness.
+
+    Decisions with no action plan are flagged: turning them into plans is the Technical
+    Committee's job. Exit 0, or 1 with --fail-on when a decision is late / has no plan.
+    """
+    import dataclasses
+    import json
+
+    from .. import followup
+    from ..errors import UsageError
+    from ..registry import Registry, find_registry
+    from .output import stdout
+
+    if output_format not in ("text", "json"):
+        raise UsageError(f"unknown --format {output_format!r}", "use text or json")
+    if status is not None and status not in followup.DECISION_STATES:
+        raise UsageError(f"unknown --status {status!r}", "use open, late or done")
+    for condition in fail_on or []:
+        if condition not in FAIL_ON:
+            raise UsageError(f"unknown --fail-on {condition!r}", "use late or no-plan")
+    loaded = Registry.load(find_registry(registry))
+    if committee is not None and committee not in loaded.by_id("committee"):
+        known = ", ".join(sorted(loaded.by_id("committee"))) or "none"
+        raise UsageError(f"no committee `{committee}` in the registry", f"use one of: {known}")
+    everything = followup.follow_up(loaded, parse_date(as_of, "--as-of"), committee)  # type: ignore[arg-type]
+    result = followup.select(everything, status)
+    if output_format == "json":
+        payload = {"as_of": result.as_of, "counts": result.counts(), **{
+            k: v for k, v in dataclasses.asdict(result).items() if k != "as_of"}}
+        typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+    else:
+        _print_text(stdout(), result, status)
+    failing = ("late" in (fail_on or []) and everything.late) or ("no-plan" in (fail_on or []) and everything.without_plan)
+    raise typer.Exit(1 if failing else 0)
+
+
+def _print_text(console, result, status) -> None:  # type: ignore[no-untyped-def]
+    from rich.markup import escape
+    from rich.table import Table
+
+    if not result.decisions:
+        what = f"no {status} decisions" if status else "no decisions or recommendations"
+        console.print(f"{what} recorded as of {result.as_of}")
+    else:
+        # Arabic stays out of the table (terminals scramble it in cells): texts follow as lines.
+        table = Table(title=f"decisions as of {result.as_of}")
+        for heading in ("decision", "kind", "owner", "due", "action plan", "status", "progress", "late"):
+            table.add_column(heading, justify="right" if heading == "progress" else "left", no_wrap=heading == "decision")
+        for decision in result.decisions:
+            state = {"late": "[red]late[/]", "done": "[green]done[/]"}.get(decision.state, "open")
+            table.add_row(
+                decision.ref, decision.kind, decision.owner or "—", decision.due or "—",
+                "[yellow]none[/]" if decision.no_plan else str(len(decision.actions)),
+                state, "—" if decision.progress is None else f"{decision.progress} %", "")
+            for action in decision.actions:
+                late = f"[red]{action.days_late} d[/]" if action.late else ""
+                table.add_row(f"  └ {action.id}", "action", action.owner or "—", action.due or "—", "",
+                              action.status, f"{action.progress} %", late)
+        console.print(table)
+        console.print()
+        for decision in result.decisions:
+            console.print(f"[bold]{escape(decision.ref)}[/]: {escape(decision.text)}")
+            for action in decision.actions:
+                console.print(f"  {escape(action.id)}: {escape(action.title)}")
+        console.print()
+    for action in result.unlinked_actions:
+        console.print(f"[yellow]action {escape(action.id)} carries out no recorded decision[/] ({escape(action.path)})")
+    if result.meetings_without_decisions:
+        console.print("held meetings with no decision recorded: " + ", ".join(result.meetings_without_decisions))
+    counts = result.counts()
+    console.print(
+        f"{counts['decisions']} decisions: {counts['late']} late, {counts['without_plan']} without action plan, "
+        f"{counts['done']} done ({counts['late_actions']} late actions) as of {result.as_of}"
+    )
+    if counts["without_plan"]:
+        console.print("[yellow]hint:[/] the Technical Committee turns every decision into an action plan: add "
+                      "registry/roadmap/actions/<id>.yaml with `decisions: [<decision>]`")

@@ -1,0 +1,70 @@
+"""protsoc evaluations"""
+
+from __future__ import annotations
+
+import typer
+from typing_extensions import Annotated
+
+from .options import RegistryOption
+
+
+def evaluations(
+    output_format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    registry: RegistryOption = None,
+) -> None:
+    """Evaluations: commissioning decision, independent body, scope, status, report, recommendations.
+
+    The circular wants evaluations independent of the bodies that manage the programmes; one
+    that is not is marked here and is an error of `protsoc validate` (evaluation-independence).
+    """
+    import dataclasses
+    import json
+
+    from .. import evaluation
+    from ..errors import UsageError
+    from ..registry import Registry, find_registry
+    from .output import stdout
+
+    if output_format not in ("text", "json"):
+        raise UsageError(f"unknown --format {output_format!r}", "use text or json")
+    rows = evaluation.evaluations(Registry.load(find_registry(registry)))
+    if output_format == "json":
+        typer.echo(json.dumps({"evaluations": [dataclasses.asdict(r) for r in rows]}, ensure_ascii=False, indent=2))
+        return
+    _print_text(stdout(), rows)
+
+
+def _print_text(console, rows) -> None:  # type: ignore[no-untyped-def]
+    from rich.markup import escape
+    from rich.table import Table
+
+    if not rows:
+        console.print("no evaluations recorded (the Steering Committee launches them; add "
+                      "registry/roadmap/evaluations/<id>.yaml when a source reports one)")
+        return
+    table = Table(title="evaluations")
+    for heading in ("evaluation", "kind", "status", "commissioned by", "evaluator", "independent", "report", "recommendations"):
+        table.add_column(heading)
+    for row in rows:
+        independent = "yes" if row.independent else f"[red]no ({', '.join(row.conflicts)})[/]"
+        adopted = sum(1 for r in row.recommendations if r.decision_exists)
+        recommendations = f"{len(row.recommendations)} ({adopted} became decisions)" if row.recommendations else "—"
+        table.add_row(row.id, row.kind, row.status, row.commissioned_by or "—",
+                      f"{row.evaluator_id or '—'} ({row.evaluator_kind or '?'})", independent,
+                      row.report_reference or ("submitted" if row.report_title else "—"), recommendations)
+    console.print(table)
+    console.print()
+    for row in rows:
+        console.print(f"[bold]{escape(row.id)}[/]: {escape(row.title)}")
+        console.print(f"  evaluator: {escape(row.evaluator)}")
+        if row.scope:
+            bodies = f" — managed by {', '.join(row.managing_bodies)}" if row.managing_bodies else ""
+            console.print(f"  scope: {escape(row.scope)}{escape(bodies)}")
+        if row.commissioning_decision:
+            console.print(f"  commissioned by {escape(row.commissioned_by)}: {escape(row.commissioning_decision)}")
+        if row.report_title:
+            when = f", {row.report_date}" if row.report_date else ""
+            console.print(f"  report: {escape(row.report_title)}{escape(when)}")
+        for rec in row.recommendations:
+            became = f" -> {rec.decision}" if rec.decision else ""
+            console.print(f"  {escape(rec.id)}: {escape(rec.text)}{escape(became)}")
