@@ -10,6 +10,10 @@ from typing_extensions import Annotated
 from . import cadence as cadence_command
 from . import status as status_command
 from . import validate as validate_command
+from . import dashboard as dashboard_command
+from . import decisions as decisions_command
+from . import evaluations as evaluations_command
+from . import roadmap as roadmap_command
 from .output import guarded
 
 app = typer.Typer(
@@ -40,6 +44,10 @@ def _root(
 app.command("validate")(guarded(validate_command.validate))
 app.command("status")(guarded(status_command.status))
 app.command("cadence")(guarded(cadence_command.cadence))
+app.command("decisions")(guarded(decisions_command.decisions))
+app.command("dashboard")(guarded(dashboard_command.dashboard))
+app.command("roadmap")(guarded(roadmap_command.roadmap))
+app.command("evaluations")(guarded(evaluations_command.evaluations))
 
 
 def main() -> None:
