@@ -1,0 +1,39 @@
+"""protsoc approve"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import typer
+from typing_extensions import Annotated
+
+from .clerk import BranchOption, CommitOption, LangOption, SourceOption, ask, members_of, run, start
+from .options import RegistryOption
+
+
+def approve(
+    meeting_id: Annotated[Optional[str], typer.Argument(metavar="MEETING", help="<committee>/<YYYY-MM-DD>.", show_default=False)] = None,
+    by: Annotated[Optional[str], typer.Option("--by", help="The member post approving the minutes.", show_default=False)] = None,
+    day: Annotated[Optional[str], typer.Option("--date", help="Date of the approval (default: today in Morocco).", show_default=False)] = None,
+    source: SourceOption = None, commit: CommitOption = False, branch: BranchOption = None,
+    lang: LangOption = None, registry: RegistryOption = None,
+) -> None:
+    """Record one member's approval of a meeting's minutes.
+
+    When the approvals reach the committee's rule (default: a majority of the member posts that
+    attended), the minutes become approved and are sealed (a digest of their content).
+    """
+    from .. import clerk
+    from ..i18n import _
+    from .output import stdout
+
+    start(lang)
+    meeting_id = ask(meeting_id, _("Meeting (<committee>/<YYYY-MM-DD>)"))
+    committee_id = meeting_id.split("/")[0] if meeting_id else None
+    by = ask(by, _("Approving member post"), choices=members_of(registry, committee_id) or None)
+    outcome = run(registry, lambda desk: clerk.approve(desk, meeting_id, by, day), commit=commit, branch=branch, source=source)
+    count = outcome.plan.notes[0]
+    if "approved" in outcome.plan.notes:
+        stdout().print(_("approvals {count}: the minutes are approved and sealed").format(count=count))
+    else:
+        stdout().print(_("approvals {count}: the minutes stay draft").format(count=count))

@@ -1,0 +1,116 @@
+"""What the clerk's commands share: options, prompts on a terminal, running and reporting a plan."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any, Callable, Optional, Sequence
+
+import typer
+from typing_extensions import Annotated
+
+CommitOption = Annotated[bool, typer.Option("--commit", help="Commit the change (only the files it touched) with a conventional message.")]
+BranchOption = Annotated[Optional[str], typer.Option("--branch", help="Create and switch to this branch first (for a pull request).", show_default=False)]
+SourceOption = Annotated[Optional[str], typer.Option("--source", help="The document this entry comes from (default: 'protsoc <command> by <git user.name> on <date>').", show_default=False)]
+LangOption = Annotated[Optional[str], typer.Option("--lang", help="Language of prompts and messages: ar, fr or en (default: $PROTSOC_LANG, else the locale).", show_default=False)]
+
+
+def interactive() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def ask(value: Any, prompt: str, *, choices: Sequence[str] | None = None, default: Any = None,
+        kind: type = str, required: bool = True) -> Any:
+    """The value given as an option, else (on a terminal) the clerk's answer, else None.
+
+    Choices and the default are shown in the prompt; the library checks the answer either way.
+    """
+    if value is not None or not interactive():
+        return value
+    from ..i18n import _
+
+    if choices:
+        prompt = f"{prompt} [{'/'.join(choices)}]"
+    if not required and default is None:
+        prompt = f"{prompt} ({_('Enter to skip')})"
+        default = ""
+    while True:
+        answer = typer.prompt(prompt, default=default, show_default=default not in (None, ""), type=kind)
+        if isinstance(answer, str):
+            answer = answer.strip()
+        if choices and answer not in choices and (answer or required):
+            typer.echo(_("choose one of: {choices}").format(choices=", ".join(choices)), err=True)
+            continue
+        if answer == "" and not required:
+            return None
+        return answer
+
+
+def start(lang: Optional[str]) -> None:
+    from ..i18n import set_language
+
+    set_language(lang)
+
+
+def registry_root(registry: Optional[Path]) -> Path:
+    from ..registry import find_registry
+
+    return find_registry(registry)
+
+
+def run(registry: Optional[Path], operation: Callable[[Any], Any], *, commit: bool, branch: Optional[str],
+        source: Optional[str]) -> Any:
+    """Execute a clerk operation and report it; refused changes print their findings (exit 1)."""
+    from ..clerk import RefusedChange, execute
+    from ..i18n import _
+    from ..registry import display_path
+    from .output import stderr, stdout
+
+    try:
+        outcome = execute(registry_root(registry), operation, commit=commit, branch=branch, source=source)
+    except RefusedChange as refused:
+        from rich.markup import escape
+
+        from ..reporters import plain_line
+
+        console = stderr()
+        for finding in refused.findings:
+            console.print(f"[red]{escape(plain_line(finding))}[/]")
+            if finding.hint:
+                console.print(f"    [dim]hint: {escape(finding.hint)}[/]")
+        raise
+    console = stdout()
+    for path in outcome.paths:
+        console.print(_("wrote {path}").format(path=display_path(path)))
+    if outcome.branch:
+        console.print(_("on the new branch {branch}").format(branch=outcome.branch))
+    if outcome.commit:
+        console.print(_("committed {sha}: {message}").format(sha=outcome.commit, message=outcome.plan.message))
+    return outcome
+
+
+def known(registry: Optional[Path], kind: str) -> list[str]:
+    """Ids of a kind, for the choices of a prompt (empty when no registry is found)."""
+    if not interactive():
+        return []
+    from ..errors import ProtsocError
+    from ..registry import Registry
+
+    try:
+        return sorted(Registry.load(registry_root(registry)).by_id(kind))
+    except ProtsocError:
+        return []
+
+
+def members_of(registry: Optional[Path], committee: Optional[str]) -> list[str]:
+    if not interactive() or not committee:
+        return []
+    from ..errors import ProtsocError
+    from ..registry import Registry
+
+    try:
+        record = Registry.load(registry_root(registry)).by_id("committee").get(committee)
+    except ProtsocError:
+        return []
+    data = record.data if record else None
+    return [m["id"] for m in (data or {}).get("members") or [] if isinstance(m, dict) and "id" in m]
