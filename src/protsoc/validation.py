@@ -31,8 +31,14 @@ class ValidationResult:
         return not self.errors and not (strict and self.warnings)
 
 
-def validate(root: Path, paths: Iterable[Path] = (), today: dt.date | None = None) -> ValidationResult:
-    """Check the whole registry, or only ``paths`` (still resolved against the whole registry)."""
+def validate(root: Path, paths: Iterable[Path] = (), today: dt.date | None = None,
+             changed_since: str | None = None) -> ValidationResult:
+    """Check the whole registry, or only ``paths`` (still resolved against the whole registry),
+    or only what changed since the git revision ``changed_since`` (see ``protsoc.incremental``)."""
+    if changed_since is not None:
+        from .incremental import validate_changed_since
+
+        return validate_changed_since(root, changed_since, today)
     registry = Registry.load(root)
     selected = _selected_files(registry, list(paths))
     findings: list[Finding] = list(registry.load_findings)

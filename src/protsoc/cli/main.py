@@ -10,6 +10,10 @@ from typing_extensions import Annotated
 from . import cadence as cadence_command
 from . import status as status_command
 from . import validate as validate_command
+from . import amend as amend_command
+from . import codeowners as codeowners_command
+from . import diff as diff_command
+from . import history as history_command
 from . import dashboard as dashboard_command
 from . import decisions as decisions_command
 from . import evaluations as evaluations_command
@@ -42,6 +46,10 @@ def _root(
 
 
 app.command("validate")(guarded(validate_command.validate))
+app.command("diff")(guarded(diff_command.diff))
+app.command("amend")(guarded(amend_command.amend))
+app.command("history")(guarded(history_command.history))
+app.command("codeowners")(guarded(codeowners_command.codeowners))
 app.command("status")(guarded(status_command.status))
 app.command("cadence")(guarded(cadence_command.cadence))
 app.command("decisions")(guarded(decisions_command.decisions))

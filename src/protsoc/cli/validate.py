@@ -16,6 +16,7 @@ def validate(
     output_format: Annotated[str, typer.Option("--format", help="text, json or github (workflow annotations).")] = "text",
     strict: Annotated[bool, typer.Option("--strict", help="Warnings make the registry invalid too.")] = False,
     registry: RegistryOption = None,
+    changed_since: Annotated[Optional[str], typer.Option("--changed-since", metavar="REV", help="Check only the files changed since the git revision REV, every cross-record rule those changes could break, and seals broken against REV's version.", show_default=False)] = None,
 ) -> None:
     """Check the registry: YAML safety, schemas, cross-record rules and Arabic text hygiene.
 
@@ -29,7 +30,9 @@ def validate(
 
     if output_format not in reporters.FORMATS:
         raise UsageError(f"unknown --format {output_format!r}", f"use one of: {', '.join(reporters.FORMATS)}")
-    result = run_validation(find_registry(registry), paths or [])
+    if paths and changed_since is not None:
+        raise UsageError("give files or --changed-since, not both", "--changed-since REV picks the changed files itself")
+    result = run_validation(find_registry(registry), paths or [], changed_since=changed_since)
     valid = result.is_valid(strict)
     if output_format == "text":
         _print_text(stdout(), result, valid)

@@ -1,0 +1,48 @@
+"""protsoc codeowners"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+from typing_extensions import Annotated
+
+from .options import RegistryOption
+
+
+def codeowners(
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Where to write it (default: .github/CODEOWNERS at the repository root; - for stdout).", show_default=False)] = None,
+    check: Annotated[bool, typer.Option("--check", help="Write nothing; exit 1 when the file is missing or out of date (for CI).")] = False,
+    registry: RegistryOption = None,
+) -> None:
+    """Write CODEOWNERS: each committee's files are reviewed by its secretariat's review_teams."""
+    from rich.markup import escape
+
+    from .. import codeowners as codeowners_module
+    from ..registry import Registry, display_path, find_registry
+    from ..yamlio import write_atomic
+    from .output import stderr
+
+    root = find_registry(registry)
+    default_path, prefix = codeowners_module.default_output(root)
+    result = codeowners_module.generate(Registry.load(root), prefix)
+    for warning in result.warnings:
+        stderr().print(f"[yellow]warning:[/] {escape(warning)}")
+    if output is not None and str(output) == "-":
+        typer.echo(result.text, nl=False)
+        return
+    target = output or default_path
+    current = target.read_text(encoding="utf-8") if target.is_file() else None
+    if check:
+        if current != result.text:
+            state = "missing" if current is None else "out of date"
+            stderr().print(f"{display_path(target)} is {state}; run `protsoc codeowners` and commit it")
+            raise typer.Exit(1)
+        typer.echo(f"{display_path(target)} is up to date")
+        return
+    if current == result.text:
+        typer.echo(f"{display_path(target)} is up to date ({result.owned_committees} committees with review teams)")
+        return
+    write_atomic(target, result.text)
+    typer.echo(f"wrote {display_path(target)} ({result.owned_committees} committees with review teams)")

@@ -1,0 +1,44 @@
+"""protsoc diff"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import typer
+from typing_extensions import Annotated
+
+from .options import RegistryOption
+
+
+def diff(
+    base: Annotated[Optional[str], typer.Argument(help="The revision to compare with (default: the merge-base of HEAD with the default branch).", show_default=False)] = None,
+    head: Annotated[Optional[str], typer.Argument(help="The revision to describe (default: the working tree, uncommitted and new files included).", show_default=False)] = None,
+    output_format: Annotated[str, typer.Option("--format", help="text, md (a pull-request comment, with validate's findings) or json.")] = "text",
+    registry: RegistryOption = None,
+) -> None:
+    """Say what a change to the registry does, record by record, in words.
+
+    Exit 0 whatever the change (use `protsoc validate` to fail a build), 2 on a usage or git error.
+    """
+    from .. import review
+    from ..errors import UsageError
+    from ..registry import find_registry
+
+    if output_format not in review.RENDERERS:
+        raise UsageError(f"unknown --format {output_format!r}", f"use one of: {', '.join(review.RENDERERS)}")
+    root = find_registry(registry)
+    result = review.diff(root, base, head)
+    if output_format == "text":
+        typer.echo(review.as_text(result))
+        return
+    validation, note = None, None
+    if head is None:
+        from ..validation import validate as run_validation
+
+        validation = run_validation(root, changed_since=result.base_commit)
+    else:
+        note = "validate's findings are shown when HEAD is the working tree (check out the branch and omit HEAD)"
+    if output_format == "md":
+        typer.echo(review.as_markdown(result, validation, note), nl=False)
+    else:
+        typer.echo(review.as_json(result, validation.findings if validation else None))

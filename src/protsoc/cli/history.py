@@ -1,0 +1,30 @@
+"""protsoc history"""
+
+from __future__ import annotations
+
+import typer
+from typing_extensions import Annotated
+
+from .options import RegistryOption
+
+
+def history(
+    record_id: Annotated[str, typer.Argument(metavar="ID", help="A record id: committee, <committee>/<YYYY-MM-DD> meeting (or one of its decisions), action, indicator, evaluation; KIND:ID when ambiguous; or the file's path.")],
+    output_format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    details: Annotated[bool, typer.Option("--details/--no-details", help="Say what each commit changed in the record.")] = True,
+    registry: RegistryOption = None,
+) -> None:
+    """Show the git history of one record: who changed what, when, in which commit (renames followed)."""
+    import json
+
+    from .. import history as history_module
+    from ..errors import UsageError
+    from ..registry import find_registry
+
+    if output_format not in ("text", "json"):
+        raise UsageError(f"unknown --format {output_format!r}", "use text or json")
+    result = history_module.history(find_registry(registry), record_id, details)
+    if output_format == "json":
+        typer.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        typer.echo(history_module.as_text(result))
