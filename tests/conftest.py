@@ -101,7 +101,7 @@ class RegistryTree:
 
     repo: Path
     root: Path
-    written: list[str] = field(default_factory=list)
+    written: list[str] = field(default_factory=list, repr=False)
 
     def path(self, rel: str) -> Path:
         return self.root / rel
@@ -138,6 +138,11 @@ class RegistryTree:
                 else:
                     data[key] = value
         return self.write(rel, data)
+
+    def reset(self) -> None:
+        """Put the minimal registry's files back as they were (other files stay)."""
+        for rel, data in MINIMAL_FILES.items():
+            self.write(rel, copy.deepcopy(data))
 
     def delete(self, rel: str) -> None:
         (self.root / rel).unlink()

@@ -161,11 +161,10 @@ def loads(raw: bytes) -> Document:
         _refuse_anchors(text)
     try:
         node = yaml.compose(text, Loader=_Parser)
-    except yaml.MarkedYAMLError as exc:
-        raise YamlError(_syntax_problem(exc, text)) from None
-    except yaml.YAMLError as exc:  # pragma: no cover - libyaml always marks its errors
-        raise YamlError(YamlProblem("yaml-syntax", str(exc), 1, 1)) from None
-    if node is None:
+    except yaml.YAMLError as exc:
+        raise YamlError(_parse_problem(exc, text)) from None
+    if node is None or (isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null"
+                        and node.value in ("", "~") and not node.style):  # a lone `---`
         raise YamlError(
             YamlProblem(
                 "yaml-empty",
@@ -282,8 +281,26 @@ def _refuse_anchors(text: str) -> None:
             anchor = getattr(event, "anchor", None)
             if isinstance(event, yaml.AliasEvent) or anchor:
                 raise YamlError(_alias_problem(event.start_mark))
-    except yaml.MarkedYAMLError as exc:
-        raise YamlError(_syntax_problem(exc, text)) from None
+    except yaml.YAMLError as exc:
+        raise YamlError(_parse_problem(exc, text)) from None
+
+
+def _parse_problem(exc: yaml.YAMLError, text: str) -> YamlProblem:
+    if isinstance(exc, yaml.MarkedYAMLError):
+        return _syntax_problem(exc, text)
+    if isinstance(exc, yaml.reader.ReaderError):
+        # Control characters (other than tab and line ends) are not allowed anywhere in YAML.
+        position = exc.position if isinstance(exc.position, int) else 0
+        before = text[:position]
+        code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
+        return YamlProblem(
+            "yaml-syntax",
+            f"the control character U+{code:04X} is not allowed in a YAML file",
+            before.count("\n") + 1,
+            position - (before.rfind("\n") + 1) + 1,
+            "delete it (it is invisible in most editors; it often comes from copying out of a PDF)",
+        )
+    return YamlProblem("yaml-syntax", f"not valid YAML: {exc}", 1, 1)  # pragma: no cover
 
 
 def _alias_problem(mark: Any) -> YamlProblem:
