@@ -35,7 +35,8 @@ class Context:
         self.evaluations = registry.by_id("evaluation")
         self.roadmap = registry.roadmap
         self.members: dict[str, dict[str, dict[str, Any]]] = {
-            committee_id: {m["id"]: m for m in _list(record.data, "members") if isinstance(m, dict) and "id" in m}
+            committee_id: {m["id"]: m for m in _list(record.data, "members")
+                           if isinstance(m, dict) and isinstance(m.get("id"), str)}
             for committee_id, record in self.committees.items()
         }
         self.decisions: set[str] = {
@@ -57,6 +58,11 @@ class Context:
 def _list(data: Any, key: str) -> list:
     value = data.get(key) if isinstance(data, dict) else None
     return value if isinstance(value, list) else []
+
+
+def _ids(items: list) -> set[str]:
+    """The text ids of a list of entries (a wrong type is the schema's finding, not a crash)."""
+    return {item["id"] for item in items if isinstance(item, dict) and isinstance(item.get("id"), str)}
 
 
 def _error(record: Record, rule_id: str, message: str, path: tuple, hint: str | None = None,
@@ -186,7 +192,7 @@ def meeting_references(ctx: Context) -> Iterator[Finding]:
                          "list the committees in registry/committees/, or create this one")
             continue
         members = ctx.members.get(committee_id, {}) if isinstance(committee_id, str) else {}
-        guests = {g.get("id") for g in _list(data, "guests") if isinstance(g, dict)}
+        guests = _ids(_list(data, "guests"))
         for index, entry in enumerate(_list(data, "attendance")):
             member = entry.get("member") if isinstance(entry, dict) else None
             if isinstance(member, str) and member not in members and member not in guests:
@@ -205,7 +211,7 @@ def meeting_references(ctx: Context) -> Iterator[Finding]:
         if isinstance(chaired, dict) and not ctx.post_exists(chaired.get("post"), committee_id):
             yield _error(record, "ref-post", f"`chaired_by.post: {chaired.get('post')}` names no existing post",
                          ("chaired_by", "post"), "use a member id of the committee")
-        agenda_ids = {a.get("id") for a in _list(data, "agenda") if isinstance(a, dict)}
+        agenda_ids = _ids(_list(data, "agenda"))
         for index, decision in enumerate(_list(data, "decisions")):
             if not isinstance(decision, dict):
                 continue
@@ -230,8 +236,8 @@ def meeting_references(ctx: Context) -> Iterator[Finding]:
 
 @rule
 def follow_up_references(ctx: Context) -> Iterator[Finding]:
-    axes = {a.get("id") for a in _list(ctx.roadmap, "axes") if isinstance(a, dict)}
-    milestones = {m.get("id") for m in _list(ctx.roadmap, "milestones") if isinstance(m, dict)}
+    axes = _ids(_list(ctx.roadmap, "axes"))
+    milestones = _ids(_list(ctx.roadmap, "milestones"))
 
     def decision_missing(value: Any) -> bool:
         return isinstance(value, str) and value not in ctx.decisions
