@@ -648,6 +648,7 @@ def add_action(desk: Desk, decision: str | None, title: str | None, action_id: s
     reference, decided = decision_ref(desk, decision)
     committee_id, stem, number = reference.split("/")
     action_id = slug(action_id or f"{committee_id}-{stem}-{number}", "--id")
+    due = due or (decided.get("due") if isinstance(decided.get("due"), str) else None)
     if owner is None and isinstance(decided.get("owner"), str):
         owner = decided["owner"] if "/" in decided["owner"] else f"{committee_id}/{decided['owner']}"
     if owner is None:

@@ -1,0 +1,43 @@
+"""protsoc list"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import typer
+from typing_extensions import Annotated
+
+from .clerk import LangOption, start
+from .options import RegistryOption
+
+
+def list_records(
+    kind: Annotated[str, typer.Argument(metavar="KIND", help="committees, members, meetings, decisions, actions, indicators or evaluations.")],
+    committee: Annotated[Optional[str], typer.Option("--committee", help="Only this committee's records.", show_default=False)] = None,
+    output_format: Annotated[str, typer.Option("--format", help="text (a table) or json.")] = "text",
+    lang: LangOption = None,
+    registry: RegistryOption = None,
+) -> None:
+    """List records of one kind as a table (or JSON for scripts)."""
+    import json
+
+    from ..catalog import COLUMNS, rows
+    from ..errors import UsageError
+    from ..registry import Registry, find_registry
+    from .output import stdout
+
+    start(lang)
+    if output_format not in ("text", "json"):
+        raise UsageError(f"unknown --format {output_format!r}", "use text or json")
+    record_kind, found = rows(Registry.load(find_registry(registry)), kind, committee)
+    if output_format == "json":
+        typer.echo(json.dumps(found, ensure_ascii=False, indent=2))
+        return
+    from rich.table import Table
+
+    table = Table(show_lines=False)
+    for column in COLUMNS[record_kind]:
+        table.add_column(column)
+    for row in found:
+        table.add_row(*["" if row.get(column) is None else str(row.get(column)) for column in COLUMNS[record_kind]])
+    stdout().print(table)
