@@ -18,6 +18,12 @@ from . import dashboard as dashboard_command
 from . import decisions as decisions_command
 from . import evaluations as evaluations_command
 from . import roadmap as roadmap_command
+from . import add as add_command
+from . import approve as approve_command
+from . import init as init_command
+from . import list as list_command
+from . import set as set_command
+from . import show as show_command
 from .output import guarded
 
 app = typer.Typer(
@@ -56,6 +62,12 @@ app.command("decisions")(guarded(decisions_command.decisions))
 app.command("dashboard")(guarded(dashboard_command.dashboard))
 app.command("roadmap")(guarded(roadmap_command.roadmap))
 app.command("evaluations")(guarded(evaluations_command.evaluations))
+app.command("init")(guarded(init_command.init))
+app.add_typer(add_command.app, name="add")
+app.add_typer(set_command.app, name="set")
+app.command("approve")(guarded(approve_command.approve))
+app.command("list")(guarded(list_command.list_records))
+app.command("show")(guarded(show_command.show))
 
 
 def main() -> None:
