@@ -117,9 +117,9 @@ def _print_text(console, result) -> None:  # type: ignore[no-untyped-def]
     table.add_column("as of", no_wrap=True)
     table.add_column("previous", justify="right", no_wrap=True)
     table.add_column("change", justify="right", no_wrap=True)
-    table.add_column("target", no_wrap=True)
+    table.add_column("target (to go)")  # the long cells wrap; ids and numbers never do
     table.add_column("better", no_wrap=True)
-    table.add_column("freshness", no_wrap=True)
+    table.add_column("freshness")
     table.add_column("series", no_wrap=True)
     current_axis: object = object()
     for row in result.rows:
@@ -136,7 +136,7 @@ def _print_text(console, result) -> None:  # type: ignore[no-untyped-def]
             target = "[dim]no target[/]"
         else:
             met = " ✓" if row.target_met else ""
-            distance = f" ({format_number(row.distance_to_target)} to go)" if row.distance_to_target and not row.target_met else ""
+            distance = f" ({format_number(row.distance_to_target)})" if row.distance_to_target and not row.target_met else ""
             target = f"{format_number(row.target['value'])} by {row.target.get('date', '?')}{distance}{met}"
         freshness = {"stale": f"[red]stale[/] since {row.next_update_due}", "fresh": "fresh",
                      "no-frequency": "[dim]no frequency[/]", "no-data": "[yellow]no data[/]"}[row.freshness]

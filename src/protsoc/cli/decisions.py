@@ -73,7 +73,8 @@ def _print_text(console, result, status) -> None:  # type: ignore[no-untyped-def
             table.add_row(
                 decision.ref, decision.kind, decision.owner or "—", decision.due or "—",
                 "[yellow]none[/]" if decision.no_plan else str(len(decision.actions)),
-                state, "—" if decision.progress is None else f"{decision.progress} %", "")
+                state, "—" if decision.progress is None else f"{decision.progress} %",
+                "[red]yes[/]" if decision.late else "")
             for action in decision.actions:
                 late = f"[red]{action.days_late} d[/]" if action.late else ""
                 table.add_row(f"  └ {action.id}", "action", action.owner or "—", action.due or "—", "",
