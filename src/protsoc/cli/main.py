@@ -8,6 +8,7 @@ import typer
 from typing_extensions import Annotated
 
 from . import cadence as cadence_command
+from . import calendar as calendar_command
 from . import status as status_command
 from . import validate as validate_command
 from . import amend as amend_command
@@ -58,6 +59,7 @@ app.command("history")(guarded(history_command.history))
 app.command("codeowners")(guarded(codeowners_command.codeowners))
 app.command("status")(guarded(status_command.status))
 app.command("cadence")(guarded(cadence_command.cadence))
+app.command("calendar")(guarded(calendar_command.calendar))
 app.command("decisions")(guarded(decisions_command.decisions))
 app.command("dashboard")(guarded(dashboard_command.dashboard))
 app.command("roadmap")(guarded(roadmap_command.roadmap))
