@@ -404,6 +404,14 @@ def test_committee_filter_and_unknown_committee(two_committees) -> None:  # type
     assert "steering, technical" in (caught.value.hint or "")
 
 
+def test_by_committee_for_status_never_raises(two_committees) -> None:  # type: ignore[no-untyped-def]
+    two_committees.patch("committees/technical.yaml", {"cadence": {**rule(H, "rolling"), "per": "P2W"}})
+    found = cadence.by_committee(Registry.load(two_committees.root), d("2026-01-15"))
+    assert found["technical"] is None
+    steering = found["steering"]
+    assert steering is not None and steering.status == "breach" and str(steering.next_due) == "2026-12-31"
+
+
 def test_since_after_as_of_is_a_usage_error(two_committees) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(UsageError, match="--since"):
         cadence.evaluate(Registry.load(two_committees.root), d("2025-06-15"), since=d("2025-07-01"))

@@ -195,6 +195,22 @@ def evaluate(
     return CadenceReport(as_of=as_of, since=since, due_soon_days=due_soon_days, committees=results)
 
 
+def by_committee(registry: Any, as_of: dt.date,
+                 due_soon_days: int = DEFAULT_DUE_SOON_DAYS) -> dict[str, CommitteeCadence | None]:
+    """Every committee's evaluation for overviews (``protsoc status``): never raises on bad data;
+    a committee whose rule cannot be judged maps to None (``protsoc validate`` reports why)."""
+    tracking_start = dates.parse(registry.manifest.get("tracking_start"))
+    found: dict[str, CommitteeCadence | None] = {}
+    for record in registry.of_kind("committee"):
+        held = held_meetings(m.data for m in registry.meetings_of(record.id))
+        try:
+            found[record.id] = evaluate_committee(record.id, record.data or {}, held, as_of, tracking_start,
+                                                  None, due_soon_days, path=record.path)
+        except InvalidRecord:
+            found[record.id] = None
+    return found
+
+
 def held_meetings(meetings: Iterable[Any]) -> list[HeldMeeting]:
     """The meetings that count: status ``held`` (ordinary or extraordinary) with a valid date."""
     found = []
