@@ -35,9 +35,9 @@ def approve(tree: RegistryTree, rel: str, members: list[str], day: str = "2024-1
     from protsoc import seal
 
     def change(data: dict[str, Any]) -> None:
-        data["minutes"] = {"status": "approved",
-                           "approvals": [{"member": m, "date": day} for m in members],
-                           "approved_on": day}
+        minutes = data.setdefault("minutes", {})  # keeps an erratum's amends and reason
+        minutes.update(status="approved", approvals=[{"member": m, "date": day} for m in members],
+                       approved_on=day)
         data["minutes"]["seal"] = seal.seal(data)
 
     tree.patch(rel, change)

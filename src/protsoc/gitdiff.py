@@ -177,10 +177,10 @@ class Git:
                         what=f"read the history of {path}")
         entries: list[LogEntry] = []
         for block in out.decode("utf-8", "replace").split("\x01")[1:]:
-            header, _, rest = block.partition("\n")
+            # with -z: header NUL, then (after a newline) status NUL path [NUL new path] NUL
+            header, *rest = block.split("\0")
             commit, author, email, date, subject = (header.split("\x1f") + [""] * 5)[:5]
-            fields = [f for f in rest.strip("\n").split("\0")]
-            fields = [f.strip("\n") for f in fields if f.strip("\n")]
+            fields = [f.strip("\n") for f in rest if f.strip("\n")]
             status, old_path, new_path = "M", None, path
             if fields:
                 code = fields[0][0]

@@ -175,8 +175,9 @@ def _added(kind: str, record_id: str, data: dict[str, Any]) -> Iterator[Sentence
         minutes = data.get("minutes") if isinstance(data.get("minutes"), dict) else {}
         if minutes.get("amends"):
             reason = _text(minutes.get("reason")) if minutes.get("reason") else "no reason given"
+            approved = ", approved" if minutes.get("status") == "approved" else ""
             yield Sentence(f"erratum {record_id} added: corrects the minutes of {minutes['amends']} "
-                           f"(reason: {reason})")
+                           f"(reason: {reason}{approved})")
             return
         details = [str(data.get("status", "no status"))]
         if data.get("kind"):

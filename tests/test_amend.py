@@ -1,0 +1,92 @@
+"""`protsoc amend`: the erratum flow; the approved original is never rewritten."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from conftest import RegistryTree
+from test_diff import approve
+
+MEETING_FILE = "meetings/steering/2024-11-26.yaml"
+ERRATUM_FILE = "meetings/steering/2024-11-26-2.yaml"
+
+
+def approved(make_registry: Any) -> RegistryTree:
+    tree = make_registry()
+    approve(tree, MEETING_FILE, ["head-of-government", "interior"])
+    tree.commit("approve the minutes")
+    return tree
+
+
+def test_erratum_flow(make_registry: Any, run: Any) -> None:
+    tree = approved(make_registry)
+    original = tree.path(MEETING_FILE).read_bytes()
+
+    outcome = run(["protsoc", "amend", "steering/2024-11-26", "--reason", "تصحيح مكان الاجتماع",
+                   "--reason-en", "corrects the place"], cwd=tree.repo)
+
+    assert outcome.exit_code == 0, outcome.output
+    assert "created erratum steering/2024-11-26-2 (registry/meetings/steering/2024-11-26-2.yaml)" in outcome.stdout
+    assert tree.path(MEETING_FILE).read_bytes() == original  # the original is never rewritten
+    erratum = tree.read(ERRATUM_FILE)
+    assert erratum["id"] == "steering/2024-11-26-2"
+    assert erratum["date"] == "2024-11-26" and erratum["attendance"] == tree.read(MEETING_FILE)["attendance"]
+    assert erratum["minutes"] == {"status": "draft", "amends": "steering/2024-11-26",
+                                  "reason": {"ar": "تصحيح مكان الاجتماع", "en": "corrects the place"}}
+    assert erratum["sources"][-1]["document"] == "erratum of steering/2024-11-26 recorded with protsoc amend"
+    assert list(erratum)[-1] == "sources"
+    assert run(["protsoc", "validate"], cwd=tree.repo).exit_code == 0
+
+    # the clerk corrects the erratum, which is approved and sealed on its own
+    tree.patch(ERRATUM_FILE, {"place": {"ar": "الرباط - مقر رئاسة الحكومة"}})
+    approve(tree, ERRATUM_FILE, ["head-of-government", "interior"], day="2025-01-15")
+    diff = json.loads(run(["protsoc", "diff", "HEAD", "--format", "json"], cwd=tree.repo).stdout)
+    said = [s["text"] for record in diff["records"] for s in record["sentences"]]
+    assert said == ["erratum steering/2024-11-26-2 added: corrects the minutes of steering/2024-11-26 "
+                    "(reason: «تصحيح مكان الاجتماع», approved)"]
+    checked = run(["protsoc", "validate", "--changed-since", "HEAD"], cwd=tree.repo)
+    assert checked.exit_code == 0, checked.stdout
+    tree.commit("erratum approved")
+
+    # a second correction gets the next free suffix
+    again = run(["protsoc", "amend", "steering/2024-11-26", "--reason", "تصحيح ثان"], cwd=tree.repo)
+    assert again.exit_code == 0
+    assert tree.read("meetings/steering/2024-11-26-3.yaml")["minutes"]["amends"] == "steering/2024-11-26"
+
+
+def test_draft_minutes_are_edited_not_amended(registry_tree: RegistryTree, run: Any) -> None:
+    outcome = run(["protsoc", "amend", "steering/2024-11-26", "--reason", "سبب"], cwd=registry_tree.repo)
+
+    assert outcome.exit_code == 2
+    assert "the minutes of steering/2024-11-26 are not approved yet" in outcome.stderr
+    assert not registry_tree.path(ERRATUM_FILE).exists()
+
+
+def test_unknown_meeting(registry_tree: RegistryTree, run: Any) -> None:
+    outcome = run(["protsoc", "amend", "steering/2030-01-01", "--reason", "سبب"], cwd=registry_tree.repo)
+
+    assert outcome.exit_code == 2
+    assert "no meeting 'steering/2030-01-01'" in outcome.stderr
+
+
+def test_broken_seal_must_be_restored_first(make_registry: Any, run: Any) -> None:
+    tree = approved(make_registry)
+    tree.patch(MEETING_FILE, {"number": 9})
+
+    outcome = run(["protsoc", "amend", "steering/2024-11-26", "--reason", "سبب"], cwd=tree.repo)
+
+    assert outcome.exit_code == 1
+    assert "no longer match their seal" in outcome.stderr
+    assert not tree.path(ERRATUM_FILE).exists()
+
+
+def test_reason_is_required(make_registry: Any, run_process: Any) -> None:
+    tree = approved(make_registry)
+
+    missing = run_process(["protsoc", "amend", "steering/2024-11-26"], cwd=tree.repo)
+    blank = run_process(["protsoc", "amend", "steering/2024-11-26", "--reason", "  "], cwd=tree.repo)
+
+    assert missing.exit_code == 2 and "--reason" in missing.stderr
+    assert blank.exit_code == 2 and "needs a reason" in blank.stderr
+    assert "Traceback" not in missing.stderr + blank.stderr
