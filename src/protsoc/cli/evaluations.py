@@ -35,6 +35,7 @@ def evaluations(
 
 
 def _print_text(console, rows) -> None:  # type: ignore[no-untyped-def]
+    from rich import box
     from rich.markup import escape
     from rich.table import Table
 
@@ -42,13 +43,13 @@ def _print_text(console, rows) -> None:  # type: ignore[no-untyped-def]
         console.print("no evaluations recorded (the Steering Committee launches them; add "
                       "registry/roadmap/evaluations/<id>.yaml when a source reports one)")
         return
-    table = Table(title="evaluations")
+    table = Table(title="evaluations", box=box.SIMPLE_HEAD)
     for heading in ("evaluation", "kind", "status", "commissioned by", "evaluator", "independent", "report", "recommendations"):
-        table.add_column(heading)
+        table.add_column(heading, no_wrap=heading in ("evaluation", "commissioned by"))
     for row in rows:
         independent = "yes" if row.independent else f"[red]no ({', '.join(row.conflicts)})[/]"
         adopted = sum(1 for r in row.recommendations if r.decision_exists)
-        recommendations = f"{len(row.recommendations)} ({adopted} became decisions)" if row.recommendations else "—"
+        recommendations = f"{len(row.recommendations)} ({adopted} decided)" if row.recommendations else "—"
         table.add_row(row.id, row.kind, row.status, row.commissioned_by or "—",
                       f"{row.evaluator_id or '—'} ({row.evaluator_kind or '?'})", independent,
                       row.report_reference or ("submitted" if row.report_title else "—"), recommendations)
