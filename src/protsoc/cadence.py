@@ -34,8 +34,9 @@ The functions are pure: they take the loaded registry (or plain values) and retu
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 from . import dates
 from .errors import InvalidRecord, UsageError
@@ -235,7 +236,8 @@ def evaluate_committee(
 ) -> CommitteeCadence:
     """One committee's compliance on ``as_of``, from its record and its held meetings."""
     rule = committee.get("cadence")
-    name = committee.get("name") if isinstance(committee.get("name"), dict) else {"ar": committee_id}
+    raw_name = committee.get("name")
+    name: dict[str, str] = raw_name if isinstance(raw_name, dict) else {"ar": committee_id}
     counted = sorted((m for m in held if m.date <= as_of), key=lambda m: (m.date, m.id))
     last_held = counted[-1] if counted else None
     words = describe(rule)
@@ -379,7 +381,7 @@ _KIND_ORDER = {"ministerial": 0, "technical": 1, "thematic": 2, "working-group":
 
 
 def _committee_order(record: Any) -> tuple:
-    return (_KIND_ORDER.get((record.data or {}).get("kind"), 9), record.id)
+    return (_KIND_ORDER.get(str((record.data or {}).get("kind")), 9), record.id)
 
 
 # --------------------------------------------------------------------------------------------

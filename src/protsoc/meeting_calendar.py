@@ -26,8 +26,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Sequence
+from typing import Any
 
 from . import cadence, dates
 from .errors import UsageError
@@ -202,7 +203,7 @@ def _read_previous(previous: bytes | None) -> dict[str, _Previous]:
 
     try:
         calendar = Calendar.from_ical(previous)
-    except Exception as error:  # icalendar raises ValueError and friends on foreign content
+    except ValueError as error:  # what icalendar raises on content that is not iCalendar
         raise UsageError(f"the previous export is not an iCalendar file ({error})",
                          "give -o a new .ics file (protsoc never overwrites other content), or delete it") from None
     if str(calendar.get("prodid", "")) != PRODID:
