@@ -7,7 +7,6 @@ import json
 from typing import Any
 
 import yaml
-
 from conftest import MEETING, RegistryTree
 from test_diff import approve
 

@@ -47,7 +47,7 @@ def generate(registry: Registry, prefix: str) -> Codeowners:
     for committee_id, record in sorted(registry.by_id("committee").items()):
         secretariat = (record.data or {}).get("secretariat")
         teams = secretariat.get("review_teams") if isinstance(secretariat, dict) else None
-        handles = []
+        handles: list[str] = []
         for team in teams if isinstance(teams, list) else []:
             handle = owner_handle(team) if isinstance(team, str) else None
             if handle is None:
@@ -59,12 +59,11 @@ def generate(registry: Registry, prefix: str) -> Codeowners:
             teams_of[committee_id] = handles
     lines: list[str] = []
     for committee_id, record in sorted(registry.by_id("committee").items()):
-        handles = teams_of.get(committee_id)
-        if not handles:
+        if committee_id not in teams_of:
             lines += ["", f"# {committee_id}: no secretariat.review_teams recorded"]
             continue
         result.owned_committees += 1
-        owners = " ".join(handles)
+        owners = " ".join(teams_of[committee_id])
         lines += ["", f"# {committee_id}", f"{base}committees/{committee_id}.yaml {owners}",
                   f"{base}meetings/{committee_id}/ {owners}"]
         for path in _owned_roadmap_files(registry, committee_id):

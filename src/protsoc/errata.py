@@ -50,8 +50,9 @@ def amend(root: Path, meeting_id: str, reason: dict[str, str], source: str | Non
         known = ", ".join(sorted(meetings)[-5:]) or "none"
         raise UsageError(f"no meeting {meeting_id!r} in the registry at {display_path(root)}",
                          f"give a meeting id as <committee>/<YYYY-MM-DD>[-N] (recent ones: {known})")
-    data = original.data
-    minutes = data.get("minutes") if isinstance(data.get("minutes"), dict) else {}
+    data: dict[str, Any] = original.data
+    minutes = data.get("minutes")
+    minutes = minutes if isinstance(minutes, dict) else {}
     if minutes.get("status") != "approved":
         raise UsageError(f"the minutes of {meeting_id} are not approved yet",
                          f"draft minutes are corrected by editing {original.path} directly; an erratum "

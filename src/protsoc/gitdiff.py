@@ -62,7 +62,8 @@ class Git:
              allow_fail: bool = False) -> bytes:
         env = dict(os.environ, GIT_PAGER="cat", LC_ALL="C", GIT_OPTIONAL_LOCKS="0")
         try:
-            completed = subprocess.run(["git", *args], cwd=cwd or self.top, capture_output=True, env=env)
+            completed = subprocess.run(["git", *args], cwd=cwd or self.top, capture_output=True, env=env,
+                                       check=False)
         except FileNotFoundError:
             raise EnvironmentProblem("git is not installed (or not on PATH)",
                                      "install git: review commands read the registry's history") from None
@@ -154,7 +155,7 @@ class Git:
             except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
                 return None
         out = subprocess.run(["git", "cat-file", "blob", f"{rev}:{path}"], cwd=self.top,
-                             capture_output=True)
+                             capture_output=True, check=False)
         return out.stdout if out.returncode == 0 else None
 
     def registry_relative(self, path: str) -> str | None:

@@ -67,7 +67,7 @@ def record_path(git: Git, record_id: str) -> str:
         existing = {k: p for k, p in candidates.items() if git.path_exists_in_history(p)}
     if len(existing) > 1:
         raise UsageError(f"{bare!r} is the id of several records ({', '.join(sorted(existing))})",
-                         f"say which one as KIND:ID, e.g. {sorted(existing)[0]}:{bare}")
+                         f"say which one as KIND:ID, e.g. {min(existing)}:{bare}")
     if not existing:
         raise UsageError(f"no record {record_id!r} in the registry or its history",
                          "give a record id: a committee, <committee>/<YYYY-MM-DD> for a meeting, an "

@@ -11,9 +11,10 @@ Data in, data and strings out: git access lives in ``gitdiff``, printing in the 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from . import cadence, seal, yamlio
 from .gitdiff import FileChange, Git
@@ -114,7 +115,7 @@ def describe(root: Path, change: FileChange, old_rel: str | None, new_rel: str |
         return RecordDiff("other", "file", change.path, change.path, change.old_path,
                           [Sentence(f"file {change.path} {verb} (not a registry record)")])
     kind, record_id = record_file.kind, record_file.expected_id
-    old, old_error = _parse(old_bytes)
+    old, _ = _parse(old_bytes)
     new, new_error = _parse(new_bytes)
     if change.new_path and new_error:
         return RecordDiff("unreadable", kind, record_id, change.path, change.old_path,
@@ -134,7 +135,7 @@ def describe(root: Path, change: FileChange, old_rel: str | None, new_rel: str |
     elif change.status == "R":
         sentences.append(Sentence(f"{record_label(kind, record_id)}: file moved from {change.old_path} "
                                   f"to {change.new_path}"))
-    if what == "renamed" and old.get("id") == old_file.expected_id and new.get("id") == record_id:
+    if what == "renamed" and old_file is not None and old.get("id") == old_file.expected_id and new.get("id") == record_id:
         old = {**old, "id": record_id}  # the id follows the file name: said once, above
     sentences.extend(_changed(kind, record_id, old, new))
     if not sentences:
@@ -164,6 +165,11 @@ def _count(number: int, noun: str, plural: str | None = None) -> str:
     return f"1 {noun}" if number == 1 else f"{number} {plural or noun + 's'}"
 
 
+def _mapping(data: Any, key: str) -> dict[str, Any]:
+    value = data.get(key) if isinstance(data, dict) else None
+    return value if isinstance(value, dict) else {}
+
+
 def _items(data: Any, key: str) -> list:
     value = data.get(key) if isinstance(data, dict) else None
     return value if isinstance(value, list) else []
@@ -172,20 +178,20 @@ def _items(data: Any, key: str) -> list:
 def _added(kind: str, record_id: str, data: dict[str, Any]) -> Iterator[Sentence]:
     label = record_label(kind, record_id)
     if kind == "meeting":
-        minutes = data.get("minutes") if isinstance(data.get("minutes"), dict) else {}
+        minutes = _mapping(data, "minutes")
         if minutes.get("amends"):
             reason = _text(minutes.get("reason")) if minutes.get("reason") else "no reason given"
             approved = ", approved" if minutes.get("status") == "approved" else ""
             yield Sentence(f"erratum {record_id} added: corrects the minutes of {minutes['amends']} "
                            f"(reason: {reason}{approved})")
             return
-        details = [str(data.get("status", "no status"))]
+        summary = [str(data.get("status", "no status"))]
         if data.get("kind"):
-            details.append(str(data["kind"]))
-        details.append(_count(len(_items(data, "decisions")), "decision"))
+            summary.append(str(data["kind"]))
+        summary.append(_count(len(_items(data, "decisions")), "decision"))
         if minutes.get("status") == "approved":
-            details.append("minutes approved")
-        yield Sentence(f"{label} added ({', '.join(details)})")
+            summary.append("minutes approved")
+        yield Sentence(f"{label} added ({', '.join(summary)})")
     elif kind == "committee":
         yield Sentence(f"{label} added ({data.get('kind', 'no kind')}, "
                        f"{_count(len(_items(data, 'members')), 'member post')})")
@@ -206,7 +212,7 @@ def _added(kind: str, record_id: str, data: dict[str, Any]) -> Iterator[Sentence
 
 def _removed(kind: str, record_id: str, data: dict[str, Any] | None) -> Iterator[Sentence]:
     label = record_label(kind, record_id)
-    minutes = data.get("minutes") if isinstance(data, dict) and isinstance(data.get("minutes"), dict) else {}
+    minutes = _mapping(data, "minutes")
     if kind == "meeting" and minutes.get("status") == "approved":
         yield Sentence(f"{label} removed, although its minutes were approved", True)
     elif kind == "committee":
@@ -328,9 +334,7 @@ def _entry_summary(list_key: Any, entry: Any) -> str:
 def _path_text(path: tuple) -> str:
     text = ""
     for part in path:
-        if isinstance(part, _Key):
-            text += f"[{part}]"
-        elif isinstance(part, int):
+        if isinstance(part, (_Key, int)):
             text += f"[{part}]"
         else:
             text += f".{part}" if text else str(part)
@@ -387,12 +391,11 @@ def _value(value: Any, path: tuple) -> str:
 
 
 def _minutes_changes(meeting_id: str, old: dict[str, Any], new: dict[str, Any]) -> Iterator[Sentence]:
-    old_minutes = old.get("minutes") if isinstance(old.get("minutes"), dict) else {}
-    new_minutes = new.get("minutes") if isinstance(new.get("minutes"), dict) else {}
+    old_minutes, new_minutes = _mapping(old, "minutes"), _mapping(new, "minutes")
     was_approved = old_minutes.get("status") == "approved"
     is_approved = new_minutes.get("status") == "approved"
-    old_seal = (old_minutes.get("seal") or {}).get("digest") if isinstance(old_minutes.get("seal"), dict) else None
-    new_seal = (new_minutes.get("seal") or {}).get("digest") if isinstance(new_minutes.get("seal"), dict) else None
+    old_seal = _mapping(old_minutes, "seal").get("digest")
+    new_seal = _mapping(new_minutes, "seal").get("digest")
     subject = f"minutes of {meeting_id}"
     if was_approved and seal.digest(old) != seal.digest(new):
         if old_seal and new_seal == old_seal:
@@ -501,10 +504,10 @@ def _member_changes(committee_id: str, old: dict[str, Any], new: dict[str, Any])
     for member_id in list(old_members) + [m for m in new_members if m not in old_members]:
         subject = f"member {committee_id}/{member_id}"
         before, after = old_members.get(member_id), new_members.get(member_id)
-        if before is None:
+        if before is None and after is not None:
             yield Sentence(f"{subject} added ({after.get('role', 'no role')}, {_text(_current_title(after))})")
             continue
-        if after is None:
+        if after is None or before is None:
             yield Sentence(f"{subject} removed (posts are ended with `until:`, never deleted; meetings "
                            "may still name it)", True)
             continue

@@ -9,7 +9,7 @@ edit is reported; a correction is an erratum (``protsoc amend``), never a rewrit
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from . import seal
 from .findings import Finding

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Annotated
 
 import typer
-from typing_extensions import Annotated
 
 from .options import RegistryOption
 
@@ -13,9 +12,9 @@ from .options import RegistryOption
 def amend(
     meeting: Annotated[str, typer.Argument(metavar="MEETING", help="The meeting whose approved minutes need a correction: <committee>/<YYYY-MM-DD>[-N].")],
     reason: Annotated[str, typer.Option("--reason", help="What the erratum corrects, in Arabic (the authoritative wording).")],
-    reason_fr: Annotated[Optional[str], typer.Option("--reason-fr", help="The reason in French.", show_default=False)] = None,
-    reason_en: Annotated[Optional[str], typer.Option("--reason-en", help="The reason in English.", show_default=False)] = None,
-    source: Annotated[Optional[str], typer.Option("--source", help="The document the correction comes from (default: 'erratum of MEETING recorded with protsoc amend').", show_default=False)] = None,
+    reason_fr: Annotated[str | None, typer.Option("--reason-fr", help="The reason in French.", show_default=False)] = None,
+    reason_en: Annotated[str | None, typer.Option("--reason-en", help="The reason in English.", show_default=False)] = None,
+    source: Annotated[str | None, typer.Option("--source", help="The document the correction comes from (default: 'erratum of MEETING recorded with protsoc amend').", show_default=False)] = None,
     registry: RegistryOption = None,
 ) -> None:
     """Start an erratum of approved minutes: a new record MEETING-N that amends the original.

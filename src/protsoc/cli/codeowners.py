@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
+from typing import Annotated
 
 import typer
-from typing_extensions import Annotated
 
 from .options import RegistryOption
 
 
 def codeowners(
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Where to write it (default: .github/CODEOWNERS at the repository root; - for stdout).", show_default=False)] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Where to write it (default: .github/CODEOWNERS at the repository root; - for stdout).", show_default=False)] = None,
     check: Annotated[bool, typer.Option("--check", help="Write nothing; exit 1 when the file is missing or out of date (for CI).")] = False,
     registry: RegistryOption = None,
 ) -> None:

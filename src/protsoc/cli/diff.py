@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Annotated
 
 import typer
-from typing_extensions import Annotated
 
 from .options import RegistryOption
 
 
 def diff(
-    base: Annotated[Optional[str], typer.Argument(help="The revision to compare with (default: the merge-base of HEAD with the default branch).", show_default=False)] = None,
-    head: Annotated[Optional[str], typer.Argument(help="The revision to describe (default: the working tree, uncommitted and new files included).", show_default=False)] = None,
+    base: Annotated[str | None, typer.Argument(help="The revision to compare with (default: the merge-base of HEAD with the default branch).", show_default=False)] = None,
+    head: Annotated[str | None, typer.Argument(help="The revision to describe (default: the working tree, uncommitted and new files included).", show_default=False)] = None,
     output_format: Annotated[str, typer.Option("--format", help="text, md (a pull-request comment, with validate's findings) or json.")] = "text",
     registry: RegistryOption = None,
 ) -> None:
