@@ -191,6 +191,7 @@ def meeting_context(registry: Registry, meeting_id: str) -> dict[str, Any]:
         "draft": minutes.get("status") != "approved",
         "minutes": {
             "status": minutes.get("status", "draft"),
+            "recorded": bool(minutes),
             "draft": minutes.get("status") != "approved",
             "approvals": approvals,
             "approved_on": minutes.get("approved_on", ""),
@@ -455,6 +456,9 @@ def write_output(path: Path, content: str | bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temp_name, 0o666 & ~umask)  # mkstemp creates 0600; a document is for sharing
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()

@@ -25,6 +25,8 @@ from . import init as init_command
 from . import list as list_command
 from . import set as set_command
 from . import show as show_command
+from . import render as render_command
+from . import report as report_command
 from .output import guarded
 
 app = typer.Typer(
@@ -70,6 +72,8 @@ app.add_typer(set_command.app, name="set")
 app.command("approve")(guarded(approve_command.approve))
 app.command("list")(guarded(list_command.list_records))
 app.command("show")(guarded(show_command.show))
+app.command("render")(guarded(render_command.render))
+app.command("report")(guarded(report_command.report))
 
 
 def main() -> None:

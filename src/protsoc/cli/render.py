@@ -1,0 +1,58 @@
+"""protsoc render minutes|convocation MEETING"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+from typing_extensions import Annotated
+
+from .options import RegistryOption
+
+FormatOption = Annotated[str, typer.Option("--format", "-f", help="md, html or pdf.")]
+OutputOption = Annotated[
+    Optional[Path],
+    typer.Option("--output", "-o", help="Write the document to FILE (default: stdout for md/html; "
+                 "a file named after the document for pdf).", show_default=False),
+]
+TemplatesOption = Annotated[
+    Optional[Path],
+    typer.Option("--templates", help="A folder of templates overriding the registry's and protsoc's own.",
+                 show_default=False),
+]
+
+
+def render(
+    document: Annotated[str, typer.Argument(help="minutes («محضر اجتماع») or convocation («استدعاء»).")],
+    meeting: Annotated[str, typer.Argument(help="The meeting id, e.g. steering/2024-11-26.")],
+    output_format: FormatOption = "md",
+    output: OutputOption = None,
+    templates: TemplatesOption = None,
+    registry: RegistryOption = None,
+) -> None:
+    """Render the Arabic minutes or convocation of a meeting from the registry."""
+    from ..documents import DOCUMENTS, render as render_document
+    from ..errors import UsageError
+    from ..registry import Registry, find_registry
+
+    if document not in DOCUMENTS:
+        raise UsageError(f"unknown document {document!r}", "use `protsoc render minutes MEETING` or "
+                         "`protsoc render convocation MEETING`; the follow-up report is `protsoc report`")
+    loaded = Registry.load(find_registry(registry))
+    rendered = render_document(loaded, document, output_format, meeting_id=meeting,
+                               templates=[templates] if templates else [])
+    deliver(rendered, output)
+
+
+def deliver(rendered, output: Optional[Path]) -> None:  # type: ignore[no-untyped-def]
+    """Write a rendered document to ``output`` (atomically), or md/html to stdout."""
+    from ..documents import write_output
+    from .output import stderr
+
+    if output is None and rendered.format != "pdf":
+        typer.echo(rendered.content, nl=False)
+        return
+    target = output or Path(rendered.suggested_name)
+    write_output(target, rendered.content)
+    stderr().print(f"wrote {target}")

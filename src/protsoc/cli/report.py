@@ -1,0 +1,31 @@
+"""protsoc report"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import typer
+from typing_extensions import Annotated
+
+from .options import RegistryOption, parse_date
+from .render import FormatOption, OutputOption, TemplatesOption, deliver
+
+
+def report(
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Date of the report (default: today in Morocco).",
+                                                 show_default=False)] = None,
+    committee: Annotated[Optional[str], typer.Option("--committee", help="Only this committee (its id).",
+                                                     show_default=False)] = None,
+    output_format: FormatOption = "md",
+    output: OutputOption = None,
+    templates: TemplatesOption = None,
+    registry: RegistryOption = None,
+) -> None:
+    """Render the follow-up report («تقرير التتبع»): cadence, decisions and actions, roadmap, evaluations, indicators."""
+    from ..documents import render as render_document
+    from ..registry import Registry, find_registry
+
+    loaded = Registry.load(find_registry(registry))
+    rendered = render_document(loaded, "report", output_format, as_of=parse_date(as_of, "--as-of"),  # type: ignore[arg-type]
+                               committee=committee, templates=[templates] if templates else [])
+    deliver(rendered, output)
