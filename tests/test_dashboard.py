@@ -11,9 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from conftest import SEED_MEETING, SHIPPED_REGISTRY, RegistryTree
-
 
 
 def src() -> dict[str, str]:

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from conftest import MEETING, SEED_MEETING, SHIPPED_REGISTRY, RegistryTree
 
 

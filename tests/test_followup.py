@@ -8,9 +8,7 @@ import json
 from typing import Any
 
 import pytest
-
 from conftest import MEETING, SEED_MEETING, RegistryTree
-
 
 
 def meeting_with_decisions(*decisions: dict[str, Any], date: str = "2024-11-26") -> dict[str, Any]:

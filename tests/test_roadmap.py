@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from conftest import REPO_ROOT, SEED_MEETING, SHIPPED_REGISTRY, RegistryTree
 
 SEEDS = next((p for p in (REPO_ROOT / "seeds", REPO_ROOT.parent / "shared" / "seeds") if p.is_dir()), None)

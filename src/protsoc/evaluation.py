@@ -54,8 +54,8 @@ def conflicts(data: dict[str, Any]) -> list[str]:
     An evaluator is not independent when its id, or one of the bodies it belongs to
     (``evaluator.part_of``: an inspectorate's ministry), manages the evaluated programme.
     """
-    evaluator = data.get("evaluator") if isinstance(data.get("evaluator"), dict) else {}
-    scope = data.get("scope") if isinstance(data.get("scope"), dict) else {}
+    evaluator = _mapping(data, "evaluator")
+    scope = _mapping(data, "scope")
     managing = [b for b in scope.get("managing_bodies") or [] if isinstance(b, str)]
     own = {evaluator.get("id")} | {b for b in evaluator.get("part_of") or [] if isinstance(b, str)}
     return [body for body in managing if body in own]
@@ -77,9 +77,9 @@ def evaluations(registry: Registry) -> list[EvaluationRow]:
     rows = []
     for record in sorted(registry.of_kind("evaluation"), key=lambda r: r.id):
         data = record.data or {}
-        evaluator = data.get("evaluator") if isinstance(data.get("evaluator"), dict) else {}
-        scope = data.get("scope") if isinstance(data.get("scope"), dict) else {}
-        report = data.get("report") if isinstance(data.get("report"), dict) else {}
+        evaluator = _mapping(data, "evaluator")
+        scope = _mapping(data, "scope")
+        report = _mapping(data, "report")
         commissioned = data.get("commissioned_by") if isinstance(data.get("commissioned_by"), str) else None
         found = conflicts(data)
         rows.append(EvaluationRow(
@@ -114,6 +114,11 @@ def evaluations(registry: Registry) -> list[EvaluationRow]:
             path=record.path,
         ))
     return rows
+
+
+def _mapping(data: dict[str, Any], key: str) -> dict[str, Any]:
+    value = data.get(key)
+    return value if isinstance(value, dict) else {}
 
 
 def _ar(text: Any) -> str:

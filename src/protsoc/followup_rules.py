@@ -168,7 +168,7 @@ def evaluation_commissioned_by_steering(ctx: Context) -> Iterator[Finding]:
         if not isinstance(ref, str) or ref not in ctx.decisions:
             continue  # a missing decision is reported by ref-decision
         committee = ref.split("/", 1)[0]
-        kind = (ctx.committees.get(committee).data or {}).get("kind") if committee in ctx.committees else None
+        kind = (ctx.committees[committee].data or {}).get("kind") if committee in ctx.committees else None
         if kind != "ministerial":
             yield _error(record, "evaluation-not-steering",
                          f"`{ref}` is a decision of `{committee}`, not of the ministerial Steering Committee",

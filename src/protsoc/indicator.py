@@ -88,9 +88,10 @@ def observations_on(data: dict[str, Any], as_of: dt.date) -> list[Value]:
             continue
         day = dates.parse(observation.get("date"))
         value = observation.get("value")
-        if day is None or day > as_of or not _is_number(value):
+        if day is None or day > as_of or not isinstance(value, (int, float)) or isinstance(value, bool):
             continue
-        source = observation.get("source") if isinstance(observation.get("source"), dict) else {}
+        source_value = observation.get("source")
+        source: dict[str, Any] = source_value if isinstance(source_value, dict) else {}
         reported = observation.get("as_reported")
         values.append(Value(
             date=day.isoformat(),

@@ -110,7 +110,8 @@ def view(registry: Registry, as_of: dt.date | None = None) -> RoadmapView:
             resources=[r.id for r in resources if r.axis == axis_id],
         ))
     axis_ids = {a.id for a in axes}
-    note = data.get("note") if isinstance(data.get("note"), dict) else {}
+    note_value = data.get("note")
+    note: dict[str, Any] = note_value if isinstance(note_value, dict) else {}
     return RoadmapView(
         as_of=as_of.isoformat(),
         title=_ar(data.get("title")),
