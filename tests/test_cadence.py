@@ -166,6 +166,9 @@ CALENDAR_CASES = [
     Case("a meeting after the as-of date is not counted",
          rule(Y, "calendar"), [meeting("2023-05-01")], "2023-04-01", "compliant", "2023-12-31",
          [("2023-01-01", "2023-12-31", "due")], created="2023-01-01", tracking_start="2023-01-01"),
+    Case("as-of before the rule starts: nothing judged, the first full period is next",
+         rule(Y, "calendar"), [], "2024-01-01", "compliant", "2025-12-31", [],
+         created="2018-04-03", tracking_start="2024-11-26"),
     Case("a dissolved committee is judged until its end, with nothing due after",
          rule(Y, "calendar"), [meeting("2021-05-01")], "2024-01-01", "compliant", None,
          [("2021-01-01", "2021-12-31", "met"), ("2022-01-01", "2022-03-31", "partial")],
@@ -231,6 +234,9 @@ ROLLING_CASES = [
     Case("meetings before the rule's start are not counted",
          rule(H, "rolling"), [meeting("2024-10-01")], "2025-06-01", "breach", "2025-05-26",
          [("2024-11-26", "2025-06-01", "breach")], [("2024-11-26", "2025-06-01")],
+         created="2018-04-03", tracking_start="2024-11-26"),
+    Case("as-of before the rule starts: the first deadline is one period after the start",
+         rule(H, "rolling"), [], "2024-01-01", "compliant", "2025-05-26", [],
          created="2018-04-03", tracking_start="2024-11-26"),
     Case("--since replaces the start",
          rule(H, "rolling"), [meeting("2025-07-01")], "2025-09-01", "compliant", "2026-01-01",
@@ -514,3 +520,11 @@ def test_cli_subprocess_on_the_shipped_registry(tmp_path: Path, run_process) -> 
     assert by_id["steering"]["next_due"] == "2026-12-31"
     assert by_id["technical"]["rule"]["mode"] == "rolling"
     assert {c["status"] for c in doc["committees"] if c["id"].startswith("thematic")} == {"no-rule"}
+
+
+def test_importing_the_commands_loads_no_heavy_library(python: str) -> None:
+    import subprocess
+
+    code = ("import sys, protsoc.cli.cadence, protsoc.cli.calendar, protsoc.cadence, protsoc.meeting_calendar; "
+            "print(sorted(m for m in ('icalendar', 'rich', 'jinja2', 'jsonschema', 'git') if m in sys.modules))")
+    assert subprocess.run([python, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "[]"

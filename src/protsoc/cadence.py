@@ -301,7 +301,7 @@ def _calendar(window: list[HeldMeeting], count: int, months: int, start: dt.date
     periods: list[Period] = []
     first = period_start(start, months)
     current = first
-    while current <= end:
+    while current <= end and start <= end:  # nothing is judged before the rule starts
         last = period_end(current, months)
         ids = [m.id for m in window if max(current, start) <= m.date <= last]
         running = end <= last  # the as-of date (or the dissolution) falls inside the period

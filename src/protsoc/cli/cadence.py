@@ -28,7 +28,8 @@ def cadence(
     calendar period (a period cut by the rule's start is not required); rolling rules allow no gap
     longer than the period. A period still running on the as-of date is due, not a breach; a late
     meeting does not erase an earlier breach. Rules start at the committee's creation, never before
-    the registry's tracking_start.
+    the registry's tracking_start. Status: breach (any period or gap breached), due soon (no breach,
+    next meeting due within --due-soon-days days, 30 by default), compliant, or no rule.
 
     Exit 0 when no committee is in breach, 1 when one is, 2 on usage errors.
     """
