@@ -519,7 +519,9 @@ def test_cli_subprocess_on_the_shipped_registry(tmp_path: Path, run_process) -> 
     assert by_id["steering"]["periods"][0]["meeting_ids"] == ["steering/2024-11-26"]
     assert by_id["steering"]["next_due"] == "2026-12-31"
     assert by_id["technical"]["rule"]["mode"] == "rolling"
-    assert {c["status"] for c in doc["committees"] if c["id"].startswith("thematic")} == {"no-rule"}
+    thematic = [c for c in doc["committees"] if c["id"].startswith("thematic")]
+    assert {c["status"] for c in thematic} == {"no-rule"}
+    assert all(c["rule"]["none"] is True and c["rule"]["source"]["document"] for c in thematic)
 
 
 def test_importing_the_commands_loads_no_heavy_library(python: str) -> None:

@@ -149,6 +149,7 @@ class CommitteeCadence:
     gaps: list[Gap] | None = None  # rolling mode
     breaches: list[Breach] = field(default_factory=list)
     dissolved: dt.date | None = None
+    source: dict[str, Any] | None = None  # where the rule (or the absence of one) comes from
 
 
 @dataclass
@@ -241,8 +242,10 @@ def evaluate_committee(
     counted = sorted((m for m in held if m.date <= as_of), key=lambda m: (m.date, m.id))
     last_held = counted[-1] if counted else None
     words = describe(rule)
+    source = rule.get("source") if isinstance(rule, dict) and isinstance(rule.get("source"), dict) else None
     if not isinstance(rule, dict) or rule.get("none"):
-        return CommitteeCadence(committee_id, name, None, words, NO_RULE, None, last_held, None, None, None)
+        return CommitteeCadence(committee_id, name, None, words, NO_RULE, None, last_held, None, None, None,
+                                source=source)
     count, months, mode = _checked_rule(committee_id, rule, path)
     created = dates.parse(committee.get("created"))
     ended = dates.parse(committee.get("ended"))
@@ -252,7 +255,7 @@ def evaluate_committee(
     end = min(as_of, ended) if ended else as_of
     window = [m for m in counted if start <= m.date <= end]
     result = CommitteeCadence(committee_id, name, dict(rule), words, COMPLIANT, start, last_held, None, None, None,
-                              dissolved=ended if ended and ended <= as_of else None)
+                              dissolved=ended if ended and ended <= as_of else None, source=source)
     if mode == "calendar":
         result.periods, result.next_due = _calendar(window, count, months, start, end, result.dissolved is not None)
         result.breaches = [
@@ -402,7 +405,9 @@ def _committee_json(c: CommitteeCadence) -> dict[str, Any]:
     rule: dict[str, Any] | None = None
     if c.rule is not None:
         rule = {key: c.rule[key] for key in ("min_meetings", "per", "mode") if key in c.rule}
-        rule.update(start=_iso(c.start), words=c.words, source=c.rule.get("source"))
+        rule.update(start=_iso(c.start), words=c.words, source=c.source)
+    elif c.source is not None:  # an explicit `none: true`, with its citation
+        rule = {"none": True, "words": c.words, "source": c.source}
     out: dict[str, Any] = {
         "id": c.id,
         "name": c.name,

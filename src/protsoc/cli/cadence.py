@@ -76,10 +76,12 @@ def _print_text(console, report) -> None:  # type: ignore[no-untyped-def]
         console.print(f"[bold]{escape(c.id)}[/] — {_status(c.status)}")
         console.print(f"  rule: {escape(c.words['en'])}")
         console.print(f"  القاعدة: {escape(c.words['ar'])}")
-        if c.rule is None:
-            continue
-        source = c.rule.get("source") or {}
+        source = c.source or {}
         cited = " ".join(str(source[k]) for k in ("document", "section") if source.get(k))
+        if c.rule is None:
+            if cited:
+                console.print(f"  source: {escape(cited)}")
+            continue
         console.print(f"  judged from {c.start}" + (f"; source: {escape(cited)}" if cited else ""))
         if c.dissolved:
             console.print(f"  dissolved on {c.dissolved}")
