@@ -3,7 +3,11 @@
 The language is ``--lang``, else ``$PROTSOC_LANG``, else the locale (``LC_ALL``, ``LC_MESSAGES``,
 ``LANG``, ``LANGUAGE``), else English. Record content is never translated: only prompts and
 messages. Catalogues live in ``protsoc/locale/<lang>/LC_MESSAGES/protsoc.mo``; Babel extracts
-them (``pybabel extract -F babel.cfg``, see ``src/protsoc/locale/README.md``).
+them and ``locale/translations.py`` holds the French and Arabic wording::
+
+    pybabel extract --no-location --sort-output -k _t -o src/protsoc/locale/protsoc.pot \
+        src/protsoc/{clerk,gitrepo,scaffold,catalog}.py src/protsoc/cli/*.py
+    python src/protsoc/locale/translations.py   # writes <lang>/LC_MESSAGES/protsoc.po and .mo
 """
 
 from __future__ import annotations

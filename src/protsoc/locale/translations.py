@@ -1,0 +1,170 @@
+"""The French and Arabic wording of protsoc's prompts and messages (source of the .po catalogues).
+
+Regenerate the catalogues after changing messages (extraction command: protsoc/i18n.py):
+    python src/protsoc/locale/translations.py
+Messages missing here stay in English (gettext falls back to the msgid).
+"""
+
+# msgid: (fr, ar)
+T = {
+    # prompts
+    "Action": ("Action", "الإجراء"),
+    "Action (Arabic)": ("Action (en arabe)", "الإجراء (بالعربية)"),
+    "Agenda item (Arabic)": ("Point de l'ordre du jour (en arabe)", "نقطة جدول الأعمال (بالعربية)"),
+    "Approving member post": ("Membre qui approuve", "العضو المصادق"),
+    "Attendance": ("Présence", "الحضور"),
+    "Cadence rule (none, or N/PERIOD/MODE such as 1/P6M/rolling)": (
+        "Règle de périodicité (none, ou N/PÉRIODE/MODE, p. ex. 1/P6M/rolling)",
+        "قاعدة دورية الاجتماعات (none أو N/PERIOD/MODE مثل 1/P6M/rolling)"),
+    "Committee": ("Comité", "اللجنة"),
+    "Committee id (e.g. working-group-rsu)": ("Identifiant du comité (p. ex. working-group-rsu)", "معرف اللجنة (مثلا working-group-rsu)"),
+    "Committee that keeps it": ("Comité qui le tient", "اللجنة التي تتولى تحيينه"),
+    "Date (YYYY-MM-DD)": ("Date (AAAA-MM-JJ)", "التاريخ (YYYY-MM-DD)"),
+    "Decision (<committee>/<YYYY-MM-DD>/d<N>)": ("Décision (<comité>/<AAAA-MM-JJ>/d<N>)", "القرار (<اللجنة>/<YYYY-MM-DD>/d<N>)"),
+    "Decision (Arabic)": ("Décision (en arabe)", "القرار (بالعربية)"),
+    "Due date (YYYY-MM-DD)": ("Échéance (AAAA-MM-JJ)", "أجل التنفيذ (YYYY-MM-DD)"),
+    "Evaluation id": ("Identifiant de l'évaluation", "معرف التقييم"),
+    "Evaluator id (e.g. igf)": ("Identifiant de l'évaluateur (p. ex. igf)", "معرف الجهة المقيمة (مثلا igf)"),
+    "Evaluator kind": ("Type d'évaluateur", "نوع الجهة المقيمة"),
+    "Evaluator's name (Arabic)": ("Nom de l'évaluateur (en arabe)", "اسم الجهة المقيمة (بالعربية)"),
+    "Full name (Arabic)": ("Nom complet (en arabe)", "الاسم الكامل (بالعربية)"),
+    "Guest's name": ("Nom de l'invité", "اسم الضيف"),
+    "Indicator": ("Indicateur", "المؤشر"),
+    "Indicator id": ("Identifiant de l'indicateur", "معرف المؤشر"),
+    "Kind": ("Type", "النوع"),
+    "Measure": ("Mesure", "طبيعة القياس"),
+    "Meeting (<committee>/<YYYY-MM-DD>)": ("Réunion (<comité>/<AAAA-MM-JJ>)", "الاجتماع (<اللجنة>/<YYYY-MM-DD>)"),
+    "Member post": ("Siège de membre", "مقعد العضو"),
+    "Member posts (separated by spaces)": ("Sièges de membres (séparés par des espaces)", "مقاعد الأعضاء (مفصولة بمسافات)"),
+    "Name (Arabic)": ("Nom (en arabe)", "الاسم (بالعربية)"),
+    "Owner post": ("Responsable (siège)", "الجهة المسؤولة (المقعد)"),
+    "Place": ("Lieu", "المكان"),
+    "Post id (e.g. sg-interior)": ("Identifiant du siège (p. ex. sg-interior)", "معرف المقعد (مثلا sg-interior)"),
+    "Priority (1 = first)": ("Priorité (1 = la première)", "الأولوية (1 = الأولى)"),
+    "Progress (%)": ("Avancement (%)", "نسبة التقدم (%)"),
+    "Qualifier": ("Qualificatif", "الصيغة"),
+    "Represented by": ("Représenté par", "ممثل من طرف"),
+    "Role": ("Rôle", "الصفة"),
+    "Scope (Arabic)": ("Périmètre (en arabe)", "نطاق التقييم (بالعربية)"),
+    "Since (YYYY-MM-DD)": ("Depuis (AAAA-MM-JJ)", "ابتداء من (YYYY-MM-DD)"),
+    "Source document": ("Document source", "الوثيقة المصدر"),
+    "Start time (HH:MM)": ("Heure de début (HH:MM)", "ساعة البدء (HH:MM)"),
+    "Status": ("Statut", "الحالة"),
+    "Title (Arabic)": ("Titre (en arabe)", "العنوان (بالعربية)"),
+    "Title of the post (Arabic)": ("Intitulé du siège (en arabe)", "تسمية المقعد (بالعربية)"),
+    "Unit (Arabic)": ("Unité (en arabe)", "الوحدة (بالعربية)"),
+    "Value": ("Valeur", "القيمة"),
+    "Enter to skip": ("Entrée pour passer", "اضغط Enter للتجاوز"),
+    "choose one of: {choices}": ("choisissez parmi : {choices}", "اختر واحدا مما يلي: {choices}"),
+    # reports
+    "wrote {path}": ("écrit : {path}", "تم تسجيل {path}"),
+    "committed {sha}: {message}": ("commit {sha} : {message}", "تم الإيداع {sha}: {message}"),
+    "committed {sha}": ("commit {sha}", "تم الإيداع {sha}"),
+    "on the new branch {branch}": ("sur la nouvelle branche {branch}", "على الفرع الجديد {branch}"),
+    "approvals {count}: the minutes are approved and sealed": (
+        "approbations {count} : le procès-verbal est approuvé et scellé", "المصادقات {count}: تمت المصادقة على المحضر وختمه"),
+    "approvals {count}: the minutes stay draft": (
+        "approbations {count} : le procès-verbal reste à l'état de projet", "المصادقات {count}: يبقى المحضر مشروعا"),
+    "created the git repository {path}": ("dépôt git créé : {path}", "تم إنشاء مستودع git ‏{path}"),
+    "wrote {count} files under {path} ({committees} committees)": (
+        "{count} fichiers écrits dans {path} ({committees} comités)", "تم تسجيل {count} ملفا في {path} ‏({committees} لجان)"),
+    "kept the existing {path}": ("fichier existant conservé : {path}", "تم الإبقاء على الملف الموجود {path}"),
+    "minutes: {status}; approvals {count}/{needed} ({rule}); may approve: {who}": (
+        "procès-verbal : {status} ; approbations {count}/{needed} ({rule}) ; peuvent approuver : {who}",
+        "المحضر: {status}؛ المصادقات {count}/{needed} ‏({rule})؛ يحق لهم المصادقة: {who}"),
+    "actions: {actions}": ("actions : {actions}", "الإجراءات: {actions}"),
+    # errors and hints
+    "{what} is required": ("{what} est obligatoire", "{what} مطلوب"),
+    "give it as an option, or run on a terminal to be asked": (
+        "donnez-le en option, ou lancez la commande dans un terminal pour qu'elle vous le demande",
+        "أدخله كخيار، أو شغل الأمر في طرفية ليطلبه منك"),
+    "{what} {value!r} is not a valid id": ("{what} {value!r} n'est pas un identifiant valide", "{what} {value!r} ليس معرفا صالحا"),
+    "ids are lowercase ASCII letters, digits and hyphens (e.g. sg-interior); they name files, so '/', '..', spaces and other characters are refused": (
+        "les identifiants sont en lettres ASCII minuscules, chiffres et tirets (p. ex. sg-interior) ; ils nomment des fichiers : '/', '..', les espaces et autres caractères sont refusés",
+        "المعرفات حروف لاتينية صغيرة وأرقام وشرطات (مثلا sg-interior)؛ وهي أسماء ملفات، لذا ترفض '/' و'..' والمسافات وغيرها"),
+    "{what} {value!r} is not a real date": ("{what} {value!r} n'est pas une date réelle", "{what} {value!r} ليس تاريخا صحيحا"),
+    "write an existing date as YYYY-MM-DD, e.g. 2025-02-28": (
+        "écrivez une date existante au format AAAA-MM-JJ, p. ex. 2025-02-28", "اكتب تاريخا موجودا بصيغة YYYY-MM-DD، مثلا 2025-02-28"),
+    "{what} {value!r} is not a time": ("{what} {value!r} n'est pas une heure", "{what} {value!r} ليس توقيتا صحيحا"),
+    "write it as HH:MM on the 24-hour clock, e.g. 10:30": ("écrivez-la HH:MM sur 24 heures, p. ex. 10:30", "اكتبه بصيغة HH:MM على 24 ساعة، مثلا 10:30"),
+    "{what} {value!r} is not one of the allowed values": ("{what} {value!r} ne fait pas partie des valeurs permises", "{what} {value!r} ليس من القيم المسموح بها"),
+    "use one of: {choices}": ("utilisez l'une de : {choices}", "استعمل إحدى القيم: {choices}"),
+    "unknown committee {id!r}": ("comité inconnu {id!r}", "لجنة غير معروفة {id!r}"),
+    "known committees: {known}": ("comités connus : {known}", "اللجان المعروفة: {known}"),
+    "{value!r} is not a meeting id": ("{value!r} n'est pas un identifiant de réunion", "{value!r} ليس معرف اجتماع"),
+    "give it as <committee>/<YYYY-MM-DD>, e.g. technical/2025-03-10": (
+        "donnez-le sous la forme <comité>/<AAAA-MM-JJ>, p. ex. technical/2025-03-10", "أدخله بصيغة <اللجنة>/<YYYY-MM-DD>، مثلا technical/2025-03-10"),
+    "no meeting {id}": ("aucune réunion {id}", "لا يوجد اجتماع {id}"),
+    "{member!r} is not a member post of {committee}": ("{member!r} n'est pas un siège de membre de {committee}", "{member!r} ليس مقعد عضو في {committee}"),
+    "member posts of {committee}: {posts}": ("sièges de membres de {committee} : {posts}", "مقاعد أعضاء {committee}: {posts}"),
+    "{committee} already has a meeting on {date}: {ids}": ("{committee} a déjà une réunion le {date} : {ids}", "للجنة {committee} اجتماع مسجل بتاريخ {date}: {ids}"),
+    "nothing is overwritten; for a second meeting that day, add --same-day": (
+        "rien n'est écrasé ; pour une deuxième réunion le même jour, ajoutez --same-day", "لا يتم الكتابة فوق أي سجل؛ لاجتماع ثان في اليوم نفسه أضف --same-day"),
+    "{kind} {id} already exists": ("{kind} {id} existe déjà", "{kind} {id} موجود مسبقا"),
+    "nothing is overwritten: use `protsoc set …` to change it, or choose another id": (
+        "rien n'est écrasé : utilisez `protsoc set …` pour le modifier, ou choisissez un autre identifiant",
+        "لا يتم الكتابة فوق أي سجل: استعمل `protsoc set …` لتعديله، أو اختر معرفا آخر"),
+    "{member} did not attend {id}, so cannot approve its minutes": (
+        "{member} n'a pas assisté à {id} et ne peut donc pas en approuver le procès-verbal", "{member} لم يحضر {id}، فلا يمكنه المصادقة على محضره"),
+    "{member} is a guest of {id}, not a member of {committee}": (
+        "{member} est un invité de {id}, pas un membre de {committee}", "{member} ضيف في {id}، وليس عضوا في {committee}"),
+    "only the committee's members approve its minutes": (
+        "seuls les membres du comité approuvent son procès-verbal", "لا يصادق على محضر اللجنة إلا أعضاؤها"),
+    "{member} has already approved the minutes of {id}": ("{member} a déjà approuvé le procès-verbal de {id}", "سبق لـ{member} أن صادق على محضر {id}"),
+    "each member approves once": ("chaque membre approuve une seule fois", "يصادق كل عضو مرة واحدة"),
+    "the minutes of {id} are approved and sealed": ("le procès-verbal de {id} est approuvé et scellé", "محضر {id} مصادق عليه ومختوم"),
+    "approved minutes are not edited; corrections go through an erratum": (
+        "un procès-verbal approuvé n'est pas modifié ; les corrections passent par un erratum", "لا يعدل المحضر المصادق عليه؛ تتم التصحيحات عبر استدراك"),
+    "{id} is not marked held (status: {status})": ("{id} n'est pas marquée tenue (statut : {status})", "{id} غير مسجل كاجتماع منعقد (الحالة: {status})"),
+    "the change would make the registry invalid; nothing was written": (
+        "la modification rendrait le registre invalide ; rien n'a été écrit", "هذا التعديل سيجعل السجل غير صالح؛ لم يكتب أي شيء"),
+    "fix the values given (see the findings above) and run the command again": (
+        "corrigez les valeurs données (voir ci-dessus) et relancez la commande", "صحح القيم المدخلة (انظر الملاحظات أعلاه) ثم أعد تشغيل الأمر"),
+    "another protsoc command is writing to this registry": (
+        "une autre commande protsoc écrit dans ce registre", "أمر protsoc آخر يكتب في هذا السجل حاليا"),
+    "wait for it to finish, then run the command again": ("attendez qu'elle se termine, puis relancez la commande", "انتظر حتى ينتهي ثم أعد تشغيل الأمر"),
+    "git does not know who you are (user.name and user.email are not set)": (
+        "git ne sait pas qui vous êtes (user.name et user.email ne sont pas définis)", "لا يعرف git هويتك (user.name وuser.email غير محددين)"),
+    "HEAD is detached (no branch is checked out)": ("HEAD est détachée (aucune branche n'est extraite)", "HEAD منفصل (لا يوجد فرع نشط)"),
+    "other changes are already staged: {files}": ("d'autres modifications sont déjà indexées : {files}", "توجد تعديلات أخرى مهيأة للإيداع: {files}"),
+    "files this command must change have uncommitted changes: {files}": (
+        "des fichiers que cette commande doit modifier ont des changements non commités : {files}",
+        "الملفات التي يجب أن يعدلها هذا الأمر تحتوي على تعديلات غير مودعة: {files}"),
+    "{path} is not inside a git repository": ("{path} n'est pas dans un dépôt git", "{path} ليس داخل مستودع git"),
+    "{path} already holds a registry": ("{path} contient déjà un registre", "{path} يحتوي على سجل مسبقا"),
+    "init never overwrites a registry; use protsoc add/set to change it": (
+        "init n'écrase jamais un registre ; utilisez protsoc add/set pour le modifier", "لا يكتب init فوق سجل موجود؛ استعمل protsoc add/set لتعديله"),
+    "nothing to change": ("rien à modifier", "لا يوجد ما يعدل"),
+    "the committee": ("le comité", "اللجنة"),
+    "the member": ("le membre", "العضو"),
+    "the meeting is required": ("la réunion est obligatoire", "الاجتماع مطلوب"),
+    "the six committees of the circular": ("les six comités de la circulaire", "اللجان الست للمنشور"),
+    "none yet": ("aucun pour l'instant", "لا شيء بعد"),
+    "nobody yet": ("personne pour l'instant", "لا أحد بعد"),
+}
+
+
+def build() -> None:
+    from pathlib import Path
+
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po, write_po
+
+    here = Path(__file__).resolve().parent
+    template = read_po((here / "protsoc.pot").open("rb"))
+    for index, language in enumerate(("fr", "ar")):
+        catalog = read_po((here / "protsoc.pot").open("rb"), locale=language)
+        catalog.fuzzy = False
+        for message in template:
+            if message.id and message.id in T:
+                catalog[message.id].string = T[message.id][index]
+        folder = here / language / "LC_MESSAGES"
+        folder.mkdir(parents=True, exist_ok=True)
+        with (folder / "protsoc.po").open("wb") as stream:
+            write_po(stream, catalog, omit_header=False, width=100)
+        with (folder / "protsoc.mo").open("wb") as stream:
+            write_mo(stream, catalog)
+
+
+if __name__ == "__main__":
+    build()
