@@ -32,7 +32,8 @@ def ask(value: Any, prompt: str, *, choices: Sequence[str] | None = None, defaul
     if choices:
         prompt = f"{prompt} [{'/'.join(choices)}]"
     if not required and default is None:
-        prompt = f"{prompt} ({_('Enter to skip')})"
+        skip = _("Enter to skip")
+        prompt = f"{prompt} ({skip})"
         default = ""
     while True:
         answer = typer.prompt(prompt, default=default, show_default=default not in (None, ""), type=kind)
