@@ -90,3 +90,30 @@ def test_reason_is_required(make_registry: Any, run_process: Any) -> None:
     assert missing.exit_code == 2 and "--reason" in missing.stderr
     assert blank.exit_code == 2 and "needs a reason" in blank.stderr
     assert "Traceback" not in missing.stderr + blank.stderr
+
+
+def test_erratum_flow_with_the_real_approve_command(registry_tree: RegistryTree, run: Any,
+                                                    run_process: Any) -> None:
+    repo = registry_tree.repo
+    for member in ("head-of-government", "interior"):
+        approved_now = run(["protsoc", "approve", "steering/2024-11-26", "--by", member, "--date", "2024-12-10"],
+                           cwd=repo)
+        assert approved_now.exit_code == 0, approved_now.output
+    assert registry_tree.read(MEETING_FILE)["minutes"]["status"] == "approved"
+    registry_tree.commit("minutes approved")
+    original = registry_tree.path(MEETING_FILE).read_bytes()
+
+    assert run(["protsoc", "amend", "steering/2024-11-26", "--reason", "تصحيح مكان الاجتماع"], cwd=repo).exit_code == 0
+    registry_tree.patch(ERRATUM_FILE, {"place": {"ar": "الرباط - مقر رئاسة الحكومة"}})
+    for member in ("head-of-government", "interior"):
+        assert run(["protsoc", "approve", "steering/2024-11-26-2", "--by", member, "--date", "2025-01-15"],
+                   cwd=repo).exit_code == 0
+
+    erratum = registry_tree.read(ERRATUM_FILE)
+    assert erratum["minutes"]["status"] == "approved" and erratum["minutes"]["amends"] == "steering/2024-11-26"
+    assert registry_tree.path(MEETING_FILE).read_bytes() == original
+    checked = run_process(["protsoc", "validate", "--changed-since", "HEAD"], cwd=repo)
+    assert checked.exit_code == 0, checked.stdout
+    said = run_process(["protsoc", "diff", "HEAD"], cwd=repo).stdout
+    assert ("- erratum steering/2024-11-26-2 added: corrects the minutes of steering/2024-11-26 "
+            "(reason: «تصحيح مكان الاجتماع», approved)") in said

@@ -90,3 +90,10 @@ def test_run_from_inside_the_registry_folder(make_registry: Any, run: Any) -> No
     outcome = run(["protsoc", "codeowners", "-o", "-", "--registry", str(tree.root)], cwd=tree.root)
 
     assert "/registry/committees/steering.yaml @org/team" in outcome.stdout
+
+
+def test_check_passes_when_no_committee_has_review_teams(registry_tree: RegistryTree, run: Any) -> None:
+    outcome = run(["protsoc", "codeowners", "--check"], cwd=registry_tree.repo)
+
+    assert outcome.exit_code == 0
+    assert "no CODEOWNERS needed" in outcome.stdout

@@ -263,3 +263,16 @@ def test_number_formatting(value: float, expected: str) -> None:
     from protsoc.review import format_number
 
     assert format_number(value) == expected
+
+
+def test_batch_read_matches_single_reads(registry_tree: RegistryTree) -> None:
+    from protsoc.gitdiff import Git
+
+    repo = Git(registry_tree.root)
+    registry_tree.write("empty.txt", "")
+    registry_tree.commit("an empty file")
+    paths = ["registry/committees/steering.yaml", "registry/missing.yaml", "registry/committees",
+             "registry/empty.txt", "registry/protsoc.yaml"]
+
+    assert repo.read_many("HEAD", paths) == {path: repo.read("HEAD", path) for path in paths}
+    assert repo.read_many("HEAD", paths)["registry/empty.txt"] == b""

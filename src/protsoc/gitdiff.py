@@ -158,6 +158,28 @@ class Git:
                              capture_output=True, check=False)
         return out.stdout if out.returncode == 0 else None
 
+    def read_many(self, rev: str | None, paths: list[str]) -> dict[str, bytes | None]:
+        """Many files at ``rev`` with one ``git cat-file --batch`` process (None: absent)."""
+        if rev is None or len(paths) < 2:
+            return {path: self.read(rev, path) for path in paths}
+        request = "".join(f"{rev}:{path}\n" for path in paths).encode("utf-8")
+        completed = subprocess.run(["git", "cat-file", "--batch"], cwd=self.top, input=request,
+                                   capture_output=True, check=False)
+        out, position, found = completed.stdout, 0, {}
+        for path in paths:
+            end = out.index(b"\n", position)
+            header = out[position:end].split()
+            position = end + 1
+            if len(header) == 3 and header[1] == b"blob":
+                size = int(header[2])
+                found[path] = out[position:position + size]
+                position += size + 1
+            else:  # "<object> missing", or not a file (a tree, a submodule)
+                if len(header) == 3:
+                    position += int(header[2]) + 1
+                found[path] = None
+        return found
+
     def registry_relative(self, path: str) -> str | None:
         """``registry/committees/x.yaml`` -> ``committees/x.yaml`` (None when outside the registry)."""
         if not self.prefix:

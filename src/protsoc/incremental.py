@@ -77,12 +77,13 @@ def _registry_at_base(git: Git, registry: Registry, base: str, file_changes: lis
     before = Registry(root=root)
     before.records = [r for r in registry.records if _rel(root, r) not in changed_now | removed]
     data_by_path: dict[str, dict] = {}
+    raw_at_base = git.read_many(base, [c.old_path for c in file_changes if c.old_path])
     for change in file_changes:
         rel = git.registry_relative(change.old_path) if change.old_path else None
         if not rel or change.old_path is None:
             continue
         record_file = classify(root, root / rel)
-        raw = git.read(base, change.old_path)
+        raw = raw_at_base.get(change.old_path)
         if record_file is None or raw is None:
             continue
         try:

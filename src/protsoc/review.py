@@ -92,16 +92,15 @@ def diff(registry_root: Path, base: str | None = None, head: str | None = None) 
     git = Git(registry_root)
     base_commit = git.resolve(base) if base else git.default_base()
     head_commit = git.resolve(head) if head else None
-    records = [describe_file(git, change, base_commit, head_commit)
-               for change in git.changes(base_commit, head_commit)]
+    file_changes = git.changes(base_commit, head_commit)
+    old = git.read_many(base_commit, [c.old_path for c in file_changes if c.old_path])
+    new = git.read_many(head_commit, [c.new_path for c in file_changes if c.new_path])
+    records = [describe(git.registry_root, change, git.registry_relative(change.old_path or ""),
+                        git.registry_relative(change.new_path or ""),
+                        old.get(change.old_path) if change.old_path else None,
+                        new.get(change.new_path) if change.new_path else None)
+               for change in file_changes]
     return DiffResult(base or "merge-base with the default branch", base_commit, head, records)
-
-
-def describe_file(git: Git, change: FileChange, base: str, head: str | None) -> RecordDiff:
-    old_bytes = git.read(base, change.old_path) if change.old_path else None
-    new_bytes = git.read(head, change.new_path) if change.new_path else None
-    return describe(git.registry_root, change, git.registry_relative(change.old_path or ""),
-                    git.registry_relative(change.new_path or ""), old_bytes, new_bytes)
 
 
 def describe(root: Path, change: FileChange, old_rel: str | None, new_rel: str | None,

@@ -34,6 +34,9 @@ def codeowners(
     target = output or default_path
     current = target.read_text(encoding="utf-8") if target.is_file() else None
     if check:
+        if current is None and result.owned_committees == 0:
+            typer.echo("no committee records secretariat.review_teams: no CODEOWNERS needed")
+            return
         if current != result.text:
             state = "missing" if current is None else "out of date"
             stderr().print(f"{display_path(target)} is {state}; run `protsoc codeowners` and commit it")
