@@ -201,10 +201,26 @@ def meeting_context(registry: Registry, meeting_id: str) -> dict[str, Any]:
 
 
 # ---------------------------------------------------------------- the follow-up report
+#
+# The report only words and lays out what the follow-up library computes: cadence compliance
+# (protsoc.cadence), decisions and their action plans (protsoc.followup), the roadmap
+# (protsoc.roadmap), evaluations (protsoc.evaluation) and the dashboard (protsoc.indicator).
+# No rule is re-computed here, so the report and `protsoc cadence|decisions|roadmap|dashboard`
+# can never disagree.
+
+CADENCE_STATUS_AR = {"compliant": "مطابقة", "due-soon": "اجتماع مرتقب قريبا", "breach": "غير مطابقة",
+                     "no-rule": "دون دورية محددة"}
+MILESTONE_STATE_AR = {"reached": "محققة", "reached-late": "محققة بتأخر", "late": "متأخرة",
+                      "planned": "مبرمجة", "undated": "غير مؤرخة"}
+TREND_AR = {"better": "في تحسن", "worse": "في تراجع", "unchanged": "مستقر"}
+FRESHNESS_AR = {"fresh": "محينة", "stale": "تحتاج إلى تحيين", "no-frequency": "", "no-data": "لا معطيات"}
+
 
 def report_context(registry: Registry, as_of: dt.date | None = None, committee: str | None = None,
                    with_charts: bool = True) -> dict[str, Any]:
     """The follow-up report («تقرير التتبع») as of a date, for all committees or one."""
+    from . import cadence, evaluation, followup, indicator, roadmap
+
     as_of = as_of or dates.today()
     committees = registry.by_id("committee")
     if committee is not None and committee not in committees:
@@ -212,37 +228,43 @@ def report_context(registry: Registry, as_of: dt.date | None = None, committee: 
         raise UsageError(f"no committee {committee!r} in the registry",
                          ("known committees: " + ", ".join(similar)) if similar else "the registry has no committee yet")
     chosen = [committees[committee]] if committee else sorted(committees.values(), key=_committee_order)
-    actions = [a.data for a in registry.of_kind("action") if a.data]
+    compliance = cadence.by_committee(registry, as_of)
+    follow = followup.follow_up(registry, as_of, committee)
     committee_rows = []
     for record in chosen:
         data = record.data or {}
-        meetings = [m for m in registry.meetings_of(record.id) if m.data and arabic.to_date(m.data["date"]) <= as_of]
         committee_rows.append({
             "id": record.id,
             "name": _text(data.get("name")),
             "short_name": _text(data.get("short_name") or data.get("name")),
-            "cadence": _cadence_row(registry, record, as_of),
-            "decisions": [_decision_row(registry, m, d, actions, as_of) for m in meetings
-                          for d in sorted((d for d in (m.data or {}).get("decisions", []) or [] if isinstance(d, dict)),
-                                          key=_decision_number)],
+            "cadence": _cadence_row(compliance.get(record.id), data, sum(
+                1 for m in cadence.held_meetings(m.data for m in registry.meetings_of(record.id)) if m.date <= as_of)),
+            "decisions": [_decision_row(registry, d, as_of) for d in follow.decisions if d.committee == record.id],
         })
-    decision_refs = {row["ref"] for c in committee_rows for row in c["decisions"]}
-    indicators = [_indicator_row(r.data, as_of, with_charts) for r in sorted(registry.of_kind("indicator"), key=lambda r: r.id)
-                  if r.data and (committee is None or r.data.get("owner") == committee)]
-    evaluations = [_evaluation_row(r.data) for r in sorted(registry.of_kind("evaluation"), key=lambda r: r.id)
-                   if r.data and (committee is None or str(r.data.get("commissioned_by", "")).rsplit("/", 2)[0] in decision_refs
-                                  or str(r.data.get("commissioned_by", "")).split("/")[0] == committee)]
+    board = indicator.dashboard(registry, as_of)
+    indicator_data = registry.by_id("indicator")
+    indicators = [_indicator_row(row, indicator_data[row.id].data or {}, as_of, with_charts)
+                  for row in board.rows if committee is None or row.owner == committee]
+    evaluations = [_evaluation_row(e) for e in evaluation.evaluations(registry)
+                   if committee is None or str(e.commissioned_by or "").split("/")[0] == committee]
+    view = roadmap.view(registry, as_of)
     manifest = registry.manifest
     return {
         "draft": False,
         "title": _text(manifest.get("title")),
         "as_of": as_of,
-        "committee_filter": _text(committees[committee].data.get("name")) if committee and committees[committee].data else "",
+        "committee_filter": _text((committees[committee].data or {}).get("name")) if committee else "",
         "committees": committee_rows,
-        "roadmap": _roadmap_rows(registry.roadmap, as_of),
+        "roadmap": {
+            "title": view.title,
+            "milestones": [{"id": m.id, "title": m.title, "planned": dates.parse(m.planned),
+                            "actual": dates.parse(m.actual) if m.state.startswith("reached") else None,
+                            "status": MILESTONE_STATE_AR.get(m.state, m.state), "late": m.state == "late"}
+                           for m in view.milestones],
+        },
         "evaluations": evaluations,
         "indicators": indicators,
-        "late_count": sum(1 for c in committee_rows for d in c["decisions"] for a in d["actions"] if a["late"]),
+        "late_count": sum(1 for a in follow.all_actions() if a.late),
     }
 
 
@@ -253,145 +275,93 @@ def _committee_order(record: Record) -> tuple:
     return (_KIND_ORDER.get((record.data or {}).get("kind"), 9), record.id)
 
 
-def _cadence_row(registry: Registry, record: Record, as_of: dt.date) -> dict[str, Any]:
+def _cadence_row(result: Any, committee: dict[str, Any], held: int) -> dict[str, Any]:
     from . import cadence
 
-    data = record.data or {}
-    rule = data.get("cadence")
-    held = [m for m in registry.meetings_of(record.id)
-            if m.data and m.data.get("status") == "held" and arabic.to_date(m.data["date"]) <= as_of]
-    row: dict[str, Any] = {
-        "rule": cadence.describe(rule)["ar"],
-        "held": len(held),
-        "last": arabic.to_date(held[-1].data["date"]) if held and held[-1].data else None,
-        "compliant": None,
-        "detail": "",
-    }
-    evaluate = getattr(cadence, "evaluate", None)
-    if callable(evaluate):  # the cadence engine, when present, is the only judge of compliance
-        try:
-            result = evaluate(registry, record.id, as_of)
-        except TypeError:
-            result = None
-        if result is not None:
-            row["compliant"] = getattr(result, "compliant", None)
-            row["detail"] = str(getattr(result, "summary_ar", "") or "")
-    return row
-
-
-def _decision_row(registry: Registry, meeting: Record, decision: dict[str, Any], actions: list[dict[str, Any]],
-                  as_of: dt.date) -> dict[str, Any]:
-    ref = f"{meeting.id}/{decision.get('id')}"
-    committee_id = str((meeting.data or {}).get("committee", ""))
-    linked = [a for a in actions if ref in (a.get("decisions") or [])]
-    rows = []
-    for action in sorted(linked, key=lambda a: str(a.get("id"))):
-        due = dates.parse(action.get("due"))
-        status = str(action.get("status", ""))
-        rows.append({
-            "id": action.get("id", ""),
-            "title": _text(action.get("title")),
-            "owner": post_title(registry, committee_id, action.get("owner"), as_of),
-            "status": ACTION_STATUS_AR.get(status, status),
-            "progress": action.get("progress", 0),
-            "due": due,
-            "late": bool(due and due < as_of and status not in ("done", "dropped")),
-        })
-    due = dates.parse(decision.get("due"))
-    closed = bool(rows) and all(a["status"] in (ACTION_STATUS_AR["done"], ACTION_STATUS_AR["dropped"]) for a in rows)
+    if result is None:  # the rule cannot be judged; `protsoc validate` says why
+        return {"rule": cadence.describe(committee.get("cadence"))["ar"], "held": held, "last": None,
+                "compliant": None, "status": "—", "detail": "تعذر تقييم القاعدة"}
+    detail = ""
+    if result.breaches:
+        latest = result.breaches[-1]
+        detail = f"آخر إخلال: من {arabic.date_long(latest.start)} إلى {arabic.date_long(latest.end)}"
+    elif result.next_due:
+        detail = f"الاجتماع المقبل قبل {arabic.date_long(result.next_due)}"
     return {
-        "ref": ref,
-        "meeting_date": arabic.to_date((meeting.data or {})["date"]),
-        "number": _decision_number(decision),
-        "kind": KIND_AR.get(str(decision.get("kind")), ""),
-        "text": _text(decision.get("text")),
-        "owner": post_title(registry, committee_id, decision.get("owner"), as_of) if decision.get("owner") else "",
-        "due": due,
-        "late": bool(due and due < as_of and not closed),
-        "closed": closed,
-        "actions": rows,
+        "rule": result.words["ar"],
+        "held": held,
+        "last": result.last_held.date if result.last_held else None,
+        "compliant": None if result.status == "no-rule" else result.status != "breach",
+        "status": CADENCE_STATUS_AR.get(result.status, result.status),
+        "detail": detail,
     }
 
 
-def _latest(observations: list[dict[str, Any]], as_of: dt.date) -> dict[str, Any] | None:
-    dated = [o for o in observations if isinstance(o, dict) and dates.parse(o.get("date")) and dates.parse(o.get("date")) <= as_of]  # type: ignore[operator]
-    return max(dated, key=lambda o: str(o["date"])) if dated else None
+def _decision_row(registry: Registry, decision: Any, as_of: dt.date) -> dict[str, Any]:
+    committee_id = decision.committee
+    return {
+        "ref": decision.ref,
+        "meeting_date": dates.parse(decision.date),
+        "number": int(decision.ref.rsplit("/d", 1)[1]) if "/d" in decision.ref else 0,
+        "kind": KIND_AR.get(decision.kind, ""),
+        "text": decision.text,
+        "owner": post_title(registry, committee_id, decision.owner, as_of) if decision.owner else "",
+        "due": dates.parse(decision.due),
+        "late": decision.late,
+        "closed": decision.state == "done",
+        "progress": decision.progress,
+        "actions": [{
+            "id": a.id,
+            "title": a.title,
+            "owner": post_title(registry, committee_id, a.owner, as_of) if a.owner else "",
+            "status": ACTION_STATUS_AR.get(a.status, a.status),
+            "progress": a.progress,
+            "due": dates.parse(a.due),
+            "late": a.late,
+        } for a in decision.actions],
+    }
 
 
-def _indicator_row(data: dict[str, Any], as_of: dt.date, with_charts: bool) -> dict[str, Any]:
-    observations = sorted((o for o in data.get("observations", []) or [] if isinstance(o, dict)
-                           and dates.parse(o.get("date")) and dates.parse(o.get("date")) <= as_of),  # type: ignore[operator]
-                          key=lambda o: str(o["date"]))
-    latest = observations[-1] if observations else None
-    previous = observations[-2] if len(observations) > 1 else None
-    target = data.get("target") if isinstance(data.get("target"), dict) else None
-    trend = ""
-    if latest and previous:
-        delta = float(latest["value"]) - float(previous["value"])
-        better = delta > 0 if data.get("direction", "higher") == "higher" else delta < 0
-        trend = "مستقر" if delta == 0 else ("في تحسن" if better else "في تراجع")
-    row = {
-        "id": data.get("id", ""),
-        "name": _text(data.get("name")),
-        "unit": _text(data.get("unit")),
-        "measure": data.get("measure", ""),
-        "latest": _observation(latest, data) if latest else None,
-        "target": {"value": _value(target["value"], data), "date": arabic.to_date(target["date"])} if target else None,
-        "trend": trend,
-        "count": len(observations),
+def _indicator_row(row: Any, data: dict[str, Any], as_of: dt.date, with_charts: bool) -> dict[str, Any]:
+    from . import indicator
+
+    def value(number: Any) -> str:
+        return arabic.percent(number) if row.measure == "percentage" else arabic.number(number)
+
+    target = row.target
+    result = {
+        "id": row.id,
+        "name": row.name,
+        "unit": row.unit,
+        "measure": row.measure,
+        "latest": {
+            "value": value(row.latest.value),
+            "qualifier": QUALIFIER_AR.get(str(row.latest.qualifier or ""), ""),
+            "date": dates.parse(row.latest.date),
+            "source": row.latest.source or "",
+        } if row.latest else None,
+        "target": {"value": value(target["value"]), "date": dates.parse(target.get("date"))} if target else None,
+        "target_met": row.target_met,
+        "trend": TREND_AR.get(row.trend or "", ""),
+        "freshness": FRESHNESS_AR.get(row.freshness, ""),
         "chart": "",
     }
+    observations = indicator.observations_on(data, as_of)
     if with_charts and observations:
         from . import charts
 
-        row["chart"] = charts.indicator_chart_data_uri(data, observations)
-    return row
+        result["chart"] = charts.indicator_chart_data_uri(
+            data, [{"date": o.date, "value": o.value} for o in observations])
+    return result
 
 
-def _value(value: Any, data: dict[str, Any]) -> str:
-    return arabic.percent(value) if data.get("measure") == "percentage" else arabic.number(value)
-
-
-def _observation(observation: dict[str, Any], data: dict[str, Any]) -> dict[str, Any]:
+def _evaluation_row(row: Any) -> dict[str, Any]:
     return {
-        "value": _value(observation["value"], data),
-        "qualifier": QUALIFIER_AR.get(str(observation.get("qualifier", "")), ""),
-        "as_reported": _text(observation.get("as_reported")),
-        "date": arabic.to_date(observation["date"]),
-        "source": str((observation.get("source") or {}).get("document", "")),
-    }
-
-
-def _roadmap_rows(roadmap: dict[str, Any], as_of: dt.date) -> dict[str, Any]:
-    milestones = []
-    for milestone in roadmap.get("milestones", []) or []:
-        if not isinstance(milestone, dict):
-            continue
-        planned, actual = dates.parse(milestone.get("planned")), dates.parse(milestone.get("actual"))
-        reached = bool(actual and actual <= as_of)
-        milestones.append({
-            "id": milestone.get("id", ""),
-            "title": _text(milestone.get("title")),
-            "planned": planned,
-            "actual": actual if reached else None,
-            "status": "محقق" if reached else ("متأخر" if planned and planned < as_of else "مبرمج"),
-            "late": bool(not reached and planned and planned < as_of),
-        })
-    milestones.sort(key=lambda m: (m["planned"] or dt.date.max, m["id"]))
-    return {
-        "title": _text(roadmap.get("title")),
-        "axes": [_text(a.get("title")) for a in roadmap.get("axes", []) or [] if isinstance(a, dict)],
-        "milestones": milestones,
-    }
-
-
-def _evaluation_row(data: dict[str, Any]) -> dict[str, Any]:
-    evaluator = data.get("evaluator") if isinstance(data.get("evaluator"), dict) else {}
-    return {
-        "id": data.get("id", ""),
-        "title": _text(data.get("title")),
-        "evaluator": _text(evaluator.get("name")),
-        "status": EVALUATION_STATUS_AR.get(str(data.get("status", "")), str(data.get("status", ""))),
+        "id": row.id,
+        "title": row.title,
+        "evaluator": row.evaluator,
+        "status": EVALUATION_STATUS_AR.get(row.status, row.status),
+        "independent": row.independent,
     }
 
 
