@@ -75,6 +75,41 @@ def _order(value: Any, schema: dict[str, Any], schemas: dict[str, dict[str, Any]
     return value
 
 
+def ordered_like(kind: str, new: Any, old: Any) -> Any:
+    """``new`` with the key order of ``old`` where keys exist in both; new keys go to their schema place.
+
+    A file a person ordered their own way keeps its order: only what changes moves.
+    """
+    from .schemas import load_schemas
+
+    schemas = load_schemas()
+    return _order_like(new, old, schemas.get(kind, {}), schemas)
+
+
+def _order_like(new: Any, old: Any, schema: dict[str, Any], schemas: dict[str, dict[str, Any]]) -> Any:
+    schema = _resolve(schema, schemas)
+    if isinstance(new, dict):
+        properties = schema.get("properties", {})
+        if not isinstance(old, dict):
+            return _order(new, schema, schemas)
+        keys = [key for key in old if key in new]
+        rank = {key: index for index, key in enumerate(properties)}
+        for key in [key for key in properties if key in new and key not in old] + \
+                [key for key in new if key not in old and key not in properties]:
+            position = 0
+            for index, existing in enumerate(keys):
+                if rank.get(existing, len(rank)) <= rank.get(key, len(rank)):
+                    position = index + 1
+            keys.insert(position, key)
+        return {key: _order_like(new[key], old.get(key), properties.get(key, {}), schemas) for key in keys}
+    if isinstance(new, list):
+        items = schema.get("items", {})
+        previous = old if isinstance(old, list) else []
+        return [_order_like(item, previous[index] if index < len(previous) else None, items, schemas)
+                for index, item in enumerate(new)]
+    return new
+
+
 def split_header(text: str) -> tuple[str, str]:
     """The leading comment (and blank) lines of a file, and the rest."""
     position = 0
@@ -99,9 +134,11 @@ def new_file(kind: str, data: dict[str, Any], path: Path, root: Path) -> str:
 def update(kind: str, old_text: str, old_data: dict[str, Any], new_data: dict[str, Any]) -> str:
     """The new text of an existing file, keeping its header and any comments inside it."""
     header, body = split_header(old_text)
-    if body == yamlio.dumps(ordered(kind, old_data)) or body == yamlio.dumps(old_data):
-        return render(kind, new_data, header)
-    text = _round_trip(old_text, ordered(kind, new_data))
+    if body == yamlio.dumps(old_data):
+        text = header + yamlio.dumps(ordered_like(kind, new_data, old_data))
+        _check(text, new_data)
+        return text
+    text = _round_trip(old_text, ordered_like(kind, new_data, old_data))
     _check(text, new_data)
     return text
 
