@@ -96,3 +96,22 @@ def test_ambiguous_and_unknown_ids(make_registry: Any, run: Any) -> None:
     assert ambiguous.exit_code == 2 and "KIND:ID" in ambiguous.stderr
     assert chosen.exit_code == 0 and "registry/committees/steering.yaml" in chosen.stdout
     assert unknown.exit_code == 2 and "no record 'nothing-here'" in unknown.stderr
+
+
+def test_member_post_history(registry_tree: RegistryTree, run: Any) -> None:
+    def rename(data: dict[str, Any]) -> None:
+        data["members"][1]["titles"].append({"title": {"ar": "وزير الداخلية والجماعات الترابية"},
+                                             "since": "2025-01-01"})
+
+    registry_tree.patch("committees/steering.yaml", rename)
+    commit_as(registry_tree, "Amina Clerk", "member(steering): interior renamed")
+    registry_tree.patch("committees/steering.yaml", {"note": {"ar": "ملاحظة"}})
+    commit_as(registry_tree, "Youssef Analyst", "committee(steering): note")
+
+    outcome = run(["protsoc", "history", "steering/interior", "--format", "json"], cwd=registry_tree.repo)
+
+    assert outcome.exit_code == 0, outcome.output
+    commits = json.loads(outcome.stdout)["commits"]
+    assert [c["subject"] for c in commits] == ["member(steering): interior renamed", "minimal registry"]
+    assert commits[0]["changes"] == ["member steering/interior: title changed since 2025-01-01 to "
+                                     "«وزير الداخلية والجماعات الترابية»"]

@@ -8,6 +8,7 @@ from typing import Any
 
 from .errors import UsageError
 from .gitdiff import FileChange, Git
+from .registry import is_slug, split_meeting_stem
 from .review import Sentence, describe
 
 # Where a record of each kind lives, from its id (the layout of registry.py).
@@ -55,6 +56,8 @@ def record_path(git: Git, record_id: str) -> str:
     if bare in ("roadmap", "protsoc", "manifest") and not kind:
         return git.repo_path("roadmap/roadmap.yaml" if bare == "roadmap" else "protsoc.yaml")
     parts = bare.split("/")
+    if member_ref(record_id) is not None:
+        return git.repo_path(f"committees/{parts[0]}.yaml")
     if kind in ("", "meeting") and len(parts) in (2, 3):
         return git.repo_path(f"meetings/{parts[0]}/{parts[1]}.yaml")
     if kind and kind not in _KIND_FOLDERS:
@@ -75,13 +78,27 @@ def record_path(git: Git, record_id: str) -> str:
     return next(iter(existing.values()))
 
 
+def member_ref(record_id: str) -> tuple[str, str] | None:
+    """``technical/sg-health`` (or ``member:technical/sg-health``): a member post of a committee."""
+    kind, _, bare = record_id.rpartition(":") if ":" in record_id else ("", "", record_id)
+    parts = bare.strip().strip("/").split("/")
+    if kind in ("", "member") and len(parts) == 2 and split_meeting_stem(parts[1]) is None \
+            and all(is_slug(part) for part in parts):
+        return parts[0], parts[1]
+    return None
+
+
 def history(registry_root: Path, record_id: str, details: bool = True) -> History:
+    """The commits that touched a record, newest first; for a member post (``committee/member``)
+    the commits of its committee's file that changed that post, and the one that created the file."""
     git = Git(registry_root)
     path = record_path(git, record_id)
+    member = member_ref(record_id)
+    focus = f"member {member[0]}/{member[1]}" if member else None
     entries = []
     for log in git.log_follow(path):
         entry = HistoryEntry(log.commit, log.author, log.email, log.date, log.subject, log.path, log.old_path)
-        if details:
+        if details or focus:
             parent = git.parent(log.commit)
             old_path = log.old_path if log.status != "A" else None
             change = FileChange(log.status if log.status in "ADMR" else "M", old_path,
@@ -93,6 +110,13 @@ def history(registry_root: Path, record_id: str, details: bool = True) -> Histor
             record = describe(git.registry_root, change, git.registry_relative(old_path or ""),
                               git.registry_relative(log.path), old_bytes, new_bytes)
             entry.sentences = record.sentences
+            if focus and record.change != "added":
+                entry.sentences = [s for s in record.sentences if s.text.startswith(focus + ":")
+                                   or s.text.startswith(focus + " ")]
+                if not entry.sentences:
+                    continue
+            if not details:
+                entry.sentences = []
         entries.append(entry)
     if not entries:
         raise UsageError(f"{path} has no commits yet", "commit the record first (`git add` and `git commit`)")

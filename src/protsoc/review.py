@@ -189,7 +189,8 @@ def _added(kind: str, record_id: str, data: dict[str, Any]) -> Iterator[Sentence
             summary.append(str(data["kind"]))
         summary.append(_count(len(_items(data, "decisions")), "decision"))
         if minutes.get("status") == "approved":
-            summary.append("minutes approved")
+            sealed = "sealed" if _mapping(minutes, "seal") else "not sealed"
+            summary.append(f"minutes approved by {_count(len(_items(minutes, 'approvals')), 'member')}, {sealed}")
         yield Sentence(f"{label} added ({', '.join(summary)})")
     elif kind == "committee":
         yield Sentence(f"{label} added ({data.get('kind', 'no kind')}, "
