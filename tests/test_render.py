@@ -12,7 +12,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from test_render_support import MEETING, build_registry, copy_shipped, write
 
 COMMITTEE_NAME = "اللجنة الوزارية لقيادة إصلاح وحكامة منظومة الحماية الاجتماعية"
@@ -275,7 +274,7 @@ def test_missing_pango_is_one_clear_line(synthetic: Path, tmp_path: Path) -> Non
     script = ("import sys; from protsoc.cli.main import app; "
               "sys.argv=['protsoc','render','minutes','steering/2025-03-04','-f','pdf','-o','x.pdf',"
               f"'--registry',{str(synthetic)!r}]; app()")
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path,
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path, check=False,
                             env={"PYTHONPATH": str(fake), "PATH": "/usr/bin:/bin", "COLUMNS": "200"})
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
@@ -283,7 +282,7 @@ def test_missing_pango_is_one_clear_line(synthetic: Path, tmp_path: Path) -> Non
     assert not (tmp_path / "x.pdf").exists()
     # Markdown and HTML do not need Pango
     script_md = script.replace("'-f','pdf','-o','x.pdf',", "'-f','html',")
-    ok = subprocess.run([sys.executable, "-c", script_md], capture_output=True, text=True, cwd=tmp_path,
+    ok = subprocess.run([sys.executable, "-c", script_md], capture_output=True, text=True, cwd=tmp_path, check=False,
                         env={"PYTHONPATH": str(fake), "PATH": "/usr/bin:/bin"})
     assert ok.returncode == 0 and "<html" in ok.stdout
 
@@ -293,3 +292,25 @@ def test_importing_the_cli_loads_no_rendering_library() -> None:
             "print([m for m in ('jinja2','weasyprint','matplotlib','babel','hijridate') if m in sys.modules])")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert json.loads(result.stdout.replace("'", '"')) == []
+
+
+@needs_pdftotext
+def test_pdf_visual_order_of_numbers_and_latin_runs(run, synthetic: Path, tmp_path: Path) -> None:
+    """Word positions (pdftotext -bbox) prove the bidi layout: in «عرضا حول 3.800.000 مستفيد من نظام
+    AMO TNS.» the number sits left of «حول» and right of «مستفيد», «AMO» left of «TNS», and the full
+    stop at the line's far left."""
+    out = tmp_path / "minutes.pdf"
+    assert run(["protsoc", "render", "minutes", "steering/2025-03-04", "-f", "pdf", "-o", str(out),
+                "--registry", str(synthetic)]).exit_code == 0
+    bbox = subprocess.run(["pdftotext", "-bbox", str(out), "-"], check=True, capture_output=True, text=True).stdout
+    words = [(float(x), float(y), w) for x, y, w in
+             re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)</word>', bbox)]
+    number = next((x, y) for x, y, w in words if w == "3.800.000")
+
+    def x_of(word: str) -> float:
+        # pdftotext writes Arabic words in visual order: reverse them back to compare
+        return next(x for x, y, w in words if abs(y - number[1]) < 1 and w in (word, word[::-1]))
+
+    assert x_of("حول") > number[0] > x_of("مستفيد") > x_of("AMO")
+    assert x_of("AMO") < x_of("TNS")
+    assert x_of(".") < x_of("AMO")

@@ -11,7 +11,6 @@ import os
 from pathlib import Path
 
 import pytest
-
 from test_render_support import build_registry
 
 GOLDEN = Path(__file__).resolve().parent / "golden"

@@ -11,9 +11,10 @@ import datetime as dt
 import difflib
 import os
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 from . import arabic, dates, templating
 from .errors import EnvironmentProblem, UsageError
@@ -146,10 +147,12 @@ def meeting_context(registry: Registry, meeting_id: str) -> dict[str, Any]:
             "owner": title(decision.get("owner")) if decision.get("owner") else "",
             "due": decision.get("due") or "",
         })
-    minutes = data.get("minutes") if isinstance(data.get("minutes"), dict) else {}
+    minutes_value = data.get("minutes")
+    minutes: dict[str, Any] = minutes_value if isinstance(minutes_value, dict) else {}
     approvals = [{"title": title(a.get("member")), "date": a.get("date", "")}
                  for a in minutes.get("approvals", []) or [] if isinstance(a, dict)]
-    chaired = data.get("chaired_by") if isinstance(data.get("chaired_by"), dict) else {}
+    chaired_value = data.get("chaired_by")
+    chaired: dict[str, Any] = chaired_value if isinstance(chaired_value, dict) else {}
     attended = len(attendance["present"]) + len(attendance["represented"])
     return {
         "meeting": {
@@ -272,7 +275,7 @@ _KIND_ORDER = {"ministerial": 0, "technical": 1, "thematic": 2, "working-group":
 
 
 def _committee_order(record: Record) -> tuple:
-    return (_KIND_ORDER.get((record.data or {}).get("kind"), 9), record.id)
+    return (_KIND_ORDER.get(str((record.data or {}).get("kind")), 9), record.id)
 
 
 def _cadence_row(result: Any, committee: dict[str, Any], held: int) -> dict[str, Any]:
@@ -401,7 +404,7 @@ def render(registry: Registry, document: str, fmt: str, meeting_id: str | None =
 def html_to_pdf(html: str) -> bytes:
     """A4 PDF from our HTML through WeasyPrint; a missing system library is one clear error."""
     try:
-        import weasyprint
+        import weasyprint  # type: ignore[import-untyped]
     except ImportError:
         raise EnvironmentProblem(
             "PDF output needs the weasyprint package, which is not installed",
