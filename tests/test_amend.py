@@ -117,3 +117,21 @@ def test_erratum_flow_with_the_real_approve_command(registry_tree: RegistryTree,
     said = run_process(["protsoc", "diff", "HEAD"], cwd=repo).stdout
     assert ("- erratum steering/2024-11-26-2 added: corrects the minutes of steering/2024-11-26 "
             "(reason: «تصحيح مكان الاجتماع», approved)") in said
+
+
+def test_corrections_map_originals_to_their_latest_approved_erratum(make_registry: Any, run: Any) -> None:
+    from protsoc import errata
+    from protsoc.registry import Registry
+
+    tree = approved(make_registry)
+    run(["protsoc", "amend", "steering/2024-11-26", "--reason", "أول"], cwd=tree.repo)
+    assert errata.corrections(Registry.load(tree.root)) == {}  # a draft erratum corrects nothing yet
+    approve(tree, ERRATUM_FILE, ["head-of-government", "interior"])
+    run(["protsoc", "amend", "steering/2024-11-26-2", "--reason", "ثان"], cwd=tree.repo)
+    approve(tree, "meetings/steering/2024-11-26-3.yaml", ["head-of-government", "interior"])
+
+    registry = Registry.load(tree.root)
+
+    assert errata.corrections(registry) == {"steering/2024-11-26": "steering/2024-11-26-3",
+                                            "steering/2024-11-26-2": "steering/2024-11-26-3"}
+    assert errata.is_erratum(tree.read(ERRATUM_FILE)) and not errata.is_erratum(tree.read(MEETING_FILE))

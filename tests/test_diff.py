@@ -276,3 +276,27 @@ def test_batch_read_matches_single_reads(registry_tree: RegistryTree) -> None:
 
     assert repo.read_many("HEAD", paths) == {path: repo.read("HEAD", path) for path in paths}
     assert repo.read_many("HEAD", paths)["registry/empty.txt"] == b""
+
+
+def test_registry_at_the_top_of_its_repository(tmp_path: Path, run: Any) -> None:
+    from conftest import MINIMAL_FILES, dump, git_init
+
+    top = tmp_path / "top"
+    git_init(top)
+    for rel, data in MINIMAL_FILES.items():
+        (top / rel).parent.mkdir(parents=True, exist_ok=True)
+        (top / rel).write_text(dump(data), encoding="utf-8")
+    git(top, "add", "-A")
+    git(top, "commit", "-q", "-m", "registry at the top")
+    (top / "README.md").write_text("not a record\n", encoding="utf-8")
+    meeting = top / "meetings/steering/2024-11-26.yaml"
+    meeting.write_text(meeting.read_text(encoding="utf-8").replace("status: held", "status: cancelled"),
+                       encoding="utf-8")
+
+    outcome = run(["protsoc", "diff", "HEAD", "--format", "json"], cwd=top)
+
+    document = json.loads(outcome.stdout)
+    said = [s["text"] for record in document["records"] for s in record["sentences"]]
+    assert said == ["file README.md added (not a registry record)",
+                    "meeting steering/2024-11-26: status changed from held to cancelled"]
+    assert document["findings"] == []

@@ -104,3 +104,31 @@ def _erratum_record(original: dict[str, Any], erratum_id: str, amends: str, reas
     # keep "sources" last, as in every record
     record["sources"] = record.pop("sources")
     return record
+
+
+def is_erratum(meeting: Any) -> bool:
+    """True for an erratum record: it corrects another meeting, it is not another meeting.
+
+    Whatever counts or lists meetings and their decisions (cadence, status, follow-up) should skip
+    errata, or read the corrected content through ``corrections``.
+    """
+    minutes = meeting.get("minutes") if isinstance(meeting, dict) else None
+    return isinstance(minutes, dict) and isinstance(minutes.get("amends"), str)
+
+
+def corrections(registry: Registry) -> dict[str, str]:
+    """Original meeting id -> id of its latest *approved* erratum (errata of errata followed)."""
+    latest: dict[str, str] = {}
+    for meeting_id, record in sorted(registry.by_id("meeting").items()):
+        data = record.data or {}
+        minutes = data.get("minutes")
+        if is_erratum(data) and isinstance(minutes, dict) and minutes.get("status") == "approved":
+            latest[minutes["amends"]] = meeting_id  # sorted: -3 after -2 (same day, same committee)
+    resolved: dict[str, str] = {}
+    for original in latest:
+        current, seen = original, {original}
+        while current in latest and latest[current] not in seen:
+            current = latest[current]
+            seen.add(current)
+        resolved[original] = current
+    return resolved
