@@ -46,6 +46,10 @@ def calendar(
         return
     write_atomic(output, text)
     stderr().print(
-        f"wrote {output}: {result.meetings} meetings and {result.reminders} due-date reminders "
+        f"wrote {output}: {_count(result.meetings, 'meeting')} and {_count(result.reminders, 'due-date reminder')} "
         f"({len(result.new)} new, {len(result.updated)} updated, {len(result.withdrawn)} withdrawn)"
     )
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")
