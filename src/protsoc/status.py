@@ -25,6 +25,8 @@ class CommitteeStatus:
     cadence_ar: str
     last_meeting: str | None
     meetings_held: int
+    compliance: str | None  # the cadence status: compliant / due-soon / breach / no-rule; None: not judged
+    next_due: str | None
     open_decisions: int
     open_actions: int
 
@@ -70,6 +72,7 @@ def current_holder(member: dict[str, Any], on: dt.date) -> str | None:
 def overview(registry: Registry, today: dt.date | None = None) -> Overview:
     today = today or dates.today()
     actions = registry.of_kind("action")
+    compliance = cadence.by_committee(registry, today)
     rows = []
     for record in sorted(registry.of_kind("committee"), key=_committee_order):
         data = record.data or {}
@@ -93,6 +96,8 @@ def overview(registry: Registry, today: dt.date | None = None) -> Overview:
             cadence_ar=words["ar"],
             last_meeting=held[-1].data.get("date") if held and held[-1].data else None,
             meetings_held=len(held),
+            compliance=compliance[record.id].status if compliance.get(record.id) else None,
+            next_due=_iso(compliance[record.id].next_due) if compliance.get(record.id) else None,
             open_decisions=open_decisions,
             open_actions=sum(1 for a in own_actions if (a.data or {}).get("status") not in _CLOSED_ACTION),
         ))
@@ -103,6 +108,10 @@ def overview(registry: Registry, today: dt.date | None = None) -> Overview:
         committees=rows,
         records=len(registry.records),
     )
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
 
 
 def _decision_closed(ref: str, actions: list) -> bool:

@@ -33,6 +33,9 @@ def status(
     _print_table(stdout(), result)
 
 
+_COMPLIANCE_COLOURS = {"compliant": "green", "due-soon": "yellow", "breach": "red"}
+
+
 def _print_table(console, result) -> None:  # type: ignore[no-untyped-def]
     from rich.markup import escape
     from rich.table import Table
@@ -43,14 +46,17 @@ def _print_table(console, result) -> None:  # type: ignore[no-untyped-def]
     table = Table(title="protsoc status", show_lines=False)
     table.add_column("committee", no_wrap=True)
     table.add_column("members", justify="right")
-    table.add_column("cadence rule", min_width=30)
+    table.add_column("cadence rule", min_width=24)
+    table.add_column("compliance", no_wrap=True)
     table.add_column("last held", no_wrap=True)
-    table.add_column("held", justify="right")
-    table.add_column("open decisions", justify="right")
-    table.add_column("open actions", justify="right")
+    table.add_column("next due", no_wrap=True)
+    table.add_column("open decisions", justify="right", max_width=9)
+    table.add_column("open actions", justify="right", max_width=7)
     for row in result.committees:
-        table.add_row(row.id, str(row.members), row.cadence_en, row.last_meeting or "—",
-                      str(row.meetings_held), str(row.open_decisions), str(row.open_actions))
+        colour = _COMPLIANCE_COLOURS.get(row.compliance or "", "")
+        compliance = f"[{colour}]{row.compliance}[/]" if colour else (row.compliance or "not judged")
+        table.add_row(row.id, str(row.members), row.cadence_en, compliance, row.last_meeting or "—",
+                      row.next_due or "—", str(row.open_decisions), str(row.open_actions))
     console.print(table)
     console.print()
     console.print(escape(result.title))
