@@ -80,6 +80,14 @@ def test_stale_when_older_than_its_frequency_allows(run, dashboard_tree: Registr
     assert stale["age_days"] == 184
 
 
+def test_fail_on_stale(run, dashboard_tree: RegistryTree) -> None:  # type: ignore[no-untyped-def]
+    base = ["protsoc", "dashboard", "--fail-on-stale", "--registry", str(dashboard_tree.root)]
+    assert run([*base, "--as-of", "2024-12-30"]).exit_code == 0
+    stale = run([*base, "--as-of", "2024-12-31", "--format", "csv"])
+    assert stale.exit_code == 1
+    assert "insured" in stale.stdout  # the report is printed all the same
+
+
 def test_an_indicator_without_frequency_is_never_called_stale(run, dashboard_tree: RegistryTree) -> None:  # type: ignore[no-untyped-def]
     row = rows(dashboard_json(run, dashboard_tree, "--as-of", "2030-01-01"))["decrees"]
     assert row["freshness"] == "no-frequency"

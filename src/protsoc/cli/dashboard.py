@@ -23,12 +23,14 @@ def dashboard(
     as_of: Annotated[Optional[str], typer.Option("--as-of", help="Date of the dashboard: later values are ignored, freshness is judged on it (default: today in Morocco).", show_default=False)] = None,
     axis: Annotated[Optional[str], typer.Option("--axis", help="Only the indicators of this roadmap axis (its id).", show_default=False)] = None,
     output_format: Annotated[str, typer.Option("--format", help="text (table with sparklines), json or csv (for spreadsheets).")] = "text",
+    fail_on_stale: Annotated[bool, typer.Option("--fail-on-stale", help="Exit 1 when an indicator is stale (for CI).")] = False,
     registry: RegistryOption = None,
 ) -> None:
     """The national dashboard: per indicator the latest and previous values, change, target, freshness.
 
     Values keep the source's qualifier (≈ about, > more than). An indicator without a target says
-    so; one without an update frequency cannot be judged stale.
+    so; one without an update frequency cannot be judged stale. Exit 0, or 1 with --fail-on-stale
+    when an indicator's latest value is older than its frequency allows.
     """
     import dataclasses
     import json
@@ -53,6 +55,8 @@ def dashboard(
         typer.echo(_csv(result), nl=False)
     else:
         _print_text(stdout(), result)
+    if fail_on_stale and result.counts()["stale"]:
+        raise typer.Exit(1)
 
 
 def _csv(result) -> str:  # type: ignore[no-untyped-def]
