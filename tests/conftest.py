@@ -281,6 +281,14 @@ def python() -> str:
     return sys.executable
 
 
+@pytest.fixture(autouse=True)
+def _private_validation_cache(tmp_path_factory: pytest.TempPathFactory,
+                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """protsoc's validation cache (``protsoc.cache``) goes to the test session's temporary folder,
+    never to the developer's ~/.cache (subprocesses inherit the variable)."""
+    monkeypatch.setenv("PROTSOC_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "protsoc-cache"))
+
+
 # --- guard: the shipped registry is never touched --------------------------------------------
 
 

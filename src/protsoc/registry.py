@@ -85,7 +85,10 @@ class RecordFile:
     expected_id: str
 
     def display(self) -> str:
-        return display_path(self.path)
+        shown = self.__dict__.get("_shown")  # asked for every finding: resolve the path once
+        if shown is None:
+            shown = self.__dict__["_shown"] = display_path(self.path)
+        return shown
 
 
 @dataclass
@@ -226,8 +229,9 @@ class Registry:
         registry = cls(root=root)
         files, stray = record_files(root)
         registry.load_findings.extend(stray)
-        for record_file in files:
-            record, findings = load_record(record_file)
+        from . import cache  # unchanged files come from the content-hash cache (issue 8)
+
+        for record, findings in cache.load_records(Path(root), files):
             registry.records.append(record)
             registry.load_findings.extend(findings)
         return registry

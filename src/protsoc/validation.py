@@ -39,21 +39,58 @@ def validate(root: Path, paths: Iterable[Path] = (), today: dt.date | None = Non
         from .incremental import validate_changed_since
 
         return validate_changed_since(root, changed_since, today)
+    from . import cache
+
+    paths = list(paths)
+    today = today or dates.today()
+    key = _result_key(root, paths, today)  # None when the cache is off
+    hit = cache.cached_result(root, key) if key else None
+    if hit is not None:  # not one byte changed since the last run: the same findings
+        return ValidationResult(hit[0], hit[1], cache.lazy_registry(root))
     registry = Registry.load(root)
-    selected = _selected_files(registry, list(paths))
+    selected = _selected_files(registry, paths)
     findings: list[Finding] = list(registry.load_findings)
     for record in registry.records:
         if record.data is None or record.document is None:
             continue
-        findings.extend(schemas.check(record.kind, record.data, record.path, record.document.implicit))
-        findings.extend(hygiene.check(record.data, record.path))
-    findings.extend(rules.run(registry, today or dates.today()))
+        findings.extend(cache.record_findings(root, record, _record_checks))
+    findings.extend(rules.run(registry, today))
     if selected is not None:
         findings = [f for f in findings if f.path in selected]
     _resolve_positions(findings, registry.records)
     findings.sort(key=Finding.sort_key)
     checked = len(selected) if selected is not None else len(registry.records)
+    if key:
+        cache.store_result(root, key, findings, checked)
+        cache.save(root)
     return ValidationResult(findings, checked, registry)
+
+
+def _record_checks(record: Record) -> list[Finding]:
+    """The checks that look at one file alone (cached by its content in ``protsoc.cache``)."""
+    assert record.data is not None and record.document is not None
+    findings = schemas.check(record.kind, record.data, record.path, record.document.implicit)
+    findings.extend(hygiene.check(record.data, record.path))
+    return findings
+
+
+def _result_key(root: Path, paths: list[Path], today: dt.date) -> str | None:
+    """What a whole result depends on: every file's name and bytes, the date, cwd and the paths.
+
+    The cross-record rules must read nothing but the registry's files and ``today``; a rule that
+    needs more must add it here.
+    """
+    import os
+
+    from . import cache
+    from .registry import record_files
+
+    if not cache.enabled():
+        return None
+    files, stray = record_files(root)
+    extra = "|".join([today.isoformat(), os.getcwd(), *sorted(str(p.resolve()) for p in paths),
+                      *sorted(f.path for f in stray)])
+    return cache.result_key(Path(root), [f.path for f in files], extra)
 
 
 def _selected_files(registry: Registry, paths: list[Path]) -> set[str] | None:

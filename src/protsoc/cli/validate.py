@@ -17,12 +17,14 @@ def validate(
     strict: Annotated[bool, typer.Option("--strict", help="Warnings make the registry invalid too.")] = False,
     registry: RegistryOption = None,
     changed_since: Annotated[Optional[str], typer.Option("--changed-since", metavar="REV", help="Check only the files changed since the git revision REV, every cross-record rule those changes could break, and seals broken against REV's version.", show_default=False)] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache of unchanged files' results (also: PROTSOC_NO_CACHE=1).")] = False,
 ) -> None:
     """Check the registry: YAML safety, schemas, cross-record rules and Arabic text hygiene.
 
     Exit 0 valid (warnings allowed unless --strict), 1 invalid, 2 usage or environment error.
     """
     from .. import reporters
+    from ..cache import switched_off
     from ..errors import UsageError
     from ..registry import find_registry
     from ..validation import validate as run_validation
@@ -32,7 +34,8 @@ def validate(
         raise UsageError(f"unknown --format {output_format!r}", f"use one of: {', '.join(reporters.FORMATS)}")
     if paths and changed_since is not None:
         raise UsageError("give files or --changed-since, not both", "--changed-since REV picks the changed files itself")
-    result = run_validation(find_registry(registry), paths or [], changed_since=changed_since)
+    with switched_off(no_cache):
+        result = run_validation(find_registry(registry), paths or [], changed_since=changed_since)
     valid = result.is_valid(strict)
     if output_format == "text":
         _print_text(stdout(), result, valid)
