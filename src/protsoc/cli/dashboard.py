@@ -115,16 +115,17 @@ def _print_text(console, result) -> None:  # type: ignore[no-untyped-def]
         return f"{QUALIFIER_SIGNS.get(value.qualifier, '')}{format_number(value.value)}" if value else "—"
 
     # Arabic names stay out of the table's cells (terminals scramble them): listed below it.
-    table = Table(title=f"national dashboard as of {result.as_of}", box=box.SIMPLE_HEAD)
+    table = Table(title=f"national dashboard as of {result.as_of}", box=box.SIMPLE_HEAD, show_edge=False,
+                  pad_edge=False)
     table.add_column("indicator", no_wrap=True)
     table.add_column("latest", justify="right", no_wrap=True)
     table.add_column("as of", no_wrap=True)
     table.add_column("previous", justify="right", no_wrap=True)
     table.add_column("change", justify="right", no_wrap=True)
-    table.add_column("target (to go)")  # the long cells wrap; ids and numbers never do
+    table.add_column("target", min_width=12, overflow="fold")  # the one cell that wraps
     table.add_column("better", no_wrap=True)
-    table.add_column("freshness")
-    table.add_column("series", no_wrap=True)
+    table.add_column("freshness", no_wrap=True)
+    table.add_column("series", no_wrap=True, min_width=6)
     current_axis: object = object()
     for row in result.rows:
         if row.axis != current_axis:
@@ -140,9 +141,9 @@ def _print_text(console, result) -> None:  # type: ignore[no-untyped-def]
             target = "[dim]no target[/]"
         else:
             met = " ✓" if row.target_met else ""
-            distance = f" ({format_number(row.distance_to_target)})" if row.distance_to_target and not row.target_met else ""
+            distance = f" ({format_number(row.distance_to_target)} to go)" if row.distance_to_target and not row.target_met else ""
             target = f"{format_number(row.target['value'])} by {row.target.get('date', '?')}{distance}{met}"
-        freshness = {"stale": f"[red]stale[/] since {row.next_update_due}", "fresh": "fresh",
+        freshness = {"stale": "[red]stale[/]", "fresh": "fresh",
                      "no-frequency": "[dim]no frequency[/]", "no-data": "[yellow]no data[/]"}[row.freshness]
         better = {"higher": "higher", "lower": "lower"}.get(row.direction or "", "—")
         table.add_row(f"  {row.id}", shown(row.latest), row.latest.date if row.latest else "—",
@@ -156,3 +157,6 @@ def _print_text(console, result) -> None:  # type: ignore[no-untyped-def]
     counts = result.counts()
     console.print(f"{counts['indicators']} indicators: {counts['stale']} stale, {counts['no_data']} without data, "
                   f"{counts['no_target']} without target; ≈ about, > more than, ≥ at least, < less than")
+    for row in result.rows:
+        if row.freshness == "stale":
+            console.print(f"[red]stale:[/] {escape(row.id)} ({row.frequency}): a value was due by {row.next_update_due}")
