@@ -264,12 +264,15 @@ class Desk:
 
     # changes -------------------------------------------------------------------------------------
 
-    def new(self, kind: str, record_id: str, data: dict[str, Any]) -> Change:
+    def ensure_new(self, kind: str, record_id: str) -> Path:
         path = self.path_of(kind, record_id)
         if path.exists() or self.record(kind, record_id) is not None:
             raise UsageError(_("{kind} {id} already exists").format(kind=_(kind), id=record_id),
                              _("nothing is overwritten: use `protsoc set …` to change it, or choose another id"))
-        return Change(kind, path, data)
+        return path
+
+    def new(self, kind: str, record_id: str, data: dict[str, Any]) -> Change:
+        return Change(kind, self.ensure_new(kind, record_id), data)
 
     def edit(self, record: Record) -> tuple[Change, dict[str, Any]]:
         """A change of an existing record, and a deep copy of its data to modify."""
@@ -320,6 +323,7 @@ def add_committee(desk: Desk, committee_id: str | None, name: str | None, kind: 
                   short_name: str | None = None, parent: str | None = None, lead_ministry: str | None = None,
                   created: str | None = None, legal_basis: str | None = None) -> Plan:
     committee_id = slug(committee_id, _("the committee id"))
+    desk.ensure_new("committee", committee_id)
     if parent is not None:
         parent = desk.committee(parent).id
     source = desk.source("add committee")
@@ -648,6 +652,7 @@ def add_action(desk: Desk, decision: str | None, title: str | None, action_id: s
     reference, decided = decision_ref(desk, decision)
     committee_id, stem, number = reference.split("/")
     action_id = slug(action_id or f"{committee_id}-{stem}-{number}", "--id")
+    desk.ensure_new("action", action_id)
     due = due or (decided.get("due") if isinstance(decided.get("due"), str) else None)
     if owner is None and isinstance(decided.get("owner"), str):
         owner = decided["owner"] if "/" in decided["owner"] else f"{committee_id}/{decided['owner']}"
@@ -702,6 +707,7 @@ def add_indicator(desk: Desk, indicator_id: str | None, name: str | None, measur
                   owner: str | None = "technical", producer: str | None = None, frequency: str | None = None,
                   direction: str | None = None, definition: str | None = None) -> Plan:
     indicator_id = slug(indicator_id, _("the indicator id"))
+    desk.ensure_new("indicator", indicator_id)
     data: dict[str, Any] = {"id": indicator_id, "name": text(name, "--name")}
     _put(data, definition=text(definition, "--definition", False))
     data["measure"] = choice(measure, "--measure", MEASURES)
@@ -755,6 +761,7 @@ def add_evaluation(desk: Desk, evaluation_id: str | None, title: str | None, kin
                    evaluator_name: str | None, evaluator_kind: str | None, scope: str | None,
                    status: str | None = "planned", commissioned_by: str | None = None, start: str | None = None) -> Plan:
     evaluation_id = slug(evaluation_id, _("the evaluation id"))
+    desk.ensure_new("evaluation", evaluation_id)
     data: dict[str, Any] = {"id": evaluation_id, "title": text(title, "--title"), "kind": choice(kind, "--kind", EVALUATION_KINDS)}
     if commissioned_by:
         data["commissioned_by"] = decision_ref(desk, commissioned_by)[0]
