@@ -150,10 +150,11 @@ def evaluation_independence(ctx: Context) -> Iterator[Finding]:
         data = record.data or {}
         for body in conflicts(data):
             evaluator = data.get("evaluator") or {}
-            how = "is" if evaluator.get("id") == body else "belongs to"
+            who = (f"the evaluator `{body}` manages" if evaluator.get("id") == body
+                   else f"the evaluator `{evaluator.get('id')}` belongs to `{body}`, which manages")
             yield _error(record, "evaluation-independence",
-                         f"the evaluator `{evaluator.get('id')}` {how} `{body}`, which manages the evaluated "
-                         "programme: the circular requires evaluations independent of the managing bodies",
+                         f"{who} the evaluated programme: the circular requires evaluations independent "
+                         "of the managing bodies",
                          ("evaluator", "id"),
                          "entrust the evaluation to a body that does not manage the programme (the General "
                          "Inspectorate of Finance, another ministry's inspectorate, or a consultancy)")
