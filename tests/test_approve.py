@@ -5,8 +5,8 @@ from __future__ import annotations
 import copy
 
 import pytest
-
 from conftest import STEERING
+
 from protsoc import approval, seal
 
 ENV = {"PROTSOC_LANG": "en"}

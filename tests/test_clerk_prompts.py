@@ -10,7 +10,7 @@ import pytest
 
 pexpect = pytest.importorskip("pexpect")
 
-from conftest import SHIPPED_REGISTRY  # noqa: E402
+from conftest import SHIPPED_REGISTRY
 
 
 @pytest.fixture

@@ -117,7 +117,7 @@ def _protsoc(args: list[str], cwd: Path, env: dict[str, str]) -> None:
     import os
 
     completed = subprocess.run(["protsoc", *args], cwd=cwd, env={**os.environ, **env, "PROTSOC_REGISTRY": ""},
-                               capture_output=True, text=True)
+                               capture_output=True, text=True, check=False)
     assert completed.returncode == 0, (args, completed.stdout, completed.stderr)
 
 

@@ -6,8 +6,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import SHIPPED_REGISTRY
+
 from protsoc import registry as registry_module
 from protsoc import writer, yamlio
 

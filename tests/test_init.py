@@ -6,7 +6,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from conftest import SHIPPED_REGISTRY, git_init
 
 

@@ -67,7 +67,8 @@ def tally(meeting: dict[str, Any], committee: dict[str, Any]) -> Tally:
     rule = rule_of(committee)
     kind = rule["kind"]
     allowed = voters(meeting, committee)
-    minutes = meeting.get("minutes") if isinstance(meeting.get("minutes"), dict) else {}
+    raw = meeting.get("minutes")
+    minutes: dict[str, Any] = raw if isinstance(raw, dict) else {}
     approved_by = {a.get("member") for a in minutes.get("approvals") or [] if isinstance(a, dict)}
     count = len(approved_by & set(allowed))
     if kind == "all-attendees":

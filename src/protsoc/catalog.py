@@ -35,6 +35,10 @@ def ar(value: Any) -> str:
     return value.get("ar", "") if isinstance(value, dict) else ("" if value is None else str(value))
 
 
+def _dict(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
 def current(entries: Any) -> dict[str, Any]:
     """The entry of a dated list (titles, holders) that still applies: the last one without `until`."""
     items = [e for e in entries or [] if isinstance(e, dict)]
@@ -74,7 +78,7 @@ def rows(registry: Registry, kind_word: str, committee: str | None = None) -> tu
         for record in sorted(meetings, key=lambda m: (str((m.data or {}).get("date")), m.id)):
             data = record.data or {}
             if kind == "meeting":
-                minutes = data.get("minutes") if isinstance(data.get("minutes"), dict) else {}
+                minutes = _dict(data.get("minutes"))
                 result.append({"id": record.id, "date": data.get("date"), "status": data.get("status"),
                                "place": ar(data.get("place")) or None, "minutes": minutes.get("status"),
                                "approvals": len(minutes.get("approvals") or [])})
@@ -103,7 +107,7 @@ def rows(registry: Registry, kind_word: str, committee: str | None = None) -> tu
     else:
         for record in registry.of_kind("evaluation"):
             data = record.data or {}
-            evaluator = data.get("evaluator") if isinstance(data.get("evaluator"), dict) else {}
+            evaluator = _dict(data.get("evaluator"))
             result.append({"id": record.id, "kind": data.get("kind"), "status": data.get("status"),
                            "evaluator": evaluator.get("id"), "title": ar(data.get("title"))})
     if kind not in ("meeting", "decision"):  # those are already in date order
@@ -154,7 +158,7 @@ def show(registry: Registry, identifier: str, kind: str | None = None) -> Shown:
         committee = registry.by_id("committee").get(str(data.get("committee")))
         if committee is not None and committee.data is not None:
             tally = approval.tally(data, committee.data)
-            minutes = data.get("minutes") if isinstance(data.get("minutes"), dict) else {}
+            minutes = _dict(data.get("minutes"))
             summary = {"minutes": minutes.get("status", "none"), "approvals": tally.approvals, "needed": tally.needed,
                        "rule": tally.rule, "may_approve": tally.voters}
     text = record.document.text if record.document is not None else ""

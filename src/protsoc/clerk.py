@@ -27,12 +27,14 @@ import contextlib
 import copy
 import datetime as dt
 import getpass
+import math
 import os
 import re
 import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
 from . import approval, dates, hygiene, rules, schemas, seal, writer, yamlio
 from .errors import EnvironmentProblem, InvalidRecord, UsageError
@@ -292,7 +294,7 @@ def clerk_name(root: Path) -> str:
             return name
     try:
         return getpass.getuser()
-    except Exception:  # pragma: no cover - no login name at all
+    except (KeyError, OSError):  # pragma: no cover - no login name at all
         return "clerk"
 
 
@@ -752,7 +754,7 @@ def _number(value: str | None) -> int | float:
     except ValueError:
         raise UsageError(_("--value {value!r} is not a number").format(value=value),
                          _("write the number with Western digits and a dot, in units (11100000, not 11.1 million)")) from None
-    if number != number or number in (float("inf"), float("-inf")):
+    if not math.isfinite(number):
         raise UsageError(_("--value {value!r} is not a number").format(value=value), None)
     return int(number) if number.is_integer() and "." not in value and "e" not in value.lower() else number
 
@@ -899,4 +901,4 @@ def execute(root: Path, operation: Callable[[Desk], Plan], *, commit: bool = Fal
         return Outcome(plan, paths, sha, branch)
 
 
-__all__ = ["Desk", "Plan", "Change", "Outcome", "execute", "RefusedChange", "split_meeting_stem"]
+__all__ = ["Change", "Desk", "Outcome", "Plan", "RefusedChange", "execute", "split_meeting_stem"]

@@ -15,9 +15,9 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
 
 from .errors import EnvironmentProblem, ProtsocError
 from .i18n import _
@@ -62,7 +62,7 @@ class Repo:
     top: Path
 
     @classmethod
-    def find(cls, path: Path) -> "Repo":
+    def find(cls, path: Path) -> Repo:
         top = work_tree(path)
         if top is None:
             raise GitProblem(_("{path} is not inside a git repository").format(path=path),
@@ -70,7 +70,7 @@ class Repo:
         return cls(top)
 
     @classmethod
-    def init(cls, folder: Path) -> "Repo":
+    def init(cls, folder: Path) -> Repo:
         folder.mkdir(parents=True, exist_ok=True)
         run(folder, "init", "-q")
         return cls(folder.resolve())

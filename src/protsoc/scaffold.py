@@ -138,11 +138,11 @@ def init(directory: Path, empty: bool = False, today: dt.date | None = None) -> 
     extras[top_relative / ".github/workflows/validate.yml"] = WORKFLOW
     extras[top_relative / ".pre-commit-config.yaml"] = PRE_COMMIT
     result = InitResult(directory, repository, top is None, committees=committees)
-    for rel, content in extras.items():
-        if (directory / rel).exists():
-            result.skipped.append(directory / rel)
+    for extra, words in extras.items():
+        if (directory / extra).exists():
+            result.skipped.append(directory / extra)
         else:
-            plan[rel] = content.encode("utf-8")
+            plan[extra] = words.encode("utf-8")
     for rel in plan:
         if (directory / rel).exists():
             raise UsageError(_("{path} already exists").format(path=directory / rel),
@@ -178,11 +178,11 @@ def init(directory: Path, empty: bool = False, today: dt.date | None = None) -> 
         result.commit = repo.commit(paths, f"registry: init ({what})")
         result.files = paths
     except BaseException:
-        for target in moved:
-            target.unlink(missing_ok=True)
-        for folder in reversed(created_dirs):
+        for done in moved:
+            done.unlink(missing_ok=True)
+        for created in reversed(created_dirs):
             with _ignore():
-                folder.rmdir()
+                created.rmdir()
         if result.created_repository and repo is not None:
             shutil.rmtree(directory / ".git", ignore_errors=True)
         raise

@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from . import yamlio
 from .errors import ProtsocError
@@ -218,7 +218,7 @@ def _apply(tree: Any, new: Any) -> None:
                 else:
                     tree[key] = _fresh(value)
             else:
-                tree.insert(min(position, len(tree)), key, _fresh(value))
+                cast(Any, tree).insert(min(position, len(tree)), key, _fresh(value))
         return
     if isinstance(tree, list) and isinstance(new, list):
         common = min(len(tree), len(new))

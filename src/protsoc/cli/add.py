@@ -2,19 +2,28 @@
 
 from __future__ import annotations
 
-from typing import List, Optional
+from typing import Annotated, Optional
 
 import typer
-from typing_extensions import Annotated
 
-from .clerk import BranchOption, CommitOption, LangOption, SourceOption, ask, known, members_of, run, start
+from .clerk import (
+    BranchOption,
+    CommitOption,
+    LangOption,
+    SourceOption,
+    ask,
+    known,
+    members_of,
+    run,
+    start,
+)
 from .options import RegistryOption
 from .output import guarded
 
 app = typer.Typer(help="Add a record (committee, meeting, action…) or an entry of a meeting (agenda item, attendance…).",
                   no_args_is_help=True)
 
-Opt = Optional[str]
+Opt = Optional[str]  # noqa: UP045 - Typer reads it at runtime
 
 
 def _clerk():  # type: ignore[no-untyped-def]
@@ -66,7 +75,7 @@ def member(
     institution: Annotated[Opt, typer.Option("--institution", show_default=False)] = None,
     since: Annotated[Opt, typer.Option("--since", help="First day of the post, YYYY-MM-DD.", show_default=False)] = None,
     holder: Annotated[Opt, typer.Option("--holder", help="Who holds it, when a source names them.", show_default=False)] = None,
-    order: Annotated[Optional[int], typer.Option("--order", help="Protocol order.", show_default=False)] = None,
+    order: Annotated[int | None, typer.Option("--order", help="Protocol order.", show_default=False)] = None,
     on_behalf_of: Annotated[Opt, typer.Option("--on-behalf-of", help="<committee>/<member> this seat stands for.", show_default=False)] = None,
     source: SourceOption = None, commit: CommitOption = False, branch: BranchOption = None,
     lang: LangOption = None, registry: RegistryOption = None,
@@ -92,7 +101,7 @@ def meeting(
     place: Annotated[Opt, typer.Option("--place", show_default=False)] = None,
     kind: Annotated[Opt, typer.Option("--kind", help="ordinary or extraordinary.", show_default=False)] = None,
     status: Annotated[Opt, typer.Option("--status", help="planned or held (default: planned for a future date, else held).", show_default=False)] = None,
-    number: Annotated[Optional[int], typer.Option("--number", help="Sequence number, when the secretariat numbers meetings.", show_default=False)] = None,
+    number: Annotated[int | None, typer.Option("--number", help="Sequence number, when the secretariat numbers meetings.", show_default=False)] = None,
     chaired_by: Annotated[Opt, typer.Option("--chaired-by", help="The post that chaired.", show_default=False)] = None,
     same_day: Annotated[bool, typer.Option("--same-day", help="A second meeting on a date that already has one.")] = False,
     source: SourceOption = None, commit: CommitOption = False, branch: BranchOption = None,
@@ -116,7 +125,7 @@ def meeting(
 def agenda_item(
     meeting_id: Annotated[Opt, typer.Argument(metavar="MEETING", help="<committee>/<YYYY-MM-DD>.", show_default=False)] = None,
     title: Annotated[Opt, typer.Argument(metavar="TEXT", help="The item (Arabic).", show_default=False)] = None,
-    priority: Annotated[Optional[int], typer.Option("--priority", help="Rank by priority, 1 = first.", show_default=False)] = None,
+    priority: Annotated[int | None, typer.Option("--priority", help="Rank by priority, 1 = first.", show_default=False)] = None,
     proceedings: Annotated[Opt, typer.Option("--proceedings", help="Summary of the discussion.", show_default=False)] = None,
     source: SourceOption = None, commit: CommitOption = False, branch: BranchOption = None,
     lang: LangOption = None, registry: RegistryOption = None,
@@ -135,7 +144,7 @@ def agenda_item(
 @guarded
 def attendance(
     meeting_id: Annotated[Opt, typer.Argument(metavar="MEETING", help="<committee>/<YYYY-MM-DD>.", show_default=False)] = None,
-    members: Annotated[Optional[List[str]], typer.Argument(metavar="MEMBER...", help="Member posts (one or more).", show_default=False)] = None,
+    members: Annotated[list[str] | None, typer.Argument(metavar="MEMBER...", help="Member posts (one or more).", show_default=False)] = None,
     status: Annotated[Opt, typer.Option("--status", help="present, represented, excused or absent.", show_default=False)] = None,
     by: Annotated[Opt, typer.Option("--by", help="Who represented the member (with --status represented).", show_default=False)] = None,
     name: Annotated[Opt, typer.Option("--name", help="The person who attended, when a source names them.", show_default=False)] = None,
@@ -211,7 +220,7 @@ def action(
     start_date: Annotated[Opt, typer.Option("--start", show_default=False)] = None,
     due: Annotated[Opt, typer.Option("--due", show_default=False)] = None,
     status: Annotated[Opt, typer.Option("--status", help="not-started, in-progress, done, blocked or dropped.", show_default=False)] = None,
-    progress: Annotated[Optional[int], typer.Option("--progress", help="Percent complete.", show_default=False)] = None,
+    progress: Annotated[int | None, typer.Option("--progress", help="Percent complete.", show_default=False)] = None,
     source: SourceOption = None, commit: CommitOption = False, branch: BranchOption = None,
     lang: LangOption = None, registry: RegistryOption = None,
 ) -> None:

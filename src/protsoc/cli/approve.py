@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Annotated
 
 import typer
-from typing_extensions import Annotated
 
 from .clerk import BranchOption, CommitOption, LangOption, SourceOption, ask, members_of, run, start
 from .options import RegistryOption
 
 
 def approve(
-    meeting_id: Annotated[Optional[str], typer.Argument(metavar="MEETING", help="<committee>/<YYYY-MM-DD>.", show_default=False)] = None,
-    by: Annotated[Optional[str], typer.Option("--by", help="The member post approving the minutes.", show_default=False)] = None,
-    day: Annotated[Optional[str], typer.Option("--date", help="Date of the approval (default: today in Morocco).", show_default=False)] = None,
+    meeting_id: Annotated[str | None, typer.Argument(metavar="MEETING", help="<committee>/<YYYY-MM-DD>.", show_default=False)] = None,
+    by: Annotated[str | None, typer.Option("--by", help="The member post approving the minutes.", show_default=False)] = None,
+    day: Annotated[str | None, typer.Option("--date", help="Date of the approval (default: today in Morocco).", show_default=False)] = None,
     source: SourceOption = None, commit: CommitOption = False, branch: BranchOption = None,
     lang: LangOption = None, registry: RegistryOption = None,
 ) -> None:

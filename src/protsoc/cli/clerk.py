@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, Callable, Optional, Sequence
+from typing import Annotated, Any
 
 import typer
-from typing_extensions import Annotated
 
 CommitOption = Annotated[bool, typer.Option("--commit", help="Commit the change (only the files it touched) with a conventional message.")]
-BranchOption = Annotated[Optional[str], typer.Option("--branch", help="Create and switch to this branch first (for a pull request).", show_default=False)]
-SourceOption = Annotated[Optional[str], typer.Option("--source", help="The document this entry comes from (default: 'protsoc <command> by <git user.name> on <date>').", show_default=False)]
-LangOption = Annotated[Optional[str], typer.Option("--lang", help="Language of prompts and messages: ar, fr or en (default: $PROTSOC_LANG, else the locale).", show_default=False)]
+BranchOption = Annotated[str | None, typer.Option("--branch", help="Create and switch to this branch first (for a pull request).", show_default=False)]
+SourceOption = Annotated[str | None, typer.Option("--source", help="The document this entry comes from (default: 'protsoc <command> by <git user.name> on <date>').", show_default=False)]
+LangOption = Annotated[str | None, typer.Option("--lang", help="Language of prompts and messages: ar, fr or en (default: $PROTSOC_LANG, else the locale).", show_default=False)]
 
 
 def interactive() -> bool:
@@ -47,20 +47,20 @@ def ask(value: Any, prompt: str, *, choices: Sequence[str] | None = None, defaul
         return answer
 
 
-def start(lang: Optional[str]) -> None:
+def start(lang: str | None) -> None:
     from ..i18n import set_language
 
     set_language(lang)
 
 
-def registry_root(registry: Optional[Path]) -> Path:
+def registry_root(registry: Path | None) -> Path:
     from ..registry import find_registry
 
     return find_registry(registry)
 
 
-def run(registry: Optional[Path], operation: Callable[[Any], Any], *, commit: bool, branch: Optional[str],
-        source: Optional[str]) -> Any:
+def run(registry: Path | None, operation: Callable[[Any], Any], *, commit: bool, branch: str | None,
+        source: str | None) -> Any:
     """Execute a clerk operation and report it; refused changes print their findings (exit 1)."""
     from ..clerk import RefusedChange, execute
     from ..i18n import _
@@ -90,7 +90,7 @@ def run(registry: Optional[Path], operation: Callable[[Any], Any], *, commit: bo
     return outcome
 
 
-def known(registry: Optional[Path], kind: str) -> list[str]:
+def known(registry: Path | None, kind: str) -> list[str]:
     """Ids of a kind, for the choices of a prompt (empty when no registry is found)."""
     if not interactive():
         return []
@@ -103,7 +103,7 @@ def known(registry: Optional[Path], kind: str) -> list[str]:
         return []
 
 
-def members_of(registry: Optional[Path], committee: Optional[str]) -> list[str]:
+def members_of(registry: Path | None, committee: str | None) -> list[str]:
     if not interactive() or not committee:
         return []
     from ..errors import ProtsocError

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Annotated
 
 import typer
-from typing_extensions import Annotated
 
 from .clerk import LangOption, start
 from .options import RegistryOption
@@ -13,7 +12,7 @@ from .options import RegistryOption
 
 def list_records(
     kind: Annotated[str, typer.Argument(metavar="KIND", help="committees, members, meetings, decisions, actions, indicators or evaluations.")],
-    committee: Annotated[Optional[str], typer.Option("--committee", help="Only this committee's records.", show_default=False)] = None,
+    committee: Annotated[str | None, typer.Option("--committee", help="Only this committee's records.", show_default=False)] = None,
     output_format: Annotated[str, typer.Option("--format", help="text (a table) or json.")] = "text",
     lang: LangOption = None,
     registry: RegistryOption = None,

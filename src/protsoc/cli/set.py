@@ -2,19 +2,28 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Annotated, Optional
 
 import typer
-from typing_extensions import Annotated
 
-from .clerk import BranchOption, CommitOption, LangOption, SourceOption, ask, known, members_of, run, start
+from .clerk import (
+    BranchOption,
+    CommitOption,
+    LangOption,
+    SourceOption,
+    ask,
+    known,
+    members_of,
+    run,
+    start,
+)
 from .options import RegistryOption
 from .output import guarded
 
 app = typer.Typer(help="Update a record: a meeting's status, an action's progress, a member post's title or holder.",
                   no_args_is_help=True)
 
-Opt = Optional[str]
+Opt = Optional[str]  # noqa: UP045 - Typer reads it at runtime
 
 
 def _t(message: str) -> str:
@@ -32,7 +41,7 @@ def meeting(
     end_time: Annotated[Opt, typer.Option("--end-time", help="End time HH:MM.", show_default=False)] = None,
     place: Annotated[Opt, typer.Option("--place", show_default=False)] = None,
     kind: Annotated[Opt, typer.Option("--kind", help="ordinary or extraordinary.", show_default=False)] = None,
-    number: Annotated[Optional[int], typer.Option("--number", show_default=False)] = None,
+    number: Annotated[int | None, typer.Option("--number", show_default=False)] = None,
     source: SourceOption = None, commit: CommitOption = False, branch: BranchOption = None,
     lang: LangOption = None, registry: RegistryOption = None,
 ) -> None:
@@ -52,7 +61,7 @@ def meeting(
 def action(
     action_id: Annotated[Opt, typer.Argument(metavar="ACTION", show_default=False)] = None,
     status: Annotated[Opt, typer.Option("--status", help="not-started, in-progress, done, blocked or dropped.", show_default=False)] = None,
-    progress: Annotated[Optional[int], typer.Option("--progress", help="Percent complete, 0-100.", show_default=False)] = None,
+    progress: Annotated[int | None, typer.Option("--progress", help="Percent complete, 0-100.", show_default=False)] = None,
     day: Annotated[Opt, typer.Option("--date", help="Date of this progress report (default: today).", show_default=False)] = None,
     note: Annotated[Opt, typer.Option("--note", help="What changed (Arabic).", show_default=False)] = None,
     completed_on: Annotated[Opt, typer.Option("--completed-on", show_default=False)] = None,

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Annotated
 
 import typer
-from typing_extensions import Annotated
 
 from .clerk import LangOption, start
 from .options import RegistryOption
@@ -13,7 +12,7 @@ from .options import RegistryOption
 
 def show(
     identifier: Annotated[str, typer.Argument(metavar="ID", help="A committee, meeting (<committee>/<date>), decision (<meeting>/d<N>), action, indicator or evaluation id.")],
-    kind: Annotated[Optional[str], typer.Option("--kind", help="When an id names several records: committee, meeting, decision, action, indicator or evaluation.", show_default=False)] = None,
+    kind: Annotated[str | None, typer.Option("--kind", help="When an id names several records: committee, meeting, decision, action, indicator or evaluation.", show_default=False)] = None,
     output_format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
     lang: LangOption = None,
     registry: RegistryOption = None,
