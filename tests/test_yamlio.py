@@ -297,3 +297,26 @@ def test_control_characters_are_located(text: str, line: int, column: int) -> No
     found = problem(text)
     assert (found.rule, found.line, found.column) == ("yaml-syntax", line, column)
     assert "control character" in found.message
+
+
+@pytest.mark.parametrize("depth", [yamlio.MAX_DEPTH + 2, 1000, 300_000])
+def test_deep_bracket_nesting_is_refused_without_crashing(depth: int) -> None:
+    # 100,000 nested brackets crash libyaml's composer with a segmentation fault: refused first.
+    found = problem("a: " + "[" * depth + "]" * depth + "\n")
+    assert (found.rule, found.line) == ("yaml-too-deep", 1)
+
+
+def test_deep_block_nesting_is_refused() -> None:
+    text = "".join(" " * level + "k:\n" for level in range(200)) + " " * 200 + "v: 1\n"
+    found = problem(text)
+    assert found.rule == "yaml-too-deep"
+
+
+def test_brackets_inside_text_are_not_nesting() -> None:
+    text = "note:\n  ar: '" + "[" * 500 + "'\n"
+    assert load(text).data == {"note": {"ar": "[" * 500}}
+
+
+def test_nesting_at_the_limit_is_accepted() -> None:
+    depth = yamlio.MAX_DEPTH - 1
+    assert load("a: " + "[" * depth + "]" * depth + "\n").data["a"]

@@ -118,14 +118,16 @@ def display_path(path: Path) -> str:
     CI runs at the repository root, so this is also the path GitHub annotations need.
     """
     try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        return (path.parent.resolve() / path.name).relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:
         return path.as_posix()
 
 
 def classify(root: Path, path: Path) -> RecordFile | None:
     """Which record kind a file under the registry root is, or None when it is no record."""
-    rel = path.resolve().relative_to(root).as_posix()
+    # The file's own name counts, not a symlink's target (a dangling link is still a record
+    # file, reported as unreadable); the root may have been given relative or through a link.
+    rel = (path.parent.resolve() / path.name).relative_to(root.resolve()).as_posix()
     if rel == MANIFEST:
         return RecordFile("registry", path, "")
     if rel == "roadmap/roadmap.yaml":

@@ -34,6 +34,9 @@ except ImportError:  # pragma: no cover - exercised only on machines without lib
     from yaml import SafeLoader as _Parser  # type: ignore[assignment]
 
 MAX_FILE_BYTES = 1024 * 1024
+# Records nest a few levels (meeting > decisions > item > text); libyaml's composer recurses in C
+# and crashes the process (segmentation fault) on ~100,000 nested brackets, Python at ~500.
+MAX_DEPTH = 64
 
 STR_TAG = "tag:yaml.org,2002:str"
 _PLAIN_TAGS = {
@@ -159,6 +162,8 @@ def loads(raw: bytes) -> Document:
     text, warnings = decode(raw)
     if "&" in text or "*" in text:
         _refuse_anchors(text)
+    if _bracket_depth_bound(text) > MAX_DEPTH:
+        _refuse_deep_nesting(text)
     try:
         node = yaml.compose(text, Loader=_Parser)
     except yaml.YAMLError as exc:
@@ -191,6 +196,8 @@ class _Builder:
         self._seen: set[int] = set()
 
     def build(self, node: yaml.Node, path: tuple) -> Any:
+        if len(path) > MAX_DEPTH:  # block nesting (brackets are refused before composing)
+            raise YamlError(_depth_problem(node.start_mark))
         if id(node) in self._seen:  # the composer shares the node of an alias
             raise YamlError(_alias_problem(node.start_mark))
         self._seen.add(id(node))
@@ -301,6 +308,43 @@ def _parse_problem(exc: yaml.YAMLError, text: str) -> YamlProblem:
             "delete it (it is invisible in most editors; it often comes from copying out of a PDF)",
         )
     return YamlProblem("yaml-syntax", f"not valid YAML: {exc}", 1, 1)  # pragma: no cover
+
+
+_BRACKETS = re.compile(r"[\[\]{}]")
+
+
+def _bracket_depth_bound(text: str) -> int:
+    """An upper bound of the flow nesting depth (brackets inside quotes count too)."""
+    depth = deepest = 0
+    for match in _BRACKETS.finditer(text):
+        depth += 1 if match.group() in "[{" else -1
+        deepest = max(deepest, depth)
+    return deepest
+
+
+def _refuse_deep_nesting(text: str) -> None:
+    """Walk the parser's events (no recursion) and stop at the first level too deep."""
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_Parser):
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH + 1:  # + the record's own mapping
+                    raise YamlError(_depth_problem(event.start_mark))
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    except yaml.YAMLError as exc:
+        raise YamlError(_parse_problem(exc, text)) from None
+
+
+def _depth_problem(mark: Any) -> YamlProblem:
+    return YamlProblem(
+        "yaml-too-deep",
+        f"lists and mappings are nested more than {MAX_DEPTH} levels deep",
+        mark.line + 1,
+        mark.column + 1,
+        "a registry record nests a few levels; check the brackets and the indentation here",
+    )
 
 
 def _alias_problem(mark: Any) -> YamlProblem:
