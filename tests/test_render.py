@@ -214,6 +214,7 @@ def test_report_for_one_committee_and_unknown_committee(run, shipped: Path) -> N
     ok = run(["protsoc", "report", "--committee", "steering", "--as-of", "2026-11-22", "--registry", str(shipped)])
     assert ok.exit_code == 0, ok.stderr
     assert "اللجنة التقنية" not in ok.stdout.split("## 3.")[0]
+    assert "### المحاور" in ok.stdout and "التغطية الصحية الأساسية" in ok.stdout.split("### المحاور")[1]
     bad = run(["protsoc", "report", "--committee", "stearing", "--registry", str(shipped)])
     assert bad.exit_code == 2
     assert "no committee 'stearing'" in bad.stderr and "steering" in bad.stderr.split("hint:")[1]

@@ -260,6 +260,8 @@ def report_context(registry: Registry, as_of: dt.date | None = None, committee: 
         "committees": committee_rows,
         "roadmap": {
             "title": view.title,
+            "axes": [{"title": a.title, "actions": len(a.actions),
+                      "late": sum(1 for action in a.actions if action.late)} for a in view.axes],
             "milestones": [{"id": m.id, "title": m.title, "planned": dates.parse(m.planned),
                             "actual": dates.parse(m.actual) if m.state.startswith("reached") else None,
                             "status": MILESTONE_STATE_AR.get(m.state, m.state), "late": m.state == "late"}
