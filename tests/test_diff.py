@@ -300,3 +300,20 @@ def test_registry_at_the_top_of_its_repository(tmp_path: Path, run: Any) -> None
     assert said == ["file README.md added (not a registry record)",
                     "meeting steering/2024-11-26: status changed from held to cancelled"]
     assert document["findings"] == []
+
+
+def test_translation_added_to_a_text(registry_tree: RegistryTree, run: Any) -> None:
+    registry_tree.patch("meetings/steering/2024-11-26.yaml", {"place": {"ar": "الرباط", "fr": "Rabat"}})
+
+    assert sentences(run, registry_tree, "HEAD") == ["meeting steering/2024-11-26: place.fr set to «Rabat»"]
+
+
+def test_changed_arabic_wording(make_registry: Any, run: Any) -> None:
+    meeting = copy.deepcopy(MEETING)
+    meeting["decisions"] = [{"id": "d1", "kind": "decision", "text": {"ar": "تحيين لوحة القيادة", "en": "Update"}}]
+    tree = make_registry({"meetings/steering/2024-11-26.yaml": meeting})
+    tree.patch("meetings/steering/2024-11-26.yaml",
+               lambda data: data["decisions"][0]["text"].update(ar="تحيين لوحة القيادة الوطنية"))
+
+    assert sentences(run, tree, "HEAD") == [
+        "decision steering/2024-11-26/d1: text changed from «تحيين لوحة القيادة» to «تحيين لوحة القيادة الوطنية»"]

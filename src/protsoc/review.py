@@ -253,8 +253,9 @@ def changes(old: Any, new: Any, path: tuple = ()) -> Iterator[tuple[tuple, Any, 
     if old == new:
         return
     last = path[-1] if path else None
-    if (isinstance(old, dict) and isinstance(new, dict) and not _is_text(old) and not _is_text(new)
-            and last not in _WHOLE_VALUES):
+    both_text = _is_text(old) and _is_text(new)
+    if (isinstance(old, dict) and isinstance(new, dict) and last not in _WHOLE_VALUES
+            and (both_text or (not _is_text(old) and not _is_text(new)))):
         for key in list(old) + [k for k in new if k not in old]:
             yield from changes(old.get(key, _MISSING), new.get(key, _MISSING), path + (key,))
         return
@@ -309,7 +310,8 @@ def _generic(label: str, kind: str, record_id: str, path: tuple, before: Any, af
             return Sentence(f"{subject} added{_entry_summary(path[0], after)}")
         if after is _MISSING:
             return Sentence(f"{subject} removed")
-    name = _path_text(field_path)
+    # the Arabic wording is the text itself: "title changed", while "title.fr set to …"
+    name = _path_text(field_path[:-1] if len(field_path) > 1 and field_path[-1] == "ar" else field_path)
     prefix = f"{subject}: " if name else f"{subject} "
     if before is _MISSING:
         return Sentence(f"{prefix}{name} set to {_value(after, path)}")
@@ -370,6 +372,8 @@ def _value(value: Any, path: tuple) -> str:
     last = path[-1] if path else None
     if _is_text(value):
         return _text(value)
+    if isinstance(value, str) and last in _TEXT_KEYS:
+        return f"«{_shorten(value)}»"
     if last == "cadence":
         return cadence.describe(value)["en"]
     if isinstance(value, dict) and "document" in value:
