@@ -167,6 +167,19 @@ def test_shipped_convocation(run, shipped: Path) -> None:
     assert "**مشروع**" not in md
 
 
+@needs_pdftotext
+def test_convocation_pdf(run, synthetic: Path, tmp_path: Path) -> None:
+    out = tmp_path / "convocation.pdf"
+    result = run(["protsoc", "render", "convocation", "steering/2025-03-04", "-f", "pdf", "-o", str(out),
+                  "--registry", str(synthetic)])
+    assert result.exit_code == 0, result.stderr
+    text = squeeze(pdf_text(out))
+    assert squeeze("استدعاء") in text and squeeze("يشرفني أن أدعوكم") in text
+    assert squeeze("يوم الثلاثاء 4 مارس") in text
+    assert in_order(text, (squeeze("المصادقة على محضر الاجتماع السابق"), squeeze("تعميم التغطية الصحية"),
+                           squeeze("الدعم الاجتماعي المباشر")))
+
+
 def test_convocation_html_has_no_watermark(run, synthetic: Path) -> None:
     html = run(["protsoc", "render", "convocation", "steering/2025-03-04", "-f", "html",
                 "--registry", str(synthetic)]).stdout

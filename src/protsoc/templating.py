@@ -13,8 +13,9 @@ the CLI must start without it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any
 
 from . import arabic, resources
 from .errors import EnvironmentProblem, InvalidRecord
@@ -100,7 +101,14 @@ def environment(folders: Sequence[Path], hijri_starts: arabic.MonthStarts | None
         keep_trailing_newline=True,
     )
     env.filters.update(FILTERS)
-    env.filters["hijri_ar"] = lambda value: arabic.hijri_long(value, hijri_starts)
+    def hijri_ar(value: Any) -> str:
+        try:
+            return arabic.hijri_long(value, hijri_starts)
+        except ValueError as error:
+            raise InvalidRecord(f"no Hijri date for {value}: {error}",
+                                "check the record's date; the converter covers 1924-2077") from None
+
+    env.filters["hijri_ar"] = hijri_ar
     return env
 
 
