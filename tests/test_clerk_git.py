@@ -145,3 +145,28 @@ def test_two_processes_at_once_are_serialised(registry_tree, tmp_path) -> None: 
     agenda = registry_tree.read("meetings/steering/2024-11-26.yaml")["agenda"]
     assert sorted(item["title"]["ar"] for item in agenda) == ["البند الأول", "البند الثاني"]
     assert sorted(item["id"] for item in agenda) == ["item-1", "item-2"]
+
+
+def test_a_merge_in_progress_is_refused(registry_tree, run) -> None:  # type: ignore[no-untyped-def]
+    repo = registry_tree.repo
+    git(repo, "switch", "-q", "-c", "other")
+    registry_tree.patch("committees/steering.yaml", {"note": {"ar": "أ"}})
+    git(repo, "commit", "-q", "-am", "other")
+    git(repo, "switch", "-q", "main")
+    registry_tree.patch("committees/steering.yaml", {"note": {"ar": "ب"}})
+    git(repo, "commit", "-q", "-am", "main")
+    subprocess.run(["git", "merge", "-q", "other"], cwd=repo, capture_output=True, check=False)
+    before = git(repo, "status", "--porcelain")
+    result = run(ADD_MEETING, cwd=repo, env=ENV)
+    assert result.exit_code == 2
+    assert "the repository is in the middle of a merge" in result.stderr
+    assert git(repo, "status", "--porcelain") == before
+    assert not (repo / NEW_FILE).exists()
+
+
+def test_a_detached_head_is_fine_with_a_new_branch(registry_tree, run) -> None:  # type: ignore[no-untyped-def]
+    repo = registry_tree.repo
+    git(repo, "checkout", "-q", "--detach")
+    result = run([*ADD_MEETING, "--branch", "clerk/new"], cwd=repo, env=ENV)
+    assert result.exit_code == 0, result.output
+    assert git(repo, "branch", "--show-current").strip() == "clerk/new"

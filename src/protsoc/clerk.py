@@ -867,6 +867,11 @@ def execute(root: Path, operation: Callable[[Desk], Plan], *, commit: bool = Fal
     if (root / MANIFEST).is_file() is False:  # pragma: no cover - find_registry guarantees it
         raise EnvironmentProblem(_("{root} is not a registry").format(root=root), None)
     with locked(root):
+        repo = gitrepo.Repo.find(root) if commit or branch else None
+        if repo is not None:
+            repo.check_repository(new_branch=bool(branch))
+            if branch:
+                repo.check_new_branch(branch)
         desk = Desk(root, today=today, source=source)
         plan = operation(desk)
         render(desk, plan)
@@ -874,13 +879,9 @@ def execute(root: Path, operation: Callable[[Desk], Plan], *, commit: bool = Fal
         if problems:
             raise RefusedChange(problems)
         paths = [change.path for change in plan.changes]
-        repo = None
-        previous_branch = None
-        if commit or branch:
-            repo = gitrepo.Repo.find(root)
-            if branch:
-                repo.check_new_branch(branch)
-            repo.check_ready(paths)
+        previous_branch: str | None = None
+        if repo is not None:
+            repo.check_paths(paths)
             if branch:
                 previous_branch = repo.create_branch(branch)
         written: list[Change] = []
@@ -895,7 +896,7 @@ def execute(root: Path, operation: Callable[[Desk], Plan], *, commit: bool = Fal
                     change.path.unlink(missing_ok=True)
                 else:
                     yamlio.write_atomic(change.path, change.old_text)
-            if repo is not None and branch:
+            if repo is not None and branch and previous_branch is not None:
                 repo.drop_branch(branch, previous_branch)
             raise
         return Outcome(plan, paths, sha, branch)

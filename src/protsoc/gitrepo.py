@@ -101,8 +101,13 @@ class Repo:
 
     def check_ready(self, paths: Sequence[Path]) -> None:
         """Refuse, before anything is written, every state in which the commit would be unsafe."""
+        self.check_repository()
+        self.check_paths(paths)
+
+    def check_repository(self, new_branch: bool = False) -> None:
+        """The repository-wide conditions (checked before the command even reads the registry)."""
         self.identity()
-        if self.branch() is None:
+        if self.branch() is None and not new_branch:
             raise GitProblem(_("HEAD is detached (no branch is checked out)"),
                              _("check out a branch first (git switch main), or give --branch NAME"))
         git_dir = Path(self.git("rev-parse", "--absolute-git-dir").stdout.strip())
@@ -121,6 +126,9 @@ class Repo:
             raise GitProblem(_("other changes are already staged: {files}").format(files=", ".join(staged)),
                              _("commit or unstage them first (git restore --staged FILE): protsoc commits only "
                                "the files it changes"))
+
+    def check_paths(self, paths: Sequence[Path]) -> None:
+        """The files to touch must hold no uncommitted work, which the commit would sweep in."""
         relative = [self.relative(path) for path in paths]
         dirty = self.git("status", "--porcelain", "--untracked-files=all", "--", *relative).stdout.splitlines()
         if dirty:
@@ -138,16 +146,17 @@ class Repo:
 
     # --- changes -----------------------------------------------------------------------------
 
-    def create_branch(self, name: str) -> str | None:
-        """Create and check out ``name``; returns the branch that was checked out before."""
-        previous = self.branch()
+    def create_branch(self, name: str) -> str:
+        """Create and check out ``name``; returns what was checked out before (a branch or a commit)."""
+        previous = self.branch() or self.git("rev-parse", "HEAD").stdout.strip()
         self.git("switch", "-q", "-c", name)
         return previous
 
-    def drop_branch(self, name: str, back_to: str | None) -> None:
-        if back_to:
-            self.git("switch", "-q", back_to, check=False)
-            self.git("branch", "-q", "-D", name, check=False)
+    def drop_branch(self, name: str, back_to: str) -> None:
+        """Undo ``create_branch`` after a failure: back to where the clerk was, the new branch gone."""
+        is_branch = self.git("rev-parse", "--verify", "--quiet", f"refs/heads/{back_to}", check=False).returncode == 0
+        self.git("switch", "-q", *(() if is_branch else ("--detach",)), back_to, check=False)
+        self.git("branch", "-q", "-D", name, check=False)
 
     def commit(self, paths: Sequence[Path], message: str) -> str:
         relative = [self.relative(path) for path in paths]
