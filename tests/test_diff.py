@@ -317,3 +317,18 @@ def test_changed_arabic_wording(make_registry: Any, run: Any) -> None:
 
     assert sentences(run, tree, "HEAD") == [
         "decision steering/2024-11-26/d1: text changed from «تحيين لوحة القيادة» to «تحيين لوحة القيادة الوطنية»"]
+
+
+def test_long_markdown_is_cut_but_keeps_the_warnings() -> None:
+    from protsoc.review import DiffResult, RecordDiff, Sentence, as_markdown
+
+    records = [RecordDiff("added", "meeting", f"steering/2024-01-{n:03d}", "p", None,
+                          [Sentence(f"meeting steering/x-{n} added (held, no decisions)")]) for n in range(500)]
+    records.append(RecordDiff("changed", "meeting", "steering/2024-11-26", "p", None,
+                              [Sentence("approved minutes of steering/2024-11-26 edited after approval", True)]))
+
+    text = as_markdown(DiffResult("main", "0" * 40, None, records))
+
+    assert len(text) < 65536
+    assert "- ⚠️ approved minutes of steering/2024-11-26 edited after approval" in text
+    assert "- … and 201 more (run `protsoc diff` to see them all)" in text

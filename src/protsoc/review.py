@@ -589,6 +589,9 @@ _SECTIONS = [("meeting", "Meetings"), ("committee", "Committees"), ("indicator",
              ("action", "Actions"), ("evaluation", "Evaluations"), ("roadmap", "Roadmap"),
              ("registry", "Registry manifest"), ("file", "Other files")]
 MD_MARKER = "<!-- protsoc-diff -->"
+# A GitHub comment holds at most 65,536 characters: long lists are cut (the text format is not).
+MAX_MD_SENTENCES = 300
+MAX_MD_FINDINGS = 100
 
 
 def as_markdown(result: DiffResult, validation: Any | None = None, note: str | None = None) -> str:
@@ -605,15 +608,22 @@ def as_markdown(result: DiffResult, validation: Any | None = None, note: str | N
         lines += ["No change to the registry.", ""]
     if warnings:
         lines += [f"> [!WARNING]\n> {len(warnings)} change(s) need particular attention (marked ⚠️ below).", ""]
+    budget = MAX_MD_SENTENCES
     for kind, title in _SECTIONS:
         records = [r for r in result.records if r.kind == kind]
         if not records:
             continue
         lines += [f"#### {title}", ""]
-        for record in records:
-            for sentence in record.sentences:
-                mark = "⚠️ " if sentence.warning else ""
-                lines.append(f"- {mark}{_md_escape(sentence.text)}")
+        said = [s for record in records for s in record.sentences]
+        # warnings first when the list must be cut: they are what a reviewer must not miss
+        shown = said if len(said) <= budget else sorted(said, key=lambda s: not s.warning)[:budget]
+        kept = {id(s) for s in shown}
+        for sentence in (s for s in said if id(s) in kept):
+            mark = "⚠️ " if sentence.warning else ""
+            lines.append(f"- {mark}{_md_escape(sentence.text)}")
+        if len(shown) < len(said):
+            lines.append(f"- … and {len(said) - len(shown)} more (run `protsoc diff` to see them all)")
+        budget = max(budget - len(shown), 0)
         lines.append("")
     if validation is not None:
         lines += _md_validation(validation)
@@ -637,11 +647,14 @@ def _md_validation(validation: Any) -> list[str]:
              f"{verdict}: {len(errors)} error(s), {len(warnings)} warning(s) "
              f"({validation.files_checked} changed files checked).", "",
              "| | file | rule | finding |", "|---|---|---|---|"]
-    for finding in validation.findings:
+    for finding in validation.findings[:MAX_MD_FINDINGS]:
         icon = "❌" if finding.is_error else "⚠️"
         message = finding.message + (f" — hint: {finding.hint}" if finding.hint else "")
         lines.append(f"| {icon} | `{finding.path}:{finding.line or 1}` | `{finding.rule}` | "
                      f"{_md_escape(message)} |")
+    if len(validation.findings) > MAX_MD_FINDINGS:
+        lines.append(f"\n… and {len(validation.findings) - MAX_MD_FINDINGS} more findings "
+                     "(run `protsoc validate --changed-since` to see them all)")
     lines.append("")
     return lines
 
