@@ -96,3 +96,21 @@ def test_init_without_a_git_identity_writes_nothing(tmp_path, run) -> None:  # t
     assert result.exit_code == 2
     assert "git does not know who you are" in result.stderr
     assert not (tmp_path / "r").exists()
+
+
+def test_the_wheel_carries_the_shipped_registry_and_the_catalogues(tmp_path: Path) -> None:
+    """`protsoc init` copies the committees from package data, and messages need the .mo files."""
+    import sys
+    import zipfile
+
+    from conftest import REPO_ROOT
+
+    subprocess.run([sys.executable, "-m", "pip", "wheel", str(REPO_ROOT), "--no-deps", "-q", "-w", str(tmp_path)],
+                   check=True, capture_output=True, text=True, timeout=600)
+    [built] = tmp_path.glob("protsoc-*.whl")
+    names = set(zipfile.ZipFile(built).namelist())
+    for path in sorted((SHIPPED_REGISTRY / "committees").glob("*.yaml")):
+        assert f"protsoc/_data/registry/committees/{path.name}" in names
+    assert "protsoc/_data/registry/protsoc.yaml" in names
+    for language in ("ar", "fr"):
+        assert f"protsoc/locale/{language}/LC_MESSAGES/protsoc.mo" in names
