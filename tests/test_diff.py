@@ -332,3 +332,16 @@ def test_long_markdown_is_cut_but_keeps_the_warnings() -> None:
     assert len(text) < 65536
     assert "- ⚠️ approved minutes of steering/2024-11-26 edited after approval" in text
     assert "- … and 201 more (run `protsoc diff` to see them all)" in text
+
+
+def test_broken_then_repaired_file(registry_tree: RegistryTree, run: Any) -> None:
+    path = registry_tree.path("meetings/steering/2024-11-26.yaml")
+    good = path.read_bytes()
+    path.write_bytes(good + b"status: held\n")  # a duplicate key: not a record any more
+    broken = sentences(run, registry_tree, "HEAD")
+    registry_tree.commit("broken")
+    path.write_bytes(good)
+
+    assert len(broken) == 1 and broken[0].startswith("meeting steering/2024-11-26: the new version cannot be read")
+    assert sentences(run, registry_tree, "HEAD") == [
+        "meeting steering/2024-11-26: repaired (the previous version could not be read as a record)"]

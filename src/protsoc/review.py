@@ -123,6 +123,10 @@ def describe(root: Path, change: FileChange, old_rel: str | None, new_rel: str |
     if new is None or not change.new_path:
         return RecordDiff("removed", kind, record_id, change.path, change.old_path,
                           list(_removed(kind, record_id, old)))
+    if old is None and old_bytes is not None:
+        return RecordDiff("changed", kind, record_id, change.path, change.old_path,
+                          [Sentence(f"{record_label(kind, record_id)}: repaired (the previous version could "
+                                    "not be read as a record)")])
     if old is None or not change.old_path:
         return RecordDiff("added", kind, record_id, change.path, None, list(_added(kind, record_id, new)))
     sentences: list[Sentence] = []
