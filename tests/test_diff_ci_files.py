@@ -73,3 +73,12 @@ def test_review_doc_names_the_workflow(tmp_path: Path) -> None:
                   "seal-changed", "protsoc amend", "protsoc history", "protsoc codeowners",
                   ".pre-commit-hooks.yaml"):
         assert words in doc
+
+
+def test_workflow_matches_github_schema(python: str) -> None:
+    import subprocess
+
+    # check-jsonschema ships GitHub's workflow schema: no network needed
+    completed = subprocess.run([python, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows",
+                                str(WORKFLOW)], capture_output=True, text=True, check=False)
+    assert completed.returncode == 0, completed.stdout + completed.stderr
