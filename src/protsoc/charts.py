@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import base64
 import io
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 from . import arabic
 from .errors import EnvironmentProblem
@@ -53,7 +54,7 @@ def _pyplot() -> Any:
 def indicator_chart_svg(indicator: dict[str, Any], observations: Sequence[dict[str, Any]]) -> str:
     """The indicator's values over time, with its target as a dashed line, as an SVG document."""
     plt = _pyplot()
-    from matplotlib.ticker import FuncFormatter
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
 
     font = _font()
     days = [arabic.to_date(o["date"]) for o in observations]
@@ -78,6 +79,7 @@ def indicator_chart_svg(indicator: dict[str, Any], observations: Sequence[dict[s
             axes.set_xlim(days[0] - dt.timedelta(days=180), days[0] + dt.timedelta(days=180))
         axes.set_xticks(days)
         axes.set_xticklabels([arabic.month_year(d) for d in days], fontproperties=font)
+        axes.yaxis.set_major_locator(MaxNLocator(nbins=4))  # fewer outlined glyphs: faster PDFs
         axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _: arabic.number(round(value, 2))))
         for tick in axes.get_yticklabels():
             tick.set_fontproperties(font)
