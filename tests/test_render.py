@@ -328,3 +328,12 @@ def test_pdf_visual_order_of_numbers_and_latin_runs(run, synthetic: Path, tmp_pa
     assert x_of("حول") > number[0] > x_of("مستفيد") > x_of("AMO")
     assert x_of("AMO") < x_of("TNS")
     assert x_of(".") < x_of("AMO")
+
+
+def test_meeting_without_a_date_is_an_invalid_record_not_a_crash(run, synthetic: Path) -> None:
+    meeting = copy.deepcopy(MEETING)
+    meeting["date"] = "04/03/2025"
+    write(synthetic / "meetings" / "steering" / "2025-03-04.yaml", meeting)
+    result = run(["protsoc", "render", "minutes", "steering/2025-03-04", "--registry", str(synthetic)])
+    assert result.exit_code == 1
+    assert "has no valid date" in result.stderr and "protsoc validate" in result.stderr

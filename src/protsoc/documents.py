@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from . import arabic, dates, templating
-from .errors import EnvironmentProblem, UsageError
+from .errors import EnvironmentProblem, InvalidRecord, UsageError
 from .registry import Record, Registry
 from .status import current_title
 
@@ -116,7 +116,10 @@ def meeting_context(registry: Registry, meeting_id: str) -> dict[str, Any]:
     committee_id = str(data.get("committee", ""))
     committee_record = registry.by_id("committee").get(committee_id)
     committee = committee_record.data if committee_record and committee_record.data else {"id": committee_id}
-    day = arabic.to_date(data["date"])
+    day = dates.parse(data.get("date"))
+    if day is None:
+        raise InvalidRecord(f"meeting {record.id} has no valid date ({record.path})",
+                            "give it `date: YYYY-MM-DD`; `protsoc validate` lists every problem")
 
     def title(ref: Any) -> str:
         return post_title(registry, committee_id, ref, day)
