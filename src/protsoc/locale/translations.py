@@ -141,6 +141,33 @@ T = {
     "the six committees of the circular": ("les six comités de la circulaire", "اللجان الست للمنشور"),
     "none yet": ("aucun pour l'instant", "لا شيء بعد"),
     "nobody yet": ("personne pour l'instant", "لا أحد بعد"),
+    "under the rule {rule}, only members who attended approve (attended: {who}); record attendance first with `protsoc add attendance`": (
+        "selon la règle {rule}, seuls les membres présents approuvent (présents : {who}) ; enregistrez d'abord la présence avec `protsoc add attendance`",
+        "حسب القاعدة {rule}، لا يصادق إلا الأعضاء الحاضرون (الحاضرون: {who})؛ سجل الحضور أولا بـ`protsoc add attendance`"),
+    "add it with `protsoc add meeting {committee} --date …`; recent meetings: {known}": (
+        "ajoutez-la avec `protsoc add meeting {committee} --date …` ; réunions récentes : {known}",
+        "أضفه بـ`protsoc add meeting {committee} --date …`؛ آخر الاجتماعات: {known}"),
+    "set it held first: protsoc set meeting {id} --status held": (
+        "marquez-la d'abord tenue : protsoc set meeting {id} --status held", "سجله أولا كاجتماع منعقد: protsoc set meeting {id} --status held"),
+    "a meeting on {date} cannot be held yet (today is {today})": (
+        "une réunion du {date} ne peut pas encore être tenue (nous sommes le {today})", "لا يمكن أن يكون اجتماع {date} قد انعقد بعد (اليوم {today})"),
+    "{member}'s attendance at {id} is already recorded": (
+        "la présence de {member} à {id} est déjà enregistrée", "حضور {member} في {id} مسجل مسبقا"),
+    "--by is required with --status represented": ("--by est obligatoire avec --status represented", "الخيار --by مطلوب مع --status represented"),
+    "give who represented the member": ("indiquez qui a représenté le membre", "حدد من مثل العضو"),
+    "the post {member} of {committee} was not in office on {date}": (
+        "le siège {member} de {committee} n'existait pas le {date}", "المقعد {member} في {committee} لم يكن قائما بتاريخ {date}"),
+    "files this command must change have uncommitted changes: {files}": (
+        "des fichiers que cette commande doit modifier ont des changements non commités : {files}",
+        "الملفات التي يجب أن يعدلها هذا الأمر تحتوي على تعديلات غير مودعة: {files}"),
+    "commit or discard those changes first, so that the commit holds only this step": (
+        "commitez ou annulez d'abord ces changements, pour que le commit ne contienne que cette étape",
+        "أودع هذه التعديلات أو تخل عنها أولا، حتى لا يتضمن الإيداع إلا هذه الخطوة"),
+    "the repository is in the middle of {what}": ("le dépôt est au milieu d'une opération ({what})", "المستودع في منتصف عملية ({what})"),
+    "finish it (or abort it) with git, then run the command again": (
+        "terminez-la (ou annulez-la) avec git, puis relancez la commande", "أتممها (أو ألغها) بواسطة git ثم أعد تشغيل الأمر"),
+    "the branch {name} already exists": ("la branche {name} existe déjà", "الفرع {name} موجود مسبقا"),
+    "{path} is a file, not a folder": ("{path} est un fichier, pas un dossier", "{path} ملف وليس مجلدا"),
 }
 
 
