@@ -65,13 +65,13 @@ T = {
         "approbations {count} : le procès-verbal est approuvé et scellé", "المصادقات {count}: تمت المصادقة على المحضر وختمه"),
     "approvals {count}: the minutes stay draft": (
         "approbations {count} : le procès-verbal reste à l'état de projet", "المصادقات {count}: يبقى المحضر مشروعا"),
-    "created the git repository {path}": ("dépôt git créé : {path}", "تم إنشاء مستودع git ‏{path}"),
+    "created the git repository {path}": ("dépôt git créé : {path}", "تم إنشاء مستودع git {path}"),
     "wrote {count} files under {path} ({committees} committees)": (
-        "{count} fichiers écrits dans {path} ({committees} comités)", "تم تسجيل {count} ملفا في {path} ‏({committees} لجان)"),
+        "{count} fichiers écrits dans {path} ({committees} comités)", "تم تسجيل {count} ملفا في {path} ({committees} لجان)"),
     "kept the existing {path}": ("fichier existant conservé : {path}", "تم الإبقاء على الملف الموجود {path}"),
     "minutes: {status}; approvals {count}/{needed} ({rule}); may approve: {who}": (
         "procès-verbal : {status} ; approbations {count}/{needed} ({rule}) ; peuvent approuver : {who}",
-        "المحضر: {status}؛ المصادقات {count}/{needed} ‏({rule})؛ يحق لهم المصادقة: {who}"),
+        "المحضر: {status}؛ المصادقات {count}/{needed} ({rule})؛ يحق لهم المصادقة: {who}"),
     "actions: {actions}": ("actions : {actions}", "الإجراءات: {actions}"),
     # errors and hints
     "{what} is required": ("{what} est obligatoire", "{what} مطلوب"),
@@ -157,9 +157,6 @@ T = {
     "give who represented the member": ("indiquez qui a représenté le membre", "حدد من مثل العضو"),
     "the post {member} of {committee} was not in office on {date}": (
         "le siège {member} de {committee} n'existait pas le {date}", "المقعد {member} في {committee} لم يكن قائما بتاريخ {date}"),
-    "files this command must change have uncommitted changes: {files}": (
-        "des fichiers que cette commande doit modifier ont des changements non commités : {files}",
-        "الملفات التي يجب أن يعدلها هذا الأمر تحتوي على تعديلات غير مودعة: {files}"),
     "commit or discard those changes first, so that the commit holds only this step": (
         "commitez ou annulez d'abord ces changements, pour que le commit ne contienne que cette étape",
         "أودع هذه التعديلات أو تخل عنها أولا، حتى لا يتضمن الإيداع إلا هذه الخطوة"),
