@@ -43,6 +43,7 @@ class LogEntry:
     status: str
     old_path: str | None
     path: str
+    parent: str | None = None  # first parent (None for a root commit)
 
 
 class Git:
@@ -162,22 +163,29 @@ class Git:
         """Many files at ``rev`` with one ``git cat-file --batch`` process (None: absent)."""
         if rev is None or len(paths) < 2:
             return {path: self.read(rev, path) for path in paths}
-        request = "".join(f"{rev}:{path}\n" for path in paths).encode("utf-8")
+        return dict(zip(paths, self.read_objects([(rev, path) for path in paths])))
+
+    def read_objects(self, wanted: list[tuple[str, str]]) -> list[bytes | None]:
+        """Files given as (revision, path) pairs, read by one ``git cat-file --batch``."""
+        if not wanted:
+            return []
+        request = "".join(f"{rev}:{path}\n" for rev, path in wanted).encode("utf-8")
         completed = subprocess.run(["git", "cat-file", "--batch"], cwd=self.top, input=request,
                                    capture_output=True, check=False)
-        out, position, found = completed.stdout, 0, {}
-        for path in paths:
+        out, position = completed.stdout, 0
+        found: list[bytes | None] = []
+        for _ in wanted:
             end = out.index(b"\n", position)
             header = out[position:end].split()
             position = end + 1
             if len(header) == 3 and header[1] == b"blob":
                 size = int(header[2])
-                found[path] = out[position:position + size]
+                found.append(out[position:position + size])
                 position += size + 1
             else:  # "<object> missing", or not a file (a tree, a submodule)
                 if len(header) == 3:
                     position += int(header[2]) + 1
-                found[path] = None
+                found.append(None)
         return found
 
     def registry_relative(self, path: str) -> str | None:
@@ -196,13 +204,13 @@ class Git:
     def log_follow(self, path: str) -> list[LogEntry]:
         """Every commit that touched ``path`` (following renames), newest first."""
         out = self._run(["log", "--follow", "-M", "--no-color", "--name-status", "-z",
-                         "--format=%x01%H%x1f%an%x1f%ae%x1f%aI%x1f%s", "--", path],
+                         "--format=%x01%H%x1f%an%x1f%ae%x1f%aI%x1f%P%x1f%s", "--", path],
                         what=f"read the history of {path}")
         entries: list[LogEntry] = []
         for block in out.decode("utf-8", "replace").split("\x01")[1:]:
             # with -z: header NUL, then (after a newline) status NUL path [NUL new path] NUL
             header, *rest = block.split("\0")
-            commit, author, email, date, subject = (header.split("\x1f") + [""] * 5)[:5]
+            commit, author, email, date, parents, subject = (header.split("\x1f", 5) + [""] * 6)[:6]
             fields = [f.strip("\n") for f in rest if f.strip("\n")]
             status, old_path, new_path = "M", None, path
             if fields:
@@ -212,12 +220,9 @@ class Git:
                 elif len(fields) >= 2:
                     status, new_path = code, fields[1]
                     old_path = new_path if code in "MT" else None
-            entries.append(LogEntry(commit, author, email, date, subject, status, old_path, new_path))
+            entries.append(LogEntry(commit, author, email, date, subject, status, old_path, new_path,
+                                    parents.split()[0] if parents.split() else None))
         return entries
-
-    def parent(self, commit: str) -> str | None:
-        out = self._run(["rev-parse", "--verify", "--quiet", f"{commit}^"], allow_fail=True).strip()
-        return out.decode() if out else None
 
     def path_exists_in_history(self, path: str) -> bool:
         return bool(self._run(["log", "-1", "--format=%H", "--all", "--", path], allow_fail=True).strip())

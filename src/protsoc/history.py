@@ -95,16 +95,24 @@ def history(registry_root: Path, record_id: str, details: bool = True) -> Histor
     path = record_path(git, record_id)
     member = member_ref(record_id)
     focus = f"member {member[0]}/{member[1]}" if member else None
+    logs = git.log_follow(path)
+    wanted: list[tuple[str, str]] = []
+    if details or focus:  # both versions of the file at every commit, in one git process
+        for log in logs:
+            if log.parent and log.old_path and log.status != "A":
+                wanted.append((log.parent, log.old_path))
+            if log.status != "D":
+                wanted.append((log.commit, log.path))
+    contents = dict(zip(wanted, git.read_objects(wanted)))
     entries = []
-    for log in git.log_follow(path):
+    for log in logs:
         entry = HistoryEntry(log.commit, log.author, log.email, log.date, log.subject, log.path, log.old_path)
         if details or focus:
-            parent = git.parent(log.commit)
             old_path = log.old_path if log.status != "A" else None
             change = FileChange(log.status if log.status in "ADMR" else "M", old_path,
                                 None if log.status == "D" else log.path)
-            old_bytes = git.read(parent, old_path) if parent and old_path else None
-            new_bytes = git.read(log.commit, log.path) if log.status != "D" else None
+            old_bytes = contents.get((log.parent, old_path)) if log.parent and old_path else None
+            new_bytes = contents.get((log.commit, log.path)) if log.status != "D" else None
             if old_bytes is None and change.status != "A":
                 change = FileChange("A", None, log.path)
             record = describe(git.registry_root, change, git.registry_relative(old_path or ""),
