@@ -56,8 +56,8 @@ def conflicts(data: dict[str, Any]) -> list[str]:
     """
     evaluator = _mapping(data, "evaluator")
     scope = _mapping(data, "scope")
-    managing = [b for b in scope.get("managing_bodies") or [] if isinstance(b, str)]
-    own = {evaluator.get("id")} | {b for b in evaluator.get("part_of") or [] if isinstance(b, str)}
+    managing = [b for b in _items(scope.get("managing_bodies")) if isinstance(b, str)]
+    own = {evaluator.get("id")} | {b for b in _items(evaluator.get("part_of")) if isinstance(b, str)}
     return [body for body in managing if body in own]
 
 
@@ -65,7 +65,7 @@ def decisions_index(registry: Registry) -> dict[str, str]:
     """Every recorded decision ref -> its Arabic text."""
     index = {}
     for meeting in registry.of_kind("meeting"):
-        for decision in (meeting.data or {}).get("decisions") or []:
+        for decision in _items((meeting.data or {}).get("decisions")):
             if isinstance(decision, dict) and isinstance(decision.get("id"), str):
                 text = decision.get("text")
                 index[f"{meeting.id}/{decision['id']}"] = text.get("ar", "") if isinstance(text, dict) else ""
@@ -93,8 +93,8 @@ def evaluations(registry: Registry) -> list[EvaluationRow]:
             evaluator=_ar(evaluator.get("name")) or str(evaluator.get("id", "")),
             evaluator_kind=evaluator.get("kind"),
             scope=_ar(scope.get("title")),
-            managing_bodies=[b for b in scope.get("managing_bodies") or [] if isinstance(b, str)],
-            axes=[a for a in scope.get("axes") or [] if isinstance(a, str)],
+            managing_bodies=[b for b in _items(scope.get("managing_bodies")) if isinstance(b, str)],
+            axes=[a for a in _items(scope.get("axes")) if isinstance(a, str)],
             start=data.get("start"),
             end=data.get("end"),
             report_title=_ar(report.get("title")) or None,
@@ -107,13 +107,17 @@ def evaluations(registry: Registry) -> list[EvaluationRow]:
                     decision=r.get("decision") if isinstance(r.get("decision"), str) else None,
                     decision_exists=isinstance(r.get("decision"), str) and r["decision"] in decisions,
                 )
-                for r in data.get("recommendations") or [] if isinstance(r, dict)
+                for r in _items(data.get("recommendations")) if isinstance(r, dict)
             ],
             independent=not found,
             conflicts=found,
             path=record.path,
         ))
     return rows
+
+
+def _items(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
 
 
 def _mapping(data: dict[str, Any], key: str) -> dict[str, Any]:

@@ -103,7 +103,7 @@ def action_on(record_id: str, data: dict[str, Any], path: str, as_of: dt.date) -
     """
     status = str(data.get("status", "not-started"))
     progress = _int(data.get("progress"))
-    updates = [u for u in data.get("updates") or [] if isinstance(u, dict) and dates.parse(u.get("date"))]
+    updates = [u for u in _list(data.get("updates")) if isinstance(u, dict) and dates.parse(u.get("date"))]
     if any(dates.parse(u["date"]) > as_of for u in updates):  # type: ignore[operator]
         status, progress = "not-started", 0
         for update in sorted(updates, key=lambda u: u["date"]):
@@ -120,7 +120,7 @@ def action_on(record_id: str, data: dict[str, Any], path: str, as_of: dt.date) -
         id=record_id,
         title=_ar(data.get("title"), record_id),
         owner=data.get("owner") if isinstance(data.get("owner"), str) else None,
-        decisions=[d for d in data.get("decisions") or [] if isinstance(d, str)],
+        decisions=[d for d in _list(data.get("decisions")) if isinstance(d, str)],
         axis=data.get("axis") if isinstance(data.get("axis"), str) else None,
         milestone=data.get("milestone") if isinstance(data.get("milestone"), str) else None,
         start=_str(data.get("start")),
@@ -152,7 +152,7 @@ def follow_up(registry: Registry, as_of: dt.date | None = None, committee: str |
     for meeting in sorted(registry.of_kind("meeting"), key=lambda m: (str((m.data or {}).get("date", "")), m.id)):
         data = meeting.data or {}
         meeting_committee = str(data.get("committee", meeting.id.split("/", 1)[0]))
-        decisions = [d for d in data.get("decisions") or [] if isinstance(d, dict) and isinstance(d.get("id"), str)]
+        decisions = [d for d in _list(data.get("decisions")) if isinstance(d, dict) and isinstance(d.get("id"), str)]
         for decision in decisions:
             known.add(f"{meeting.id}/{decision['id']}")
         day = dates.parse(data.get("date"))
@@ -207,6 +207,10 @@ def select(result: FollowUp, status: str | None) -> FollowUp:
     }[status]
     return FollowUp(result.as_of, [d for d in result.decisions if keep(d)],
                     result.unlinked_actions, result.meetings_without_decisions)
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
 
 
 def _ar(text: Any, fallback: str) -> str:

@@ -20,13 +20,17 @@ def _error(record: Record, rule_id: str, message: str, path: tuple, hint: str,
     return Finding(rule_id, message, record.path, severity, json_path=path, hint=hint)
 
 
+def _items(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
 def _number(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
 def _values(data: dict[str, Any]) -> Iterator[tuple[tuple, Any]]:
     """Every value of an indicator (observations, baseline, target) with its JSON path."""
-    for index, observation in enumerate(data.get("observations") or []):
+    for index, observation in enumerate(_items(data.get("observations"))):
         if isinstance(observation, dict) and "value" in observation:
             yield ("observations", index, "value"), observation["value"]
     for key in ("baseline", "target"):
@@ -45,7 +49,7 @@ def indicator_observation_dates(ctx: Context) -> Iterator[Finding]:
         data = record.data or {}
         start, end = dates.parse(data.get("valid_from")), dates.parse(data.get("valid_until"))
         previous = None
-        for index, observation in enumerate(data.get("observations") or []):
+        for index, observation in enumerate(_items(data.get("observations"))):
             day = dates.parse(observation.get("date")) if isinstance(observation, dict) else None
             if day is None:
                 continue
@@ -115,7 +119,7 @@ def action_progress_matches_status(ctx: Context) -> Iterator[Finding]:
     for record in ctx.actions.values():
         data = record.data or {}
         entries: list[tuple[tuple, dict[str, Any]]] = [((), data)]
-        entries += [(("updates", i), u) for i, u in enumerate(data.get("updates") or []) if isinstance(u, dict)]
+        entries += [(("updates", i), u) for i, u in enumerate(_items(data.get("updates"))) if isinstance(u, dict)]
         for path, entry in entries:
             status, progress = entry.get("status"), entry.get("progress")
             if not isinstance(progress, int) or status is None:
@@ -181,7 +185,7 @@ def evaluation_commissioned_by_steering(ctx: Context) -> Iterator[Finding]:
 @rule
 def evaluation_recommendation_decisions(ctx: Context) -> Iterator[Finding]:
     for record in ctx.evaluations.values():
-        for index, recommendation in enumerate((record.data or {}).get("recommendations") or []):
+        for index, recommendation in enumerate(_items((record.data or {}).get("recommendations"))):
             decision = recommendation.get("decision") if isinstance(recommendation, dict) else None
             if isinstance(decision, str) and decision not in ctx.decisions:
                 yield _error(record, "ref-decision", f"decision `{decision}` does not exist",
@@ -196,29 +200,29 @@ def evaluation_recommendation_decisions(ctx: Context) -> Iterator[Finding]:
 def roadmap_references(ctx: Context) -> Iterator[Finding]:
     """Axis missions, and the axes that milestones, resources and evaluation scopes name, exist."""
     found = ctx.registry.of_kind("roadmap")
-    axes = {a.get("id") for a in ctx.roadmap.get("axes") or [] if isinstance(a, dict)}
+    axes = {a.get("id") for a in _items(ctx.roadmap.get("axes")) if isinstance(a, dict)}
     if found:
         record = found[0]
         data = record.data or {}
-        for index, axis in enumerate(data.get("axes") or []):
+        for index, axis in enumerate(_items(data.get("axes"))):
             mission = axis.get("mission") if isinstance(axis, dict) else None
             if not isinstance(mission, str) or "#" not in mission:
                 continue
             committee, mission_id = mission.split("#", 1)
-            missions = {m.get("id") for m in (ctx.committees[committee].data or {}).get("missions") or []
+            missions = {m.get("id") for m in _items((ctx.committees[committee].data or {}).get("missions"))
                         if isinstance(m, dict)} if committee in ctx.committees else set()
             if mission_id not in missions:
                 yield _error(record, "ref-mission", f"mission `{mission}` does not exist", ("axes", index, "mission"),
                              "give <committee-id>#<mission-id> of a mission listed in the committee's file")
         for part in ("milestones", "resources"):
-            for index, item in enumerate(data.get(part) or []):
+            for index, item in enumerate(_items(data.get(part))):
                 axis_id = item.get("axis") if isinstance(item, dict) else None
                 if isinstance(axis_id, str) and axis_id not in axes:
                     yield _error(record, "ref-axis", f"roadmap axis `{axis_id}` does not exist", (part, index, "axis"),
                                  "use the id of one of the roadmap's axes")
     for record in ctx.evaluations.values():
         scope = (record.data or {}).get("scope")
-        for index, axis_id in enumerate(scope.get("axes") or [] if isinstance(scope, dict) else []):
+        for index, axis_id in enumerate(_items(scope.get("axes")) if isinstance(scope, dict) else []):
             if isinstance(axis_id, str) and axis_id not in axes:
                 yield _error(record, "ref-axis", f"roadmap axis `{axis_id}` does not exist", ("scope", "axes", index),
                              "use an axis id of registry/roadmap/roadmap.yaml")

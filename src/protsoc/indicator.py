@@ -83,7 +83,8 @@ class Dashboard:
 def observations_on(data: dict[str, Any], as_of: dt.date) -> list[Value]:
     """The indicator's values known on ``as_of``, oldest first (later ones are ignored)."""
     values = []
-    for observation in data.get("observations") or []:
+    listed = data.get("observations")
+    for observation in listed if isinstance(listed, list) else []:
         if not isinstance(observation, dict):
             continue
         day = dates.parse(observation.get("date"))

@@ -91,8 +91,10 @@ def view(registry: Registry, as_of: dt.date | None = None) -> RoadmapView:
     indicators = registry.of_kind("indicator")
     milestones = [_milestone(m, actions, as_of) for m in _list(data, "milestones")]
     resources = [
-        ResourceRow(id=str(r.get("id")), title=_ar(r.get("title")), amount=r.get("amount"),
-                    currency=r.get("currency"), axis=r.get("axis"))
+        ResourceRow(id=str(r.get("id")), title=_ar(r.get("title")),
+                    amount=r["amount"] if isinstance(r.get("amount"), (int, float)) and not isinstance(r.get("amount"), bool) else None,
+                    currency=r.get("currency") if isinstance(r.get("currency"), str) else None,
+                    axis=r.get("axis") if isinstance(r.get("axis"), str) else None)
         for r in _list(data, "resources")
     ]
     axes = []

@@ -43,7 +43,8 @@ def dashboard(
     if output_format not in FORMATS:
         raise UsageError(f"unknown --format {output_format!r}", "use text, json or csv")
     loaded = Registry.load(find_registry(registry))
-    axes = [a.get("id") for a in loaded.roadmap.get("axes") or [] if isinstance(a, dict)]
+    listed = loaded.roadmap.get("axes")
+    axes = [a.get("id") for a in listed if isinstance(a, dict)] if isinstance(listed, list) else []
     if axis is not None and axis not in axes:
         raise UsageError(f"no roadmap axis `{axis}`", f"use one of: {', '.join(map(str, axes)) or 'none'}")
     result = indicator.dashboard(loaded, parse_date(as_of, "--as-of"), axis)  # type: ignore[arg-type]
