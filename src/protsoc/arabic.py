@@ -14,8 +14,9 @@ official month starts (``hijri_month_starts``) that overrides the computed calen
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 LOCALE = "ar_MA"
 _BIDI_MARKS = dict.fromkeys(map(ord, "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
@@ -163,7 +164,7 @@ def percent(value: Any) -> str:
     return f"{number(value)}%"
 
 
-def plural_category(count: int | float) -> str:
+def plural_category(count: float) -> str:
     """The CLDR plural category of a count in Arabic: zero one two few many other."""
     from babel import Locale
 

@@ -3,21 +3,20 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
+from typing import Annotated
 
 import typer
-from typing_extensions import Annotated
 
 from .options import RegistryOption
 
 FormatOption = Annotated[str, typer.Option("--format", "-f", help="md, html or pdf.")]
 OutputOption = Annotated[
-    Optional[Path],
+    Path | None,
     typer.Option("--output", "-o", help="Write the document to FILE (default: stdout for md/html; "
                  "a file named after the document for pdf).", show_default=False),
 ]
 TemplatesOption = Annotated[
-    Optional[Path],
+    Path | None,
     typer.Option("--templates", help="A folder of templates overriding the registry's and protsoc's own.",
                  show_default=False),
 ]
@@ -32,7 +31,8 @@ def render(
     registry: RegistryOption = None,
 ) -> None:
     """Render the Arabic minutes or convocation of a meeting from the registry."""
-    from ..documents import DOCUMENTS, render as render_document
+    from ..documents import DOCUMENTS
+    from ..documents import render as render_document
     from ..errors import UsageError
     from ..registry import Registry, find_registry
 
@@ -45,7 +45,7 @@ def render(
     deliver(rendered, output)
 
 
-def deliver(rendered, output: Optional[Path]) -> None:  # type: ignore[no-untyped-def]
+def deliver(rendered, output: Path | None) -> None:  # type: ignore[no-untyped-def]
     """Write a rendered document to ``output`` (atomically), or md/html to stdout."""
     from ..documents import write_output
     from .output import stderr

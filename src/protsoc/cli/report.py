@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Annotated
 
 import typer
-from typing_extensions import Annotated
 
 from .options import RegistryOption, parse_date
 from .render import FormatOption, OutputOption, TemplatesOption, deliver
 
 
 def report(
-    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Date of the report (default: today in Morocco).",
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Date of the report (default: today in Morocco).",
                                                  show_default=False)] = None,
-    committee: Annotated[Optional[str], typer.Option("--committee", help="Only this committee (its id).",
+    committee: Annotated[str | None, typer.Option("--committee", help="Only this committee (its id).",
                                                      show_default=False)] = None,
     output_format: FormatOption = "md",
     output: OutputOption = None,
