@@ -36,7 +36,8 @@ def _validators() -> dict[str, Any]:
         # Records' schemas say `$ref: defs.schema.json#...`: resolvable both by the file name
         # (check-jsonschema, editors) and by the `$id`.
         resources.append((f"{name}.schema.json", resource))
-        resources.append((schema["$id"], resource))
+        if "$id" in schema:
+            resources.append((schema["$id"], resource))
     registry = Registry().with_resources(resources)
     checker = FormatChecker()
     return {

@@ -26,7 +26,14 @@ def status(
 
     if output_format not in ("text", "json"):
         raise UsageError(f"unknown --format {output_format!r}", "use text or json")
-    result = overview(Registry.load(find_registry(registry)), parse_date(as_of, "--as-of"))  # type: ignore[arg-type]
+    root = find_registry(registry)
+    day = parse_date(as_of, "--as-of")
+    loaded = Registry.load(root)
+    try:
+        result = overview(loaded, day)  # type: ignore[arg-type]
+    except (TypeError, AttributeError, KeyError, ValueError):
+        _explain_invalid(root)
+        raise
     if output_format == "json":
         typer.echo(json.dumps(dataclasses.asdict(result), ensure_ascii=False, indent=2))
         return
@@ -34,6 +41,22 @@ def status(
 
 
 _COMPLIANCE_COLOURS = {"compliant": "green", "due-soon": "yellow", "breach": "red"}
+
+
+def _explain_invalid(root) -> None:  # type: ignore[no-untyped-def]
+    """The overview reads records as the schemas describe them: on a record of another shape,
+    name the invalid records instead of failing as if protsoc had a bug."""
+    from ..errors import InvalidRecord
+    from ..validation import validate
+
+    errors = validate(root).errors
+    if errors:
+        files = sorted({finding.path for finding in errors})
+        raise InvalidRecord(
+            f"the registry has {len(errors)} errors in {len(files)} files ({', '.join(files[:3])}"
+            f"{', …' if len(files) > 3 else ''}); status needs valid records",
+            "run `protsoc validate` to see them and fix them",
+        ) from None
 
 
 def _print_table(console, result) -> None:  # type: ignore[no-untyped-def]
