@@ -337,3 +337,27 @@ def test_meeting_without_a_date_is_an_invalid_record_not_a_crash(run, synthetic:
     result = run(["protsoc", "render", "minutes", "steering/2025-03-04", "--registry", str(synthetic)])
     assert result.exit_code == 1
     assert "has no valid date" in result.stderr and "protsoc validate" in result.stderr
+
+
+def test_output_to_a_pipe_or_device_writes_in_place(run, synthetic: Path, tmp_path: Path) -> None:
+    # Renaming a temporary file over -o would replace a device or pipe by a plain file.
+    import os
+    import stat
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    result = run(["protsoc", "render", "minutes", "steering/2025-03-04", "-o", str(fifo), "--registry", str(synthetic)])
+    reader.join(timeout=60)
+    assert result.exit_code == 0, result.stderr
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    assert "# محضر اجتماع" in received[0].decode("utf-8")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pipe", "repo"]
+
+
+def test_output_to_a_folder_is_a_usage_error(run, synthetic: Path, tmp_path: Path) -> None:
+    result = run(["protsoc", "render", "minutes", "steering/2025-03-04", "-o", str(tmp_path), "--registry", str(synthetic)])
+    assert result.exit_code == 2 and "is a folder" in result.stderr
