@@ -27,15 +27,16 @@ def test_erratum_flow(make_registry: Any, run: Any) -> None:
                    "--reason-en", "corrects the place"], cwd=tree.repo)
 
     assert outcome.exit_code == 0, outcome.output
-    assert "created erratum steering/2024-11-26-2 (registry/meetings/steering/2024-11-26-2.yaml)" in outcome.stdout
+    assert "wrote registry/meetings/steering/2024-11-26-2.yaml" in outcome.stdout
+    assert "erratum steering/2024-11-26-2 amends steering/2024-11-26" in outcome.stdout
     assert tree.path(MEETING_FILE).read_bytes() == original  # the original is never rewritten
     erratum = tree.read(ERRATUM_FILE)
     assert erratum["id"] == "steering/2024-11-26-2"
     assert erratum["date"] == "2024-11-26" and erratum["attendance"] == tree.read(MEETING_FILE)["attendance"]
     assert erratum["minutes"] == {"status": "draft", "amends": "steering/2024-11-26",
                                   "reason": {"ar": "تصحيح مكان الاجتماع", "en": "corrects the place"}}
-    assert erratum["sources"][-1]["document"] == "erratum of steering/2024-11-26 recorded with protsoc amend"
-    assert list(erratum)[-1] == "sources"
+    assert erratum["sources"][-1]["document"] == "protsoc amend by protsoc tests on " + erratum["sources"][-1]["date"]
+    assert erratum["sources"][:-1] == tree.read(MEETING_FILE)["sources"]
     assert run(["protsoc", "validate"], cwd=tree.repo).exit_code == 0
 
     # the clerk corrects the erratum, which is approved and sealed on its own
@@ -135,3 +136,19 @@ def test_corrections_map_originals_to_their_latest_approved_erratum(make_registr
     assert errata.corrections(registry) == {"steering/2024-11-26": "steering/2024-11-26-3",
                                             "steering/2024-11-26-2": "steering/2024-11-26-3"}
     assert errata.is_erratum(tree.read(ERRATUM_FILE)) and not errata.is_erratum(tree.read(MEETING_FILE))
+
+
+def test_commit_on_a_new_branch(make_registry: Any, run: Any) -> None:
+    from test_diff import git
+
+    tree = approved(make_registry)
+
+    outcome = run(["protsoc", "amend", "steering/2024-11-26", "--reason", "تصحيح", "--source", "رسالة الكتابة العامة",
+                   "--commit", "--branch", "clerk/erratum"], cwd=tree.repo)
+
+    assert outcome.exit_code == 0, outcome.output
+    assert git(tree.repo, "log", "-1", "--format=%s").strip() == "erratum(steering): amend 2024-11-26 as 2024-11-26-2"
+    assert git(tree.repo, "branch", "--show-current").strip() == "clerk/erratum"
+    assert git(tree.repo, "show", "--name-only", "--format=", "HEAD").split() == [
+        "registry/meetings/steering/2024-11-26-2.yaml"]
+    assert tree.read(ERRATUM_FILE)["sources"][-1] == {"document": "رسالة الكتابة العامة"}

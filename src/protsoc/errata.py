@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import schemas, seal, yamlio
+from . import seal
 from .errors import InvalidRecord, UsageError
 from .registry import Registry, display_path, split_meeting_stem
 
@@ -32,18 +32,47 @@ class Erratum:
     id: str
     path: Path
     data: dict[str, Any]
+    commit: str | None = None  # the commit made with --commit
+    branch: str | None = None  # the branch created with --branch
 
 
 def amend(root: Path, meeting_id: str, reason: dict[str, str], source: str | None = None,
-          today: dt.date | None = None) -> Erratum:
-    """Create the erratum record of ``meeting_id`` (whose minutes must be approved)."""
-    from . import dates
+          today: dt.date | None = None, commit: bool = False, branch: str | None = None) -> Erratum:
+    """Create the erratum record of ``meeting_id`` (whose minutes must be approved).
 
-    today = today or dates.today()
+    Written like every clerk change (``protsoc.clerk.execute``): the whole resulting registry is
+    validated first, the file is written atomically under the registry lock, and with ``commit``
+    (and ``branch``) only that file is committed.
+    """
+    from .clerk import execute
+
+    outcome = execute(root, lambda desk: plan(desk, meeting_id, reason), commit=commit, branch=branch,
+                      source=source, today=today)
+    change = outcome.plan.changes[0]
+    return Erratum(_id_of(change.path), change.path, change.data, outcome.commit, outcome.branch)
+
+
+def plan(desk: Any, meeting_id: str, reason: dict[str, str]) -> Any:
+    """The clerk plan (``protsoc.clerk.Plan``) that adds the erratum of ``meeting_id``."""
+    from .clerk import Change, Plan
+
+    erratum = build(desk.registry, meeting_id, reason, desk.source("amend"))
+    committee, stem = erratum.id.split("/", 1)
+    original_stem = meeting_id.split("/", 1)[1]
+    return Plan([Change("meeting", erratum.path, erratum.data)],
+                f"erratum({committee}): amend {original_stem} as {stem}", [f"amends {meeting_id}"])
+
+
+def _id_of(path: Path) -> str:
+    return f"{path.parent.name}/{path.stem}"
+
+
+def build(registry: Registry, meeting_id: str, reason: dict[str, str], source: dict[str, Any]) -> Erratum:
+    """The erratum's id, path and data; refuses what cannot be amended."""
+    root = registry.root
     if not reason.get("ar", "").strip():
         raise UsageError("the erratum needs a reason in Arabic (--reason)",
                          "say what the erratum corrects, e.g. --reason \"تصحيح تاريخ القرار الثاني\"")
-    registry = Registry.load(root)
     meetings = registry.by_id("meeting")
     original = meetings.get(meeting_id)
     if original is None or original.data is None:
@@ -64,15 +93,7 @@ def amend(root: Path, meeting_id: str, reason: dict[str, str], source: str | Non
     erratum_id = next_free_id(meeting_id, meetings)
     committee, stem = erratum_id.split("/", 1)
     path = root / "meetings" / committee / f"{stem}.yaml"
-    record = _erratum_record(data, erratum_id, meeting_id, reason, source, today)
-    problems = [f for f in schemas.check("meeting", record, display_path(path), {}) if f.is_error]
-    if problems:
-        raise InvalidRecord(f"the erratum would not be a valid meeting record: {problems[0].message}",
-                            problems[0].hint or "check the reason's wording")
-    if path.exists():  # pragma: no cover - next_free_id looked at the loaded registry
-        raise UsageError(f"{display_path(path)} exists already", "run the command again")
-    yamlio.write_atomic(path, yamlio.dumps(record))
-    return Erratum(erratum_id, path, record)
+    return Erratum(erratum_id, path, _erratum_record(data, erratum_id, meeting_id, reason, source))
 
 
 def next_free_id(meeting_id: str, meetings: dict[str, Any]) -> str:
@@ -87,22 +108,13 @@ def next_free_id(meeting_id: str, meetings: dict[str, Any]) -> str:
 
 
 def _erratum_record(original: dict[str, Any], erratum_id: str, amends: str, reason: dict[str, str],
-                    source: str | None, today: dt.date) -> dict[str, Any]:
-    record: dict[str, Any] = {}
-    for key, value in original.items():
-        if key == "minutes":
-            continue
-        record[key] = copy.deepcopy(value)
+                    source: dict[str, Any]) -> dict[str, Any]:
+    record = {key: copy.deepcopy(value) for key, value in original.items() if key != "minutes"}
     record["id"] = erratum_id
     # The erratum is a record of its own, approved separately: draft minutes, no approvals.
     record["minutes"] = {"status": "draft", "amends": amends,
                          "reason": {k: v for k, v in reason.items() if v}}
-    sources = list(record.get("sources") or [])
-    sources.append({"document": source or f"erratum of {amends} recorded with protsoc amend",
-                    "date": today.isoformat()})
-    record["sources"] = sources
-    # keep "sources" last, as in every record
-    record["sources"] = record.pop("sources")
+    record["sources"] = [*(record.get("sources") or []), source]
     return record
 
 

@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from .clerk import BranchOption, CommitOption, LangOption, SourceOption, run, start
 from .options import RegistryOption
 
 
@@ -14,18 +15,22 @@ def amend(
     reason: Annotated[str, typer.Option("--reason", help="What the erratum corrects, in Arabic (the authoritative wording).")],
     reason_fr: Annotated[str | None, typer.Option("--reason-fr", help="The reason in French.", show_default=False)] = None,
     reason_en: Annotated[str | None, typer.Option("--reason-en", help="The reason in English.", show_default=False)] = None,
-    source: Annotated[str | None, typer.Option("--source", help="The document the correction comes from (default: 'erratum of MEETING recorded with protsoc amend').", show_default=False)] = None,
-    registry: RegistryOption = None,
+    source: SourceOption = None, commit: CommitOption = False, branch: BranchOption = None,
+    lang: LangOption = None, registry: RegistryOption = None,
 ) -> None:
     """Start an erratum of approved minutes: a new record MEETING-N that amends the original.
 
-    The original is never rewritten. Edit the new file to make the correction, then have it
-    approved like any minutes (`protsoc approve`).
+    The original is never rewritten. Correct the new file, then have it approved like any
+    minutes (`protsoc approve MEETING-N --by MEMBER`).
     """
     from .. import errata
-    from ..registry import display_path, find_registry
+    from ..registry import display_path
 
+    start(lang)
     texts = {"ar": reason, "fr": reason_fr or "", "en": reason_en or ""}
-    erratum = errata.amend(find_registry(registry), meeting, texts, source)
-    typer.echo(f"created erratum {erratum.id} ({display_path(erratum.path)}), amending {meeting}")
-    typer.echo(f"next: correct {display_path(erratum.path)}, then approve it: protsoc approve {erratum.id} --by MEMBER")
+    outcome = run(registry, lambda desk: errata.plan(desk, meeting, texts), commit=commit, branch=branch,
+                  source=source)
+    path = outcome.paths[0]
+    erratum_id = f"{path.parent.name}/{path.stem}"
+    typer.echo(f"erratum {erratum_id} amends {meeting}; next: correct {display_path(path)}, then approve it: "
+               f"protsoc approve {erratum_id} --by MEMBER")
