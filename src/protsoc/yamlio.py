@@ -441,7 +441,10 @@ def locate(text: str, json_path: tuple) -> tuple[int, int] | None:
 
 
 class _BlockDumper(_Dumper):  # type: ignore[misc, valid-type]
-    pass
+    def ignore_aliases(self, data: Any) -> bool:
+        # A value shared by two places in the data must be written out twice: the strict
+        # loader refuses anchors and aliases, so protsoc must never write them.
+        return True
 
 
 def _str_representer(dumper: yaml.Dumper, value: str) -> yaml.Node:
