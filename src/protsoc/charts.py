@@ -83,8 +83,8 @@ def indicator_chart_svg(indicator: dict[str, Any], observations: Sequence[dict[s
         axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _: arabic.number(round(value, 2))))
         for tick in axes.get_yticklabels():
             tick.set_fontproperties(font)
-        name = templating_text(indicator.get("name"))
-        unit = templating_text(indicator.get("unit"))
+        name = _label(indicator.get("name"))
+        unit = _label(indicator.get("unit"))
         axes.set_title(name, fontproperties=font, loc="right")
         if unit:
             axes.set_ylabel(unit, fontproperties=font)
@@ -99,7 +99,8 @@ def indicator_chart_svg(indicator: dict[str, Any], observations: Sequence[dict[s
         plt.close(figure)
 
 
-def templating_text(value: Any) -> str:
+def _label(value: Any) -> str:
+    """The Arabic wording of a record text."""
     if isinstance(value, dict):
         return str(value.get("ar") or "")
     return "" if value is None else str(value)
