@@ -36,11 +36,12 @@ KIND_FOLDERS = {  # schema -> files of that kind, relative to the registry root
     "indicator": ["roadmap/indicators"],
     "evaluation": ["roadmap/evaluations"],
 }
+LAST_CPU = [0.0]
 ARGV_BUDGET = 1_000_000  # bytes of file names per check-jsonschema process (ARG_MAX is 2 MiB)
 
 
 def timed(argv: list[str], cwd: Path, env: dict[str, str], check: bool = True) -> tuple[float, float, int]:
-    """Wall seconds, peak RSS in MiB and exit code of one process."""
+    """Wall seconds, peak RSS in MiB and exit code of one process (CPU seconds in ``LAST_CPU``)."""
     start = time.perf_counter()
     process = subprocess.Popen(argv, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(process.pid, 0)
@@ -50,6 +51,7 @@ def timed(argv: list[str], cwd: Path, env: dict[str, str], check: bool = True) -
     if process.stderr:
         process.stderr.close()
     process.returncode = code
+    LAST_CPU[0] = usage.ru_utime + usage.ru_stime  # its reaped worker processes included
     if check and code not in (0,):
         raise RuntimeError(f"{' '.join(argv[:4])}… exited {code}: {stderr[-2000:]}")
     return wall, usage.ru_maxrss / 1024, code
@@ -64,25 +66,28 @@ class Bench:
         self.skipped: list[str] = []
 
     def measure(self, name: str, steps: list[tuple[list[str], Path]], before: Any = None,
-                note: str = "", warmup: bool = True, runs: int | None = None) -> dict[str, Any]:
+                note: str = "", warmup: bool = True, runs: int | None = None,
+                env: dict[str, str] | None = None) -> dict[str, Any]:
         """Time ``steps`` (run one after the other; their times add up) ``runs`` times."""
-        walls, rss = [], []
+        walls, rss, cpus = [], [], []
         for index in range((runs or self.runs) + (1 if warmup else 0)):
             if before:
                 before()
-            total, peak = 0.0, 0.0
+            total, peak, cpu = 0.0, 0.0, 0.0
             for argv, cwd in steps:
-                wall, memory, _ = timed(argv, cwd, self.env)
+                wall, memory, _ = timed(argv, cwd, env or self.env)
                 total += wall
+                cpu += LAST_CPU[0]
                 peak = max(peak, memory)
             if warmup and index == 0:
                 continue
             walls.append(total)
             rss.append(peak)
+            cpus.append(cpu)
         row = {"name": name, "median": statistics.median(walls), "min": min(walls), "max": max(walls),
-               "runs": len(walls), "rss_mib": max(rss), "note": note}
+               "cpu": statistics.median(cpus), "runs": len(walls), "rss_mib": max(rss), "note": note}
         self.rows.append(row)
-        print(f"{name:55s} {row['median']:8.3f} s [{row['min']:.3f}-{row['max']:.3f}] "
+        print(f"{name:55s} {row['median']:8.3f} s [{row['min']:.3f}-{row['max']:.3f}] cpu {row['cpu']:.3f} s "
               f"{row['rss_mib']:6.0f} MiB", file=sys.stderr, flush=True)
         return row
 
@@ -203,6 +208,10 @@ def main(argv: list[str] | None = None) -> int:
         bench.measure("protsoc validate --no-cache", [([protsoc, "validate", "--no-cache"], work)],
                       note="the same work, cache neither read nor written") if "--no-cache" in validate_help \
             else bench.skipped.append("validate --no-cache: option not present")
+        if "--no-cache" in validate_help:
+            bench.measure("protsoc validate --no-cache, one process (PROTSOC_WORKERS=1)",
+                          [([protsoc, "validate", "--no-cache"], work)], env={**env, "PROTSOC_WORKERS": "1"},
+                          note="the same without the process pool")
         bench.measure("protsoc validate, warm (nothing changed)", [([protsoc, "validate"], work)])
         target = draft_meeting(registry)
         original = target.read_text(encoding="utf-8")
@@ -291,8 +300,8 @@ def markdown(results: dict[str, Any]) -> str:
         f"{results['date']}; {results['machine']}; load average before/after "
         f"{results['load_average_before_after'][0]}/{results['load_average_before_after'][1]}",
         "",
-        "| command | median | [min–max] | peak RSS | ratio |",
-        "|---|---|---|---|---|",
+        "| command | wall, median | [min–max] | CPU (user+sys), median | peak RSS | ratio (wall medians) |",
+        "|---|---|---|---|---|---|",
     ]
     for row in rows:
         ratio = ""
@@ -303,9 +312,9 @@ def markdown(results: dict[str, Any]) -> str:
         elif python and row["name"].startswith("protsoc --"):
             ratio = f"{row['median'] / python['median']:.1f}× python -c pass"
         lines.append(f"| `{row['name']}` | {row['median']:.3f} s | [{row['min']:.3f}–{row['max']:.3f}] "
-                     f"| {row['rss_mib']:.0f} MiB | {ratio} |")
+                     f"| {row.get('cpu', 0):.3f} s | {row['rss_mib']:.0f} MiB | {ratio} |")
     for skipped in results["skipped"]:
-        lines.append(f"| skipped: {skipped} | | | | |")
+        lines.append(f"| skipped: {skipped} | | | | | |")
     return "\n".join(lines)
 
 

@@ -198,3 +198,16 @@ def test_real_processes_warm_and_no_cache_agree(make_registry, run_process, fres
     assert [o.exit_code for o in outcomes] == [1, 1, 1]
     assert outcomes[0].stdout == outcomes[1].stdout == outcomes[2].stdout
     assert any(fresh_cache.rglob("result.marshal"))
+
+
+def test_in_one_process_a_later_load_reads_the_files_again(make_registry) -> None:
+    """Bytes read to compute a result's key are not kept for a later, unrelated load."""
+    from protsoc.registry import Registry
+    from protsoc.validation import validate
+
+    tree = make_registry()
+    validate(tree.root)
+    assert validate(tree.root).findings == []  # served whole from the cache
+    tree.patch(MEETING_FILE, {"status": "cancelled"})
+    meeting = Registry.load(tree.root).by_id("meeting")["steering/2024-11-26"]
+    assert meeting.data is not None and meeting.data["status"] == "cancelled"

@@ -304,6 +304,22 @@ def save(root: Path) -> None:
 # --- whole validation results ------------------------------------------------------------------
 
 
+def forget_read_ahead() -> None:
+    """Drop the bytes kept by ``result_key``: a later load must read the files again."""
+    _read_ahead.clear()
+
+
+def every_file(root: Path) -> list[Path]:
+    """Every file under ``root`` but git's own: a superset of what the registry reads, so a
+    result is keyed by anything that could change it (stray files and their names included)."""
+    found: list[Path] = []
+    for folder, subfolders, names in os.walk(root):
+        subfolders[:] = sorted(name for name in subfolders if name != ".git")
+        base = Path(folder)
+        found.extend(base / name for name in sorted(names))
+    return found
+
+
 def result_key(root: Path, files: Iterable[Path], extra: str) -> str | None:
     """A digest of every registry file's name and bytes, plus ``extra`` (date, options, cwd)."""
     digest = hashlib.blake2b(digest_size=20)

@@ -43,11 +43,14 @@ def validate(root: Path, paths: Iterable[Path] = (), today: dt.date | None = Non
 
     paths = list(paths)
     today = today or dates.today()
-    key = _result_key(root, paths, today)  # None when the cache is off
-    hit = cache.cached_result(root, key) if key else None
-    if hit is not None:  # not one byte changed since the last run: the same findings
-        return ValidationResult(hit[0], hit[1], cache.lazy_registry(root))
-    registry = Registry.load(root)
+    try:
+        key = _result_key(root, paths, today)  # None when the cache is off
+        hit = cache.cached_result(root, key) if key else None
+        if hit is not None:  # not one byte changed since the last run: the same findings
+            return ValidationResult(hit[0], hit[1], cache.lazy_registry(root))
+        registry = Registry.load(root)  # parses the very bytes the key was computed from
+    finally:
+        cache.forget_read_ahead()
     selected = _selected_files(registry, paths)
     findings: list[Finding] = list(registry.load_findings)
     for record in registry.records:
@@ -83,14 +86,11 @@ def _result_key(root: Path, paths: list[Path], today: dt.date) -> str | None:
     import os
 
     from . import cache
-    from .registry import record_files
 
     if not cache.enabled():
         return None
-    files, stray = record_files(root)
-    extra = "|".join([today.isoformat(), os.getcwd(), *sorted(str(p.resolve()) for p in paths),
-                      *sorted(f.path for f in stray)])
-    return cache.result_key(Path(root), [f.path for f in files], extra)
+    extra = "|".join([today.isoformat(), os.getcwd(), *sorted(str(p.resolve()) for p in paths)])
+    return cache.result_key(Path(root), cache.every_file(Path(root)), extra)
 
 
 def _selected_files(registry: Registry, paths: list[Path]) -> set[str] | None:
