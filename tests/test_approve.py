@@ -98,3 +98,16 @@ def test_tally_counts_represented_members_as_attendees() -> None:
     tally = approval.tally(meeting, committee)
     assert (tally.rule, tally.voters, tally.needed, tally.approvals, tally.reached) == \
         ("majority-of-attendees", ["a", "b"], 2, 1, False)
+
+
+def test_approving_a_hand_written_meeting_keeps_its_comments_and_the_seal_holds(registry_tree, run) -> None:  # type: ignore[no-untyped-def]
+    path = registry_tree.path(FILE)
+    text = path.read_text(encoding="utf-8").replace("status: held\n", "status: held  # confirmed by the chair's office\n")
+    path.write_text("# Typed by the secretariat from the signed attendance sheet.\n" + text, encoding="utf-8")
+    assert approve(run, registry_tree, "interior").exit_code == 0
+    assert approve(run, registry_tree, "head-of-government").exit_code == 0
+    written = path.read_text(encoding="utf-8")
+    assert written.startswith("# Typed by the secretariat from the signed attendance sheet.\n")
+    assert "status: held  # confirmed by the chair's office" in written
+    meeting = registry_tree.read(FILE)
+    assert meeting["minutes"]["status"] == "approved" and seal.is_intact(meeting) is True
