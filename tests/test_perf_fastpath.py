@@ -170,3 +170,23 @@ def test_the_process_pool_loads_what_one_process_loads(tmp_path: Path, monkeypat
     assert [(r.path, r.data, [f.as_dict() for f in found]) for r, found in pooled] == \
            [(r.path, r.data, [f.as_dict() for f in found]) for r, found in alone]
     assert any(found for _, found in pooled)  # the broken file's syntax error came back too
+
+
+def test_the_hygiene_pre_check_never_hides_a_finding() -> None:
+    """Every character of the blocks where look-alikes and invisible controls live, in prose and in
+    machine fields, written raw and as YAML escapes: whenever ``hygiene.check`` finds something,
+    the pre-check must let it run (a new hygiene rule on a new character would fail here)."""
+    from protsoc import fastpath, hygiene, yamlio
+
+    blocks = [range(0x0600, 0x0700), range(0x0750, 0x0780), range(0x2000, 0x2070), range(0xFB50, 0xFE00),
+              range(0xFE70, 0xFF00), range(0x00A0, 0x0100), range(0x180E, 0x180F), range(0x3000, 0x3001)]
+    for block in blocks:
+        for code in block:
+            char = chr(code)
+            data = {"id": f"x{char}1", "date": f"2024-0{char}-01", "title": {"ar": f"لجنة {char}القيادة"}}
+            found = list(hygiene.check(data, "f.yaml"))
+            raw = yamlio.dumps(data)
+            escaped = raw.replace(char, f"\\u{code:04x}") if char.isprintable() else raw
+            for text in (raw, escaped):
+                if found:
+                    assert fastpath.hygiene_may_find(text), f"U+{code:04X}: {[f.rule for f in found]} hidden"

@@ -9,6 +9,12 @@ can only skip python-jsonschema on a record that it judges valid. It is validate
 like python-jsonschema's ``FormatChecker``. (Where the two could disagree the safe way round,
 e.g. Python's ``$`` matching before a trailing newline, the slow path decides.)
 
+Text hygiene: the checks of ``protsoc.hygiene`` look at every string of a record for a few dozen
+characters (bidirectional controls, invisible characters, Persian letters, tatweel,
+Arabic-Indic digits). One regular-expression search of the file's text for any of those
+characters (or a backslash, which could write one as an escape) tells whether they can find
+anything; when not, they are skipped. The character set is read from ``protsoc.hygiene`` itself.
+
 ``PROTSOC_NO_FASTPATH=1`` turns it off (used by the tests that prove the equivalence); without
 jsonschema-rs installed everything takes the slow path.
 """
@@ -17,6 +23,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -70,3 +77,26 @@ def schema_valid(kind: str, data: Any) -> bool:
         return bool(validator.is_valid(data))
     except Exception:  # e.g. an integer beyond 64 bits: let python-jsonschema judge
         return False
+
+
+@lru_cache(maxsize=None)
+def _hygiene_trigger() -> "re.Pattern[str] | None":
+    try:
+        from . import hygiene
+
+        chars = set(hygiene._BIDI_CONTROLS) | set(hygiene._INVISIBLE) | set(hygiene._PERSIAN)
+        chars.add(hygiene._TATWEEL)
+        digits = hygiene._ARABIC_INDIC.pattern
+    except AttributeError:  # hygiene's tables were reorganised: always run its checks
+        return None
+    if not (digits.startswith("[") and digits.endswith("]")):
+        return None
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + digits[1:-1] + "\\\\]")
+
+
+def hygiene_may_find(text: str) -> bool:
+    """False only when the text hygiene checks cannot find anything in a file of this text."""
+    if not enabled():
+        return True
+    trigger = _hygiene_trigger()
+    return trigger is None or trigger.search(text) is not None

@@ -72,8 +72,11 @@ def validate(root: Path, paths: Iterable[Path] = (), today: dt.date | None = Non
 def _record_checks(record: Record) -> list[Finding]:
     """The checks that look at one file alone (cached by its content in ``protsoc.cache``)."""
     assert record.data is not None and record.document is not None
+    from .fastpath import hygiene_may_find
+
     findings = schemas.check(record.kind, record.data, record.path, record.document.implicit)
-    findings.extend(hygiene.check(record.data, record.path))
+    if hygiene_may_find(record.document.text):
+        findings.extend(hygiene.check(record.data, record.path))
     return findings
 
 
