@@ -55,11 +55,24 @@ def md_escape(value: Any) -> str:
     return str(value).replace("<", "&lt;").replace("|", "\\|")
 
 
+def _date_filter(function: Callable[[Any], str]) -> Callable[[Any], str]:
+    """A date filter whose bad input («2025-02-30») is an invalid-record error, not a crash."""
+
+    def apply(value: Any) -> str:
+        try:
+            return function(value)
+        except (TypeError, ValueError):
+            raise InvalidRecord(f"{value!r} is not a date", "write dates as YYYY-MM-DD; "
+                                "`protsoc validate` lists every problem") from None
+
+    return apply
+
+
 FILTERS: dict[str, Callable[..., Any]] = {
-    "date_ar": arabic.date_long,
-    "day_ar": lambda value: arabic.date_long(value, with_weekday=True),
-    "weekday_ar": arabic.weekday,
-    "month_year_ar": arabic.month_year,
+    "date_ar": _date_filter(arabic.date_long),
+    "day_ar": _date_filter(lambda value: arabic.date_long(value, with_weekday=True)),
+    "weekday_ar": _date_filter(arabic.weekday),
+    "month_year_ar": _date_filter(arabic.month_year),
     "num": arabic.number,
     "pct": arabic.percent,
     "count_ar": arabic.count,
@@ -104,8 +117,8 @@ def environment(folders: Sequence[Path], hijri_starts: arabic.MonthStarts | None
     def hijri_ar(value: Any) -> str:
         try:
             return arabic.hijri_long(value, hijri_starts)
-        except ValueError as error:
-            raise InvalidRecord(f"no Hijri date for {value}: {error}",
+        except (TypeError, ValueError) as error:
+            raise InvalidRecord(f"no Hijri date for {value!r}: {error}",
                                 "check the record's date; the converter covers 1924-2077") from None
 
     env.filters["hijri_ar"] = hijri_ar
