@@ -40,6 +40,7 @@ from typing import Any
 
 from . import dates
 from .errors import InvalidRecord, UsageError
+from .registry import is_erratum
 
 _PERIOD_EN = {"P1Y": ("year", "12 months"), "P6M": ("half-year", "6 months"),
               "P3M": ("quarter", "3 months"), "P1M": ("month", "1 month")}
@@ -217,7 +218,8 @@ def held_meetings(meetings: Iterable[Any]) -> list[HeldMeeting]:
     """The meetings that count: status ``held`` (ordinary or extraordinary) with a valid date."""
     found = []
     for data in meetings:
-        if not isinstance(data, dict) or data.get("status") != "held":
+        # An erratum corrects a meeting's minutes; it is not a meeting of its own.
+        if not isinstance(data, dict) or data.get("status") != "held" or is_erratum(data):
             continue
         day = dates.parse(data.get("date"))
         if day is not None:

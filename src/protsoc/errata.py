@@ -25,6 +25,7 @@ from typing import Any
 from . import seal
 from .errors import InvalidRecord, UsageError
 from .registry import Registry, display_path, split_meeting_stem
+from .registry import is_erratum as registry_is_erratum
 
 
 @dataclass
@@ -124,8 +125,7 @@ def is_erratum(meeting: Any) -> bool:
     Whatever counts or lists meetings and their decisions (cadence, status, follow-up) should skip
     errata, or read the corrected content through ``corrections``.
     """
-    minutes = meeting.get("minutes") if isinstance(meeting, dict) else None
-    return isinstance(minutes, dict) and isinstance(minutes.get("amends"), str)
+    return registry_is_erratum(meeting)
 
 
 def corrections(registry: Registry) -> dict[str, str]:

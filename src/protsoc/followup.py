@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import dates
-from .registry import Registry
+from .registry import Registry, is_erratum
 
 ACTION_STATUSES = ("not-started", "in-progress", "done", "blocked", "dropped")
 DECISION_STATES = ("open", "late", "done")
@@ -155,6 +155,8 @@ def follow_up(registry: Registry, as_of: dt.date | None = None, committee: str |
         decisions = [d for d in _list(data.get("decisions")) if isinstance(d, dict) and isinstance(d.get("id"), str)]
         for decision in decisions:
             known.add(f"{meeting.id}/{decision['id']}")
+        if is_erratum(data):  # its decisions are the original meeting's, listed there
+            continue
         day = dates.parse(data.get("date"))
         if committee and meeting_committee != committee:
             continue

@@ -89,7 +89,7 @@ def export(
     for committee in report.committees:
         data = records[committee.id].data or {}
         short = _short_name(data, committee.id)
-        for record in registry.meetings_of(committee.id):
+        for record in registry.meetings_of(committee.id, errata=False):
             meeting = record.data or {}
             day = dates.parse(meeting.get("date"))
             if day is None:

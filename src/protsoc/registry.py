@@ -254,9 +254,18 @@ class Registry:
         found = self.of_kind("roadmap")
         return found[0].data if found and found[0].data else {}
 
-    def meetings_of(self, committee_id: str) -> list[Record]:
-        meetings = [m for m in self.of_kind("meeting") if m.data and m.data.get("committee") == committee_id]
+    def meetings_of(self, committee_id: str, errata: bool = True) -> list[Record]:
+        """The committee's meeting records by date; ``errata=False`` leaves out errata, which
+        correct a meeting's minutes but are not meetings of their own (cadence, counts, follow-up)."""
+        meetings = [m for m in self.of_kind("meeting") if m.data and m.data.get("committee") == committee_id
+                    and (errata or not is_erratum(m.data))]
         return sorted(meetings, key=lambda m: (str(m.data.get("date", "")), m.id))  # type: ignore[union-attr]
+
+
+def is_erratum(meeting: Any) -> bool:
+    """True for an erratum record (``minutes.amends``): it corrects another meeting's minutes."""
+    minutes = meeting.get("minutes") if isinstance(meeting, dict) else None
+    return isinstance(minutes, dict) and isinstance(minutes.get("amends"), str)
 
 
 def is_slug(value: Any) -> bool:

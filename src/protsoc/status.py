@@ -78,7 +78,7 @@ def overview(registry: Registry, today: dt.date | None = None) -> Overview:
         data = record.data or {}
         members = [m for m in data.get("members", []) if isinstance(m, dict)]
         chair = next((m for m in members if m.get("id") == data.get("chair")), None)
-        meetings = registry.meetings_of(record.id)
+        meetings = registry.meetings_of(record.id, errata=False)
         held = [m for m in meetings if m.data and m.data.get("status") == "held"]
         decisions = [f"{m.id}/{d.get('id')}" for m in meetings for d in (m.data or {}).get("decisions", []) if isinstance(d, dict)]
         own_actions = [a for a in actions if set((a.data or {}).get("decisions", [])) & set(decisions)]
