@@ -320,3 +320,23 @@ def test_brackets_inside_text_are_not_nesting() -> None:
 def test_nesting_at_the_limit_is_accepted() -> None:
     depth = yamlio.MAX_DEPTH - 1
     assert load("a: " + "[" * depth + "]" * depth + "\n").data["a"]
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("a: !!bool maybe\n", "yaml-tag"),
+    ("a: !!int twelve\n", "yaml-tag"),
+    ("a: !!float x\n", "yaml-tag"),
+    ("? [a, b]\n: 1\n", "yaml-syntax"),
+    ("{a: 1}: 2\n", "yaml-syntax"),
+    ("value: .nan\n", "yaml-implicit-type"),
+    ("value: -.inf\n", "yaml-implicit-type"),
+    ("value: 1.0e+999\n", "yaml-implicit-type"),
+])
+def test_values_python_cannot_hold_as_plain_data_are_refused(text: str, rule: str) -> None:
+    found = problem(text)
+    assert (found.rule, found.line) == (rule, 1)
+    assert "ScalarNode" not in found.message  # no parser internals in messages
+
+
+def test_explicit_plain_tags_are_read() -> None:
+    assert load("a: !!str 1\nb: !!int '3'\nc: !!float 2\n").data == {"a": "1", "b": 3, "c": 2.0}

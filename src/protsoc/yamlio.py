@@ -16,6 +16,7 @@ carries the JSON path of the value and ``locate`` finds its line by composing th
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import tempfile
@@ -214,8 +215,18 @@ class _Builder:
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 raise YamlError(_alias_problem(key_node.start_mark))
-            key = self.build(key_node, path)
             line = key_node.start_mark.line + 1
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise YamlError(
+                    YamlProblem(
+                        "yaml-syntax",
+                        "a list or a mapping is used as a key; keys are field names",
+                        line,
+                        key_node.start_mark.column + 1,
+                        "check the `?` or the brackets before the colon",
+                    )
+                )
+            key = self.build(key_node, path)
             if not isinstance(key, str):
                 raise YamlError(
                     YamlProblem(
@@ -247,16 +258,35 @@ class _Builder:
         tag = node.tag
         if tag not in _PLAIN_TAGS:
             raise YamlError(_tag_problem(node))
-        if tag == STR_TAG or tag == "tag:yaml.org,2002:timestamp":
-            value: Any = node.value
-        elif tag == "tag:yaml.org,2002:int":
-            value = _constructor.construct_yaml_int(node)
-        elif tag == "tag:yaml.org,2002:float":
-            value = _constructor.construct_yaml_float(node)
-        elif tag == "tag:yaml.org,2002:bool":
-            value = _constructor.construct_yaml_bool(node)
-        else:
-            value = None
+        try:
+            if tag == STR_TAG or tag == "tag:yaml.org,2002:timestamp":
+                value: Any = node.value
+            elif tag == "tag:yaml.org,2002:int":
+                value = _constructor.construct_yaml_int(node)
+            elif tag == "tag:yaml.org,2002:float":
+                value = _constructor.construct_yaml_float(node)
+            elif tag == "tag:yaml.org,2002:bool":
+                value = _constructor.construct_yaml_bool(node)
+            else:
+                value = None
+        except (ValueError, KeyError, TypeError):  # an explicit tag on a value it cannot read
+            raise YamlError(YamlProblem(
+                "yaml-tag",
+                f"`{node.value}` cannot be read as the tagged type `{tag.rsplit(':', 1)[-1]}`",
+                node.start_mark.line + 1,
+                node.start_mark.column + 1,
+                "remove the tag (the `!!...` before the value)",
+            )) from None
+        if isinstance(value, float) and not math.isfinite(value):
+            # `.nan` / `.inf` would pass `type: number` and then break every sum and chart.
+            raise YamlError(YamlProblem(
+                "yaml-implicit-type",
+                f"`{node.value}` is read by YAML as {'not-a-number' if math.isnan(value) else 'infinity'}; "
+                "registry numbers must be finite",
+                node.start_mark.line + 1,
+                node.start_mark.column + 1,
+                f'write the number, or quote it ("{node.value}") if it is text',
+            ))
         if tag != STR_TAG and not node.style:  # plain: None (Python) or "" (libyaml)
             self.implicit[path] = node.value
         return value
