@@ -67,8 +67,27 @@ def _deepest(error: Any) -> Any:
     from jsonschema.exceptions import best_match
 
     while error.context:
-        error = best_match(error.context)
+        error = best_match(_closest_branch(error))
     return error
+
+
+def _closest_branch(error: Any) -> list[Any]:
+    """The errors of the oneOf/anyOf branch the record was meant for: the branch whose fields
+    the value uses most (a cadence with `min_meetings` and `per: P2Y` meant the frequency rule,
+    so the finding is about `per`, not a missing `none`)."""
+    branches: dict[Any, list[Any]] = {}
+    for sub in error.context:
+        branches.setdefault(sub.relative_schema_path[0] if sub.relative_schema_path else None, []).append(sub)
+    if len(branches) < 2 or not isinstance(error.instance, dict) or not isinstance(error.validator_value, list):
+        return list(error.context)
+    keys = set(error.instance)
+
+    def overlap(index: Any) -> int:
+        branch = error.validator_value[index] if isinstance(index, int) else {}
+        return len(keys & set(branch.get("properties", {}))) if isinstance(branch, dict) else 0
+
+    best = max(branches, key=overlap)
+    return branches[best]
 
 
 def _finding(error: Any, display: str, implicit: dict[tuple, str]) -> Finding:
@@ -97,6 +116,10 @@ def _finding(error: Any, display: str, implicit: dict[tuple, str]) -> Finding:
         hint = yamlio.implicit_hint(implicit[path], error.instance)
     elif validator == "type":
         message = f"{where} should be {_expected(error)}, not {_json_type(error.instance)}"
+    elif validator == "const":
+        expected = json.dumps(error.validator_value, ensure_ascii=False)
+        message = f"{where} must be {expected}, not {json.dumps(error.instance, ensure_ascii=False)}"
+        hint = f"write `{path[-1] if path else 'it'}: {expected}`"
     elif validator == "enum":
         choices = ", ".join(str(choice) for choice in error.validator_value)
         message = f"{where}: `{error.instance}` is not one of the allowed values"
