@@ -71,3 +71,18 @@ def test_installed_wheel_works_outside_the_source_tree(wheel: Path, tmp_path: Pa
                             env=env, capture_output=True, text=True, timeout=300)
     assert status.returncode == 0, status.stderr
     assert {c["id"] for c in json.loads(status.stdout)["committees"]} >= {"steering", "technical"}
+
+
+def test_package_data_is_tracked_by_git() -> None:
+    """A clean clone must hold what the wheel needs: every schema and template is in git (an
+    untracked or empty templates/ builds fine here and breaks `pip install .` elsewhere: hatch
+    fails on a missing force-include folder and silently drops an empty one)."""
+    if not (REPO_ROOT / ".git").exists() or shutil.which("git") is None:
+        pytest.skip("not a git checkout")
+    tracked = set(subprocess.run(["git", "ls-files", "schemas", "templates", "pyproject.toml", "README.md"],
+                                 cwd=REPO_ROOT, capture_output=True, text=True, check=True).stdout.split())
+    on_disk = {p.relative_to(REPO_ROOT).as_posix() for folder in ("schemas", "templates")
+               for p in (REPO_ROOT / folder).rglob("*") if p.is_file() and "__pycache__" not in p.parts}
+    assert "pyproject.toml" in tracked and "README.md" in tracked
+    assert any(name.startswith("templates/") for name in tracked)
+    assert sorted(on_disk - tracked) == []

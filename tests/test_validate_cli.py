@@ -317,3 +317,23 @@ def test_the_whole_invalid_corpus_at_once_gives_no_traceback(make_registry, run)
     outcome = run(["protsoc", "validate", "--format", "json"], cwd=tree.repo)
     assert outcome.exit_code == 1
     assert json.loads(outcome.stdout)["counts"]["errors"] > index
+
+
+def test_every_problem_of_every_file_is_reported_together(make_registry, run) -> None:
+    tree = make_registry()
+    tree.patch(COMMITTEE, {"kind": "ministerial-ish"})
+    tree.patch(MEETING, {"status": "hled", "number": "3"})
+    tree.write("meetings/steering/2024-12-02.yaml", b"id: [\n")
+    report = json.loads(run(["protsoc", "validate", "--format", "json"], cwd=tree.repo).stdout)
+    assert {(e["file"].split("/", 1)[1], e["rule"]) for e in report["errors"]} == {
+        (COMMITTEE, "schema-enum"), (MEETING, "schema-enum"), (MEETING, "schema-type"),
+        ("meetings/steering/2024-12-02.yaml", "yaml-syntax")}
+    assert report["counts"]["errors"] == 4
+
+
+def test_text_is_coloured_on_a_terminal(broken: RegistryTree, run_process) -> None:
+    outcome = run_process(["protsoc", "validate"], cwd=broken.repo,
+                          env={"NO_COLOR": None, "FORCE_COLOR": "1", "TERM": "xterm-256color"})
+    assert outcome.exit_code == 1
+    assert "\x1b[" in outcome.stdout  # rich colours errors red and warnings yellow
+    assert "[schema-enum]" in outcome.stdout
