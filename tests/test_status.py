@@ -112,3 +112,22 @@ def test_status_on_an_invalid_registry_does_not_crash(make_registry, run) -> Non
         assert outcome.exit_code == 1
         assert "registry/committees/technical.yaml" in outcome.stderr
         assert "protsoc validate" in outcome.stderr
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from test_validate_properties import _DATA, _KEYS  # noqa: E402
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(committee=st.dictionaries(_KEYS, _DATA, max_size=6), meeting=st.dictionaries(_KEYS, _DATA, max_size=6))
+def test_status_on_random_records_is_an_overview_or_a_clear_error(make_registry, run, committee, meeting) -> None:
+    tree = make_registry(commit=False, name="random")
+    tree.write("committees/technical.yaml", {"id": "technical", **committee})
+    tree.write("meetings/technical/2024-12-01.yaml", {"committee": "technical", **meeting})
+    outcome = run(["protsoc", "status", "--format", "json"], cwd=tree.repo)
+    assert outcome.exit_code in (0, 1), outcome.stderr
+    if outcome.exit_code == 1:
+        assert "protsoc validate" in outcome.stderr
