@@ -337,3 +337,13 @@ def test_text_is_coloured_on_a_terminal(broken: RegistryTree, run_process) -> No
     assert outcome.exit_code == 1
     assert "\x1b[" in outcome.stdout  # rich colours errors red and warnings yellow
     assert "[schema-enum]" in outcome.stdout
+
+
+def test_long_findings_stay_on_one_line_when_piped(make_registry, run_process) -> None:
+    tree = make_registry()
+    long_id = "member-" + "x" * 150
+    tree.patch(MEETING, lambda m: m["attendance"].append({"member": long_id, "status": "present"}))
+    outcome = run_process(["protsoc", "validate"], cwd=tree.repo)
+    [line] = [line for line in outcome.stdout.splitlines() if "[ref-member]" in line]
+    assert FINDING_LINE.match(line)
+    assert line.endswith("nor a listed guest")

@@ -57,9 +57,11 @@ def _print_text(console, result, valid: bool) -> None:  # type: ignore[no-untype
             console.print(f"[bold]{escape(finding.path)}[/]")
             current = finding.path
         colour = "red" if finding.is_error else "yellow"
-        console.print(f"[{colour}]{escape(plain_line(finding))}[/]")
+        # One finding, one line, however long: editors, CI problem matchers and grep read
+        # `file:line:col: ...` lines, and a wrapped message would lose its end.
+        console.print(f"[{colour}]{escape(plain_line(finding))}[/]", soft_wrap=True)
         if finding.hint:
-            console.print(f"    [dim]hint: {escape(finding.hint)}[/]")
+            console.print(f"    [dim]hint: {escape(finding.hint)}[/]", soft_wrap=True)
     errors, warnings = len(result.errors), len(result.warnings)
     if result.findings:
         console.print()
