@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from . import arabic
+from . import arabic, dates
 from .errors import EnvironmentProblem
 
 # Debian's fonts-hosny-amiri; matplotlib falls back to its own DejaVu (which has Arabic) without it.
@@ -51,8 +51,10 @@ def _pyplot() -> Any:
     return plt
 
 
-def indicator_chart_svg(indicator: dict[str, Any], observations: Sequence[dict[str, Any]]) -> str:
-    """The indicator's values over time, with its target as a dashed line, as an SVG document."""
+def indicator_chart_svg(name: str, unit: str, observations: Sequence[dict[str, Any]],
+                        target: dict[str, Any] | None = None) -> str:
+    """The indicator's values over time (``date``/``value`` pairs), with its target (``value``,
+    ``date``) as a dashed line, as an SVG document."""
     plt = _pyplot()
     from matplotlib.ticker import FuncFormatter, MaxNLocator
 
@@ -62,10 +64,12 @@ def indicator_chart_svg(indicator: dict[str, Any], observations: Sequence[dict[s
     figure, axes = plt.subplots(figsize=(6.4, 2.8), dpi=100)
     try:
         axes.plot(days, values, color=LINE_COLOUR, marker="o", linewidth=2)
-        target = indicator.get("target") if isinstance(indicator.get("target"), dict) else None
         if target is not None:
             axes.axhline(float(target["value"]), color=TARGET_COLOUR, linestyle="--", linewidth=1.2)
-            label = f"الهدف: {arabic.number(target['value'])} ({arabic.month_year(target['date'])})"
+            label = f"الهدف: {arabic.number(target['value'])}"
+            target_date = dates.parse(target.get("date"))
+            if target_date is not None:
+                label += f" ({arabic.month_year(target_date)})"
             axes.annotate(label, xy=(0.0, float(target["value"])), xycoords=("axes fraction", "data"),
                           xytext=(6, -4), textcoords="offset points", ha="left", va="top",
                           color=TARGET_COLOUR, fontproperties=font)
@@ -83,8 +87,6 @@ def indicator_chart_svg(indicator: dict[str, Any], observations: Sequence[dict[s
         axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _: arabic.number(round(value, 2))))
         for tick in axes.get_yticklabels():
             tick.set_fontproperties(font)
-        name = _label(indicator.get("name"))
-        unit = _label(indicator.get("unit"))
         axes.set_title(name, fontproperties=font, loc="right")
         if unit:
             axes.set_ylabel(unit, fontproperties=font)
@@ -99,14 +101,8 @@ def indicator_chart_svg(indicator: dict[str, Any], observations: Sequence[dict[s
         plt.close(figure)
 
 
-def _label(value: Any) -> str:
-    """The Arabic wording of a record text."""
-    if isinstance(value, dict):
-        return str(value.get("ar") or "")
-    return "" if value is None else str(value)
-
-
-def indicator_chart_data_uri(indicator: dict[str, Any], observations: Sequence[dict[str, Any]]) -> str:
+def indicator_chart_data_uri(name: str, unit: str, observations: Sequence[dict[str, Any]],
+                             target: dict[str, Any] | None = None) -> str:
     """The chart as a ``data:`` URI for ``<img src>``: the HTML file stays self-contained."""
-    svg = indicator_chart_svg(indicator, observations)
+    svg = indicator_chart_svg(name, unit, observations, target)
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")

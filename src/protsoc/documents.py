@@ -75,6 +75,24 @@ def post_title(registry: Registry, committee_id: str, ref: Any, on: dt.date) -> 
     return current_title(member, on) if member else ref
 
 
+def _list(data: Any, key: str) -> list[dict[str, Any]]:
+    """The mappings of a list field; a field of the wrong shape renders as empty
+    (`protsoc validate` reports it)."""
+    value = data.get(key) if isinstance(data, dict) else None
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+
+
+def _dict(data: Any, key: str) -> dict[str, Any]:
+    value = data.get(key) if isinstance(data, dict) else None
+    return value if isinstance(value, dict) else {}
+
+
+def _priority(item: dict[str, Any]) -> int:
+    """An agenda item's rank; unranked items (or a rank of the wrong type) come last, in file order."""
+    value = item.get("priority")
+    return value if isinstance(value, int) and not isinstance(value, bool) else 10**6
+
+
 def _text(value: Any) -> str:
     return templating.text_of(value)
 
@@ -89,8 +107,8 @@ def _decision_number(decision: dict[str, Any]) -> int:
 def _sources(*records: dict[str, Any]) -> list[dict[str, str]]:
     seen: dict[str, dict[str, str]] = {}
     for record in records:
-        for source in record.get("sources", []) or []:
-            if isinstance(source, dict) and source.get("document") and source["document"] not in seen:
+        for source in _list(record, "sources"):
+            if isinstance(source.get("document"), str) and source["document"] not in seen:
                 seen[source["document"]] = {"document": str(source["document"]),
                                             "section": str(source.get("section", "")),
                                             "date": str(source.get("date", ""))}
@@ -124,23 +142,23 @@ def meeting_context(registry: Registry, meeting_id: str) -> dict[str, Any]:
     def title(ref: Any) -> str:
         return post_title(registry, committee_id, ref, day)
 
-    indexed = list(enumerate(a for a in data.get("agenda", []) or [] if isinstance(a, dict)))
+    indexed = list(enumerate(_list(data, "agenda")))
     agenda = [
-        {"id": item.get("id", ""), "title": _text(item.get("title")), "priority": item.get("priority"),
+        {"id": str(item.get("id", "")), "title": _text(item.get("title")), "priority": _priority(item),
          "proceedings": _text(item.get("proceedings"))}
-        for _, item in sorted(indexed, key=lambda pair: (pair[1].get("priority") or 10**6, pair[0]))
+        for _, item in sorted(indexed, key=lambda pair: (_priority(pair[1]), pair[0]))
     ]
     agenda_titles = {item["id"]: item["title"] for item in agenda}
     attendance: dict[str, list[dict[str, str]]] = {status: [] for status in ATTENDANCE_ORDER}
-    for entry in data.get("attendance", []) or []:
-        if isinstance(entry, dict) and entry.get("status") in attendance:
+    for entry in _list(data, "attendance"):
+        if isinstance(entry.get("status"), str) and entry["status"] in attendance:
             attendance[entry["status"]].append({
                 "title": title(entry.get("member")),
                 "name": _text(entry.get("name")),
                 "represented_by": _text(entry.get("represented_by")),
             })
     decisions = []
-    for decision in sorted((d for d in data.get("decisions", []) or [] if isinstance(d, dict)), key=_decision_number):
+    for decision in sorted(_list(data, "decisions"), key=_decision_number):
         decisions.append({
             "id": decision.get("id", ""),
             "number": _decision_number(decision),
@@ -150,12 +168,10 @@ def meeting_context(registry: Registry, meeting_id: str) -> dict[str, Any]:
             "owner": title(decision.get("owner")) if decision.get("owner") else "",
             "due": decision.get("due") or "",
         })
-    minutes_value = data.get("minutes")
-    minutes: dict[str, Any] = minutes_value if isinstance(minutes_value, dict) else {}
+    minutes = _dict(data, "minutes")
     approvals = [{"title": title(a.get("member")), "date": a.get("date", "")}
-                 for a in minutes.get("approvals", []) or [] if isinstance(a, dict)]
-    chaired_value = data.get("chaired_by")
-    chaired: dict[str, Any] = chaired_value if isinstance(chaired_value, dict) else {}
+                 for a in _list(minutes, "approvals")]
+    chaired = _dict(data, "chaired_by")
     attended = len(attendance["present"]) + len(attendance["represented"])
     return {
         "meeting": {
@@ -187,7 +203,7 @@ def meeting_context(registry: Registry, meeting_id: str) -> dict[str, Any]:
         "attendance_complete": data.get("attendance_complete", True) is not False,
         "attended_count": attended,
         "guests": [{"name": _text(g.get("name")), "capacity": _text(g.get("capacity"))}
-                   for g in data.get("guests", []) or [] if isinstance(g, dict)],
+                   for g in _list(data, "guests")],
         "decisions": decisions,
         "decisions_summary": arabic.join(
             arabic.count(n, noun) for n, noun in (
@@ -359,7 +375,7 @@ def _indicator_row(row: Any, data: dict[str, Any], as_of: dt.date, with_charts: 
         from . import charts
 
         result["chart"] = charts.indicator_chart_data_uri(
-            data, [{"date": o.date, "value": o.value} for o in observations])
+            row.name, row.unit, [{"date": o.date, "value": o.value} for o in observations], target)
     return result
 
 
