@@ -20,3 +20,37 @@ def test_dumped_arabic_stays_readable_and_multiline_text_uses_a_block() -> None:
     assert "لجنة القيادة" in text  # not \u escapes
     assert "|" in text
     assert yamlio.loads(text.encode("utf-8")).data["note"]["ar"] == "سطر أول\nسطر ثان"
+
+
+def test_writing_to_a_device_writes_into_it_and_never_replaces_it(tmp_path) -> None:
+    import os
+    import stat
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        yamlio.write_atomic(fifo, "id: x\n")
+        assert os.read(reader, 100) == b"id: x\n"
+    finally:
+        os.close(reader)
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+
+
+def test_a_new_file_is_readable_by_the_team_and_a_replaced_file_keeps_its_mode(tmp_path) -> None:
+    import os
+
+    new = tmp_path / "new.yaml"
+    old_umask = os.umask(0o022)
+    try:
+        yamlio.write_atomic(new, "id: x\n")
+    finally:
+        os.umask(old_umask)
+    assert new.stat().st_mode & 0o777 == 0o644
+
+    existing = tmp_path / "existing.yaml"
+    existing.write_text("id: y\n")
+    existing.chmod(0o640)
+    yamlio.write_atomic(existing, b"id: z\n")
+    assert existing.read_text() == "id: z\n"
+    assert existing.stat().st_mode & 0o777 == 0o640

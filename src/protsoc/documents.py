@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -445,40 +443,7 @@ def html_to_pdf(html: str) -> bytes:
 
 
 def write_output(path: Path, content: str | bytes) -> None:
-    """Write a rendered document atomically: a crash leaves the old file or the new one, never half.
+    """Write a rendered document (``-o FILE``) with the one atomic writer of protsoc."""
+    from .yamlio import write_atomic
 
-    Only regular files are replaced: ``-o /dev/null``, ``-o /dev/stdout`` or a named pipe are
-    written to in place (renaming over them would replace a device by a file).
-    """
-    import stat
-
-    data = content.encode("utf-8") if isinstance(content, str) else content
-    try:
-        mode = path.stat().st_mode
-    except FileNotFoundError:
-        mode = None
-    except OSError as error:
-        raise UsageError(f"cannot write {path}: {error.strerror}", "give another -o FILE") from None
-    if mode is not None and stat.S_ISDIR(mode):
-        raise UsageError(f"{path} is a folder", "give a file name to -o, e.g. -o minutes.pdf")
-    if mode is not None and not stat.S_ISREG(mode):
-        with open(path, "wb") as stream:
-            stream.write(data)
-        return
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as error:
-        raise UsageError(f"cannot write {path}: {error.strerror}", "give a writable -o FILE") from None
-    try:
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temp_name, 0o666 & ~umask)  # mkstemp creates 0600; a document is for sharing
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp_name, path)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
+    write_atomic(path, content)

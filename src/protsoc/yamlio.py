@@ -498,13 +498,45 @@ def dumps(data: Any) -> str:
     )
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write a file so that a crash leaves either the old or the new content, never half."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+def write_atomic(path: Path, content: str | bytes) -> None:
+    """The one way protsoc writes a file: a crash leaves the old content or the new, never half.
+
+    Text is written as UTF-8 with LF line ends. Only regular files are replaced by a rename:
+    ``-o /dev/null``, ``/dev/stdout`` or a named pipe are written to in place (renaming over them
+    would replace a device by a file, as root). A new file gets the usual permissions (mkstemp's
+    0600 would hide it from the rest of the team); a replaced file keeps its own.
+    """
+    import stat
+
+    from .errors import UsageError
+
+    data = content.encode("utf-8") if isinstance(content, str) else content
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
+        mode: int | None = path.stat().st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError as error:
+        raise UsageError(f"cannot write {path}: {error.strerror}", "choose another file") from None
+    if mode is not None and stat.S_ISDIR(mode):
+        raise UsageError(f"{path} is a folder", "give a file name, e.g. minutes.pdf")
+    if mode is not None and not stat.S_ISREG(mode):
+        with open(path, "wb") as stream:
+            stream.write(data)
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as error:
+        raise UsageError(f"cannot write {path}: {error.strerror}", "choose a writable place") from None
+    try:
+        if mode is None:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(temp_name, 0o666 & ~umask)
+        else:
+            os.chmod(temp_name, stat.S_IMODE(mode))
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(temp_name, path)
