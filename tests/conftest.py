@@ -17,9 +17,10 @@ import hashlib
 import os
 import subprocess
 import sys
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterator, Mapping, Sequence
+from typing import Any
 
 import pytest
 
@@ -269,7 +270,7 @@ def run_process() -> Callable[..., Outcome]:
                 full_env[key] = value
         full_env.setdefault("PYTHONIOENCODING", "utf-8")
         completed = subprocess.run(args, cwd=cwd, env=full_env, input=input, capture_output=True,
-                                   text=True, encoding="utf-8", timeout=timeout)
+                                   text=True, encoding="utf-8", timeout=timeout, check=False)
         return Outcome(completed.returncode, completed.stdout, completed.stderr)
 
     return invoke

@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from conftest import REPO_ROOT, SHIPPED_REGISTRY
+
 from protsoc import yamlio
 
 SEEDS = REPO_ROOT.parent / "shared" / "seeds"

@@ -6,8 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
-
 from conftest import EXAMPLES, RegistryTree
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from test_validate_properties import _DATA, _KEYS
 
 
 def _status_json(run, tree: RegistryTree, *extra: str) -> dict:
@@ -113,11 +115,6 @@ def test_status_on_an_invalid_registry_does_not_crash(make_registry, run) -> Non
         assert "registry/committees/technical.yaml" in outcome.stderr
         assert "protsoc validate" in outcome.stderr
 
-
-from hypothesis import HealthCheck, given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
-from test_validate_properties import _DATA, _KEYS  # noqa: E402
 
 
 @settings(max_examples=60, deadline=None,

@@ -8,7 +8,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from conftest import EXAMPLES, RegistryTree
 
 MEETING = "meetings/steering/2024-11-26.yaml"

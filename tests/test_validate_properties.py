@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import RegistryTree
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import RegistryTree
 from protsoc import yamlio
 from protsoc.findings import Finding
 from protsoc.validation import validate

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-
 from conftest import MEETING, STEERING, RegistryTree
+
 from protsoc.validation import validate
 
 MEETING_FILE = "meetings/steering/2024-11-26.yaml"

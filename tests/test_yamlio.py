@@ -148,7 +148,7 @@ def test_empty_files_hold_no_record(text: str) -> None:
 
 
 def test_invalid_utf8_is_located() -> None:
-    raw = "id: a\nplace:\n  ar: ".encode() + "الرباط".encode("cp1256") + b"\n"
+    raw = b"id: a\nplace:\n  ar: " + "الرباط".encode("cp1256") + b"\n"
     found = problem(raw)
     assert (found.rule, found.line, found.column) == ("yaml-encoding", 3, 7)
     assert "Windows-1256" in (found.hint or "")
@@ -183,7 +183,7 @@ def test_too_large_is_refused_before_parsing() -> None:
 
 def test_load_file_reads_from_disk(tmp_path: Path) -> None:
     path = tmp_path / "x.yaml"
-    path.write_bytes("id: a\n".encode())
+    path.write_bytes(b"id: a\n")
     assert yamlio.load_file(path).data == {"id": "a"}
 
 
