@@ -34,10 +34,10 @@ def test_plain_record_loads_with_timestamps_kept_as_strings() -> None:
 
 
 def test_implicitly_typed_plain_scalars_are_remembered_with_their_source_text() -> None:
-    document = load("kind: no\ntime: 10:30\nquoted: 'no'\nlist:\n- yes\n")
-    assert document.data == {"kind": False, "time": 630, "quoted": "no", "list": [True]}
+    document = load("kind: no\ncount: 12\nquoted: 'no'\nlist:\n- yes\n")
+    assert document.data == {"kind": False, "count": 12, "quoted": "no", "list": [True]}
     assert document.implicit[("kind",)] == "no"
-    assert document.implicit[("time",)] == "10:30"
+    assert document.implicit[("count",)] == "12"
     assert document.implicit[("list", 0)] == "yes"
     assert ("quoted",) not in document.implicit
 
@@ -340,3 +340,20 @@ def test_values_python_cannot_hold_as_plain_data_are_refused(text: str, rule: st
 
 def test_explicit_plain_tags_are_read() -> None:
     assert load("a: !!str 1\nb: !!int '3'\nc: !!float 2\n").data == {"a": "1", "b": 3, "c": 2.0}
+
+
+@pytest.mark.parametrize("text, number", [
+    ("time: 10:30\n", "630"), ("order: 010\n", "8"), ("value: 0x1F\n", "31"), ("value: 0b101\n", "5"),
+])
+def test_numbers_yaml_11_reads_in_another_base_are_refused(text: str, number: str) -> None:
+    # `10:30` -> 630 and `010` -> 8: the digits no longer mean what was typed, in any field.
+    found = problem(text)
+    assert (found.rule, found.line) == ("yaml-implicit-type", 1)
+    assert f"the number {number}" in found.message
+    assert found.hint and "quote it" in found.hint
+
+
+@pytest.mark.parametrize("text, value", [("a: 0\n", 0), ("a: 10\n", 10), ("a: 1_000\n", 1000),
+                                         ("a: '010'\n", "010"), ("a: '10:30'\n", "10:30")])
+def test_decimal_numbers_and_quoted_digits_are_read(text: str, value: object) -> None:
+    assert load(text).data == {"a": value}

@@ -51,6 +51,8 @@ _PLAIN_TAGS = {
 _SEQ_TAG = "tag:yaml.org,2002:seq"
 _MAP_TAG = "tag:yaml.org,2002:map"
 _LEADING_TAB = re.compile(r"^[ ]*\t", re.MULTILINE)
+_OCTAL = re.compile(r"^[-+]?0[0-7_]+$")
+_SURPRISING_INT = re.compile(r"^[-+]?(0[0-7_]+|0[xob].*|[0-9][0-9_]*(:[0-5]?[0-9])+)$")
 _OPENED_CONTEXT = re.compile(r"flow (sequence|mapping)|quoted scalar|block scalar")
 
 _constructor = SafeConstructor()
@@ -277,6 +279,18 @@ class _Builder:
                 node.start_mark.column + 1,
                 "remove the tag (the `!!...` before the value)",
             )) from None
+        if tag == "tag:yaml.org,2002:int" and not node.style and _SURPRISING_INT.match(node.value):
+            # YAML 1.1 reads `010` as 8 and `10:30` as 630: the digits no longer mean what the
+            # clerk typed, in a number field as much as in a text field.
+            base = "base 60" if ":" in node.value else "octal" if _OCTAL.match(node.value) else "not decimal"
+            raise YamlError(YamlProblem(
+                "yaml-implicit-type",
+                f"the unquoted `{node.value}` is read by YAML 1.1 as the number {value} ({base})",
+                node.start_mark.line + 1,
+                node.start_mark.column + 1,
+                f'quote it ("{node.value}") if it is a time or text; write the number in decimal '
+                "digits without a leading zero if it is a number",
+            ))
         if isinstance(value, float) and not math.isfinite(value):
             # `.nan` / `.inf` would pass `type: number` and then break every sum and chart.
             raise YamlError(YamlProblem(
