@@ -85,7 +85,8 @@ class Bench:
             rss.append(peak)
             cpus.append(cpu)
         row = {"name": name, "median": statistics.median(walls), "min": min(walls), "max": max(walls),
-               "cpu": statistics.median(cpus), "runs": len(walls), "rss_mib": max(rss), "note": note}
+               "cpu": statistics.median(cpus), "runs": len(walls), "rss_mib": statistics.median(rss),
+               "rss_max_mib": max(rss), "note": note}
         self.rows.append(row)
         print(f"{name:55s} {row['median']:8.3f} s [{row['min']:.3f}-{row['max']:.3f}] cpu {row['cpu']:.3f} s "
               f"{row['rss_mib']:6.0f} MiB", file=sys.stderr, flush=True)
@@ -270,7 +271,7 @@ def main(argv: list[str] | None = None) -> int:
         except RuntimeError as error:
             bench.skipped.append(f"{name}: failed ({error})")
     results = {
-        "meetings": args.meetings if not args.registry else None,
+        "meetings": args.meetings,  # with --registry: as given (the generator's --meetings)
         "files": files,
         "runs": args.runs,
         "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
@@ -300,7 +301,7 @@ def markdown(results: dict[str, Any]) -> str:
         f"{results['date']}; {results['machine']}; load average before/after "
         f"{results['load_average_before_after'][0]}/{results['load_average_before_after'][1]}",
         "",
-        "| command | wall, median | [min–max] | CPU (user+sys), median | peak RSS | ratio (wall medians) |",
+        "| command | wall, median | [min–max] | CPU (user+sys), median | peak RSS, median | ratio (wall medians) |",
         "|---|---|---|---|---|---|",
     ]
     for row in rows:

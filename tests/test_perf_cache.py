@@ -211,3 +211,15 @@ def test_in_one_process_a_later_load_reads_the_files_again(make_registry) -> Non
     tree.patch(MEETING_FILE, {"status": "cancelled"})
     meeting = Registry.load(tree.root).by_id("meeting")["steering/2024-11-26"]
     assert meeting.data is not None and meeting.data["status"] == "cancelled"
+
+
+def test_display_names_are_those_of_display_path(make_registry, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Names resolved once per folder are the names ``display_path`` gives, symlinks included."""
+    from protsoc.registry import Registry, display_path
+
+    tree = make_registry()
+    (tree.root / "meetings" / "steering" / "2024-12-10.yaml").symlink_to(tree.path(MEETING_FILE))
+    for cwd in (tree.repo, tree.root / "meetings", tree.repo.parent.parent):
+        monkeypatch.chdir(cwd)
+        for record in Registry.load(tree.root).records:
+            assert record.path == display_path(record.file.path)

@@ -45,7 +45,8 @@ _RESULT = "result.marshal"
 
 _disabled = False
 _stores: dict[tuple, "Store"] = {}
-_read_ahead: dict[Path, bytes] = {}  # bytes read to compute a key, reused by the load that follows
+_read_ahead: dict[str, bytes] = {}  # bytes read to compute a key, reused by the load that follows
+_deferred = [0]  # > 0 while a caller will save the store itself (one write instead of two)
 
 
 def disable() -> None:
@@ -215,7 +216,7 @@ def _relative(root: Path, path: Path) -> str:
 
 
 def _read(path: Path) -> bytes | None:
-    raw = _read_ahead.pop(path, None)
+    raw = _read_ahead.pop(str(path), None)
     if raw is not None:
         return raw
     try:
@@ -229,6 +230,7 @@ def load_records(root: Path, files: list["RecordFile"]) -> list[tuple["Record", 
     from . import parallel, yamlio
     from .registry import Record, load_record
 
+    _prefill_display(files)
     if not enabled():
         return parallel.load_all(files)
     store = store_for(root)
@@ -275,8 +277,43 @@ def load_records(root: Path, files: list["RecordFile"]) -> list[tuple["Record", 
         if rel not in seen:
             del store.entries[rel]
             store.dirty = True
-    store.save()
+    if not _deferred[0]:
+        store.save()
     return results  # type: ignore[return-value]
+
+
+def _prefill_display(files: list["RecordFile"]) -> None:
+    """Each file's display name, resolving each folder once instead of once per file.
+
+    ``registry.display_path`` depends on the folder (resolved against the working directory) and
+    the file's own name; a symbolic link, or a display that does not end with the name, is left to
+    ``display_path`` itself.
+    """
+    from .registry import display_path
+
+    prefixes: dict[Path, str | None] = {}
+    for record_file in files:
+        path = record_file.path
+        if "_shown" in record_file.__dict__ or path.is_symlink():
+            continue
+        prefix = prefixes.get(path.parent, "")
+        if prefix == "":
+            shown = display_path(path)
+            record_file.__dict__["_shown"] = shown
+            prefixes[path.parent] = shown[: -len(path.name)] if shown.endswith("/" + path.name) else None
+        elif prefix is not None:
+            record_file.__dict__["_shown"] = prefix + path.name
+
+
+@contextlib.contextmanager
+def one_save(root: Path) -> Iterator[None]:
+    """Loads inside the block leave the saving to its end: the store is written once."""
+    _deferred[0] += 1
+    try:
+        yield
+    finally:
+        _deferred[0] -= 1
+    save(root)
 
 
 def record_findings(root: Path, record: "Record", compute: Any) -> list[Finding]:
@@ -309,30 +346,31 @@ def forget_read_ahead() -> None:
     _read_ahead.clear()
 
 
-def every_file(root: Path) -> list[Path]:
+def every_file(root: Path) -> list[str]:
     """Every file under ``root`` but git's own: a superset of what the registry reads, so a
     result is keyed by anything that could change it (stray files and their names included)."""
-    found: list[Path] = []
+    found: list[str] = []
     for folder, subfolders, names in os.walk(root):
         subfolders[:] = sorted(name for name in subfolders if name != ".git")
-        base = Path(folder)
-        found.extend(base / name for name in sorted(names))
+        found.extend(os.path.join(folder, name) for name in sorted(names))
     return found
 
 
-def result_key(root: Path, files: Iterable[Path], extra: str) -> str | None:
+def result_key(root: Path, files: Iterable[str], extra: str) -> str | None:
     """A digest of every registry file's name and bytes, plus ``extra`` (date, options, cwd)."""
     digest = hashlib.blake2b(digest_size=20)
     digest.update(program_key().encode("utf-8"))
     digest.update(extra.encode("utf-8"))
+    prefix = len(str(root)) + 1
     for path in files:
         try:
-            raw = path.read_bytes()
+            with open(path, "rb") as stream:
+                raw = stream.read()
         except OSError:
             return None
         _read_ahead[path] = raw
-        digest.update(_relative(root, path).encode("utf-8"))
-        digest.update(content_digest(raw))
+        digest.update(path[prefix:].encode("utf-8", "surrogateescape"))
+        digest.update(hashlib.blake2b(raw, digest_size=16).digest())
     return digest.hexdigest()
 
 

@@ -1,8 +1,10 @@
 """Parse many registry files on every core, when there are enough of them to pay for it.
 
 Parsing YAML is CPU-bound and each file is independent, so a fork-based pool of worker processes
-divides a cold load of a large registry by almost the number of cores. Starting the workers and
-sending the parsed records back costs tens of milliseconds, so small loads stay in-process.
+can divide a cold load of a large registry by the number of idle cores. Sending the parsed
+records back to the parent costs about a quarter of the parse (measured: benchmarks/README.md),
+so the pool is used only for large loads and only on cores that are idle: on a machine whose load
+average already fills the cores (a busy CI runner), one process is faster.
 The result is exactly ``[registry.load_record(f) for f in files]``, in the same order.
 """
 
@@ -33,7 +35,12 @@ def workers(count: int) -> int:
         cores = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):  # pragma: no cover - not Linux
         cores = os.cpu_count() or 1
-    return max(1, min(cores, 4))
+    try:
+        busy = os.getloadavg()[0]
+    except OSError:  # pragma: no cover - no load average on this system
+        busy = 0.0
+    idle = int(cores - busy + 0.5)  # this process needs one core of its own
+    return max(1, min(idle, 4))
 
 
 def _load_chunk(files: list["RecordFile"]) -> list[tuple["Record", list["Finding"]]]:

@@ -48,15 +48,16 @@ def validate(root: Path, paths: Iterable[Path] = (), today: dt.date | None = Non
         hit = cache.cached_result(root, key) if key else None
         if hit is not None:  # not one byte changed since the last run: the same findings
             return ValidationResult(hit[0], hit[1], cache.lazy_registry(root))
-        registry = Registry.load(root)  # parses the very bytes the key was computed from
+        with cache.one_save(root):
+            registry = Registry.load(root)  # parses the very bytes the key was computed from
+            cache.forget_read_ahead()
+            selected = _selected_files(registry, paths)
+            findings: list[Finding] = list(registry.load_findings)
+            for record in registry.records:
+                if record.data is not None and record.document is not None:
+                    findings.extend(cache.record_findings(root, record, _record_checks))
     finally:
         cache.forget_read_ahead()
-    selected = _selected_files(registry, paths)
-    findings: list[Finding] = list(registry.load_findings)
-    for record in registry.records:
-        if record.data is None or record.document is None:
-            continue
-        findings.extend(cache.record_findings(root, record, _record_checks))
     findings.extend(rules.run(registry, today))
     if selected is not None:
         findings = [f for f in findings if f.path in selected]
@@ -65,7 +66,6 @@ def validate(root: Path, paths: Iterable[Path] = (), today: dt.date | None = Non
     checked = len(selected) if selected is not None else len(registry.records)
     if key:
         cache.store_result(root, key, findings, checked)
-        cache.save(root)
     return ValidationResult(findings, checked, registry)
 
 
