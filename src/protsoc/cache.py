@@ -256,7 +256,7 @@ def load_records(root: Path, files: list["RecordFile"]) -> list[tuple["Record", 
             continue
         data, implicit, load_findings = marshal.loads(entry[1])
         text, warnings = yamlio.decode(raw)
-        document = yamlio.Document(data=data, text=text, implicit=dict(implicit), warnings=warnings)
+        document = yamlio.Document(data=data, text=text, implicit=dict(implicit), problems=warnings)
         display = record_file.display()
         results.append((Record(record_file, data, document),
                         [finding_from_tuple(item, display) for item in load_findings]))

@@ -190,7 +190,7 @@ def load_record(record_file: RecordFile) -> tuple[Record, list[Finding]]:
         document = yamlio.loads(raw)
     except yamlio.YamlError as exc:
         return Record(record_file, None, None), [_finding_from_problem(exc.problem, display)]
-    findings = [_finding_from_problem(problem, display) for problem in document.warnings]
+    findings = [_finding_from_problem(problem, display) for problem in document.problems]
     if not isinstance(document.data, dict):
         findings.append(
             Finding(

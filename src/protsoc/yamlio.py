@@ -89,7 +89,7 @@ class Document:
     data: Any
     text: str
     implicit: dict[tuple, str] = field(default_factory=dict)
-    warnings: list[YamlProblem] = field(default_factory=list)
+    problems: list[YamlProblem] = field(default_factory=list)  # non-fatal: warnings and errors
 
 
 def decode(raw: bytes) -> tuple[str, list[YamlProblem]]:
@@ -184,7 +184,7 @@ def loads(raw: bytes) -> Document:
         )
     builder = _Builder()
     data = builder.build(node, ())
-    return Document(data=data, text=text, implicit=builder.implicit, warnings=warnings)
+    return Document(data=data, text=text, implicit=builder.implicit, problems=warnings + builder.problems)
 
 
 def load_file(path: Path) -> Document:
@@ -196,6 +196,9 @@ class _Builder:
 
     def __init__(self) -> None:
         self.implicit: dict[tuple, str] = {}
+        # Problems that do not stop reading the file (the value is kept as the text typed), so
+        # the file's other findings are still reported.
+        self.problems: list[YamlProblem] = []
         self._seen: set[int] = set()
 
     def build(self, node: yaml.Node, path: tuple) -> Any:
@@ -283,7 +286,7 @@ class _Builder:
             # YAML 1.1 reads `010` as 8 and `10:30` as 630: the digits no longer mean what the
             # clerk typed, in a number field as much as in a text field.
             base = "base 60" if ":" in node.value else "octal" if _OCTAL.match(node.value) else "not decimal"
-            raise YamlError(YamlProblem(
+            self.problems.append(YamlProblem(
                 "yaml-implicit-type",
                 f"the unquoted `{node.value}` is read by YAML 1.1 as the number {value} ({base})",
                 node.start_mark.line + 1,
@@ -291,9 +294,10 @@ class _Builder:
                 f'quote it ("{node.value}") if it is a time or text; write the number in decimal '
                 "digits without a leading zero if it is a number",
             ))
+            return node.value
         if isinstance(value, float) and not math.isfinite(value):
             # `.nan` / `.inf` would pass `type: number` and then break every sum and chart.
-            raise YamlError(YamlProblem(
+            self.problems.append(YamlProblem(
                 "yaml-implicit-type",
                 f"`{node.value}` is read by YAML as {'not-a-number' if math.isnan(value) else 'infinity'}; "
                 "registry numbers must be finite",
@@ -301,6 +305,7 @@ class _Builder:
                 node.start_mark.column + 1,
                 f'write the number, or quote it ("{node.value}") if it is text',
             ))
+            return node.value
         if tag != STR_TAG and not node.style:  # plain: None (Python) or "" (libyaml)
             self.implicit[path] = node.value
         return value

@@ -1,0 +1,22 @@
+"""A value YAML 1.1 misreads is an error, but the rest of the file is still checked."""
+
+import copy
+
+from conftest import MEETING
+
+
+def test_an_unquoted_time_and_an_unknown_attendee_are_both_reported(make_registry, run) -> None:
+    meeting = copy.deepcopy(MEETING)
+    meeting["attendance"].append({"member": "stranger", "status": "present"})
+    tree = make_registry({"meetings/steering/2024-11-26.yaml": meeting})
+    path = tree.root / "meetings/steering/2024-11-26.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "time: 10:30\n", encoding="utf-8")
+
+    outcome = run(["protsoc", "validate", "--format", "json"], cwd=tree.repo)
+
+    import json
+
+    rules = {finding["rule"] for finding in json.loads(outcome.stdout)["errors"]}
+    assert outcome.exit_code == 1
+    assert {"yaml-implicit-type", "ref-member"} <= rules
+    assert "schema-type" not in rules  # the time is kept as the text typed, not as 630
