@@ -72,7 +72,7 @@ def _error(record: Record, rule_id: str, message: str, path: tuple, hint: str | 
 
 # Domain modules that register rules of their own with @rule (imported on first run, so that
 # commands which never validate do not pay for them).
-RULE_MODULES: tuple[str, ...] = ("protsoc.seal_rules", "protsoc.followup_rules",)
+RULE_MODULES: tuple[str, ...] = ("protsoc.seal_rules", "protsoc.followup_rules")
 
 
 def run(registry: Registry, today: dt.date) -> list[Finding]:
