@@ -20,3 +20,14 @@ def test_an_unquoted_time_and_an_unknown_attendee_are_both_reported(make_registr
     assert outcome.exit_code == 1
     assert {"yaml-implicit-type", "ref-member"} <= rules
     assert "schema-type" not in rules  # the time is kept as the text typed, not as 630
+
+
+def test_a_misspelt_attendee_gets_the_member_id_it_resembles(make_registry, run) -> None:
+    meeting = copy.deepcopy(MEETING)
+    meeting["attendance"][1]["member"] = "interiour"
+    tree = make_registry({"meetings/steering/2024-11-26.yaml": meeting})
+
+    outcome = run(["protsoc", "validate"], cwd=tree.repo)
+
+    assert outcome.exit_code == 1
+    assert "[ref-member]" in outcome.stdout and "did you mean `interior`?" in outcome.stdout

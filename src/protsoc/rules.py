@@ -55,6 +55,13 @@ class Context:
         return committee_id is not None and ref in self.members.get(committee_id, {})
 
 
+def _did_you_mean(value: str, known: list[Any]) -> str | None:
+    import difflib
+
+    close = difflib.get_close_matches(value, [k for k in known if isinstance(k, str)], n=1)
+    return f"did you mean `{close[0]}`?" if close else None
+
+
 def _list(data: Any, key: str) -> list:
     value = data.get(key) if isinstance(data, dict) else None
     return value if isinstance(value, list) else []
@@ -199,7 +206,8 @@ def meeting_references(ctx: Context) -> Iterator[Finding]:
                 yield _error(record, "ref-member",
                              f"attendance names `{member}`, who is neither a member post of `{committee_id}` nor a listed guest",
                              ("attendance", index, "member"),
-                             "use a member id from the committee's file, or add the person under `guests`")
+                             _did_you_mean(member, [*members, *guests])
+                             or "use a member id from the committee's file, or add the person under `guests`")
             if isinstance(entry, dict) and entry.get("status") == "represented" and not entry.get("represented_by"):
                 yield _error(record, "attendance-represented", f"`{member}` is marked represented but not by whom",
                              ("attendance", index), "add `represented_by:` with the representative's name or title")
