@@ -249,17 +249,13 @@ def load_records(root: Path, files: list["RecordFile"]) -> list[tuple["Record", 
             continue
         store.digests[rel] = content_digest(raw)
         entry = store.entry(rel)
-        if entry is None:
+        hit = _from_entry(record_file, raw, entry) if entry is not None else None
+        if hit is None:
             results.append(None)
             misses.append(index)
             raws[index] = raw
             continue
-        data, implicit, load_findings = marshal.loads(entry[1])
-        text, warnings = yamlio.decode(raw)
-        document = yamlio.Document(data=data, text=text, implicit=dict(implicit), problems=warnings)
-        display = record_file.display()
-        results.append((Record(record_file, data, document),
-                        [finding_from_tuple(item, display) for item in load_findings]))
+        results.append(hit)
     if misses:
         loaded = parallel.load_all([files[index] for index in misses])
         for index, (record, findings) in zip(misses, loaded):
@@ -270,7 +266,8 @@ def load_records(root: Path, files: list["RecordFile"]) -> list[tuple["Record", 
                 continue
             if document.text != yamlio.decode(raws[index])[0]:
                 continue  # the file changed while it was being read: do not cache either version
-            parse = (record.data, list(document.implicit.items()), [finding_to_tuple(f) for f in findings])
+            parse = (record.data, list(document.implicit.items()), [finding_to_tuple(f) for f in findings],
+                     [_problem_tuple(p) for p in document.problems])
             store.entries[rel] = [store.digests[rel], marshal.dumps(parse), None]
             store.dirty = True
     for rel in list(store.entries):
@@ -280,6 +277,26 @@ def load_records(root: Path, files: list["RecordFile"]) -> list[tuple["Record", 
     if not _deferred[0]:
         store.save()
     return results  # type: ignore[return-value]
+
+
+def _problem_tuple(problem: Any) -> tuple:
+    return (problem.rule, problem.message, problem.line, problem.column, problem.hint, problem.is_error)
+
+
+def _from_entry(record_file: "RecordFile", raw: bytes, entry: list) -> tuple["Record", list[Finding]] | None:
+    """The record and load findings of a cache entry; None (parse again) if they cannot be rebuilt."""
+    from . import yamlio
+    from .registry import Record
+
+    try:
+        data, implicit, load_findings, problems = marshal.loads(entry[1])
+        text, _ = yamlio.decode(raw)
+        document = yamlio.Document(data=data, text=text, implicit=dict(implicit),
+                                   problems=[yamlio.YamlProblem(*p) for p in problems])
+        display = record_file.display()
+        return Record(record_file, data, document), [finding_from_tuple(item, display) for item in load_findings]
+    except Exception:  # an entry this code cannot read (it changed under us): parse the file again
+        return None
 
 
 def _prefill_display(files: list["RecordFile"]) -> None:
