@@ -312,8 +312,9 @@ def markdown(results: dict[str, Any]) -> str:
             ratio = f"{row['median'] / anchor['median']:.1f}× check-jsonschema (bundled)"
         elif python and row["name"].startswith("protsoc --"):
             ratio = f"{row['median'] / python['median']:.1f}× python -c pass"
+        cpu = f"{row['cpu']:.3f} s" if "cpu" in row else "not measured"
         lines.append(f"| `{row['name']}` | {row['median']:.3f} s | [{row['min']:.3f}–{row['max']:.3f}] "
-                     f"| {row.get('cpu', 0):.3f} s | {row['rss_mib']:.0f} MiB | {ratio} |")
+                     f"| {cpu} | {row['rss_mib']:.0f} MiB | {ratio} |")
     for skipped in results["skipped"]:
         lines.append(f"| skipped: {skipped} | | | | | |")
     return "\n".join(lines)
