@@ -223,3 +223,12 @@ def test_display_names_are_those_of_display_path(make_registry, monkeypatch: pyt
         monkeypatch.chdir(cwd)
         for record in Registry.load(tree.root).records:
             assert record.path == display_path(record.file.path)
+
+
+def test_an_unwritable_cache_folder_only_costs_speed(make_registry, run, tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder should be", encoding="utf-8")
+    tree = make_registry()
+    outcome = run(["protsoc", "validate", "--format", "json"], cwd=tree.repo,
+                  env={"PROTSOC_CACHE_DIR": str(blocker / "cache")})
+    assert outcome.exit_code == 0 and _report(outcome)["valid"] is True

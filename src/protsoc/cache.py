@@ -76,7 +76,12 @@ def base_directory() -> Path:
     if given:
         return Path(given).expanduser()
     xdg = os.environ.get("XDG_CACHE_HOME")
-    return (Path(xdg) if xdg else Path.home() / ".cache") / "protsoc"
+    if xdg:
+        return Path(xdg) / "protsoc"
+    try:
+        return Path.home() / ".cache" / "protsoc"
+    except (KeyError, RuntimeError):  # no home directory (some CI containers): a private temp folder
+        return Path(tempfile.gettempdir()) / f"protsoc-cache-{os.getuid() if hasattr(os, 'getuid') else 'user'}"
 
 
 def directory(root: Path) -> Path:
