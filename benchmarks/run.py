@@ -148,15 +148,16 @@ def check_jsonschema_steps(tool: str, registry: Path, schema_dir: Path, absolute
 
 
 def protsoc_commands(protsoc: str) -> tuple[set[str], str]:
-    text = subprocess.run([protsoc, "--help"], capture_output=True, text=True).stdout
+    text = subprocess.run([protsoc, "--help"], capture_output=True, text=True, check=True).stdout
     commands = {word for line in text.splitlines() for word in line.replace("│", " ").split()[:1]}
-    validate_help = subprocess.run([protsoc, "validate", "--help"], capture_output=True, text=True).stdout
+    validate_help = subprocess.run([protsoc, "validate", "--help"], capture_output=True, text=True,
+                                   check=True).stdout
     return commands, validate_help
 
 
 def draft_meeting(registry: Path) -> Path:
     """The steering committee's latest meeting: its minutes are a draft, so editing it breaks no seal."""
-    return sorted((registry / "meetings" / "steering").glob("*.yaml"))[-1]
+    return max((registry / "meetings" / "steering").glob("*.yaml"))
 
 
 def git(registry: Path, *args: str) -> None:
@@ -297,9 +298,9 @@ def markdown(results: dict[str, Any]) -> str:
     anchor = next((row for row in rows if row["name"].startswith("check-jsonschema, bundled")), None)
     python = by_name.get("python -c pass")
     lines = [
-        f"N = {results['meetings']} meetings, {results['files']} files; {results['runs']} runs per figure; "
-        f"{results['date']}; {results['machine']}; load average before/after "
-        f"{results['load_average_before_after'][0]}/{results['load_average_before_after'][1]}",
+        (f"N = {results['meetings']} meetings, {results['files']} files; {results['runs']} runs per figure; "
+         f"{results['date']}; {results['machine']}; load average before/after "
+         f"{results['load_average_before_after'][0]}/{results['load_average_before_after'][1]}"),
         "",
         "| command | wall, median | [min–max] | CPU (user+sys), median | peak RSS, median | ratio (wall medians) |",
         "|---|---|---|---|---|---|",

@@ -15,7 +15,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from conftest import MEETING, SCHEMAS
 
 MEETING_FILE = "meetings/steering/2024-11-26.yaml"

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from conftest import REPO_ROOT
 from test_validate_examples import CASES, _place
 
@@ -81,9 +80,7 @@ def _mutations(rng: random.Random) -> list:
         def change(data: dict) -> None:
             target = data
             for part in path[:-1]:
-                if isinstance(target, dict) and part in target:
-                    target = target[part]
-                elif isinstance(target, list) and isinstance(part, int) and part < len(target):
+                if isinstance(target, dict) and part in target or isinstance(target, list) and isinstance(part, int) and part < len(target):
                     target = target[part]
                 else:
                     return

@@ -27,9 +27,10 @@ import marshal
 import os
 import sys
 import tempfile
-from functools import lru_cache
+from collections.abc import Iterable, Iterator
+from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Any
 
 from .findings import Finding, Severity
 
@@ -44,7 +45,7 @@ _RECORDS = "records.marshal"
 _RESULT = "result.marshal"
 
 _disabled = False
-_stores: dict[tuple, "Store"] = {}
+_stores: dict[tuple, Store] = {}
 _read_ahead: dict[str, bytes] = {}  # bytes read to compute a key, reused by the load that follows
 _deferred = [0]  # > 0 while a caller will save the store itself (one write instead of two)
 
@@ -90,7 +91,7 @@ def directory(root: Path) -> Path:
     return base_directory() / name
 
 
-@lru_cache(maxsize=None)
+@cache
 def _code_digest() -> str:
     from . import yamlio
     from .resources import schema_dir
@@ -103,7 +104,7 @@ def _code_digest() -> str:
     for path in sorted(schema_dir().glob("*.json")):
         digest.update(path.name.encode("utf-8"))
         digest.update(path.read_bytes())
-    digest.update(f"{sys.version}|libyaml={yamlio.using_libyaml()}".encode("utf-8"))
+    digest.update(f"{sys.version}|libyaml={yamlio.using_libyaml()}".encode())
     return digest.hexdigest()
 
 
@@ -230,10 +231,10 @@ def _read(path: Path) -> bytes | None:
         return None
 
 
-def load_records(root: Path, files: list["RecordFile"]) -> list[tuple["Record", list[Finding]]]:
+def load_records(root: Path, files: list[RecordFile]) -> list[tuple[Record, list[Finding]]]:
     """``registry.load_record`` for every file, from the cache where the bytes are unchanged."""
     from . import parallel, yamlio
-    from .registry import Record, load_record
+    from .registry import load_record
 
     _prefill_display(files)
     if not enabled():
@@ -288,7 +289,7 @@ def _problem_tuple(problem: Any) -> tuple:
     return (problem.rule, problem.message, problem.line, problem.column, problem.hint, problem.is_error)
 
 
-def _from_entry(record_file: "RecordFile", raw: bytes, entry: list) -> tuple["Record", list[Finding]] | None:
+def _from_entry(record_file: RecordFile, raw: bytes, entry: list) -> tuple[Record, list[Finding]] | None:
     """The record and load findings of a cache entry; None (parse again) if they cannot be rebuilt."""
     from . import yamlio
     from .registry import Record
@@ -300,11 +301,11 @@ def _from_entry(record_file: "RecordFile", raw: bytes, entry: list) -> tuple["Re
                                    problems=[yamlio.YamlProblem(*p) for p in problems])
         display = record_file.display()
         return Record(record_file, data, document), [finding_from_tuple(item, display) for item in load_findings]
-    except Exception:  # an entry this code cannot read (it changed under us): parse the file again
+    except Exception:  # noqa: BLE001 - an entry this code cannot read (it changed under us): parse the file again
         return None
 
 
-def _prefill_display(files: list["RecordFile"]) -> None:
+def _prefill_display(files: list[RecordFile]) -> None:
     """Each file's display name, resolving each folder once instead of once per file.
 
     ``registry.display_path`` depends on the folder (resolved against the working directory) and
@@ -338,7 +339,7 @@ def one_save(root: Path) -> Iterator[None]:
     save(root)
 
 
-def record_findings(root: Path, record: "Record", compute: Any) -> list[Finding]:
+def record_findings(root: Path, record: Record, compute: Any) -> list[Finding]:
     """The schema and hygiene findings of one record: ``compute(record)``, cached by content."""
     if not enabled() or record.data is None:
         return compute(record)
@@ -414,12 +415,12 @@ def store_result(root: Path, key: str, findings: list[Finding], files_checked: i
     })
 
 
-def lazy_registry(root: Path) -> "Registry":
+def lazy_registry(root: Path) -> Registry:
     """A registry whose records are loaded (from the cache) only if someone looks at them."""
     from .registry import Registry
 
     class LazyRegistry(Registry):
-        def __init__(self, root: Path) -> None:  # noqa: D107 - no dataclass __init__: nothing loaded yet
+        def __init__(self, root: Path) -> None:
             self.root = root
             self._loaded: Registry | None = None
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 ENV_DISABLE = "PROTSOC_NO_FASTPATH"
@@ -35,7 +35,7 @@ def enabled() -> bool:
     return os.environ.get(ENV_DISABLE, "") in ("", "0")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _validators() -> dict[str, Any] | None:
     try:
         import jsonschema_rs
@@ -61,7 +61,7 @@ def _validators() -> dict[str, Any] | None:
             for kind, schema in schemas.items()
             if kind != "defs"
         }
-    except Exception:  # a schema jsonschema-rs cannot compile: python-jsonschema decides alone
+    except Exception:  # noqa: BLE001 - a schema jsonschema-rs cannot compile: python-jsonschema decides alone
         return None
 
 
@@ -75,12 +75,12 @@ def schema_valid(kind: str, data: Any) -> bool:
         return False
     try:
         return bool(validator.is_valid(data))
-    except Exception:  # e.g. an integer beyond 64 bits: let python-jsonschema judge
+    except Exception:  # noqa: BLE001 - e.g. an integer beyond 64 bits: let python-jsonschema judge
         return False
 
 
-@lru_cache(maxsize=None)
-def _hygiene_trigger() -> "re.Pattern[str] | None":
+@cache
+def _hygiene_trigger() -> re.Pattern[str] | None:
     try:
         from . import hygiene
 

@@ -45,7 +45,7 @@ def workers(count: int) -> int:
     return max(1, min(cores, free, 4))
 
 
-def _load_chunk(files: list["RecordFile"]) -> list[tuple["Record", list["Finding"]]]:
+def _load_chunk(files: list[RecordFile]) -> list[tuple[Record, list[Finding]]]:
     from .registry import load_record
 
     # Each chunk's records hold no reference cycles: the collector would only rescan them.
@@ -56,7 +56,7 @@ def _load_chunk(files: list["RecordFile"]) -> list[tuple["Record", list["Finding
         gc.enable()
 
 
-def _packed_chunk(files: list["RecordFile"]) -> list[bytes]:
+def _packed_chunk(files: list[RecordFile]) -> list[bytes]:
     """In a worker: each file's load as marshalled plain data (much cheaper to send than pickles)."""
     from .cache import _problem_tuple, finding_to_tuple
 
@@ -71,7 +71,7 @@ def _packed_chunk(files: list["RecordFile"]) -> list[bytes]:
     return packed
 
 
-def _unpack(record_file: "RecordFile", blob: bytes) -> tuple["Record", list["Finding"]]:
+def _unpack(record_file: RecordFile, blob: bytes) -> tuple[Record, list[Finding]]:
     from . import yamlio
     from .cache import finding_from_tuple
     from .registry import Record
@@ -87,7 +87,7 @@ def _unpack(record_file: "RecordFile", blob: bytes) -> tuple["Record", list["Fin
             [finding_from_tuple(item, display) for item in findings])
 
 
-def load_all(files: list["RecordFile"]) -> list[tuple["Record", list["Finding"]]]:
+def load_all(files: list[RecordFile]) -> list[tuple[Record, list[Finding]]]:
     """``registry.load_record`` of every file, in order; on several cores when there are many."""
     count = workers(len(files))
     if count <= 1 or len(files) < 2:
@@ -101,7 +101,7 @@ def load_all(files: list["RecordFile"]) -> list[tuple["Record", list["Finding"]]
             loaded = pool.map(_packed_chunk, chunks, chunksize=1)
         return [_unpack(record_file, blob)
                 for chunk, blobs in zip(chunks, loaded) for record_file, blob in zip(chunk, blobs)]
-    except Exception:  # no processes allowed here (sandbox, limits), or a worker failed: one core it is
+    except Exception:  # noqa: BLE001 - no processes allowed here (sandbox, limits), or a worker failed: one core it is
         return _load_chunk(files)
     finally:
         if enabled_gc:
