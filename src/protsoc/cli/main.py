@@ -77,4 +77,13 @@ app.command("report")(guarded(report_command.report))
 
 
 def main() -> None:
+    import sys
+
+    if sys.argv[1:] == ["--version"]:
+        # Answered before Typer builds the tree of 35 commands (about half of the start-up):
+        # scripts and CI probe the version often.
+        from .. import __version__
+
+        print(f"protsoc {__version__}")
+        return
     app()
