@@ -81,8 +81,9 @@ def indicator_chart_svg(name: str, unit: str, observations: Sequence[dict[str, A
             import datetime as dt
 
             axes.set_xlim(days[0] - dt.timedelta(days=180), days[0] + dt.timedelta(days=180))
-        axes.set_xticks(days)
-        axes.set_xticklabels([arabic.month_year(d) for d in days], fontproperties=font)
+        ticks = _tick_days(days)
+        axes.set_xticks(ticks)
+        axes.set_xticklabels([arabic.month_year(d) for d in ticks], fontproperties=font)
         axes.yaxis.set_major_locator(MaxNLocator(nbins=4))  # fewer outlined glyphs: faster PDFs
         axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _: arabic.number(round(value, 2))))
         for tick in axes.get_yticklabels():
@@ -99,6 +100,15 @@ def indicator_chart_svg(name: str, unit: str, observations: Sequence[dict[str, A
         return buffer.getvalue()
     finally:
         plt.close(figure)
+
+
+def _tick_days(days: Sequence[Any], most: int = 6) -> list[Any]:
+    """At most ``most`` labelled dates, evenly spread, first and last included: a label per
+    monthly observation overlaps into an unreadable band (and each outlined label costs time)."""
+    if len(days) <= most:
+        return list(days)
+    step = (len(days) - 1) / (most - 1)
+    return [days[round(index * step)] for index in range(most)]
 
 
 def indicator_chart_data_uri(name: str, unit: str, observations: Sequence[dict[str, Any]],
