@@ -56,6 +56,10 @@ on:
   pull_request:
   push:
     branches: [main]
+env:
+  # Where pip gets protsoc: set it to your organisation's source of protsoc, pinned to a version
+  # (a package index name, or git+https://<your forge>/<protsoc repository>@<tag>).
+  PROTSOC: "protsoc"
 jobs:
   validate:
     runs-on: ubuntu-latest
@@ -64,7 +68,7 @@ jobs:
       - uses: actions/setup-python@v5
         with:
           python-version: "3.12"
-      - run: python -m pip install protsoc
+      - run: python -m pip install "$PROTSOC"
       - run: protsoc validate --format github
 """
 
