@@ -34,6 +34,12 @@ class Context:
         self.indicators = registry.by_id("indicator")
         self.evaluations = registry.by_id("evaluation")
         self.roadmap = registry.roadmap
+        # Records that could not be read: references into them are not reported as missing, the
+        # file's own finding says what to fix (one cause, one finding).
+        self.unreadable: dict[str, set[str]] = {}
+        for record in registry.records:
+            if record.data is None:
+                self.unreadable.setdefault(record.kind, set()).add(record.id)
         self.members: dict[str, dict[str, dict[str, Any]]] = {
             committee_id: {m["id"]: m for m in _list(record.data, "members")
                            if isinstance(m, dict) and isinstance(m.get("id"), str)}
@@ -46,12 +52,18 @@ class Context:
             if isinstance(d, dict) and "id" in d
         }
 
+    def committee_missing(self, committee_id: Any) -> bool:
+        return (isinstance(committee_id, str) and committee_id not in self.committees
+                and committee_id not in self.unreadable.get("committee", set()))
+
     def post_exists(self, ref: Any, committee_id: str | None) -> bool:
         if not isinstance(ref, str):
             return True  # the schema reports a wrong type
         if "/" in ref:
             committee, member = ref.split("/", 1)
-            return member in self.members.get(committee, {})
+            return member in self.members.get(committee, {}) or committee in self.unreadable.get("committee", set())
+        if committee_id in self.unreadable.get("committee", set()):
+            return True
         return committee_id is not None and ref in self.members.get(committee_id, {})
 
 
@@ -155,7 +167,7 @@ def committee_references(ctx: Context) -> Iterator[Finding]:
     for committee_id, record in ctx.committees.items():
         data = record.data or {}
         parent = data.get("parent")
-        if isinstance(parent, str) and parent not in ctx.committees:
+        if isinstance(parent, str) and ctx.committee_missing(parent):
             yield _error(record, "ref-committee", f"parent committee `{parent}` does not exist", ("parent",),
                          f"create registry/committees/{parent}.yaml or fix `parent`")
         chair = data.get("chair")
@@ -194,10 +206,12 @@ def meeting_references(ctx: Context) -> Iterator[Finding]:
     for meeting_id, record in ctx.meetings.items():
         data = record.data or {}
         committee_id = data.get("committee")
-        if isinstance(committee_id, str) and committee_id not in ctx.committees:
+        if ctx.committee_missing(committee_id):
             yield _error(record, "ref-committee", f"committee `{committee_id}` does not exist", ("committee",),
                          "list the committees in registry/committees/, or create this one")
             continue
+        if committee_id in ctx.unreadable.get("committee", set()):
+            continue  # its members are unknown until its file can be read
         members = ctx.members.get(committee_id, {}) if isinstance(committee_id, str) else {}
         guests = _ids(_list(data, "guests"))
         for index, entry in enumerate(_list(data, "attendance")):
@@ -248,7 +262,8 @@ def follow_up_references(ctx: Context) -> Iterator[Finding]:
     milestones = _ids(_list(ctx.roadmap, "milestones"))
 
     def decision_missing(value: Any) -> bool:
-        return isinstance(value, str) and value not in ctx.decisions
+        return (isinstance(value, str) and value not in ctx.decisions
+                and value.rsplit("/", 1)[0] not in ctx.unreadable.get("meeting", set()))
 
     for record in ctx.actions.values():
         data = record.data or {}
@@ -267,7 +282,7 @@ def follow_up_references(ctx: Context) -> Iterator[Finding]:
                          "use a milestone id of registry/roadmap/roadmap.yaml")
     for record in ctx.indicators.values():
         data = record.data or {}
-        if isinstance(data.get("owner"), str) and data["owner"] not in ctx.committees:
+        if ctx.committee_missing(data.get("owner")):
             yield _error(record, "ref-committee", f"owner committee `{data['owner']}` does not exist", ("owner",),
                          "use a committee id (the Technical Committee keeps the national dashboard)")
         if isinstance(data.get("axis"), str) and data["axis"] not in axes:
@@ -286,12 +301,12 @@ def follow_up_references(ctx: Context) -> Iterator[Finding]:
     if roadmap_records:
         record = roadmap_records[0]
         data = record.data or {}
-        if isinstance(data.get("owner"), str) and data["owner"] not in ctx.committees:
+        if ctx.committee_missing(data.get("owner")):
             yield _error(record, "ref-committee", f"owner committee `{data['owner']}` does not exist", ("owner",))
         if decision_missing(data.get("adopted_by")):
             yield _error(record, "ref-decision", f"decision `{data['adopted_by']}` does not exist", ("adopted_by",))
         for index, axis in enumerate(_list(data, "axes")):
-            if isinstance(axis, dict) and isinstance(axis.get("committee"), str) and axis["committee"] not in ctx.committees:
+            if isinstance(axis, dict) and ctx.committee_missing(axis.get("committee")):
                 yield _error(record, "ref-committee", f"committee `{axis['committee']}` does not exist", ("axes", index, "committee"))
 
 
