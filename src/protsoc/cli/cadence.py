@@ -7,7 +7,7 @@ from typing import List, Optional
 import typer
 from typing_extensions import Annotated
 
-from .options import RegistryOption, parse_date
+from .options import RegistryOption, check_format, parse_date
 
 _STATUS_WORDS = {"compliant": "compliant", "due-soon": "due soon", "breach": "breach", "no-rule": "no rule"}
 _STATUS_STYLE = {"compliant": "green", "due-soon": "yellow", "breach": "bold red", "no-rule": "dim"}
@@ -37,12 +37,10 @@ def cadence(
 
     from .. import dates
     from ..cadence import evaluate, to_json
-    from ..errors import UsageError
     from ..registry import Registry, find_registry
     from .output import stdout
 
-    if output_format not in ("text", "json"):
-        raise UsageError(f"unknown --format {output_format!r}", "use text or json")
+    check_format(output_format, ("text", "json"))
     day = parse_date(as_of, "--as-of") or dates.today()
     start = parse_date(since, "--since")
     report = evaluate(Registry.load(find_registry(registry)), day, start, committee, due_soon_days)  # type: ignore[arg-type]

@@ -7,7 +7,7 @@ from typing import Optional
 import typer
 from typing_extensions import Annotated
 
-from .options import RegistryOption, parse_date
+from .options import RegistryOption, check_format, parse_date
 
 FORMATS = ("text", "json", "csv")
 CSV_COLUMNS = (
@@ -40,8 +40,7 @@ def dashboard(
     from ..registry import Registry, find_registry
     from .output import stdout
 
-    if output_format not in FORMATS:
-        raise UsageError(f"unknown --format {output_format!r}", "use text, json or csv")
+    check_format(output_format, FORMATS)
     loaded = Registry.load(find_registry(registry))
     listed = loaded.roadmap.get("axes")
     axes = [a.get("id") for a in listed if isinstance(a, dict)] if isinstance(listed, list) else []

@@ -7,7 +7,7 @@ from typing import List, Optional
 import typer
 from typing_extensions import Annotated
 
-from .options import RegistryOption, parse_date
+from .options import RegistryOption, check_format, parse_date
 
 FAIL_ON = ("late", "no-plan")
 
@@ -33,8 +33,7 @@ def decisions(
     from ..registry import Registry, find_registry
     from .output import stdout
 
-    if output_format not in ("text", "json"):
-        raise UsageError(f"unknown --format {output_format!r}", "use text or json")
+    check_format(output_format, ("text", "json"))
     if status is not None and status not in followup.DECISION_STATES:
         raise UsageError(f"unknown --status {status!r}", "use open, late or done")
     for condition in fail_on or []:

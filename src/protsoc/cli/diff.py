@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from .options import RegistryOption
+from .options import RegistryOption, check_format
 
 
 def diff(
@@ -20,11 +20,9 @@ def diff(
     Exit 0 whatever the change (use `protsoc validate` to fail a build), 2 on a usage or git error.
     """
     from .. import review
-    from ..errors import UsageError
     from ..registry import find_registry
 
-    if output_format not in review.RENDERERS:
-        raise UsageError(f"unknown --format {output_format!r}", f"use one of: {', '.join(review.RENDERERS)}")
+    check_format(output_format, review.RENDERERS)
     root = find_registry(registry)
     result = review.diff(root, base, head)
     if output_format == "text":

@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 from typing_extensions import Annotated
 
-from .options import RegistryOption
+from .options import RegistryOption, check_format
 
 
 def evaluations(
@@ -21,12 +21,10 @@ def evaluations(
     import json
 
     from .. import evaluation
-    from ..errors import UsageError
     from ..registry import Registry, find_registry
     from .output import stdout
 
-    if output_format not in ("text", "json"):
-        raise UsageError(f"unknown --format {output_format!r}", "use text or json")
+    check_format(output_format, ("text", "json"))
     rows = evaluation.evaluations(Registry.load(find_registry(registry)))
     if output_format == "json":
         typer.echo(json.dumps({"evaluations": [dataclasses.asdict(r) for r in rows]}, ensure_ascii=False, indent=2))

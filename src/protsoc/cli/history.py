@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from .options import RegistryOption
+from .options import RegistryOption, check_format
 
 
 def history(
@@ -19,11 +19,9 @@ def history(
     import json
 
     from .. import history as history_module
-    from ..errors import UsageError
     from ..registry import find_registry
 
-    if output_format not in ("text", "json"):
-        raise UsageError(f"unknown --format {output_format!r}", "use text or json")
+    check_format(output_format, ("text", "json"))
     result = history_module.history(find_registry(registry), record_id, details)
     if output_format == "json":
         typer.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from .clerk import LangOption, start
-from .options import RegistryOption
+from .options import RegistryOption, check_format
 
 
 def list_records(
@@ -21,13 +21,11 @@ def list_records(
     import json
 
     from ..catalog import COLUMNS, rows
-    from ..errors import UsageError
     from ..registry import Registry, find_registry
     from .output import stdout
 
     start(lang)
-    if output_format not in ("text", "json"):
-        raise UsageError(f"unknown --format {output_format!r}", "use text or json")
+    check_format(output_format, ("text", "json"))
     record_kind, found = rows(Registry.load(find_registry(registry)), kind, committee)
     if output_format == "json":
         typer.echo(json.dumps(found, ensure_ascii=False, indent=2))

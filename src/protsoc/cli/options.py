@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
+from typing import Collection, Optional
 
 import typer
 from typing_extensions import Annotated
@@ -31,3 +31,12 @@ def parse_date(value: str | None, option: str) -> "object":
         return dt.date.fromisoformat(value)
     except ValueError:
         raise UsageError(f"{option} {value!r} is not a date", "write it as YYYY-MM-DD, e.g. 2026-11-22") from None
+
+
+def check_format(value: str, choices: Collection[str]) -> str:
+    """The ``--format`` value, or a usage error listing the formats the command offers."""
+    from ..errors import UsageError
+
+    if value not in choices:
+        raise UsageError(f"unknown --format {value!r}", f"use one of: {', '.join(choices)}")
+    return value

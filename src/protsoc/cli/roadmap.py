@@ -7,7 +7,7 @@ from typing import Optional
 import typer
 from typing_extensions import Annotated
 
-from .options import RegistryOption, parse_date
+from .options import RegistryOption, check_format, parse_date
 
 
 def roadmap(
@@ -24,8 +24,7 @@ def roadmap(
     from ..registry import Registry, find_registry
     from .output import stdout
 
-    if output_format not in ("text", "json"):
-        raise UsageError(f"unknown --format {output_format!r}", "use text or json")
+    check_format(output_format, ("text", "json"))
     loaded = Registry.load(find_registry(registry))
     if not loaded.of_kind("roadmap"):
         raise UsageError(f"the registry at {loaded.root} has no roadmap/roadmap.yaml",

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from .clerk import LangOption, start
-from .options import RegistryOption
+from .options import RegistryOption, check_format
 
 
 def show(
@@ -23,14 +23,12 @@ def show(
     from rich.markup import escape
 
     from ..catalog import show as find
-    from ..errors import UsageError
     from ..i18n import _
     from ..registry import Registry, find_registry
     from .output import stdout
 
     start(lang)
-    if output_format not in ("text", "json"):
-        raise UsageError(f"unknown --format {output_format!r}", "use text or json")
+    check_format(output_format, ("text", "json"))
     shown = find(Registry.load(find_registry(registry)), identifier, kind)
     if output_format == "json":
         typer.echo(json.dumps({"kind": shown.kind, "id": shown.id, "path": shown.path, "data": shown.data,

@@ -7,7 +7,7 @@ from typing import Optional
 import typer
 from typing_extensions import Annotated
 
-from .options import RegistryOption, parse_date
+from .options import RegistryOption, check_format, parse_date
 
 
 def status(
@@ -19,13 +19,11 @@ def status(
     import dataclasses
     import json
 
-    from ..errors import UsageError
     from ..registry import Registry, find_registry
     from ..status import overview
     from .output import stdout
 
-    if output_format not in ("text", "json"):
-        raise UsageError(f"unknown --format {output_format!r}", "use text or json")
+    check_format(output_format, ("text", "json"))
     root = find_registry(registry)
     day = parse_date(as_of, "--as-of")
     loaded = Registry.load(root)

@@ -8,7 +8,7 @@ from typing import List, Optional
 import typer
 from typing_extensions import Annotated
 
-from .options import RegistryOption
+from .options import RegistryOption, check_format
 
 
 def validate(
@@ -30,8 +30,7 @@ def validate(
     from ..validation import validate as run_validation
     from .output import stdout
 
-    if output_format not in reporters.FORMATS:
-        raise UsageError(f"unknown --format {output_format!r}", f"use one of: {', '.join(reporters.FORMATS)}")
+    check_format(output_format, reporters.FORMATS)
     if paths and changed_since is not None:
         raise UsageError("give files or --changed-since, not both", "--changed-since REV picks the changed files itself")
     with switched_off(no_cache):
