@@ -50,3 +50,14 @@ def test_an_unreadable_meeting_or_committee_is_one_finding_not_a_cascade(make_re
     assert outcome.exit_code == 1
     assert sorted((f["rule"], f["file"].rsplit("/", 1)[-1]) for f in findings) == [
         ("yaml-duplicate-key", "2024-11-26.yaml"), ("yaml-duplicate-key", "steering.yaml")]
+
+
+def test_a_list_where_the_committee_id_belongs_is_a_finding_not_a_crash(make_registry, run) -> None:
+    meeting = copy.deepcopy(MEETING)
+    meeting["committee"] = []
+    tree = make_registry({"meetings/steering/2024-11-26.yaml": meeting})
+
+    outcome = run(["protsoc", "validate"], cwd=tree.repo)
+
+    assert outcome.exit_code == 1
+    assert "[schema-type]" in outcome.stdout

@@ -62,7 +62,7 @@ class Context:
         if "/" in ref:
             committee, member = ref.split("/", 1)
             return member in self.members.get(committee, {}) or committee in self.unreadable.get("committee", set())
-        if committee_id in self.unreadable.get("committee", set()):
+        if isinstance(committee_id, str) and committee_id in self.unreadable.get("committee", set()):
             return True
         return committee_id is not None and ref in self.members.get(committee_id, {})
 
@@ -210,7 +210,7 @@ def meeting_references(ctx: Context) -> Iterator[Finding]:
             yield _error(record, "ref-committee", f"committee `{committee_id}` does not exist", ("committee",),
                          "list the committees in registry/committees/, or create this one")
             continue
-        if committee_id in ctx.unreadable.get("committee", set()):
+        if isinstance(committee_id, str) and committee_id in ctx.unreadable.get("committee", set()):
             continue  # its members are unknown until its file can be read
         members = ctx.members.get(committee_id, {}) if isinstance(committee_id, str) else {}
         guests = _ids(_list(data, "guests"))
