@@ -61,3 +61,15 @@ def test_a_list_where_the_committee_id_belongs_is_a_finding_not_a_crash(make_reg
 
     assert outcome.exit_code == 1
     assert "[schema-type]" in outcome.stdout
+
+
+def test_registry_can_be_given_before_the_command_too(registry_tree, run, tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("PROTSOC_REGISTRY", "")  # the root option sets it; undone after the test
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+
+    found = run(["protsoc", "--registry", str(registry_tree.root), "validate"], cwd=elsewhere)
+    missing = run(["protsoc", "--registry", str(tmp_path / "nothing"), "status"], cwd=elsewhere)
+
+    assert found.exit_code == 0 and "valid" in found.stdout
+    assert missing.exit_code == 2 and "holds no protsoc.yaml" in missing.stderr

@@ -45,7 +45,7 @@ def find_registry(option: str | os.PathLike[str] | None = None, cwd: Path | None
 
     A folder holding ``protsoc.yaml`` is a registry; so is a repository whose ``registry/`` holds it.
     """
-    for given, origin in ((option, "--registry"), (os.environ.get(ENV_VAR) or None, ENV_VAR)):
+    for given, origin in ((option, "--registry"), (os.environ.get(ENV_VAR) or None, f"--registry or {ENV_VAR}")):
         if given:
             folder = Path(given).expanduser()
             found = _registry_in(folder)

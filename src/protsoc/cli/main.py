@@ -27,6 +27,7 @@ from . import set as set_command
 from . import show as show_command
 from . import render as render_command
 from . import report as report_command
+from .options import RegistryOption
 from .output import guarded
 
 app = typer.Typer(
@@ -50,8 +51,17 @@ def _version(value: bool) -> None:
 @app.callback()
 def _root(
     version: Annotated[Optional[bool], typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")] = None,
+    registry: RegistryOption = None,
 ) -> None:
     """protsoc: the social-protection governance registry."""
+    if registry is not None:
+        # `protsoc --registry DIR <command>` works like `protsoc <command> --registry DIR`
+        # (which still wins when both are given): the commands read the same variable.
+        import os
+
+        from ..registry import ENV_VAR
+
+        os.environ[ENV_VAR] = str(registry)
 
 
 app.command("validate")(guarded(validate_command.validate))
