@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Optional
 
 import typer
 from typing_extensions import Annotated
@@ -50,7 +49,7 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    version: Annotated[Optional[bool], typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")] = None,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
     registry: RegistryOption = None,
 ) -> None:
     """protsoc: the social-protection governance registry."""
@@ -64,26 +63,27 @@ def _root(
         os.environ[ENV_VAR] = str(registry)
 
 
-app.command("validate")(guarded(validate_command.validate))
-app.command("diff")(guarded(diff_command.diff))
-app.command("amend")(guarded(amend_command.amend))
-app.command("history")(guarded(history_command.history))
-app.command("codeowners")(guarded(codeowners_command.codeowners))
+# In the order of `protsoc --help`: overview and checks, documents, the clerk's commands, review.
 app.command("status")(guarded(status_command.status))
+app.command("validate")(guarded(validate_command.validate))
 app.command("cadence")(guarded(cadence_command.cadence))
 app.command("calendar")(guarded(calendar_command.calendar))
 app.command("decisions")(guarded(decisions_command.decisions))
 app.command("dashboard")(guarded(dashboard_command.dashboard))
 app.command("roadmap")(guarded(roadmap_command.roadmap))
 app.command("evaluations")(guarded(evaluations_command.evaluations))
+app.command("render")(guarded(render_command.render))
+app.command("report")(guarded(report_command.report))
 app.command("init")(guarded(init_command.init))
 app.add_typer(add_command.app, name="add")
 app.add_typer(set_command.app, name="set")
 app.command("approve")(guarded(approve_command.approve))
 app.command("list")(guarded(list_command.list_records))
 app.command("show")(guarded(show_command.show))
-app.command("render")(guarded(render_command.render))
-app.command("report")(guarded(report_command.report))
+app.command("diff")(guarded(diff_command.diff))
+app.command("amend")(guarded(amend_command.amend))
+app.command("history")(guarded(history_command.history))
+app.command("codeowners")(guarded(codeowners_command.codeowners))
 
 
 def main() -> None:
