@@ -11,7 +11,9 @@ from .clerk import (
     CommitOption,
     LangOption,
     SourceOption,
+    _t,
     ask,
+    ask_meeting,
     known,
     members_of,
     run,
@@ -30,12 +32,6 @@ def _clerk():  # type: ignore[no-untyped-def]
     from .. import clerk
 
     return clerk
-
-
-def _t(message: str) -> str:
-    from ..i18n import _
-
-    return _(message)
 
 
 @app.command("committee")
@@ -133,7 +129,7 @@ def agenda_item(
     """Add an agenda item (item-1, item-2… in order) to a meeting."""
     start(lang)
     clerk = _clerk()
-    meeting_id = ask(meeting_id, _t("Meeting (<committee>/<YYYY-MM-DD>)"))
+    meeting_id = ask_meeting(meeting_id)
     title = ask(title, _t("Agenda item (Arabic)"))
     priority = ask(priority, _t("Priority (1 = first)"), kind=int, required=False)
     run(registry, lambda desk: clerk.add_agenda_item(desk, meeting_id, title, priority or None, proceedings),
@@ -154,7 +150,7 @@ def attendance(
     """Record the attendance of one or more member posts at a meeting."""
     start(lang)
     clerk = _clerk()
-    meeting_id = ask(meeting_id, _t("Meeting (<committee>/<YYYY-MM-DD>)"))
+    meeting_id = ask_meeting(meeting_id)
     if not members:
         answer = ask(None, _t("Member posts (separated by spaces)"))
         members = answer.split() if answer else []
@@ -178,7 +174,7 @@ def guest(
     """Add an invited person or institution (not a member) to a meeting."""
     start(lang)
     clerk = _clerk()
-    meeting_id = ask(meeting_id, _t("Meeting (<committee>/<YYYY-MM-DD>)"))
+    meeting_id = ask_meeting(meeting_id)
     name = ask(name, _t("Guest's name"))
     run(registry, lambda desk: clerk.add_guest(desk, meeting_id, name, capacity, guest_id),
         commit=commit, branch=branch, source=source)
@@ -199,7 +195,7 @@ def decision(
     """Add a decision or recommendation (d1, d2… in order) to a meeting."""
     start(lang)
     clerk = _clerk()
-    meeting_id = ask(meeting_id, _t("Meeting (<committee>/<YYYY-MM-DD>)"))
+    meeting_id = ask_meeting(meeting_id)
     decision_text = ask(decision_text, _t("Decision (Arabic)"))
     kind = ask(kind, _t("Kind"), choices=clerk.DECISION_KINDS, default="decision")
     committee_id = meeting_id.split("/")[0] if meeting_id else None

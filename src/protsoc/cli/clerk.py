@@ -15,6 +15,18 @@ SourceOption = Annotated[str | None, typer.Option("--source", help="The document
 LangOption = Annotated[str | None, typer.Option("--lang", help="Language of prompts and messages: ar, fr or en (default: $PROTSOC_LANG, else the locale).", show_default=False)]
 
 
+def _t(message: str) -> str:
+    """A message in the clerk's language (``_t`` is the keyword ``pybabel extract`` looks for)."""
+    from ..i18n import _
+
+    return _(message)
+
+
+def ask_meeting(value: Any) -> Any:
+    """The MEETING argument, asked for on a terminal when it is missing."""
+    return ask(value, _t("Meeting (<committee>/<YYYY-MM-DD>)"))
+
+
 def interactive() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 

@@ -11,7 +11,9 @@ from .clerk import (
     CommitOption,
     LangOption,
     SourceOption,
+    _t,
     ask,
+    ask_meeting,
     known,
     members_of,
     run,
@@ -24,12 +26,6 @@ app = typer.Typer(help="Update a record: a meeting's status, an action's progres
                   no_args_is_help=True)
 
 Opt = Optional[str]  # noqa: UP045 - Typer reads it at runtime
-
-
-def _t(message: str) -> str:
-    from ..i18n import _
-
-    return _(message)
 
 
 @app.command("meeting")
@@ -49,7 +45,7 @@ def meeting(
     from .. import clerk
 
     start(lang)
-    meeting_id = ask(meeting_id, _t("Meeting (<committee>/<YYYY-MM-DD>)"))
+    meeting_id = ask_meeting(meeting_id)
     if status is None and time_ is None and end_time is None and place is None and kind is None and number is None:
         status = ask(status, _t("Status"), choices=clerk.MEETING_STATUSES, default="held")
     run(registry, lambda desk: clerk.set_meeting(desk, meeting_id, status, time_, end_time, place, kind, number),
