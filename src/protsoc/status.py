@@ -39,34 +39,32 @@ class Overview:
     records: int
 
 
+def _in_force(entries: Any, on: dt.date) -> dict[str, Any] | None:
+    """The latest dated entry (title, holder) that applies on a date: started by then (its
+    ``since``, else the date a source ``attested`` it) and not ended before it."""
+    found = None
+    for entry in entries or []:
+        if not isinstance(entry, dict):
+            continue
+        start = dates.parse(entry.get("since")) or dates.parse(entry.get("attested"))
+        end = dates.parse(entry.get("until"))
+        if (start and start > on) or (end and end < on):
+            continue
+        found = entry
+    return found
+
+
 def current_title(member: dict[str, Any], on: dt.date) -> str:
-    """The title a post bears on a date: the latest title that has started by then."""
-    titles = [t for t in member.get("titles", []) if isinstance(t, dict)]
-    best = None
-    for title in titles:
-        since = dates.parse(title.get("since")) or dates.parse(title.get("attested"))
-        until = dates.parse(title.get("until"))
-        if until and until < on:
-            continue
-        if since and since > on:
-            continue
-        best = title
-    chosen = best or (titles[-1] if titles else {})
+    """The title a post bears on a date; the last title listed when none applies yet."""
+    titles = [t for t in member.get("titles", []) or [] if isinstance(t, dict)]
+    chosen = _in_force(titles, on) or (titles[-1] if titles else {})
     return (chosen.get("title") or {}).get("ar", member.get("id", ""))
 
 
 def current_holder(member: dict[str, Any], on: dt.date) -> str | None:
     """The name of the post's latest known holder on a date, when the sources name one."""
-    known = None
-    for holder in member.get("holders", []) or []:
-        if not isinstance(holder, dict):
-            continue
-        start = dates.parse(holder.get("since")) or dates.parse(holder.get("attested"))
-        end = dates.parse(holder.get("until"))
-        if (start and start > on) or (end and end < on):
-            continue
-        known = holder
-    return (known.get("name") or {}).get("ar") if known else None
+    holder = _in_force(member.get("holders"), on)
+    return (holder.get("name") or {}).get("ar") if holder else None
 
 
 def overview(registry: Registry, today: dt.date | None = None) -> Overview:
