@@ -1,4 +1,4 @@
-"""A value YAML 1.1 misreads is an error, but the rest of the file is still checked."""
+"""Findings a clerk acts on: misread values that hide nothing else, no cascades, helpful hints."""
 
 import copy
 
