@@ -41,6 +41,7 @@ from .errors import EnvironmentProblem, InvalidRecord, UsageError
 from .findings import Finding
 from .i18n import _
 from .registry import MANIFEST, Record, Registry, classify, is_slug, split_meeting_stem
+from .validation import resolve_positions
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
@@ -811,11 +812,7 @@ def check(desk: Desk, plan: Plan) -> list[Finding]:
             before_keys |= {_key(f) for f in schemas.check(record.kind, record.data, record.path, record.document.implicit)}
     findings.extend(rules.run(after, today))
     introduced = [f for f in findings if f.is_error and _key(f) not in before_keys]
-    texts = {r.path: r.document.text for r in new_records if r.document is not None}
-    for finding in introduced:
-        if finding.line is None:
-            position = yamlio.locate(texts[finding.path], finding.json_path) if finding.path in texts else None
-            finding.line, finding.column = position or (1, 1)
+    resolve_positions(introduced, {r.path: r.document.text for r in new_records if r.document is not None})
     return sorted(introduced, key=Finding.sort_key)
 
 

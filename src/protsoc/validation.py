@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Iterable
 
 from . import dates, hygiene, rules, schemas, yamlio
 from .errors import UsageError
@@ -117,13 +117,20 @@ def _selected_files(registry: Registry, paths: list[Path]) -> set[str] | None:
 
 
 def _resolve_positions(findings: list[Finding], records: list[Record]) -> None:
-    """Give every finding a line and column, composing each file again only when needed."""
-    texts = {r.path: r.document.text for r in records if r.document is not None}
+    resolve_positions(findings, {r.path: r.document.text for r in records if r.document is not None})
+
+
+def resolve_positions(findings: list[Finding], texts: dict[str, str]) -> None:
+    """Give every finding a line and column from its JSON path, composing each file at most once
+    and only when one of its findings needs it."""
+    locators: dict[str, Any] = {}
     for finding in findings:
         if finding.line is not None:
             continue
         text = texts.get(finding.path)
-        position = yamlio.locate(text, finding.json_path) if text is not None else None
+        if text is not None and finding.path not in locators:
+            locators[finding.path] = yamlio.locator(text)
+        position = locators[finding.path](finding.json_path) if text is not None else None
         finding.line, finding.column = position or (1, 1)
 
 
