@@ -1,36 +1,101 @@
-"""The `protsoc` command: the Typer application and its entry point."""
+"""The `protsoc` command: the Typer application and its entry point.
+
+Start-up is part of the interface (`protsoc --help` under 150 ms, issue 8): the command modules
+are imported only when their command runs. `protsoc --help` lists the commands from `COMMANDS`
+below, whose help lines tests/test_startup.py checks against the commands themselves.
+"""
 
 from __future__ import annotations
 
+from typing import Any
 
 import typer
+from typer.core import TyperCommand, TyperGroup
 from typing_extensions import Annotated
 
-from . import cadence as cadence_command
-from . import calendar as calendar_command
-from . import status as status_command
-from . import validate as validate_command
-from . import amend as amend_command
-from . import codeowners as codeowners_command
-from . import diff as diff_command
-from . import history as history_command
-from . import dashboard as dashboard_command
-from . import decisions as decisions_command
-from . import evaluations as evaluations_command
-from . import roadmap as roadmap_command
-from . import add as add_command
-from . import approve as approve_command
-from . import init as init_command
-from . import list as list_command
-from . import set as set_command
-from . import show as show_command
-from . import render as render_command
-from . import report as report_command
 from .options import RegistryOption
-from .output import guarded
+
+# In the order of `protsoc --help`: overview and checks, documents, the clerk's commands, review,
+# then the command groups (Typer has always listed `add` and `set` last).
+# name: (module in protsoc.cli, its function or Typer app, the first paragraph of its help)
+COMMANDS: dict[str, tuple[str, str, str]] = {
+    "status": ("status", "status", "An overview of the registry: committees, chairs, members, cadence rules, last meetings, open items."),
+    "validate": ("validate", "validate", "Check the registry: YAML safety, schemas, cross-record rules and Arabic text hygiene."),
+    "cadence": ("cadence", "cadence", "Meeting-cadence compliance: who is compliant, due soon or in breach, and when each next meeting is due."),
+    "calendar": ("calendar", "calendar", "Export the meeting calendar as RFC 5545 (.ics): every meeting, plus an all-day reminder on each committee's next due date."),
+    "decisions": ("decisions", "decisions", "Decisions and recommendations with their action plans: owner, due date, status, progress, lateness."),
+    "dashboard": ("dashboard", "dashboard", "The national dashboard: per indicator the latest and previous values, change, target, freshness."),
+    "roadmap": ("roadmap", "roadmap", "The roadmap: axes, milestones with planned and actual dates, linked actions, resources; what is late."),
+    "evaluations": ("evaluations", "evaluations", "Evaluations: commissioning decision, independent body, scope, status, report, recommendations."),
+    "render": ("render", "render", "Render the Arabic minutes or convocation of a meeting from the registry."),
+    "report": ("report", "report", "Render the follow-up report («تقرير التتبع»): cadence, decisions and actions, roadmap, evaluations, indicators."),
+    "init": ("init", "init", "Create a registry repository: git init (unless DIR is already in one), the registry/ layout with\n"
+             "the six committees of the 2018 circular (unless --empty), schemas, a README for clerks, a CI workflow,\n"
+             "a pre-commit hook, and a first commit. Refuses to touch an existing registry."),
+    "approve": ("approve", "approve", "Record one member's approval of a meeting's minutes."),
+    "list": ("list", "list_records", "List records of one kind as a table (or JSON for scripts)."),
+    "show": ("show", "show", "Print one record (its YAML as stored) and, for a meeting, where the approval of its minutes stands."),
+    "diff": ("diff", "diff", "Say what a change to the registry does, record by record, in words."),
+    "amend": ("amend", "amend", "Start an erratum of approved minutes: a new record MEETING-N that amends the original."),
+    "history": ("history", "history", "Show the git history of one record: who changed what, when, in which commit (renames followed)."),
+    "codeowners": ("codeowners", "codeowners", "Write CODEOWNERS: each committee's files are reviewed by its secretariat's review_teams."),
+    "add": ("add", "app", "Add a record (committee, meeting, action…) or an entry of a meeting (agenda item, attendance…)."),
+    "set": ("set", "app", "Update a record: a meeting's status, an action's progress, a member post's title or holder."),
+}
+
+
+class _Listed(TyperCommand):
+    """A command as `protsoc --help` lists it: its name and help line, its module not imported."""
+
+
+def load_command(name: str) -> Any:
+    """The real click command `name`, built by Typer from its module (imported now)."""
+    import importlib
+
+    import typer.main
+
+    from .output import guarded
+
+    module, attribute, _ = COMMANDS[name]
+    target = getattr(importlib.import_module(f"{__package__}.{module}"), attribute)
+    holder = typer.Typer()
+    if isinstance(target, typer.Typer):
+        holder.add_typer(target, name=name)
+    else:
+        holder.command(name)(guarded(target))
+    return typer.main.get_group(holder).commands[name]
+
+
+class _LazyGroup(TyperGroup):
+    """The root group: every command listed from `COMMANDS`, built only when it is asked for.
+
+    Help rendering sees the `_Listed` stand-ins; anything else that looks a command up (running it,
+    `protsoc COMMAND --help`, shell completion) gets the real one.
+    """
+
+    def __init__(self, **attrs: Any) -> None:
+        super().__init__(**attrs)
+        for name, (_, _, help_line) in COMMANDS.items():
+            self.commands.setdefault(name, _Listed(name=name, help=help_line))
+        self._listing = False
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        command = self.commands.get(cmd_name)
+        if isinstance(command, _Listed) and not self._listing:
+            command = self.commands[cmd_name] = load_command(cmd_name)
+        return command
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        self._listing = True
+        try:
+            super().format_help(ctx, formatter)
+        finally:
+            self._listing = False
+
 
 app = typer.Typer(
     name="protsoc",
+    cls=_LazyGroup,
     help="Keep the governance registry of Morocco's social-protection reform: YAML records in git, "
     "checked and rendered.",
     no_args_is_help=True,
@@ -63,35 +128,11 @@ def _root(
         os.environ[ENV_VAR] = str(registry)
 
 
-# In the order of `protsoc --help`: overview and checks, documents, the clerk's commands, review.
-app.command("status")(guarded(status_command.status))
-app.command("validate")(guarded(validate_command.validate))
-app.command("cadence")(guarded(cadence_command.cadence))
-app.command("calendar")(guarded(calendar_command.calendar))
-app.command("decisions")(guarded(decisions_command.decisions))
-app.command("dashboard")(guarded(dashboard_command.dashboard))
-app.command("roadmap")(guarded(roadmap_command.roadmap))
-app.command("evaluations")(guarded(evaluations_command.evaluations))
-app.command("render")(guarded(render_command.render))
-app.command("report")(guarded(report_command.report))
-app.command("init")(guarded(init_command.init))
-app.add_typer(add_command.app, name="add")
-app.add_typer(set_command.app, name="set")
-app.command("approve")(guarded(approve_command.approve))
-app.command("list")(guarded(list_command.list_records))
-app.command("show")(guarded(show_command.show))
-app.command("diff")(guarded(diff_command.diff))
-app.command("amend")(guarded(amend_command.amend))
-app.command("history")(guarded(history_command.history))
-app.command("codeowners")(guarded(codeowners_command.codeowners))
-
-
 def main() -> None:
     import sys
 
     if sys.argv[1:] == ["--version"]:
-        # Answered before Typer builds the tree of 35 commands (about half of the start-up):
-        # scripts and CI probe the version often.
+        # Answered before Typer builds its command tree: scripts and CI probe the version often.
         from .. import __version__
 
         print(f"protsoc {__version__}")
