@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -63,12 +63,15 @@ def _members(committee: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return {m["id"]: m for m in committee.get("members", []) if isinstance(m, dict) and "id" in m}
 
 
-def post_title(registry: Registry, committee_id: str, ref: Any, on: dt.date) -> str:
-    """The title a post bore on a date: ``member`` within the committee or ``committee/member``."""
+def post_title(registry: Registry, committee_id: str, ref: Any, on: dt.date,
+               committees: Mapping[str, Record] | None = None) -> str:
+    """The title a post bore on a date: ``member`` within the committee or ``committee/member``.
+    A caller naming many posts passes ``committees`` (``registry.by_id("committee")``) once:
+    looking them up again per post scans every record each time (quadratic in a report)."""
     if not isinstance(ref, str):
         return ""
     committee_id, member_id = ref.split("/", 1) if "/" in ref else (committee_id, ref)
-    committee = registry.by_id("committee").get(committee_id)
+    committee = (registry.by_id("committee") if committees is None else committees).get(committee_id)
     member = _members(committee.data or {}).get(member_id) if committee else None
     return current_title(member, on) if member else ref
 
@@ -259,7 +262,8 @@ def report_context(registry: Registry, as_of: dt.date | None = None, committee: 
             "short_name": _text(data.get("short_name") or data.get("name")),
             "cadence": _cadence_row(compliance.get(record.id), data, sum(
                 1 for m in cadence.held_meetings(m.data for m in registry.meetings_of(record.id)) if m.date <= as_of)),
-            "decisions": [_decision_row(registry, d, as_of) for d in follow.decisions if d.committee == record.id],
+            "decisions": [_decision_row(registry, d, as_of, committees) for d in follow.decisions
+                          if d.committee == record.id],
         })
     board = indicator.dashboard(registry, as_of)
     indicator_data = registry.by_id("indicator")
@@ -319,7 +323,8 @@ def _cadence_row(result: Any, committee: dict[str, Any], held: int) -> dict[str,
     }
 
 
-def _decision_row(registry: Registry, decision: Any, as_of: dt.date) -> dict[str, Any]:
+def _decision_row(registry: Registry, decision: Any, as_of: dt.date,
+                  committees: Mapping[str, Record]) -> dict[str, Any]:
     committee_id = decision.committee
     return {
         "ref": decision.ref,
@@ -327,7 +332,7 @@ def _decision_row(registry: Registry, decision: Any, as_of: dt.date) -> dict[str
         "number": int(decision.ref.rsplit("/d", 1)[1]) if "/d" in decision.ref else 0,
         "kind": KIND_AR.get(decision.kind, ""),
         "text": decision.text,
-        "owner": post_title(registry, committee_id, decision.owner, as_of) if decision.owner else "",
+        "owner": post_title(registry, committee_id, decision.owner, as_of, committees) if decision.owner else "",
         "due": dates.parse(decision.due),
         "late": decision.late,
         "closed": decision.state == "done",
@@ -335,7 +340,7 @@ def _decision_row(registry: Registry, decision: Any, as_of: dt.date) -> dict[str
         "actions": [{
             "id": a.id,
             "title": a.title,
-            "owner": post_title(registry, committee_id, a.owner, as_of) if a.owner else "",
+            "owner": post_title(registry, committee_id, a.owner, as_of, committees) if a.owner else "",
             "status": ACTION_STATUS_AR.get(a.status, a.status),
             "progress": a.progress,
             "due": dates.parse(a.due),
