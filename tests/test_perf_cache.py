@@ -29,7 +29,6 @@ def fresh_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("PROTSOC_CACHE_DIR", str(folder))
     monkeypatch.delenv("PROTSOC_NO_CACHE", raising=False)
     monkeypatch.setattr(cache, "_stores", {})
-    monkeypatch.setattr(cache, "_read_ahead", {})
     monkeypatch.setattr(cache, "_disabled", False)
     return folder
 
@@ -111,11 +110,13 @@ def test_no_cache_option_and_variable_neither_read_nor_write(make_registry, run,
 
 
 def _poison(folder: Path) -> None:
-    """Rewrite the cached whole result with a finding no file has, keeping its key."""
-    [result] = folder.rglob("result.marshal")
-    stored = marshal.loads(result.read_bytes())
-    stored["findings"] = [("poisoned", "served from the cache", "error", 1, 1, (), None, "registry/x.yaml")]
-    result.write_bytes(marshal.dumps(stored))
+    """Rewrite the cached findings of the meeting with one its file does not have, keeping its digest."""
+    [checks] = folder.rglob("checks.marshal")
+    stored = marshal.loads(checks.read_bytes())
+    digest, _, projection_digest = stored["entries"][MEETING_FILE]
+    stored["entries"][MEETING_FILE] = (
+        digest, [("poisoned", "served from the cache", "error", 1, 1, (), None, None)], projection_digest)
+    checks.write_bytes(marshal.dumps(stored))
 
 
 def test_the_cache_is_used_but_not_across_protsoc_versions(make_registry, run, fresh_cache: Path,
@@ -196,7 +197,7 @@ def test_real_processes_warm_and_no_cache_agree(make_registry, run_process, fres
                 for extra in ([], [], ["--no-cache"])]
     assert [o.exit_code for o in outcomes] == [1, 1, 1]
     assert outcomes[0].stdout == outcomes[1].stdout == outcomes[2].stdout
-    assert any(fresh_cache.rglob("result.marshal"))
+    assert any(fresh_cache.rglob("checks.marshal"))
 
 
 def test_in_one_process_a_later_load_reads_the_files_again(make_registry) -> None:

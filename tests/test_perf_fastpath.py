@@ -25,7 +25,6 @@ def fresh_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setenv("PROTSOC_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setattr(cache, "_stores", {})
-    monkeypatch.setattr(cache, "_read_ahead", {})
     monkeypatch.setattr(cache, "_disabled", False)
 
 

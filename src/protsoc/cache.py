@@ -1,9 +1,10 @@
-"""A content-addressed cache of parsed records, per-file findings and whole validation results.
+"""A content-addressed cache of parsed records and of validation's per-file and registry-wide findings.
 
-Parsing YAML is most of what ``protsoc validate`` costs on a large registry; a record whose bytes
-have not changed parses to the same data. So each file's parse (data, implicit scalars, load
-findings) and its schema and hygiene findings are kept under the hash of its bytes, and a whole
-validation result under the hash of every file, the date and the working directory.
+Parsing YAML is most of what a command costs on a large registry; a record whose bytes have not
+changed parses to the same data and gets the same per-file findings. So each file's parse (data,
+implicit scalars, load findings) is kept under the hash of its bytes for the commands that need
+whole records (``Store``), and what ``protsoc validate`` needs of it, its findings and the
+projection the registry-wide rules read, in a smaller store of its own (``CheckStore``).
 
 The cache is never trusted when stale:
 - entries are keyed by a BLAKE2b digest of the file's bytes (never by modification time, which a
@@ -27,7 +28,7 @@ import marshal
 import os
 import sys
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -42,12 +43,11 @@ ENV_DISABLE = "PROTSOC_NO_CACHE"
 ENV_DIR = "PROTSOC_CACHE_DIR"
 _LANGUAGE_VARS = ("PROTSOC_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 _RECORDS = "records.marshal"
-_RESULT = "result.marshal"
+_CHECKS = "checks.marshal"
+_PROJECTIONS = "projections.marshal"
 
 _disabled = False
 _stores: dict[tuple, Store] = {}
-_read_ahead: dict[str, bytes] = {}  # bytes read to compute a key, reused by the load that follows
-_deferred = [0]  # > 0 while a caller will save the store itself (one write instead of two)
 
 
 def disable() -> None:
@@ -210,7 +210,7 @@ def store_for(root: Path) -> Store:
     return store
 
 
-def _relative(root: Path, path: Path) -> str:
+def relative(root: Path, path: Path) -> str:
     """``path`` relative to the registry root (files found by walking ``root`` need no syscall)."""
     root_text, path_text = str(root), str(path)
     if path_text.startswith(root_text + os.sep) and ".." not in path_text:
@@ -222,9 +222,6 @@ def _relative(root: Path, path: Path) -> str:
 
 
 def _read(path: Path) -> bytes | None:
-    raw = _read_ahead.pop(str(path), None)
-    if raw is not None:
-        return raw
     try:
         return path.read_bytes()
     except OSError:
@@ -236,7 +233,7 @@ def load_records(root: Path, files: list[RecordFile]) -> list[tuple[Record, list
     from . import parallel, yamlio
     from .registry import load_record
 
-    _prefill_display(files)
+    prefill_display(files)
     if not enabled():
         return parallel.load_all(files)
     store = store_for(root)
@@ -246,7 +243,7 @@ def load_records(root: Path, files: list[RecordFile]) -> list[tuple[Record, list
     raws: dict[int, bytes] = {}
     seen: set[str] = set()
     for index, record_file in enumerate(files):
-        rel = _relative(root, record_file.path)
+        rel = relative(root, record_file.path)
         seen.add(rel)
         raw = _read(record_file.path)
         if raw is None:
@@ -266,7 +263,7 @@ def load_records(root: Path, files: list[RecordFile]) -> list[tuple[Record, list
         loaded = parallel.load_all([files[index] for index in misses])
         for index, (record, findings) in zip(misses, loaded):
             results[index] = (record, findings)
-            rel = _relative(root, files[index].path)
+            rel = relative(root, files[index].path)
             document = record.document
             if record.data is None or document is None or not isinstance(record.data, dict):
                 continue
@@ -280,8 +277,7 @@ def load_records(root: Path, files: list[RecordFile]) -> list[tuple[Record, list
         if rel not in seen:
             del store.entries[rel]
             store.dirty = True
-    if not _deferred[0]:
-        store.save()
+    store.save()
     return results  # type: ignore[return-value]
 
 
@@ -305,7 +301,7 @@ def _from_entry(record_file: RecordFile, raw: bytes, entry: list) -> tuple[Recor
         return None
 
 
-def _prefill_display(files: list[RecordFile]) -> None:
+def prefill_display(files: list[RecordFile]) -> None:
     """Each file's display name, resolving each folder once instead of once per file.
 
     ``registry.display_path`` depends on the folder (resolved against the working directory) and
@@ -328,91 +324,113 @@ def _prefill_display(files: list[RecordFile]) -> None:
             record_file.__dict__["_shown"] = prefix + path.name
 
 
-@contextlib.contextmanager
-def one_save(root: Path) -> Iterator[None]:
-    """Loads inside the block leave the saving to its end: the store is written once."""
-    _deferred[0] += 1
-    try:
-        yield
-    finally:
-        _deferred[0] -= 1
-    save(root)
-
-
-def record_findings(root: Path, record: Record, compute: Any) -> list[Finding]:
-    """The schema and hygiene findings of one record: ``compute(record)``, cached by content."""
-    if not enabled() or record.data is None:
-        return compute(record)
-    store = store_for(root)
-    rel = _relative(Path(root), record.file.path)
-    entry = store.entry(rel)
-    if entry is not None and entry[2] is not None:
-        display = record.path
-        return [finding_from_tuple(item, display) for item in entry[2]]
-    findings = compute(record)
-    if entry is not None:  # ``record`` was read in this process from the bytes of that digest
-        entry[2] = [finding_to_tuple(f) for f in findings]
-        store.dirty = True
-    return findings
-
-
 def save(root: Path) -> None:
     if enabled():
         store_for(root).save()
 
 
-# --- whole validation results ------------------------------------------------------------------
+# --- per-file checks and registry-wide findings (validation) ---------------------------------
 
 
-def forget_read_ahead() -> None:
-    """Drop the bytes kept by ``result_key``: a later load must read the files again."""
-    _read_ahead.clear()
+class CheckStore:
+    """What ``protsoc validate`` keeps between runs, in two files.
 
+    - ``checks.marshal``: per file (relative path), the digest of its bytes, their findings
+      (``filecheck.FileCheck``) and the digest of their projection; plus the registry-wide
+      rules' findings with the key they were computed for (every file's projection digest, the
+      date and the working directory). Small: read and written on every run.
+    - ``projections.marshal``: per file, the projection itself. Read only when the registry-wide
+      rules must run again, i.e. when some record's projection (what those rules read of it)
+      changed. Editing a meeting's wording changes no projection; adding a meeting does.
+    """
 
-def every_file(root: Path) -> list[str]:
-    """Every file under ``root`` but git's own: a superset of what the registry reads, so a
-    result is keyed by anything that could change it (stray files and their names included)."""
-    found: list[str] = []
-    for folder, subfolders, names in os.walk(root):
-        subfolders[:] = sorted(name for name in subfolders if name != ".git")
-        found.extend(os.path.join(folder, name) for name in sorted(names))
-    return found
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+        self.folder = directory(root)
+        self.entries: dict[str, tuple] = {}
+        self.rules: tuple = ("", [])
+        self.dirty = False
+        self._projections: dict[str, Any] | None = None
+        self._new_projections: dict[str, Any] = {}
+        stored = _read_marshal(self.folder / _CHECKS)
+        if isinstance(stored, dict) and stored.get("key") == program_key() and isinstance(stored.get("entries"), dict):
+            self.entries = stored["entries"]
+            if isinstance(stored.get("rules"), tuple) and len(stored["rules"]) == 2:
+                self.rules = stored["rules"]
 
-
-def result_key(root: Path, files: Iterable[str], extra: str) -> str | None:
-    """A digest of every registry file's name and bytes, plus ``extra`` (date, options, cwd)."""
-    digest = hashlib.blake2b(digest_size=20)
-    digest.update(program_key().encode("utf-8"))
-    digest.update(extra.encode("utf-8"))
-    prefix = len(str(root)) + 1
-    for path in files:
-        try:
-            with open(path, "rb") as stream:
-                raw = stream.read()
-        except OSError:
+    def get(self, rel: str, digest: bytes) -> tuple[list[tuple], bytes] | None:
+        """The file's cached (findings, projection digest) when ``digest`` is that of the bytes checked."""
+        entry = self.entries.get(rel)
+        if not isinstance(entry, tuple) or len(entry) != 3 or entry[0] != digest:
             return None
-        _read_ahead[path] = raw
-        digest.update(path[prefix:].encode("utf-8", "surrogateescape"))
-        digest.update(hashlib.blake2b(raw, digest_size=16).digest())
-    return digest.hexdigest()
+        return entry[1], entry[2]
+
+    def put(self, rel: str, check: Any, projection_digest: bytes) -> None:
+        if check.digest is not None:
+            self.entries[rel] = (check.digest, check.findings, projection_digest)
+            self._new_projections[rel] = (projection_digest, check.projection)
+            self.dirty = True
+
+    def keep_only(self, rels: set[str]) -> None:
+        """Forget the files that are gone (a deleted meeting's entry would only take room)."""
+        for rel in [rel for rel in self.entries if rel not in rels]:
+            del self.entries[rel]
+            self.dirty = True
+
+    def projection(self, rel: str, digest: bytes) -> Any:
+        """The stored projection of a file, if it is the one of ``digest``; KeyError otherwise
+        (the caller checks the file again)."""
+        if rel in self._new_projections:
+            stored = self._new_projections[rel]
+        else:
+            stored = self._stored_projections().get(rel)
+        if not isinstance(stored, tuple) or len(stored) != 2 or stored[0] != digest:
+            raise KeyError(rel)
+        return stored[1]
+
+    def _stored_projections(self) -> dict[str, Any]:
+        if self._projections is None:
+            stored = _read_marshal(self.folder / _PROJECTIONS)
+            valid = isinstance(stored, dict) and stored.get("key") == program_key()
+            self._projections = stored["entries"] if valid and isinstance(stored.get("entries"), dict) else {}
+        return self._projections
+
+    def rule_findings(self, key: str) -> list[Finding] | None:
+        if self.rules[0] != key:
+            return None
+        try:
+            return [finding_from_tuple(item) for item in self.rules[1]]
+        except (TypeError, ValueError):
+            return None
+
+    def set_rule_findings(self, key: str, findings: list[Finding]) -> None:
+        self.rules = (key, [finding_to_tuple(f, with_path=True) for f in findings])
+        self.dirty = True
+
+    def save(self) -> None:
+        """Write what changed: the projections first (each carries its digest, so an interrupted
+        save never pairs an entry with another projection), then the checks."""
+        if not self.dirty:
+            return
+        if self._new_projections:
+            projections = {rel: value for rel, value in self._stored_projections().items() if rel in self.entries}
+            projections.update((rel, value) for rel, value in self._new_projections.items() if rel in self.entries)
+            _write_marshal(self.folder / _PROJECTIONS, {"key": program_key(), "entries": projections})
+            self._projections, self._new_projections = projections, {}
+        _write_marshal(self.folder / _CHECKS, {"key": program_key(), "entries": self.entries, "rules": self.rules})
+        self.dirty = False
 
 
-def cached_result(root: Path, key: str) -> tuple[list[Finding], int] | None:
-    stored = _read_marshal(directory(root) / _RESULT)
-    if not isinstance(stored, dict) or stored.get("key") != key:
-        return None
+def projection_digest(projection: Any) -> bytes:
+    """A digest of a projection (marshal format 2 writes no back-references: equal data, equal bytes)."""
+    return hashlib.blake2b(marshal.dumps(projection, 2), digest_size=16).digest()
+
+
+def file_digest(path: Path) -> bytes | None:
     try:
-        return [finding_from_tuple(item) for item in stored["findings"]], int(stored["files_checked"])
-    except (KeyError, TypeError, ValueError):
+        return content_digest(path.read_bytes())
+    except OSError:
         return None
-
-
-def store_result(root: Path, key: str, findings: list[Finding], files_checked: int) -> None:
-    _write_marshal(directory(root) / _RESULT, {
-        "key": key,
-        "findings": [finding_to_tuple(f, with_path=True) for f in findings],
-        "files_checked": files_checked,
-    })
 
 
 def lazy_registry(root: Path) -> Registry:

@@ -74,7 +74,7 @@ def indicator_observation_dates(ctx: Context) -> Iterator[Finding]:
             previous = max(previous, day) if previous else day
 
 
-@rule
+@rule(per_file=True)
 def indicator_values_fit_measure(ctx: Context) -> Iterator[Finding]:
     """Percentages lie between 0 and 100; counts are non-negative whole numbers."""
     for record in ctx.indicators.values():
@@ -95,7 +95,7 @@ def indicator_values_fit_measure(ctx: Context) -> Iterator[Finding]:
                              "`measure` to ratio or amount")
 
 
-@rule
+@rule(per_file=True)
 def indicator_target_after_baseline(ctx: Context) -> Iterator[Finding]:
     for record in ctx.indicators.values():
         data = record.data or {}
@@ -147,7 +147,7 @@ def action_progress_matches_status(ctx: Context) -> Iterator[Finding]:
 # --- evaluations ------------------------------------------------------------------------------
 
 
-@rule
+@rule(per_file=True)
 def evaluation_independence(ctx: Context) -> Iterator[Finding]:
     """The evaluator must not manage the evaluated programme (seed 001, ثالثا - II)."""
     for record in ctx.evaluations.values():

@@ -15,7 +15,7 @@ import gc
 import marshal
 import multiprocessing
 import os
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Callable
 
 if TYPE_CHECKING:
     from .findings import Finding
@@ -89,20 +89,34 @@ def _unpack(record_file: RecordFile, blob: bytes) -> tuple[Record, list[Finding]
 
 def load_all(files: list[RecordFile]) -> list[tuple[Record, list[Finding]]]:
     """``registry.load_record`` of every file, in order; on several cores when there are many."""
-    count = workers(len(files))
-    if count <= 1 or len(files) < 2:
+    if workers(len(files)) <= 1 or len(files) < 2:
         return _load_chunk(files)
-    chunks = [files[start:start + CHUNK] for start in range(0, len(files), CHUNK)]
+    blobs = map_chunks(_packed_chunk, files)
+    if blobs is None:
+        return _load_chunk(files)
+    return [_unpack(record_file, blob) for record_file, blob in zip(files, blobs)]
+
+
+def map_chunks(function: Callable[[list[Any]], list[Any]], items: list[Any]) -> list[Any] | None:
+    """``function`` on chunks of ``items`` in worker processes, the results joined in order.
+
+    ``function`` runs in a forked child and its results are pickled back: return plain data
+    (marshalled bytes are cheapest). None when no pool can be used here (one core, or no
+    processes allowed): the caller then does the work itself.
+    """
+    count = workers(len(items))
+    if count <= 1 or len(items) < 2:
+        return None
+    chunks = [items[start:start + CHUNK] for start in range(0, len(items), CHUNK)]
     context = multiprocessing.get_context("fork")
     enabled_gc = gc.isenabled()
     gc.disable()
     try:
         with context.Pool(count) as pool:
-            loaded = pool.map(_packed_chunk, chunks, chunksize=1)
-        return [_unpack(record_file, blob)
-                for chunk, blobs in zip(chunks, loaded) for record_file, blob in zip(chunk, blobs)]
-    except Exception:  # noqa: BLE001 - no processes allowed here (sandbox, limits), or a worker failed: one core it is
-        return _load_chunk(files)
+            done = pool.map(function, chunks, chunksize=1)
+        return [result for results in done for result in results]
+    except Exception:  # noqa: BLE001 - no processes allowed here (sandbox, limits), or a worker failed
+        return None
     finally:
         if enabled_gc:
             gc.enable()

@@ -127,7 +127,10 @@ def classify(root: Path, path: Path) -> RecordFile | None:
     """Which record kind a file under the registry root is, or None when it is no record."""
     # The file's own name counts, not a symlink's target (a dangling link is still a record
     # file, reported as unreadable); the root may have been given relative or through a link.
-    rel = (path.parent.resolve() / path.name).relative_to(root.resolve()).as_posix()
+    return _classify_relative((path.parent.resolve() / path.name).relative_to(root.resolve()).as_posix(), path)
+
+
+def _classify_relative(rel: str, path: Path) -> RecordFile | None:
     if rel == MANIFEST:
         return RecordFile("registry", path, "")
     if rel == "roadmap/roadmap.yaml":
@@ -148,10 +151,15 @@ def record_files(root: Path) -> tuple[list[RecordFile], list[Finding]]:
     """Every record file of the registry, plus findings for YAML files outside the layout."""
     files: list[RecordFile] = []
     stray: list[Finding] = []
+    resolved_root = root.resolve()
+    relative_folders: dict[Path, str] = {}  # resolving costs a system call per path component
     for path in sorted(_walk(root)):
         if not path.name.endswith((".yaml", ".yml")):
             continue
-        record_file = classify(root, path)
+        folder = relative_folders.get(path.parent)
+        if folder is None:
+            folder = relative_folders[path.parent] = path.parent.resolve().relative_to(resolved_root).as_posix()
+        record_file = _classify_relative(path.name if folder == "." else f"{folder}/{path.name}", path)
         if record_file is None:
             stray.append(
                 Finding(
@@ -178,14 +186,16 @@ def _walk(root: Path) -> Iterator[Path]:
                 yield Path(folder) / name
 
 
-def load_record(record_file: RecordFile) -> tuple[Record, list[Finding]]:
-    """Read and parse one file; parse problems become findings, never exceptions."""
+def load_record(record_file: RecordFile, raw: bytes | None = None) -> tuple[Record, list[Finding]]:
+    """Read (unless ``raw`` holds its bytes) and parse one file; parse problems become findings,
+    never exceptions."""
     display = record_file.display()
-    try:
-        raw = record_file.path.read_bytes()
-    except OSError as exc:
-        finding = Finding("file-unreadable", f"cannot read the file: {exc.strerror}", display, line=1, column=1)
-        return Record(record_file, None, None), [finding]
+    if raw is None:
+        try:
+            raw = record_file.path.read_bytes()
+        except OSError as exc:
+            finding = Finding("file-unreadable", f"cannot read the file: {exc.strerror}", display, line=1, column=1)
+            return Record(record_file, None, None), [finding]
     try:
         document = yamlio.loads(raw)
     except yamlio.YamlError as exc:

@@ -15,11 +15,22 @@ from .registry import Record, Registry, split_meeting_stem
 
 RuleFunction = Callable[["Context"], Iterator[Finding]]
 RULES: dict[str, RuleFunction] = {}
+# Rules that read nothing but the record they report on (and its file's name), never today's date:
+# their findings are a function of the file's path and bytes, so ``protsoc validate`` caches them
+# with the file. The other rules run on every validation, on ``project``ions of the records.
+FILE_RULES: set[str] = set()
 
 
-def rule(function: RuleFunction) -> RuleFunction:
-    RULES[function.__name__] = function
-    return function
+def rule(function: RuleFunction | None = None, *, per_file: bool = False) -> Any:
+    """Register a rule (``@rule``); ``@rule(per_file=True)`` for a rule that reads one record alone."""
+
+    def register(function: RuleFunction) -> RuleFunction:
+        RULES[function.__name__] = function
+        if per_file:
+            FILE_RULES.add(function.__name__)
+        return function
+
+    return register(function) if function is not None else register
 
 
 class Context:
@@ -94,22 +105,67 @@ def _error(record: Record, rule_id: str, message: str, path: tuple, hint: str | 
 RULE_MODULES: tuple[str, ...] = ("protsoc.seal_rules", "protsoc.followup_rules")
 
 
-def run(registry: Registry, today: dt.date) -> list[Finding]:
+def run(registry: Registry, today: dt.date, scope: str = "all") -> list[Finding]:
+    """The findings of the rules of ``scope``: "all", "file" (``FILE_RULES``) or "registry" (the rest)."""
     import importlib
 
     for module in RULE_MODULES:
         importlib.import_module(module)
     context = Context(registry, today)
     findings: list[Finding] = []
-    for function in RULES.values():
-        findings.extend(function(context))
+    for name, function in RULES.items():
+        if scope == "all" or (name in FILE_RULES) == (scope == "file"):
+            findings.extend(function(context))
     return findings
+
+
+# What the registry-wide rules read of the records that are many (a field listed with None is
+# read whole; a nested spec applies to a mapping, or to each mapping of a list). Kinds not listed
+# are kept whole: committees, the manifest, the roadmap and evaluations are few. A registry-wide
+# rule that reads a field of these kinds must have it listed here: tests/test_rule_scopes.py
+# checks, on every example of tests/examples/invalid/, that the rules find the same on
+# projections as on whole records.
+_PROJECTIONS: dict[str, dict[str, Any]] = {
+    "meeting": {
+        "id": None, "committee": None, "date": None, "status": None, "convened_by": None,
+        "chaired_by": {"post": None},
+        "attendance": {"member": None, "status": None, "represented_by": None},
+        "guests": {"id": None},
+        "agenda": {"id": None},
+        "decisions": {"id": None, "owner": None, "agenda_item": None},
+        "minutes": {"status": None, "amends": None, "approvals": {"member": None}},
+    },
+    "action": {
+        "id": None, "decisions": None, "owner": None, "axis": None, "milestone": None, "status": None,
+        "progress": None, "completed_on": None, "updates": {"status": None, "progress": None},
+    },
+    "indicator": {
+        "id": None, "owner": None, "axis": None, "valid_from": None, "valid_until": None,
+        "target": {"set_by": None}, "observations": {"date": None},
+    },
+}
+
+
+def project(kind: str, data: Any) -> Any:
+    """What the registry-wide rules read of a record (see ``_PROJECTIONS``)."""
+    spec = _PROJECTIONS.get(kind)
+    return data if spec is None else _project(data, spec)
+
+
+def _project(value: Any, spec: dict[str, Any] | None) -> Any:
+    if spec is None:
+        return value
+    if isinstance(value, dict):
+        return {key: _project(value[key], spec[key]) for key in spec if key in value}
+    if isinstance(value, list):
+        return [_project(item, spec) for item in value]
+    return value
 
 
 # --- identity ------------------------------------------------------------------------------
 
 
-@rule
+@rule(per_file=True)
 def id_matches_path(ctx: Context) -> Iterator[Finding]:
     for record in ctx.registry.records:
         data = record.data
@@ -138,7 +194,7 @@ def id_matches_path(ctx: Context) -> Iterator[Finding]:
                              f"move the file to meetings/{data.get('committee')}/ or fix `committee`")
 
 
-@rule
+@rule(per_file=True)
 def unique_ids(ctx: Context) -> Iterator[Finding]:
     checks = {"committee": [("members", "id")],
               "meeting": [("agenda", "id"), ("decisions", "id"), ("attendance", "member"), ("guests", "id")],
@@ -316,12 +372,17 @@ _DATE_PAIRS = [("since", "until"), ("created", "ended"), ("start", "due"), ("sta
                ("valid_from", "valid_until"), ("time", "end_time")]
 
 
-@rule
+_SECOND_DATES = {second for _, second in _DATE_PAIRS}
+
+
+@rule(per_file=True)
 def date_order(ctx: Context) -> Iterator[Finding]:
     for record in ctx.registry.records:
         if record.data is None:
             continue
         for path, mapping in _mappings(record.data, ()):
+            if _SECOND_DATES.isdisjoint(mapping):
+                continue
             for first, second in _DATE_PAIRS:
                 a, b = mapping.get(first), mapping.get(second)
                 if isinstance(a, str) and isinstance(b, str) and b < a:
@@ -344,7 +405,7 @@ def held_meetings_in_the_past(ctx: Context) -> Iterator[Finding]:
                          ("minutes", "status"), "set the meeting's status to held first")
 
 
-@rule
+@rule(per_file=True)
 def decision_numbering(ctx: Context) -> Iterator[Finding]:
     for record in ctx.meetings.values():
         for index, decision in enumerate(_list(record.data, "decisions")):
@@ -357,10 +418,16 @@ def decision_numbering(ctx: Context) -> Iterator[Finding]:
 
 
 def _mappings(value: Any, path: tuple) -> Iterator[tuple[tuple, dict]]:
-    if isinstance(value, dict):
-        yield path, value
-        for key, item in value.items():
-            yield from _mappings(item, path + (key,))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _mappings(item, path + (index,))
+    """Every mapping inside ``value`` with its path (a stack, not recursion: this runs on every
+    record, and only containers are visited)."""
+    stack = [(path, value)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, dict):
+            yield path, value
+            items: Any = value.items()
+        else:
+            items = enumerate(value)
+        for key, item in items:
+            if isinstance(item, (dict, list)):
+                stack.append((path + (key,), item))

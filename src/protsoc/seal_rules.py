@@ -23,7 +23,7 @@ def amend_hint(meeting_id: str) -> str:
             f"record the correction as an erratum: `protsoc amend {meeting_id} --reason …`")
 
 
-@rule
+@rule(per_file=True)
 def approved_minutes_match_their_seal(ctx: Context) -> Iterator[Finding]:
     for meeting_id, record in ctx.meetings.items():
         if record.data is not None and seal.is_intact(record.data) is False:

@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from . import dates, hygiene, rules, schemas, yamlio
 from .errors import UsageError
 from .findings import Finding, Severity
-from .registry import Record, Registry
+from .registry import Record, RecordFile, Registry
 
 
 @dataclass
@@ -42,64 +42,109 @@ def validate(root: Path, paths: Iterable[Path] = (), today: dt.date | None = Non
     from . import cache
 
     paths = list(paths)
-    today = today or dates.today()
-    try:
-        key = _result_key(root, paths, today)  # None when the cache is off
-        hit = cache.cached_result(root, key) if key else None
-        if hit is not None:  # not one byte changed since the last run: the same findings
-            return ValidationResult(hit[0], hit[1], cache.lazy_registry(root))
-        with cache.one_save(root):
-            registry = Registry.load(root)  # parses the very bytes the key was computed from
-            cache.forget_read_ahead()
-            selected = _selected_files(registry, paths)
-            findings: list[Finding] = list(registry.load_findings)
-            for record in registry.records:
-                if record.data is not None and record.document is not None:
-                    findings.extend(cache.record_findings(root, record, _record_checks))
-    finally:
-        cache.forget_read_ahead()
-    findings.extend(rules.run(registry, today))
+    checked = check_registry(root, today or dates.today())
+    findings = checked.findings
+    selected = _selected_files(root, checked.files, paths)
     if selected is not None:
         findings = [f for f in findings if f.path in selected]
-    _resolve_positions(findings, registry.records)
     findings.sort(key=Finding.sort_key)
-    checked = len(selected) if selected is not None else len(registry.records)
-    if key:
-        cache.store_result(root, key, findings, checked)
-    return ValidationResult(findings, checked, registry)
+    count = len(selected) if selected is not None else len(checked.files)
+    return ValidationResult(findings, count, cache.lazy_registry(root))
 
 
-def _record_checks(record: Record) -> list[Finding]:
-    """The checks that look at one file alone (cached by its content in ``protsoc.cache``)."""
-    assert record.data is not None and record.document is not None
-    from .fastpath import hygiene_may_find
+@dataclass
+class RegistryCheck:
+    """The findings of a whole registry, and how its registry-wide rules saw it."""
 
-    findings = schemas.check(record.kind, record.data, record.path, record.document.implicit)
-    if hygiene_may_find(record.document.text):
-        findings.extend(hygiene.check(record.data, record.path))
-    return findings
+    files: list[RecordFile]
+    findings: list[Finding]  # all of them, unsorted
+    rule_findings: list[Finding]  # the registry-wide rules' share of ``findings``
+    projections: Callable[[], list[Any]]  # each file's ``rules.project``ion (None: no record)
 
 
-def _result_key(root: Path, paths: list[Path], today: dt.date) -> str | None:
-    """What a whole result depends on: every file's name and bytes, the date, cwd and the paths.
+def check_registry(root: Path, today: dt.date) -> RegistryCheck:
+    """Every finding of the registry at ``root``.
 
-    The cross-record rules must read nothing but the registry's files and ``today``; a rule that
-    needs more must add it here.
+    Each file alone is checked once per content (``filecheck``; ``cache.CheckStore`` keeps the
+    result); the registry-wide rules run on the records' projections, again only when one of
+    them (or the date, or the working directory that findings are named from) changed.
     """
+    import hashlib
     import os
 
-    from . import cache
+    from . import cache, filecheck
+    from .registry import record_files
 
-    if not cache.enabled():
-        return None
-    extra = "|".join([today.isoformat(), os.getcwd(), *sorted(str(p.resolve()) for p in paths)])
-    return cache.result_key(Path(root), cache.every_file(Path(root)), extra)
+    files, stray = record_files(root)
+    cache.prefill_display(files)
+    store = cache.CheckStore(root) if cache.enabled() else None
+    rels = [cache.relative(Path(root), record_file.path) for record_file in files]
+    known: list[tuple[list[tuple], bytes] | None] = [None] * len(files)
+    if store is not None:
+        for index, record_file in enumerate(files):
+            digest = cache.file_digest(record_file.path)
+            known[index] = store.get(rels[index], digest) if digest is not None else None
+    projected: dict[int, Any] = {}  # projections at hand: of the files checked in this run
+
+    def check(indexes: list[int]) -> None:
+        for index, result in zip(indexes, filecheck.check_all([files[i] for i in indexes])):
+            projected[index] = result.projection
+            known[index] = (result.findings, cache.projection_digest(result.projection))
+            if store is not None:
+                store.put(rels[index], result, known[index][1])
+
+    check([index for index, entry in enumerate(known) if entry is None])
+
+    def projections() -> list[Any]:
+        lost = []
+        for index in range(len(files)):
+            if index not in projected:
+                try:
+                    projected[index] = store.projection(rels[index], known[index][1])  # type: ignore[union-attr,index]
+                except KeyError:  # the projections file was lost or is older: check the file again
+                    lost.append(index)
+        check(lost)
+        return [projected[index] for index in range(len(files))]
+
+    findings: list[Finding] = list(stray)
+    for record_file, entry in zip(files, known):
+        display = record_file.display()
+        findings.extend(cache.finding_from_tuple(item, display) for item in entry[0])  # type: ignore[index]
+    key = hashlib.blake2b(digest_size=20)
+    for part in (today.isoformat(), os.getcwd(), *(f"{rel}\0{entry[1].hex()}" for rel, entry in zip(rels, known))):  # type: ignore[index]
+        key.update(part.encode("utf-8", "surrogateescape") + b"\n")
+    rules_key = key.hexdigest()
+    found = store.rule_findings(rules_key) if store is not None else None
+    if found is None:
+        view = Registry(root, [Record(f, p, None) for f, p in zip(files, projections())])
+        found = rules.run(view, today, scope="registry")
+        _resolve_in_files(found, files)
+        if store is not None:
+            store.set_rule_findings(rules_key, found)
+    if store is not None:
+        store.keep_only(set(rels))
+        store.save()
+    return RegistryCheck(files, findings + found, found, projections)
 
 
-def _selected_files(registry: Registry, paths: list[Path]) -> set[str] | None:
+def _resolve_in_files(findings: list[Finding], files: list[RecordFile]) -> None:
+    """Positions for findings of records held without their text: read the files that need it."""
+    wanted = {f.path for f in findings if f.line is None}
+    texts: dict[str, str] = {}
+    for record_file in files:
+        display = record_file.display()
+        if display in wanted:
+            try:
+                texts[display] = yamlio.decode(record_file.path.read_bytes())[0]
+            except (OSError, yamlio.YamlError):
+                pass
+    resolve_positions(findings, texts)
+
+
+def _selected_files(root: Path, files: list[RecordFile], paths: list[Path]) -> set[str] | None:
     if not paths:
         return None
-    known = {record.file.path.resolve(): record.path for record in registry.records}
+    known = {record_file.path.resolve(): record_file.display() for record_file in files}
     selected: set[str] = set()
     for path in paths:
         resolved = path.resolve()
@@ -109,7 +154,7 @@ def _selected_files(registry: Registry, paths: list[Path]) -> set[str] | None:
             matched = {known[resolved]} if resolved in known else set()
         if not matched:
             raise UsageError(
-                f"{path} is not a record file of the registry at {registry.root}",
+                f"{path} is not a record file of the registry at {root}",
                 "give files under the registry's committees/, meetings/ or roadmap/ folders",
             )
         selected |= matched

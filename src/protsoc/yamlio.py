@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 import os
 import re
+import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,10 +30,20 @@ from yaml.constructor import SafeConstructor
 
 try:  # the C parser is 7-10x faster; never fall back silently (see ``using_libyaml``)
     from yaml import CSafeDumper as _Dumper
-    from yaml import CSafeLoader as _Parser
+    from yaml._yaml import CParser as _Composer
 except ImportError:  # pragma: no cover - exercised only on machines without libyaml
     from yaml import SafeDumper as _Dumper  # type: ignore[assignment]
-    from yaml import SafeLoader as _Parser  # type: ignore[assignment]
+    from yaml.composer import Composer
+    from yaml.parser import Parser
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    class _Composer(Reader, Scanner, Parser, Composer):  # type: ignore[no-redef]
+        def __init__(self, stream: str) -> None:
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            Parser.__init__(self)
+            Composer.__init__(self)
 
 MAX_FILE_BYTES = 1024 * 1024
 # Records nest a few levels (meeting > decisions > item > text); libyaml's composer recurses in C
@@ -58,8 +69,38 @@ _OPENED_CONTEXT = re.compile(r"flow (sequence|mapping)|quoted scalar|block scala
 _constructor = SafeConstructor()
 
 
+class _Resolver:
+    """PyYAML's YAML 1.1 implicit types for plain scalars, without its path-resolver machinery.
+
+    The composer asks the resolver for the tag of every node; PyYAML's ``Resolver`` spends more
+    time there (a third of a registry's parse) than libyaml spends parsing. The answers are the
+    same: the same table of patterns, looked up by the scalar's first character.
+    """
+
+    _by_first_character = yaml.resolver.Resolver.yaml_implicit_resolvers
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
+
+    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode:
+            if implicit[0]:
+                for tag, pattern in self._by_first_character.get(value[:1], ()):
+                    if pattern.match(value):
+                        return tag
+            return STR_TAG
+        return _SEQ_TAG if kind is yaml.SequenceNode else _MAP_TAG
+
+
+class _Parser(_Resolver, _Composer):  # type: ignore[misc,valid-type]
+    """libyaml's parser and composer with the resolver above (``yaml.compose``/``yaml.parse``)."""
+
+
 def using_libyaml() -> bool:
-    return _Parser.__name__.startswith("C")
+    return _Composer.__name__.startswith("C")
 
 
 @dataclass
@@ -192,74 +233,78 @@ def load_file(path: Path) -> Document:
 
 
 class _Builder:
-    """Turns a composed node tree into plain Python data, enforcing the strict rules."""
+    """Turns a composed node tree into plain Python data, enforcing the strict rules.
+
+    It runs on every value of every file, so it is written for speed: paths are kept as
+    (parent, key) links and made into tuples only for the few values that need one; anchors and
+    aliases never reach it (``loads`` refuses them on the text first); keys are interned, since a
+    large registry repeats the same few field names hundreds of thousands of times.
+    """
 
     def __init__(self) -> None:
         self.implicit: dict[tuple, str] = {}
         # Problems that do not stop reading the file (the value is kept as the text typed), so
         # the file's other findings are still reported.
         self.problems: list[YamlProblem] = []
-        self._seen: set[int] = set()
 
     def build(self, node: yaml.Node, path: tuple) -> Any:
-        if len(path) > MAX_DEPTH:  # block nesting (brackets are refused before composing)
+        return self._build(node, None, 0)
+
+    def _build(self, node: yaml.Node, link: tuple | None, depth: int) -> Any:
+        if depth > MAX_DEPTH:  # block nesting (brackets are refused before composing)
             raise YamlError(_depth_problem(node.start_mark))
-        if id(node) in self._seen:  # the composer shares the node of an alias
-            raise YamlError(_alias_problem(node.start_mark))
-        self._seen.add(id(node))
-        if isinstance(node, yaml.ScalarNode):
-            return self._scalar(node, path)
-        if isinstance(node, yaml.SequenceNode):
+        kind = node.__class__
+        if kind is _ScalarNode:
+            if node.tag == STR_TAG:
+                return node.value
+            return self._scalar(node, link)
+        depth += 1
+        if kind is _SequenceNode:
             if node.tag != _SEQ_TAG:
                 raise YamlError(_tag_problem(node))
-            return [self.build(item, path + (index,)) for index, item in enumerate(node.value)]
+            return [self._build(item, (link, index), depth) for index, item in enumerate(node.value)]
         if node.tag != _MAP_TAG:
             raise YamlError(_tag_problem(node))
         mapping: dict[str, Any] = {}
-        key_lines: dict[str, int] = {}
         for key_node, value_node in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                raise YamlError(_alias_problem(key_node.start_mark))
-            line = key_node.start_mark.line + 1
-            if not isinstance(key_node, yaml.ScalarNode):
-                raise YamlError(
-                    YamlProblem(
-                        "yaml-syntax",
-                        "a list or a mapping is used as a key; keys are field names",
-                        line,
-                        key_node.start_mark.column + 1,
-                        "check the `?` or the brackets before the colon",
-                    )
-                )
-            key = self.build(key_node, path)
-            if not isinstance(key, str):
-                raise YamlError(
-                    YamlProblem(
-                        "yaml-implicit-type",
-                        f"the key `{key_node.value}` is read by YAML as "
-                        f"{_type_words(key)}, not as text",
-                        line,
-                        key_node.start_mark.column + 1,
-                        f'quote it: "{key_node.value}":',
-                    )
-                )
+            if key_node.__class__ is _ScalarNode and key_node.tag == STR_TAG:
+                key = _intern(key_node.value)
+            else:
+                key = self._key(key_node, link)
             if key in mapping:
-                raise YamlError(
-                    YamlProblem(
-                        "yaml-duplicate-key",
-                        f"the key `{key}` appears twice in the same mapping "
-                        f"(first on line {key_lines[key]}); YAML would silently keep only the "
-                        "last value",
-                        line,
-                        key_node.start_mark.column + 1,
-                        "keep one of the two values and delete the other line",
-                    )
-                )
-            key_lines[key] = line
-            mapping[key] = self.build(value_node, path + (key,))
+                raise YamlError(_duplicate_problem(node, key_node, key))
+            mapping[key] = self._build(value_node, (link, key), depth)
         return mapping
 
-    def _scalar(self, node: yaml.ScalarNode, path: tuple) -> Any:
+    def _key(self, key_node: yaml.Node, link: tuple | None) -> str:
+        line, column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
+        if key_node.tag == "tag:yaml.org,2002:merge":
+            raise YamlError(_alias_problem(key_node.start_mark))
+        if not isinstance(key_node, yaml.ScalarNode):
+            raise YamlError(
+                YamlProblem(
+                    "yaml-syntax",
+                    "a list or a mapping is used as a key; keys are field names",
+                    line,
+                    column,
+                    "check the `?` or the brackets before the colon",
+                )
+            )
+        key = self._scalar(key_node, link)
+        if not isinstance(key, str):
+            raise YamlError(
+                YamlProblem(
+                    "yaml-implicit-type",
+                    f"the key `{key_node.value}` is read by YAML as "
+                    f"{_type_words(key)}, not as text",
+                    line,
+                    column,
+                    f'quote it: "{key_node.value}":',
+                )
+            )
+        return key
+
+    def _scalar(self, node: yaml.ScalarNode, link: tuple | None) -> Any:
         tag = node.tag
         if tag not in _PLAIN_TAGS:
             raise YamlError(_tag_problem(node))
@@ -307,8 +352,34 @@ class _Builder:
             ))
             return node.value
         if tag != STR_TAG and not node.style:  # plain: None (Python) or "" (libyaml)
-            self.implicit[path] = node.value
+            self.implicit[_path(link)] = node.value
         return value
+
+
+_ScalarNode, _SequenceNode = yaml.ScalarNode, yaml.SequenceNode
+_intern = sys.intern
+
+
+def _path(link: tuple | None) -> tuple:
+    """The JSON path of a value from its (parent link, key) chain."""
+    keys = []
+    while link is not None:
+        link, key = link
+        keys.append(key)
+    return tuple(reversed(keys))
+
+
+def _duplicate_problem(mapping_node: yaml.MappingNode, key_node: yaml.Node, key: str) -> YamlProblem:
+    first = next(k for k, _ in mapping_node.value if isinstance(k, yaml.ScalarNode) and k.value == key_node.value)
+    line = key_node.start_mark.line + 1
+    return YamlProblem(
+        "yaml-duplicate-key",
+        f"the key `{key}` appears twice in the same mapping "
+        f"(first on line {first.start_mark.line + 1}); YAML would silently keep only the last value",
+        line,
+        key_node.start_mark.column + 1,
+        "keep one of the two values and delete the other line",
+    )
 
 
 def _type_words(value: Any) -> str:

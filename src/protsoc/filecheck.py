@@ -1,0 +1,83 @@
+"""The checks of one registry file alone, and what the registry-wide rules need to know of it.
+
+A file's YAML safety, schema, text hygiene and per-file rule findings (``rules.FILE_RULES``)
+depend on nothing but its path and bytes. So ``protsoc validate`` computes them once per content
+(``cache.CheckStore``), on every idle core when many files are new (``parallel``), and keeps of
+each record only its ``rules.project``ion, the few fields the registry-wide rules read. A large
+registry is then never held in memory whole, and an unchanged file costs one hash.
+"""
+
+from __future__ import annotations
+
+import marshal
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .findings import Finding
+from .registry import Record, RecordFile, Registry, load_record
+
+
+@dataclass
+class FileCheck:
+    """What validation keeps of one file."""
+
+    digest: bytes | None  # of the bytes checked; None when the file could not be read
+    findings: list[tuple]  # ``cache.finding_to_tuple`` without the path, positions resolved
+    projection: Any  # ``rules.project`` of the record; None when the file holds no record
+
+    def as_tuple(self) -> tuple:
+        return (self.digest, self.findings, self.projection)
+
+
+def check_files(files: list[RecordFile]) -> list[FileCheck]:
+    """Check ``files``, each alone, in this process (the records are dropped afterwards)."""
+    from . import cache, hygiene, rules, schemas
+    from .fastpath import hygiene_may_find
+    from .validation import resolve_positions
+
+    loaded: list[tuple[Record, list[Finding], bytes | None]] = []
+    for record_file in files:
+        try:
+            raw: bytes | None = record_file.path.read_bytes()
+        except OSError:
+            raw = None  # load_record reports it
+        record, findings = load_record(record_file, raw)
+        loaded.append((record, findings, cache.content_digest(raw) if raw is not None else None))
+    readable = [record for record, _, _ in loaded if record.data is not None]
+    by_path: dict[str, list[Finding]] = {}
+    if readable:
+        # Per-file rules read each record alone: the registry's root plays no part, and they
+        # must not read today's date (their findings are cached by content): a rule that does
+        # meets None here and fails the tests at once.
+        for finding in rules.run(Registry(Path(), readable), None, scope="file"):  # type: ignore[arg-type]
+            by_path.setdefault(finding.path, []).append(finding)
+    checks = []
+    for record, findings, digest in loaded:
+        document = record.document
+        if record.data is not None and document is not None:
+            findings.extend(schemas.check(record.kind, record.data, record.path, document.implicit))
+            if hygiene_may_find(document.text):
+                findings.extend(hygiene.check(record.data, record.path))
+            findings.extend(by_path.get(record.path, ()))
+        if document is not None:
+            resolve_positions(findings, {record.path: document.text})
+        projection = rules.project(record.kind, record.data) if record.data is not None else None
+        checks.append(FileCheck(digest, [cache.finding_to_tuple(f) for f in findings], projection))
+    return checks
+
+
+def _checked_chunk(files: list[RecordFile]) -> list[bytes]:
+    """In a worker process: the checks of a chunk of files, marshalled (cheap to send back)."""
+    return [marshal.dumps(check.as_tuple()) for check in check_files(files)]
+
+
+def check_all(files: list[RecordFile]) -> list[FileCheck]:
+    """``check_files`` on every idle core when there are many files (``parallel``)."""
+    from . import parallel
+
+    blobs = parallel.map_chunks(_checked_chunk, files)
+    if blobs is None:  # in this process, a chunk at a time: memory holds one chunk's records
+        return [check for start in range(0, len(files), parallel.CHUNK)
+                for check in check_files(files[start:start + parallel.CHUNK])]
+    return [FileCheck(*marshal.loads(blob)) for blob in blobs]
