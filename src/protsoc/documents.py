@@ -253,6 +253,9 @@ def report_context(registry: Registry, as_of: dt.date | None = None, committee: 
     chosen = [committees[committee]] if committee else sorted(committees.values(), key=_committee_order)
     compliance = cadence.by_committee(registry, as_of)
     follow = followup.follow_up(registry, as_of, committee)
+    decisions_of: dict[str, list[Any]] = {}  # grouped once: filtering all decisions per committee is quadratic
+    for decision in follow.decisions:
+        decisions_of.setdefault(decision.committee, []).append(decision)
     committee_rows = []
     for record in chosen:
         data = record.data or {}
@@ -262,8 +265,7 @@ def report_context(registry: Registry, as_of: dt.date | None = None, committee: 
             "short_name": _text(data.get("short_name") or data.get("name")),
             "cadence": _cadence_row(compliance.get(record.id), data, sum(
                 1 for m in cadence.held_meetings(m.data for m in registry.meetings_of(record.id)) if m.date <= as_of)),
-            "decisions": [_decision_row(registry, d, as_of, committees) for d in follow.decisions
-                          if d.committee == record.id],
+            "decisions": [_decision_row(registry, d, as_of, committees) for d in decisions_of.get(record.id, [])],
         })
     board = indicator.dashboard(registry, as_of)
     indicator_data = registry.by_id("indicator")
