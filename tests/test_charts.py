@@ -147,3 +147,18 @@ def test_report_html_from_the_installed_command_has_one_outlined_chart_per_chart
         svg = base64.b64decode(chart).decode("utf-8")
         parse(svg)
         assert "<text" not in svg
+
+
+def test_without_matplotlib_html_says_what_to_install_and_md_still_works(python: str, tmp_path: Path) -> None:
+    import subprocess
+
+    registry = copy_shipped(tmp_path / "shipped")
+    hide = "import sys; sys.modules['matplotlib'] = None; from protsoc.cli.main import main; sys.argv[0] = 'protsoc'; main()"
+    for fmt, code in (("html", 2), ("md", 0)):
+        done = subprocess.run([python, "-c", hide, "report", "--as-of", "2026-11-22", "-f", fmt, "-o",
+                               str(tmp_path / f"report.{fmt}"), "--registry", str(registry)],
+                              capture_output=True, text=True, encoding="utf-8", check=False)
+        assert done.returncode == code, done.stderr
+        assert "Traceback" not in done.stderr
+        if code:
+            assert "matplotlib" in done.stderr and "--format md" in done.stderr

@@ -204,6 +204,7 @@ def indicator_chart_svg(name: str, unit: str, observations: Sequence[dict[str, A
                         target: dict[str, Any] | None = None) -> str:
     """The indicator's values over time (``date``/``value`` pairs), with its target (``value``,
     ``date``) as a dashed line, as an SVG document."""
+    _fonts()  # says what to install when matplotlib is missing
     from matplotlib.ticker import MaxNLocator
 
     points = sorted((arabic.to_date(o["date"]), float(o["value"])) for o in observations)
