@@ -37,7 +37,7 @@ def validate_changed_since(root: Path, rev: str, today: dt.date | None = None): 
     file_changes = [c for c in git.changes(base) if _in_registry(git, c)]
     checked = check_registry(root, today)
     changed_now = {git.registry_relative(c.new_path) for c in file_changes if c.new_path}
-    changed_files = [f for f in checked.files if cache.relative(Path(root), f.path) in changed_now]
+    changed_files = [f for f in checked.files if f.rel in changed_now]
     changed_display = {f.display() for f in changed_files}
     changed_display |= {display_path(root / rel) for rel in changed_now if rel}
 
@@ -89,12 +89,10 @@ def _registry_at_base(git: Git, root: Path, checked, file_changes: list[FileChan
                       changed_now: set, raw_at_base: dict[str, bytes | None]) -> Registry:
     """The registry as the registry-wide rules saw it at ``base``: unchanged records' projections
     shared, changed ones read from git."""
-    from . import cache
-
     removed = {git.registry_relative(c.old_path) for c in file_changes if c.old_path}
     before = Registry(root=root)
     before.records = [Record(f, projection, None) for f, projection in zip(checked.files, checked.projections())
-                      if cache.relative(Path(root), f.path) not in changed_now | removed]
+                      if f.rel not in changed_now | removed]
     for change in file_changes:
         rel = git.registry_relative(change.old_path) if change.old_path else None
         if not rel or change.old_path is None:
@@ -114,10 +112,8 @@ def _registry_at_base(git: Git, root: Path, checked, file_changes: list[FileChan
 
 def _seal_changes(git: Git, root: Path, changed_files: list[RecordFile], file_changes: list[FileChange],
                   before_data: dict[str, dict], rev: str) -> list[Finding]:
-    from . import cache
-
     findings: list[Finding] = []
-    current = {cache.relative(root, f.path): f for f in changed_files}
+    current = {f.rel: f for f in changed_files}
     for change in file_changes:
         old = before_data.get(change.old_path or "")
         if old is None or seal.is_intact(old) is not True:

@@ -83,6 +83,7 @@ class RecordFile:
     kind: str
     path: Path
     expected_id: str
+    rel: str = ""  # the path relative to the registry root, when known (``record_files``)
 
     def display(self) -> str:
         shown = self.__dict__.get("_shown")  # asked for every finding: resolve the path once
@@ -132,34 +133,51 @@ def classify(root: Path, path: Path) -> RecordFile | None:
 
 def _classify_relative(rel: str, path: Path) -> RecordFile | None:
     if rel == MANIFEST:
-        return RecordFile("registry", path, "")
+        return RecordFile("registry", path, "", rel)
     if rel == "roadmap/roadmap.yaml":
-        return RecordFile("roadmap", path, "roadmap")
+        return RecordFile("roadmap", path, "roadmap", rel)
     parts = rel.split("/")
     if not parts[-1].endswith(".yaml"):
         return None
     stem = parts[-1][: -len(".yaml")]
     folder = "/".join(parts[:-1])
     if folder in _FOLDERS:
-        return RecordFile(_FOLDERS[folder], path, stem)
+        return RecordFile(_FOLDERS[folder], path, stem, rel)
     if len(parts) == 3 and parts[0] == "meetings":
-        return RecordFile("meeting", path, f"{parts[1]}/{stem}")
+        return RecordFile("meeting", path, f"{parts[1]}/{stem}", rel)
     return None
 
 
 def record_files(root: Path) -> tuple[list[RecordFile], list[Finding]]:
-    """Every record file of the registry, plus findings for YAML files outside the layout."""
+    """Every record file of the registry, plus findings for YAML files outside the layout.
+
+    Runs on every command, so each folder is resolved once (not each file), and each file's
+    display name is made from its folder's (``display_path`` gives the same; symbolic links are
+    left to it).
+    """
     files: list[RecordFile] = []
     stray: list[Finding] = []
     resolved_root = root.resolve()
-    relative_folders: dict[Path, str] = {}  # resolving costs a system call per path component
-    for path in sorted(_walk(root)):
-        if not path.name.endswith((".yaml", ".yml")):
-            continue
-        folder = relative_folders.get(path.parent)
-        if folder is None:
-            folder = relative_folders[path.parent] = path.parent.resolve().relative_to(resolved_root).as_posix()
-        record_file = _classify_relative(path.name if folder == "." else f"{folder}/{path.name}", path)
+    cwd = Path.cwd().resolve()
+    found = []
+    for folder, entries in _walk(str(root)):
+        folder_path = Path(folder)
+        resolved = folder_path.resolve()
+        rel_folder = resolved.relative_to(resolved_root).as_posix()
+        try:
+            shown_folder = resolved.relative_to(cwd).as_posix()
+            prefix = "" if shown_folder == "." else shown_folder + "/"
+        except ValueError:
+            prefix = folder_path.as_posix() + "/"
+        for entry in entries:
+            name = entry.name
+            if name.endswith((".yaml", ".yml")):
+                rel = name if rel_folder == "." else f"{rel_folder}/{name}"
+                found.append((rel.split("/"), folder_path, rel, None if entry.is_symlink() else prefix + name))
+    found.sort(key=lambda item: item[0])
+    for _, folder_path, rel, shown in found:
+        path = folder_path / rel.rsplit("/", 1)[-1]
+        record_file = _classify_relative(rel, path)
         if record_file is None:
             stray.append(
                 Finding(
@@ -174,16 +192,36 @@ def record_files(root: Path) -> tuple[list[RecordFile], list[Finding]]:
                 )
             )
             continue
+        if shown is not None:
+            record_file.__dict__["_shown"] = shown
         files.append(record_file)
     return files, stray
 
 
-def _walk(root: Path) -> Iterator[Path]:
-    for folder, subfolders, names in os.walk(root):
-        subfolders[:] = [name for name in subfolders if not name.startswith(".")]
-        for name in names:
-            if not name.startswith("."):
-                yield Path(folder) / name
+def _walk(root: str) -> Iterator[tuple[str, list[os.DirEntry]]]:
+    """Each folder under ``root`` with its files, as ``os.walk`` sees them (symbolic links to
+    folders are not followed; names starting with a dot are skipped)."""
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        files = []
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            try:
+                is_folder = entry.is_dir()
+            except OSError:
+                is_folder = False
+            if is_folder:
+                if not entry.is_symlink():
+                    stack.append(entry.path)
+            else:
+                files.append(entry)
+        yield folder, files
 
 
 def load_record(record_file: RecordFile, raw: bytes | None = None) -> tuple[Record, list[Finding]]:

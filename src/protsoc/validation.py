@@ -76,9 +76,8 @@ def check_registry(root: Path, today: dt.date) -> RegistryCheck:
     from .registry import record_files
 
     files, stray = record_files(root)
-    cache.prefill_display(files)
     store = cache.CheckStore(root) if cache.enabled() else None
-    rels = [cache.relative(Path(root), record_file.path) for record_file in files]
+    rels = [record_file.rel for record_file in files]
     known: list[tuple[list[tuple], bytes] | None] = [None] * len(files)
     if store is not None:
         for index, record_file in enumerate(files):
