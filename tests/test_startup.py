@@ -193,12 +193,7 @@ def test_python_dash_m_protsoc(tmp_path: Path) -> None:
 def _every_help_screen() -> list[object]:
     screens = [[name, "--help"] for name in COMMANDS]
     screens += [[group, sub, "--help"] for group in GROUPS for sub in _subcommands(group)]
-    known_bug = pytest.mark.xfail(strict=True, reason=(
-        "the help of --cadence, 'N/PERIOD[/MODE]', is read as rich markup (a closing tag): "
-        "src/protsoc/cli/add.py must write it '\\[/MODE]'"))
-    return [pytest.param(args, id=" ".join(args),
-                         marks=[known_bug] if args == ["add", "committee", "--help"] else [])
-            for args in screens]
+    return screens
 
 
 @pytest.mark.parametrize("args", _every_help_screen())

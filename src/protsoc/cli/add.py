@@ -40,7 +40,7 @@ def committee(
     committee_id: Annotated[Opt, typer.Argument(help="The new committee's id (a slug, e.g. working-group-rsu).", show_default=False)] = None,
     name: Annotated[Opt, typer.Option("--name", help="Full official name (Arabic).", show_default=False)] = None,
     kind: Annotated[Opt, typer.Option("--kind", help="ministerial, technical, thematic or working-group.", show_default=False)] = None,
-    cadence: Annotated[Opt, typer.Option("--cadence", help="`none`, or N/PERIOD[/MODE], e.g. 1/P6M/rolling.", show_default=False)] = None,
+    cadence: Annotated[Opt, typer.Option("--cadence", help="`none`, or N/PERIOD\\[/MODE], e.g. 1/P6M/rolling.", show_default=False)] = None,
     short_name: Annotated[Opt, typer.Option("--short-name", show_default=False)] = None,
     parent: Annotated[Opt, typer.Option("--parent", help="The committee it is attached to.", show_default=False)] = None,
     lead_ministry: Annotated[Opt, typer.Option("--lead-ministry", show_default=False)] = None,
