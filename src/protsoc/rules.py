@@ -152,11 +152,10 @@ def project(kind: str, data: Any) -> Any:
     return data if spec is None else _project(data, spec)
 
 
-def _project(value: Any, spec: dict[str, Any] | None) -> Any:
-    if spec is None:
-        return value
+def _project(value: Any, spec: dict[str, Any]) -> Any:
     if isinstance(value, dict):
-        return {key: _project(value[key], spec[key]) for key in spec if key in value}
+        return {key: value[key] if inner is None else _project(value[key], inner)
+                for key, inner in spec.items() if key in value}
     if isinstance(value, list):
         return [_project(item, spec) for item in value]
     return value
@@ -380,14 +379,12 @@ def date_order(ctx: Context) -> Iterator[Finding]:
     for record in ctx.registry.records:
         if record.data is None:
             continue
-        for path, mapping in _mappings(record.data, ()):
-            if _SECOND_DATES.isdisjoint(mapping):
-                continue
+        for link, mapping in _mappings(record.data):
             for first, second in _DATE_PAIRS:
                 a, b = mapping.get(first), mapping.get(second)
                 if isinstance(a, str) and isinstance(b, str) and b < a:
                     yield _error(record, "date-order", f"`{second}` ({b}) comes before `{first}` ({a})",
-                                 path + (second,), f"`{second}` must be on or after `{first}`")
+                                 _path(link) + (second,), f"`{second}` must be on or after `{first}`")
 
 
 @rule
@@ -417,17 +414,29 @@ def decision_numbering(ctx: Context) -> Iterator[Finding]:
                 break
 
 
-def _mappings(value: Any, path: tuple) -> Iterator[tuple[tuple, dict]]:
-    """Every mapping inside ``value`` with its path (a stack, not recursion: this runs on every
-    record, and only containers are visited)."""
-    stack = [(path, value)]
+def _mappings(value: Any) -> Iterator[tuple[tuple | None, dict]]:
+    """Every mapping inside ``value`` that holds the second date of a pair, with its path as a
+    (parent link, key) chain (``_path``). A stack, not recursion, and no path tuples: this runs
+    on every record, and only containers are visited."""
+    stack: list[tuple[tuple | None, Any]] = [(None, value)]
+    pop, push, seconds = stack.pop, stack.append, _SECOND_DATES
     while stack:
-        path, value = stack.pop()
+        link, value = pop()
         if isinstance(value, dict):
-            yield path, value
-            items: Any = value.items()
+            if not seconds.isdisjoint(value):
+                yield link, value
+            for key, item in value.items():
+                if isinstance(item, (dict, list)):
+                    push(((link, key), item))
         else:
-            items = enumerate(value)
-        for key, item in items:
-            if isinstance(item, (dict, list)):
-                stack.append((path + (key,), item))
+            for index, item in enumerate(value):
+                if isinstance(item, (dict, list)):
+                    push(((link, index), item))
+
+
+def _path(link: tuple | None) -> tuple:
+    keys = []
+    while link is not None:
+        link, key = link
+        keys.append(key)
+    return tuple(reversed(keys))
