@@ -223,8 +223,23 @@ def main(argv: list[str] | None = None) -> int:
             target.write_text(original.replace("synthetic record for benchmarks",
                                                f"synthetic record, edit {next(counter)}"), encoding="utf-8")
 
-        bench.measure("protsoc validate, warm, 1 file changed", [([protsoc, "validate"], work)], before=touch_one)
+        bench.measure("protsoc validate, warm, 1 file changed", [([protsoc, "validate"], work)], before=touch_one,
+                      note="a wording change: no projection changes, the registry-wide findings are reused")
         target.write_text(original, encoding="utf-8")
+        added: list[Path] = []
+
+        def add_one() -> None:
+            # a new meeting (the draft one under a new date) makes the registry-wide rules run again
+            day = f"2026-07-{len(added) + 1:02d}"
+            stem = target.stem
+            added.append(target.with_name(f"{day}.yaml"))
+            added[-1].write_text(original.replace(f"id: steering/{stem}", f"id: steering/{day}")
+                                 .replace(f"date: '{stem}'", f"date: '{day}'"), encoding="utf-8")
+
+        bench.measure("protsoc validate, warm, 1 meeting added", [([protsoc, "validate"], work)], before=add_one,
+                      note="a new record: the registry-wide rules run again on every projection")
+        for path in added:
+            path.unlink()
     if "cj" in groups:
         bundled = bundled_schemas(work / "bundled")
         bench.measure(f"check-jsonschema, bundled schemas ({Path(args.check_jsonschema).parent.parent.name})",
