@@ -31,11 +31,17 @@ _LTR_RUN = re.compile(r"[A-Za-z0-9<(\[][ -~]*[A-Za-z0-9%>)\]]|[A-Za-z0-9]")
 
 def ltr(value: Any) -> Any:
     """HTML: wrap every Latin/number run of ``value`` in ``<span dir="ltr">``, escaping the rest."""
-    from markupsafe import Markup
-
     text = str(value)
     # Short values (dates, names, counts) repeat thousands of times in a report: memoised.
-    return Markup(_ltr_short(text) if len(text) <= 160 else _ltr_html(text))
+    return _markup()(_ltr_short(text) if len(text) <= 160 else _ltr_html(text))
+
+
+@functools.lru_cache(maxsize=None)
+def _markup() -> Any:
+    """markupsafe's Markup, imported on first use (not at start-up) but not on every call."""
+    from markupsafe import Markup
+
+    return Markup
 
 
 def _ltr_html(text: str) -> str:
