@@ -91,9 +91,18 @@ def directory(root: Path) -> Path:
     return base_directory() / name
 
 
+def _libyaml_present() -> bool:
+    """Whether PyYAML's C parser is installed (what ``yamlio.using_libyaml`` uses), found without
+    importing PyYAML: a warm validation reads no YAML and should not pay for its import."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("yaml")
+    folders = spec.submodule_search_locations if spec is not None else None
+    return any(name.startswith("_yaml.") for folder in folders or () for name in os.listdir(folder))
+
+
 @cache
 def _code_digest() -> str:
-    from . import yamlio
     from .resources import schema_dir
 
     digest = hashlib.blake2b(digest_size=16)
@@ -104,7 +113,7 @@ def _code_digest() -> str:
     for path in sorted(schema_dir().glob("*.json")):
         digest.update(path.name.encode("utf-8"))
         digest.update(path.read_bytes())
-    digest.update(f"{sys.version}|libyaml={yamlio.using_libyaml()}".encode())
+    digest.update(f"{sys.version}|libyaml={_libyaml_present()}".encode())
     return digest.hexdigest()
 
 

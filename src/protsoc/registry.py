@@ -18,11 +18,13 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
-from . import yamlio
 from .errors import RegistryNotFound
 from .findings import Finding, Severity
+
+if TYPE_CHECKING:
+    from . import yamlio
 
 MANIFEST = "protsoc.yaml"
 ENV_VAR = "PROTSOC_REGISTRY"
@@ -227,6 +229,8 @@ def _walk(root: str) -> Iterator[tuple[str, list[os.DirEntry]]]:
 def load_record(record_file: RecordFile, raw: bytes | None = None) -> tuple[Record, list[Finding]]:
     """Read (unless ``raw`` holds its bytes) and parse one file; parse problems become findings,
     never exceptions."""
+    from . import yamlio  # not at the top: a warm `validate` reads no YAML (15 ms of imports)
+
     display = record_file.display()
     if raw is None:
         try:

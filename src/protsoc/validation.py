@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from . import dates, hygiene, rules, schemas, yamlio
+from . import dates, rules
 from .errors import UsageError
 from .findings import Finding, Severity
 from .registry import Record, RecordFile, Registry
@@ -86,6 +86,8 @@ def check_registry(root: Path, today: dt.date) -> RegistryCheck:
     projected: dict[int, Any] = {}  # projections at hand: of the files checked in this run
 
     def check(indexes: list[int]) -> None:
+        if not indexes:
+            return
         for index, result in zip(indexes, filecheck.check_all([files[i] for i in indexes])):
             projected[index] = result.projection
             known[index] = (result.findings, cache.projection_digest(result.projection))
@@ -128,6 +130,8 @@ def check_registry(root: Path, today: dt.date) -> RegistryCheck:
 
 def _resolve_in_files(findings: list[Finding], files: list[RecordFile]) -> None:
     """Positions for findings of records held without their text: read the files that need it."""
+    from . import yamlio
+
     wanted = {f.path for f in findings if f.line is None}
     texts: dict[str, str] = {}
     for record_file in files:
@@ -160,13 +164,11 @@ def _selected_files(root: Path, files: list[RecordFile], paths: list[Path]) -> s
     return selected
 
 
-def _resolve_positions(findings: list[Finding], records: list[Record]) -> None:
-    resolve_positions(findings, {r.path: r.document.text for r in records if r.document is not None})
-
-
 def resolve_positions(findings: list[Finding], texts: dict[str, str]) -> None:
     """Give every finding a line and column from its JSON path, composing each file at most once
     and only when one of its findings needs it."""
+    from . import yamlio
+
     locators: dict[str, Any] = {}
     for finding in findings:
         if finding.line is not None:
