@@ -138,3 +138,128 @@ def test_arabic_dates_are_the_babel_wording_also_when_memoised() -> None:
         arabic.date_long("2025-02-30")
     with pytest.raises(TypeError):
         arabic.date_long(["2025-02-03"])
+
+
+# ------------------------------------------------------------------ protsoc cadence's tables
+
+def _rich_table(title: str, columns: list, rows: list) -> Any:
+    """The table as ``cli/cadence._detail_table`` builds it for rich."""
+    from rich.markup import escape
+    from rich.table import Table
+
+    from protsoc.cli import cadence as cli_cadence
+
+    table = Table(title=title, title_justify="left")
+    for heading, justify in columns:
+        table.add_column(heading, no_wrap=True, justify=justify)
+    for row in rows:
+        table.add_row(*(escape(text) if state is None else cli_cadence._styled(state, text) for text, state in row))
+    return table
+
+
+def _drawn(renderable: Any, width: int, colours: str | None) -> str:
+    import io
+
+    from rich.console import Console
+
+    console = Console(file=io.StringIO(), width=width, highlight=False, force_terminal=colours is not None,
+                      color_system=colours)  # type: ignore[arg-type]
+    console.print(renderable)
+    return console.file.getvalue()  # type: ignore[attr-defined]
+
+
+PERIODS = [("from", "left"), ("to", "left"), ("held meetings", "left"), ("state", "left")]
+GAPS = [("from", "left"), ("to", "left"), ("days", "right"), ("deadline", "left"), ("state", "left")]
+TABLES = [
+    ("steering: calendar periods", PERIODS, [
+        [("2018-04-03", None), ("2018-12-31", None), ("—", None), ("partial (partial period, not required)", "partial")],
+        [("2019-01-01", None), ("2019-12-31", None), ("steering/2019-03-01, steering/2019-03-01-2", None), ("met", "met")],
+        [("2026-01-01", None), ("2026-12-31", None), ("—", None), ("due", "due")],
+        [("2025-01-01", None), ("2025-12-31", None), ("—", None), ("breach", "breach")],
+    ]),
+    ("wg-rabat-04: gaps between held meetings", GAPS, [
+        [("2020-02-05 (rule start)", None), ("wg-rabat-04/2020-02-18", None), ("13", None), ("2020-08-05", None), ("met", "met")],
+        [("wg-rabat-04/2020-02-18", None), ("wg-rabat-04/2021-02-18", None), ("366", None), ("2020-08-18", None), ("breach", "breach")],
+        [("wg-rabat-04/2021-02-18", None), ("2026-11-22 (as of, open)", None), ("2103", None), ("2021-08-18", None), ("breach", "breach")],
+    ]),
+    ("x: gaps between held meetings", GAPS, []),  # no rows
+    ("a-committee-with-a-long-name-indeed: gaps between held meetings", GAPS, [  # title wider than the table
+        [("a", None), ("b", None), ("1", None), ("c", None), ("due", "due")]]),
+]
+
+
+@pytest.mark.parametrize("colours", [None, "standard", "256", "truecolor"])
+@pytest.mark.parametrize("width", [132, 80, 60, 40])
+@pytest.mark.parametrize("table", TABLES, ids=lambda t: t[0][:20])
+def test_cadence_tables_drawn_directly_are_what_rich_draws(table: tuple, width: int, colours: str | None) -> None:
+    import io
+
+    from rich.console import Console
+
+    from protsoc.cli import cadence as cli_cadence
+
+    title, columns, rows = table
+    console = Console(file=io.StringIO(), width=width, highlight=False, force_terminal=colours is not None,
+                      color_system=colours)  # type: ignore[arg-type]
+    drawn = cli_cadence._plain_table(console, title, columns, rows)
+    expected = _drawn(_rich_table(title, columns, rows), width, colours)
+    if width == 132 and table in TABLES[:3]:
+        assert drawn is not None, "a table that fits is drawn directly"
+    if drawn is None:  # left to rich: only when the table does not fit or its title is wider
+        natural = len(_drawn(_rich_table(title, columns, rows), 1000, None).splitlines()[-1])
+        assert natural > width or len(title) > natural
+        return
+    assert "\n" + title.ljust(len(expected.splitlines()[-1])) in "\n" + _drawn(drawn, width, None)
+    assert _drawn(drawn, width, colours) == expected
+    if colours is None:
+        assert "\x1b" not in expected
+
+
+@pytest.mark.parametrize("text", ["[red]x[/]", "a:smile:b", ":+1:", " lead", "trail ", "تاريخ", "tab\tx", "", "a\\[b"])
+def test_cadence_tables_with_other_text_are_left_to_rich(text: str) -> None:
+    import io
+
+    from rich.console import Console
+
+    from protsoc.cli import cadence as cli_cadence
+
+    console = Console(file=io.StringIO(), width=132, highlight=False)
+    row = [("2020-01-01", None), (text, None), ("1", None), ("2020-02-02", None), ("met", "met")]
+    assert cli_cadence._plain_table(console, "x: gaps between held meetings", GAPS, [row]) is None
+    unknown_state = [("2020-01-01", None), ("b", None), ("1", None), ("2020-02-02", None), ("odd", "odd")]
+    assert cli_cadence._plain_table(console, "x: gaps between held meetings", GAPS, [unknown_state]) is None
+
+
+def _generated_registry(tmp_path: Path) -> Path:
+    import importlib.util
+
+    from conftest import REPO_ROOT
+
+    spec = importlib.util.spec_from_file_location("protsoc_bench_generate", REPO_ROOT / "benchmarks" / "generate.py")
+    assert spec and spec.loader
+    generate = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(generate)
+    root = tmp_path / "generated"
+    generate.write(generate.Generator(meetings=150, seed=5, committees=8).run(), root)
+    return root
+
+
+@pytest.mark.parametrize("which", ["shipped", "generated"])
+def test_protsoc_cadence_prints_what_rich_alone_printed(which: str, tmp_path: Path, run, run_process,  # type: ignore[no-untyped-def]
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    from protsoc.cli import cadence as cli_cadence
+
+    if which == "shipped":
+        root = tmp_path / "registry"
+        shutil.copytree(SHIPPED_REGISTRY, root)
+    else:
+        root = _generated_registry(tmp_path)
+    monkeypatch.setenv("PROTSOC_CACHE_DIR", str(tmp_path / "cache"))
+    args = ["protsoc", "cadence", "--registry", str(root), "--as-of", "2026-11-22"]
+    fast = run(args)
+    real = run_process(args)
+    assert "gaps between held meetings" in fast.stdout
+    monkeypatch.setattr(cli_cadence, "_plain_table", lambda *args: None)  # rich draws every table
+    slow = run(args)
+    assert (fast.exit_code, fast.stdout) == (slow.exit_code, slow.stdout)
+    assert (real.exit_code, real.stdout) == (slow.exit_code, slow.stdout)
