@@ -263,3 +263,22 @@ def test_protsoc_cadence_prints_what_rich_alone_printed(which: str, tmp_path: Pa
     slow = run(args)
     assert (fast.exit_code, fast.stdout) == (slow.exit_code, slow.stdout)
     assert (real.exit_code, real.stdout) == (slow.exit_code, slow.stdout)
+
+
+@pytest.mark.parametrize("command", [["status"], ["status", "--format", "json"], ["cadence"],
+                                     ["report", "--format", "md"], ["cadence", "--committee", "nobody"]])
+def test_read_only_commands_hand_the_collector_back(command: list[str], tmp_path: Path, run,  # type: ignore[no-untyped-def]
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """status, cadence and report pause Python's cycle collector while loading and keep the
+    records out of its scans while they run; afterwards (also after an error) it is as before."""
+    import gc
+
+    root = tmp_path / "registry"
+    shutil.copytree(SHIPPED_REGISTRY, root)
+    monkeypatch.setenv("PROTSOC_CACHE_DIR", str(tmp_path / "cache"))
+    assert gc.isenabled()
+    frozen = gc.get_freeze_count()
+    outcome = run(["protsoc", *command, "--registry", str(root), "--as-of", "2026-11-22"])
+    assert outcome.exit_code in (0, 1, 2) and "Traceback" not in outcome.output
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == frozen == 0

@@ -38,17 +38,19 @@ def cadence(
 
     from .. import dates
     from ..cadence import evaluate, to_json
-    from ..registry import Registry, find_registry
+    from ..registry import find_registry
+    from .loading import loaded_registry
     from .output import stdout
 
     check_format(output_format, ("text", "json"))
     day = parse_date(as_of, "--as-of") or dates.today()
     start = parse_date(since, "--since")
-    report = evaluate(Registry.load(find_registry(registry)), day, start, committee, due_soon_days)  # type: ignore[arg-type]
-    if output_format == "json":
-        typer.echo(json.dumps(to_json(report), ensure_ascii=False, indent=2))
-    else:
-        _print_text(stdout(), report)
+    with loaded_registry(find_registry(registry)) as loaded:
+        report = evaluate(loaded, day, start, committee, due_soon_days)  # type: ignore[arg-type]
+        if output_format == "json":
+            typer.echo(json.dumps(to_json(report), ensure_ascii=False, indent=2))
+        else:
+            _print_text(stdout(), report)
     raise typer.Exit(1 if report.in_breach else 0)
 
 

@@ -22,9 +22,10 @@ def report(
 ) -> None:
     """Render the follow-up report («تقرير التتبع»): cadence, decisions and actions, roadmap, evaluations, indicators."""
     from ..documents import render as render_document
-    from ..registry import Registry, find_registry
+    from ..registry import find_registry
+    from .loading import loaded_registry
 
-    loaded = Registry.load(find_registry(registry))
-    rendered = render_document(loaded, "report", output_format, as_of=parse_date(as_of, "--as-of"),  # type: ignore[arg-type]
-                               committee=committee, templates=[templates] if templates else [])
+    with loaded_registry(find_registry(registry)) as loaded:
+        rendered = render_document(loaded, "report", output_format, as_of=parse_date(as_of, "--as-of"),  # type: ignore[arg-type]
+                                   committee=committee, templates=[templates] if templates else [])
     deliver(rendered, output)

@@ -19,23 +19,24 @@ def status(
     import dataclasses
     import json
 
-    from ..registry import Registry, find_registry
+    from ..registry import find_registry
     from ..status import overview
+    from .loading import loaded_registry
     from .output import stdout
 
     check_format(output_format, ("text", "json"))
     root = find_registry(registry)
     day = parse_date(as_of, "--as-of")
-    loaded = Registry.load(root)
-    try:
-        result = overview(loaded, day)  # type: ignore[arg-type]
-    except (TypeError, AttributeError, KeyError, ValueError):
-        _explain_invalid(root)
-        raise
-    if output_format == "json":
-        typer.echo(json.dumps(dataclasses.asdict(result), ensure_ascii=False, indent=2))
-        return
-    _print_table(stdout(), result)
+    with loaded_registry(root) as loaded:
+        try:
+            result = overview(loaded, day)  # type: ignore[arg-type]
+        except (TypeError, AttributeError, KeyError, ValueError):
+            _explain_invalid(root)
+            raise
+        if output_format == "json":
+            typer.echo(json.dumps(dataclasses.asdict(result), ensure_ascii=False, indent=2))
+            return
+        _print_table(stdout(), result)
 
 
 _COMPLIANCE_COLOURS = {"compliant": "green", "due-soon": "yellow", "breach": "red"}
