@@ -68,7 +68,7 @@ def test_the_index_answers_what_a_scan_of_the_shipped_registry_answers(shipped: 
 
 
 def test_an_appended_record_is_seen_by_the_next_lookup(shipped: Registry) -> None:
-    committee = sorted(shipped.by_id("committee"))[0]
+    committee = min(shipped.by_id("committee"))
     before = shipped.meetings_of(committee)
     added = _meeting(shipped, committee, "1999-01-01")  # sorts first
     shipped.records.append(added)
@@ -78,7 +78,7 @@ def test_an_appended_record_is_seen_by_the_next_lookup(shipped: Registry) -> Non
 
 
 def test_a_replaced_list_is_seen_even_with_the_same_length(shipped: Registry) -> None:
-    committee = sorted(shipped.by_id("committee"))[0]
+    committee = min(shipped.by_id("committee"))
     shipped.meetings_of(committee)  # build the index
     old = shipped.records
     last_meeting = next(r for r in reversed(old) if r.kind == "meeting")
@@ -113,7 +113,7 @@ def test_records_changed_in_place_are_seen_after_invalidate(shipped: Registry) -
 
 
 def test_callers_get_copies_that_cannot_corrupt_the_index(shipped: Registry) -> None:
-    committee = sorted(shipped.by_id("committee"))[0]
+    committee = min(shipped.by_id("committee"))
     shipped.of_kind("meeting").clear()
     shipped.by_id("committee").clear()
     shipped.meetings_of(committee).reverse()

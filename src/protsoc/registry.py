@@ -302,7 +302,7 @@ class Registry:
     # build a new Registry. Code that does replace an element or edit a record's ``data`` in
     # place must call ``invalidate()``. Callers get copies, so they cannot corrupt the index.
 
-    def _indexed(self) -> "_Index":
+    def _indexed(self) -> _Index:
         records = self.records
         index = self.__dict__.get("_index")  # not a dataclass field: LazyRegistry skips __init__
         if index is None or index.records is not records or index.length != len(records):

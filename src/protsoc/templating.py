@@ -36,7 +36,7 @@ def ltr(value: Any) -> Any:
     return _markup()(_ltr_short(text) if len(text) <= 160 else _ltr_html(text))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _markup() -> Any:
     """markupsafe's Markup, imported on first use (not at start-up) but not on every call."""
     from markupsafe import Markup

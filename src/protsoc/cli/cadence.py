@@ -169,8 +169,7 @@ def _plain_table(console, title: str, columns: list[tuple[str, str]],  # type: i
     widths = [len(heading) for heading, _ in columns]  # every character is one cell (checked above)
     for row in rows:
         for index, (text, _) in enumerate(row):
-            if len(text) > widths[index]:
-                widths[index] = len(text)
+            widths[index] = max(widths[index], len(text))
     widths = [width + 2 for width in widths]  # padding: one space on either side
     table_width = sum(widths) + len(columns) + 1
     if table_width > options.max_width or len(title) > table_width:
