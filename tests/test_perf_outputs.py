@@ -209,10 +209,36 @@ def test_cadence_tables_drawn_directly_are_what_rich_draws(table: tuple, width: 
         natural = len(_drawn(_rich_table(title, columns, rows), 1000, None).splitlines()[-1])
         assert natural > width or len(title) > natural
         return
+    assert "…" in expected or width >= len(expected.splitlines()[-1])
     assert "\n" + title.ljust(len(expected.splitlines()[-1])) in "\n" + _drawn(drawn, width, None)
     assert _drawn(drawn, width, colours) == expected
     if colours is None:
         assert "\x1b" not in expected
+
+
+def test_cadence_tables_on_every_console_width_are_what_rich_draws() -> None:
+    """Narrower consoles make rich shorten the columns evenly and end texts with «…»; where the
+    columns would get narrower than 4, rich is left to draw."""
+    import io
+
+    from rich.console import Console
+
+    from protsoc.cli import cadence as cli_cadence
+
+    drawn_directly = 0
+    for title, columns, rows in TABLES:
+        for width in range(12, 140):
+            for colours in (None, "truecolor"):
+                console = Console(file=io.StringIO(), width=width, highlight=False,
+                                  force_terminal=colours is not None, color_system=colours)  # type: ignore[arg-type]
+                drawn = cli_cadence._plain_table(console, title, columns, rows)
+                if drawn is not None:
+                    drawn_directly += 1
+                    assert _drawn(drawn, width, colours) == _drawn(_rich_table(title, columns, rows), width, colours), \
+                        (title, width, colours)
+    assert drawn_directly > 300
+    narrow = Console(file=io.StringIO(), width=80, highlight=False)
+    assert cli_cadence._plain_table(narrow, *TABLES[1]) is not None, "an 80-column terminal is drawn directly"
 
 
 @pytest.mark.parametrize("text", ["[red]x[/]", "a:smile:b", ":+1:", " lead", "trail ", "تاريخ", "tab\tx", "", "a\\[b"])

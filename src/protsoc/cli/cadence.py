@@ -147,8 +147,8 @@ _PLAIN_TEXT = re.compile(r"^(?=[^:]*:?[^:]*$)[!-Z^-~](?:[ -Z^-~\u2014]*[!-Z^-~\u
 def _plain_table(console, title: str, columns: list[tuple[str, str]],  # type: ignore[no-untyped-def]
                  rows: list[list[tuple[str, str | None]]]):
     """The segments rich's ``Table(title=title, title_justify="left")`` with ``no_wrap`` columns
-    draws, or None when rich might draw anything else (the table does not fit the console, the
-    title would wrap, a text is not plain, a box substitution applies). Each row is a list of
+    draws, or None when rich might draw anything else (columns narrower than 4 on a narrow
+    console, a title that would wrap, a text that is not plain, a box substitution). Each row is a list of
     (text, state) cells; a cell with a state gets that state's style.
 
     Tested against rich's own drawing, with and without colours (tests/test_perf_outputs.py)."""
@@ -171,9 +171,21 @@ def _plain_table(console, title: str, columns: list[tuple[str, str]],  # type: i
         for index, (text, _) in enumerate(row):
             widths[index] = max(widths[index], len(text))
     widths = [width + 2 for width in widths]  # padding: one space on either side
-    table_width = sum(widths) + len(columns) + 1
-    if table_width > options.max_width or len(title) > table_width:
+    borders = len(columns) + 1
+    if sum(widths) + borders > options.max_width:
+        # What rich does when no_wrap columns do not fit: take the excess from every column
+        # evenly, then end each text that is now too long with an ellipsis.
+        from rich._ratio import ratio_reduce
+
+        widths = ratio_reduce(sum(widths) + borders - options.max_width, [1] * len(widths), widths, widths)
+        if min(widths) < 4:
+            return None
+    table_width = sum(widths) + borders
+    if len(title) > table_width:
         return None
+
+    def fitted(text: str, width: int) -> str:
+        return text if len(text) <= width else text[: width - 1] + "…"
     get_style = console.get_style
     border = get_style("") + get_style("")
     header = get_style("table.header")
@@ -183,12 +195,14 @@ def _plain_table(console, title: str, columns: list[tuple[str, str]],  # type: i
                 Segment("┏" + "┳".join("━" * w for w in widths) + "┓", border), newline,
                 Segment("┃", border)]
     for (heading, justify), width in zip(columns, widths):
-        cell = heading.rjust(width - 2) if justify == "right" else heading.ljust(width - 2)
+        cell = fitted(heading, width - 2)
+        cell = cell.rjust(width - 2) if justify == "right" else cell.ljust(width - 2)
         segments += [Segment(" ", header), Segment(cell, header), Segment(" ", header), Segment("┃", border)]
     segments += [newline, Segment("┡" + "╇".join("━" * w for w in widths) + "┩", border), newline]
     for row in rows:
         line = "│"
         for (text, state), (_, justify), width in zip(row, columns, widths):
+            text = fitted(text, width - 2)
             if state is None:
                 line += " " + (text.rjust(width - 2) if justify == "right" else text.ljust(width - 2)) + " │"
                 continue
