@@ -11,11 +11,12 @@ The result is exactly ``[registry.load_record(f) for f in files]``, in the same 
 
 from __future__ import annotations
 
-import gc
 import marshal
 import multiprocessing
 import os
 from typing import TYPE_CHECKING, Any, Callable
+
+from . import collector
 
 if TYPE_CHECKING:
     from .findings import Finding
@@ -48,12 +49,8 @@ def workers(count: int) -> int:
 def _load_chunk(files: list[RecordFile]) -> list[tuple[Record, list[Finding]]]:
     from .registry import load_record
 
-    # Each chunk's records hold no reference cycles: the collector would only rescan them.
-    gc.disable()
-    try:
+    with collector.paused():
         return [load_record(record_file) for record_file in files]
-    finally:
-        gc.enable()
 
 
 def _packed_chunk(files: list[RecordFile]) -> list[bytes]:
@@ -109,14 +106,9 @@ def map_chunks(function: Callable[[list[Any]], list[Any]], items: list[Any]) -> 
         return None
     chunks = [items[start:start + CHUNK] for start in range(0, len(items), CHUNK)]
     context = multiprocessing.get_context("fork")
-    enabled_gc = gc.isenabled()
-    gc.disable()
     try:
-        with context.Pool(count) as pool:
+        with collector.paused(), context.Pool(count) as pool:
             done = pool.map(function, chunks, chunksize=1)
         return [result for results in done for result in results]
     except Exception:  # noqa: BLE001 - no processes allowed here (sandbox, limits), or a worker failed
         return None
-    finally:
-        if enabled_gc:
-            gc.enable()

@@ -69,6 +69,13 @@ def check_registry(root: Path, today: dt.date) -> RegistryCheck:
     result); the registry-wide rules run on the records' projections, again only when one of
     them (or the date, or the working directory that findings are named from) changed.
     """
+    from . import collector
+
+    with collector.paused():  # thousands of acyclic records and findings are built
+        return _check_registry(root, today)
+
+
+def _check_registry(root: Path, today: dt.date) -> RegistryCheck:
     import hashlib
     import os
 
@@ -81,7 +88,7 @@ def check_registry(root: Path, today: dt.date) -> RegistryCheck:
     known: list[tuple[list[tuple], bytes] | None] = [None] * len(files)
     if store is not None:
         for index, record_file in enumerate(files):
-            digest = cache.file_digest(record_file.path)
+            digest = cache.file_digest(record_file.location or record_file.path)
             known[index] = store.get(rels[index], digest) if digest is not None else None
     projected: dict[int, Any] = {}  # projections at hand: of the files checked in this run
 

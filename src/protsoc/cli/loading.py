@@ -18,20 +18,17 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from .. import collector
+
 
 @contextlib.contextmanager
 def loaded_registry(root: Path) -> Iterator[Any]:
     """``Registry.load(root)``, with the collector kept off the loaded records while in use."""
     from ..registry import Registry
 
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with collector.paused():
         registry = Registry.load(root)
         gc.freeze()
-    finally:
-        if enabled:
-            gc.enable()
     try:
         yield registry
     finally:
