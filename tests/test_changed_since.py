@@ -168,3 +168,27 @@ def test_real_process(registry_tree: RegistryTree, run_process: Any) -> None:
     assert outcome.exit_code == 1
     assert "registry/meetings/steering/2024-11-26.yaml" in outcome.stdout
     assert "invalid: 1 files checked, 1 errors" in outcome.stdout
+
+
+def test_files_git_reports_unchanged_are_not_read_and_agree_with_a_full_read(
+        registry_tree: RegistryTree, monkeypatch: Any, tmp_path: Any) -> None:
+    """CI on a large registry: unchanged files' cached checks are found by their git blob id."""
+    from protsoc import cache, validation
+    from protsoc.incremental import validate_changed_since
+
+    monkeypatch.setenv("PROTSOC_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(cache, "_disabled", False)
+    validation.validate(registry_tree.root)  # a first run fills the cache (as CI's restored cache would)
+    registry_tree.patch("committees/steering.yaml",
+                        lambda data: data.update(members=[m for m in data["members"] if m["id"] != "interior"]))
+    read: list[str] = []
+    real_digest = cache.file_digest
+    monkeypatch.setattr(cache, "file_digest", lambda path: read.append(str(path)) or real_digest(path))
+
+    vouched = validate_changed_since(registry_tree.root, "HEAD")
+
+    assert read == [str(registry_tree.root / "committees" / "steering.yaml")]
+    monkeypatch.setattr(cache, "_disabled", True)
+    plain = validate_changed_since(registry_tree.root, "HEAD")
+    assert [f.as_dict() for f in vouched.findings] == [f.as_dict() for f in plain.findings]
+    assert [f.rule for f in vouched.findings] == ["ref-member"]

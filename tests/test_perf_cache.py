@@ -113,9 +113,9 @@ def _poison(folder: Path) -> None:
     """Rewrite the cached findings of the meeting with one its file does not have, keeping its digest."""
     [checks] = folder.rglob("checks.marshal")
     stored = marshal.loads(checks.read_bytes())
-    digest, _, projection_digest = stored["entries"][MEETING_FILE]
+    digest, _, projection_digest, blob = stored["entries"][MEETING_FILE]
     stored["entries"][MEETING_FILE] = (
-        digest, [("poisoned", "served from the cache", "error", 1, 1, (), None, None)], projection_digest)
+        digest, [("poisoned", "served from the cache", "error", 1, 1, (), None, None)], projection_digest, blob)
     checks.write_bytes(marshal.dumps(stored))
 
 

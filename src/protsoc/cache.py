@@ -38,7 +38,7 @@ from .findings import Finding, Severity
 if TYPE_CHECKING:
     from .registry import Record, RecordFile, Registry
 
-FORMAT = 1
+FORMAT = 2
 ENV_DISABLE = "PROTSOC_NO_CACHE"
 ENV_DIR = "PROTSOC_CACHE_DIR"
 _LANGUAGE_VARS = ("PROTSOC_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
@@ -347,7 +347,15 @@ class CheckStore:
     def get(self, rel: str, digest: bytes) -> tuple[list[tuple], bytes] | None:
         """The file's cached (findings, projection digest) when ``digest`` is that of the bytes checked."""
         entry = self.entries.get(rel)
-        if not isinstance(entry, tuple) or len(entry) != 3 or entry[0] != digest:
+        if not isinstance(entry, tuple) or len(entry) != 4 or entry[0] != digest:
+            return None
+        return entry[1], entry[2]
+
+    def get_by_git_blob(self, rel: str, blob: str) -> tuple[list[tuple], bytes] | None:
+        """The same, for a file whose content git vouches is the blob ``blob`` (git blob ids are
+        content hashes too: SHA-1 of the bytes)."""
+        entry = self.entries.get(rel)
+        if not isinstance(entry, tuple) or len(entry) != 4 or not blob or entry[3] != blob:
             return None
         return entry[1], entry[2]
 
@@ -355,9 +363,9 @@ class CheckStore:
         if check.digest is None:
             return
         old = self.entries.get(rel)
-        if not (isinstance(old, tuple) and len(old) == 3 and old[2] == projection_digest):
+        if not (isinstance(old, tuple) and len(old) == 4 and old[2] == projection_digest):
             self._new_projections[rel] = (projection_digest, check.projection)  # else: stored already
-        self.entries[rel] = (check.digest, check.findings, projection_digest)
+        self.entries[rel] = (check.digest, check.findings, projection_digest, check.git_blob)
         self.dirty = True
 
     def keep_only(self, rels: set[str]) -> None:

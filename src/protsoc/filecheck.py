@@ -25,9 +25,10 @@ class FileCheck:
     digest: bytes | None  # of the bytes checked; None when the file could not be read
     findings: list[tuple]  # ``cache.finding_to_tuple`` without the path, positions resolved
     projection: Any  # ``rules.project`` of the record; None when the file holds no record
+    git_blob: str = ""  # the git blob id of the bytes checked (``validate --changed-since``)
 
     def as_tuple(self) -> tuple:
-        return (self.digest, self.findings, self.projection)
+        return (self.digest, self.findings, self.projection, self.git_blob)
 
 
 def check_files(files: list[RecordFile]) -> list[FileCheck]:
@@ -36,14 +37,14 @@ def check_files(files: list[RecordFile]) -> list[FileCheck]:
     from .fastpath import hygiene_may_find
     from .validation import resolve_positions
 
-    loaded: list[tuple[Record, list[Finding], bytes | None]] = []
+    loaded: list[tuple[Record, list[Finding], bytes | None]] = []  # record, findings, bytes
     for record_file in files:
         try:
             raw: bytes | None = record_file.path.read_bytes()
         except OSError:
             raw = None  # load_record reports it
         record, findings = load_record(record_file, raw)
-        loaded.append((record, findings, cache.content_digest(raw) if raw is not None else None))
+        loaded.append((record, findings, raw))
     readable = [record for record, _, _ in loaded if record.data is not None]
     by_path: dict[str, list[Finding]] = {}
     if readable:
@@ -53,7 +54,7 @@ def check_files(files: list[RecordFile]) -> list[FileCheck]:
         for finding in rules.run(Registry(Path(), readable), None, scope="file"):  # type: ignore[arg-type]
             by_path.setdefault(finding.path, []).append(finding)
     checks = []
-    for record, findings, digest in loaded:
+    for record, findings, raw in loaded:
         document = record.document
         if record.data is not None and document is not None:
             findings.extend(schemas.check(record.kind, record.data, record.path, document.implicit))
@@ -63,8 +64,17 @@ def check_files(files: list[RecordFile]) -> list[FileCheck]:
         if document is not None:
             resolve_positions(findings, {record.path: document.text})
         projection = rules.project(record.kind, record.data) if record.data is not None else None
-        checks.append(FileCheck(digest, [cache.finding_to_tuple(f) for f in findings], projection))
+        checks.append(FileCheck(cache.content_digest(raw) if raw is not None else None,
+                                [cache.finding_to_tuple(f) for f in findings], projection,
+                                git_blob_id(raw) if raw is not None else ""))
     return checks
+
+
+def git_blob_id(raw: bytes) -> str:
+    """The id git gives these bytes as a blob (so a file git vouches is unchanged needs no reading)."""
+    import hashlib
+
+    return hashlib.sha1(b"blob %d\0" % len(raw) + raw, usedforsecurity=False).hexdigest()
 
 
 def _checked_chunk(files: list[RecordFile]) -> list[bytes]:

@@ -148,6 +148,19 @@ class Git:
                     changes.append(FileChange("A", None, path))
         return sorted(changes, key=lambda c: c.path)
 
+    def blobs(self, rev: str) -> dict[str, str]:
+        """Registry-relative path -> git blob id of every file of the registry at ``rev``."""
+        out = self._run(["ls-tree", "-r", "-z", "--full-tree", rev, "--", self.prefix or "."],
+                        what=f"list the files of {rev}")
+        found = {}
+        for line in out.decode("utf-8", "surrogateescape").split("\0"):
+            meta, _, path = line.partition("\t")
+            parts = meta.split()
+            rel = self.registry_relative(path) if len(parts) == 3 and parts[1] == "blob" else None
+            if rel:
+                found[rel] = parts[2]
+        return found
+
     def read(self, rev: str | None, path: str) -> bytes | None:
         """A file's bytes at ``rev`` (None: on disk), or None when it does not exist there."""
         if rev is None:

@@ -62,20 +62,22 @@ class RegistryCheck:
     projections: Callable[[], list[Any]]  # each file's ``rules.project``ion (None: no record)
 
 
-def check_registry(root: Path, today: dt.date) -> RegistryCheck:
+def check_registry(root: Path, today: dt.date, git_blobs: dict[str, str] | None = None) -> RegistryCheck:
     """Every finding of the registry at ``root``.
 
     Each file alone is checked once per content (``filecheck``; ``cache.CheckStore`` keeps the
     result); the registry-wide rules run on the records' projections, again only when one of
     them (or the date, or the working directory that findings are named from) changed.
+    ``git_blobs`` (registry-relative path -> git blob id) names files whose content git vouches
+    for: their cached checks are found by that id, without reading them.
     """
     from . import collector
 
     with collector.paused():  # thousands of acyclic records and findings are built
-        return _check_registry(root, today)
+        return _check_registry(root, today, git_blobs or {})
 
 
-def _check_registry(root: Path, today: dt.date) -> RegistryCheck:
+def _check_registry(root: Path, today: dt.date, git_blobs: dict[str, str]) -> RegistryCheck:
     import hashlib
     import os
 
@@ -88,8 +90,11 @@ def _check_registry(root: Path, today: dt.date) -> RegistryCheck:
     known: list[tuple[list[tuple], bytes] | None] = [None] * len(files)
     if store is not None:
         for index, record_file in enumerate(files):
-            digest = cache.file_digest(record_file.location or record_file.path)
-            known[index] = store.get(rels[index], digest) if digest is not None else None
+            blob = git_blobs.get(rels[index])
+            known[index] = store.get_by_git_blob(rels[index], blob) if blob else None
+            if known[index] is None:
+                digest = cache.file_digest(record_file.location or record_file.path)
+                known[index] = store.get(rels[index], digest) if digest is not None else None
     projected: dict[int, Any] = {}  # projections at hand: of the files checked in this run
 
     def check(indexes: list[int]) -> None:
