@@ -14,13 +14,12 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import importlib.util
 import random
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REPO_ROOT
+from test_perf_fastpath import _generator
 from test_validate_examples import CASES, _place
 
 TODAY = dt.date(2026, 11, 22)
@@ -99,14 +98,6 @@ def test_each_broken_example_is_found_alike_by_every_path(case, make_registry,  
     assert validated(tree.root, monkeypatch, cached=False) == plain
     assert validated(tree.root, monkeypatch) == plain  # cold cache
     assert validated(tree.root, monkeypatch) == plain  # warm
-
-
-def _generator() -> Any:
-    spec = importlib.util.spec_from_file_location("protsoc_bench_generate", REPO_ROOT / "benchmarks" / "generate.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _break_references(data: dict, rng: random.Random) -> None:

@@ -67,3 +67,13 @@ def count(findings: Iterable[Finding]) -> dict[str, int]:
         else:
             warnings += 1
     return {"errors": errors, "warnings": warnings}
+
+
+def path_from_links(link: tuple | None) -> tuple:
+    """A JSON path from a (parent link, key) chain: walks over large records keep their paths as
+    such links, one small tuple a step, and make the path only for the value that needs one."""
+    keys = []
+    while link is not None:
+        link, key = link
+        keys.append(key)
+    return tuple(reversed(keys))

@@ -10,7 +10,7 @@ import datetime as dt
 from typing import Any, Callable, Iterator
 
 from . import dates
-from .findings import Finding, Severity
+from .findings import Finding, Severity, path_from_links
 from .registry import Record, Registry, split_meeting_stem
 
 RuleFunction = Callable[["Context"], Iterator[Finding]]
@@ -384,7 +384,7 @@ def date_order(ctx: Context) -> Iterator[Finding]:
                 a, b = mapping.get(first), mapping.get(second)
                 if isinstance(a, str) and isinstance(b, str) and b < a:
                     yield _error(record, "date-order", f"`{second}` ({b}) comes before `{first}` ({a})",
-                                 _path(link) + (second,), f"`{second}` must be on or after `{first}`")
+                                 path_from_links(link) + (second,), f"`{second}` must be on or after `{first}`")
 
 
 @rule
@@ -416,7 +416,7 @@ def decision_numbering(ctx: Context) -> Iterator[Finding]:
 
 def _mappings(value: Any) -> Iterator[tuple[tuple | None, dict]]:
     """Every mapping inside ``value`` that holds the second date of a pair, with its path as a
-    (parent link, key) chain (``_path``). A stack, not recursion, and no path tuples: this runs
+    (parent link, key) chain (``findings.path_from_links``). A stack, not recursion, and no path tuples: this runs
     on every record, and only containers are visited."""
     stack: list[tuple[tuple | None, Any]] = [(None, value)]
     pop, push, seconds = stack.pop, stack.append, _SECOND_DATES
@@ -432,11 +432,3 @@ def _mappings(value: Any) -> Iterator[tuple[tuple | None, dict]]:
             for index, item in enumerate(value):
                 if isinstance(item, (dict, list)):
                     push(((link, index), item))
-
-
-def _path(link: tuple | None) -> tuple:
-    keys = []
-    while link is not None:
-        link, key = link
-        keys.append(key)
-    return tuple(reversed(keys))

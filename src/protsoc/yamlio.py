@@ -28,6 +28,8 @@ from typing import Any, Callable
 import yaml
 from yaml.constructor import SafeConstructor
 
+from .findings import path_from_links
+
 try:  # the C parser is 7-10x faster; never fall back silently (see ``using_libyaml``)
     from yaml import CSafeDumper as _Dumper
     from yaml._yaml import CParser as _Composer
@@ -352,21 +354,12 @@ class _Builder:
             ))
             return node.value
         if tag != STR_TAG and not node.style:  # plain: None (Python) or "" (libyaml)
-            self.implicit[_path(link)] = node.value
+            self.implicit[path_from_links(link)] = node.value
         return value
 
 
 _ScalarNode, _SequenceNode = yaml.ScalarNode, yaml.SequenceNode
 _intern = sys.intern
-
-
-def _path(link: tuple | None) -> tuple:
-    """The JSON path of a value from its (parent link, key) chain."""
-    keys = []
-    while link is not None:
-        link, key = link
-        keys.append(key)
-    return tuple(reversed(keys))
 
 
 def _duplicate_problem(mapping_node: yaml.MappingNode, key_node: yaml.Node, key: str) -> YamlProblem:
