@@ -416,8 +416,8 @@ def decision_numbering(ctx: Context) -> Iterator[Finding]:
 
 def _mappings(value: Any) -> Iterator[tuple[tuple | None, dict]]:
     """Every mapping inside ``value`` that holds the second date of a pair, with its path as a
-    (parent link, key) chain (``findings.path_from_links``). A stack, not recursion, and no path tuples: this runs
-    on every record, and only containers are visited."""
+    (parent link, key) chain (``findings.path_from_links``). A stack, not recursion, and no path
+    tuples: this runs on every record, and only containers are visited."""
     stack: list[tuple[tuple | None, Any]] = [(None, value)]
     pop, push, seconds = stack.pop, stack.append, _SECOND_DATES
     while stack:
