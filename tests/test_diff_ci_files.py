@@ -52,6 +52,21 @@ def test_workflow_runs_validate_diff_and_cadence() -> None:
     assert "--format github" in text and "--format md" in text and "fetch-depth: 0" in text
 
 
+def test_every_workflow_job_keeps_protsocs_cache_where_protsoc_writes_it(tmp_path: Path, monkeypatch: Any) -> None:
+    from protsoc import cache, scaffold
+
+    monkeypatch.delenv("PROTSOC_CACHE_DIR", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert cache.base_directory() == tmp_path / ".cache" / "protsoc"  # what the workflows cache
+    for workflow in (yaml.safe_load(WORKFLOW.read_text(encoding="utf-8")), yaml.safe_load(scaffold.WORKFLOW)):
+        for name, job in workflow["jobs"].items():
+            cached = [s for s in job["steps"] if str(s.get("uses", "")).startswith("actions/cache@")]
+            assert [s["with"]["path"] for s in cached] == ["~/.cache/protsoc"], name
+            validate_at = next(i for i, s in enumerate(job["steps"]) if "protsoc validate" in s.get("run", ""))
+            assert job["steps"].index(cached[0]) < validate_at, name
+
+
 @pytest.mark.parametrize("command", workflow_commands() + hook_commands(), ids=" ".join)
 def test_every_command_and_option_exists(command: list[str], run: Any) -> None:
     help_text = run([*command[:2], "--help"]).stdout

@@ -69,6 +69,12 @@ jobs:
         with:
           python-version: "3.12"
       - run: python -m pip install "$PROTSOC"
+      # protsoc's cache is keyed by file content: a restored one only saves time
+      - uses: actions/cache@v4
+        with:
+          path: ~/.cache/protsoc
+          key: protsoc-${{ runner.os }}-${{ github.sha }}
+          restore-keys: protsoc-${{ runner.os }}-
       - run: protsoc validate --format github
 """
 
