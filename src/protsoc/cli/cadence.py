@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import List, Optional
 
 import typer
@@ -138,81 +137,24 @@ def _print_detail(console, c) -> None:  # type: ignore[no-untyped-def]
         console.print(drawn)
 
 
-# Text that rich shows as it is (no markup, at most one colon so no :emoji: code, one cell per
-# character, no spaces at either end for its wrapping to strip): only such text is drawn by
-# _plain_table.
-_PLAIN_TEXT = re.compile(r"^(?=[^:]*:?[^:]*$)[!-Z^-~](?:[ -Z^-~\u2014]*[!-Z^-~\u2014])?$|^\u2014$")
-
-
 def _plain_table(console, title: str, columns: list[tuple[str, str]],  # type: ignore[no-untyped-def]
                  rows: list[list[tuple[str, str | None]]]):
     """The segments rich's ``Table(title=title, title_justify="left")`` with ``no_wrap`` columns
-    draws, or None when rich might draw anything else (columns narrower than 4 on a narrow
-    console, a title that would wrap, a text that is not plain, a box substitution). Each row is a list of
-    (text, state) cells; a cell with a state gets that state's style.
+    draws (cli/tables.plain_table), or None when rich might draw anything else. Each row is a
+    list of (text, state) cells; a cell with a state gets that state's style.
 
     Tested against rich's own drawing, with and without colours (tests/test_perf_outputs.py)."""
-    from rich.segment import Segment, Segments
+    from .tables import PLAIN_TEXT, plain_table
 
-    options = console.options
-    if options.ascii_only or options.legacy_windows or not columns:
-        return None
-    texts = [title, *(heading for heading, _ in columns), *(text for row in rows for text, _ in row)]
-    if not all(_PLAIN_TEXT.match(text) for text in texts) or "  " in title:
-        return None
+    cells = []
     for row in rows:
-        if len(row) != len(columns):
-            return None
-        for (_, state), (_, justify) in zip(row, columns):
-            if state is not None and (state not in _STATE_STYLE or justify != "left"):
+        cells.append(line := [])
+        for text, state in row:
+            if not PLAIN_TEXT.match(text) or (state is not None and state not in _STATE_STYLE):
                 return None
-    widths = [len(heading) for heading, _ in columns]  # every character is one cell (checked above)
-    for row in rows:
-        for index, (text, _) in enumerate(row):
-            widths[index] = max(widths[index], len(text))
-    widths = [width + 2 for width in widths]  # padding: one space on either side
-    borders = len(columns) + 1
-    if sum(widths) + borders > options.max_width:
-        # What rich does when no_wrap columns do not fit: take the excess from every column
-        # evenly, then end each text that is now too long with an ellipsis.
-        from rich._ratio import ratio_reduce
-
-        widths = ratio_reduce(sum(widths) + borders - options.max_width, [1] * len(widths), widths, widths)
-        if min(widths) < 4:
-            return None
-    table_width = sum(widths) + borders
-    if len(title) > table_width:
-        return None
-
-    def fitted(text: str, width: int) -> str:
-        return text if len(text) <= width else text[: width - 1] + "…"
-    get_style = console.get_style
-    border = get_style("") + get_style("")
-    header = get_style("table.header")
-    styles = {state: get_style(style) for state, style in _STATE_STYLE.items()}
-    newline = Segment.line()
-    segments = [Segment(title.ljust(table_width), get_style("table.title")), newline,
-                Segment("┏" + "┳".join("━" * w for w in widths) + "┓", border), newline,
-                Segment("┃", border)]
-    for (heading, justify), width in zip(columns, widths):
-        cell = fitted(heading, width - 2)
-        cell = cell.rjust(width - 2) if justify == "right" else cell.ljust(width - 2)
-        segments += [Segment(" ", header), Segment(cell, header), Segment(" ", header), Segment("┃", border)]
-    segments += [newline, Segment("┡" + "╇".join("━" * w for w in widths) + "┩", border), newline]
-    for row in rows:
-        line = "│"
-        for (text, state), (_, justify), width in zip(row, columns, widths):
-            text = fitted(text, width - 2)
-            if state is None:
-                line += " " + (text.rjust(width - 2) if justify == "right" else text.ljust(width - 2)) + " │"
-                continue
-            segments.append(Segment(line + " "))
-            segments.append(Segment(text, styles[state]))
-            line = " " * (width - 2 - len(text)) + " │"
-        segments.append(Segment(line))
-        segments.append(newline)
-    segments += [Segment("└" + "┴".join("─" * w for w in widths) + "┘", border), newline]
-    return Segments(segments)
+            line.append((text, None if state is None else _STATE_STYLE[state]))
+    return plain_table(console, [(heading, justify, True) for heading, justify in columns], cells,
+                       title=title, title_justify="left")
 
 
 def _breach_words(b) -> str:  # type: ignore[no-untyped-def]
