@@ -15,8 +15,12 @@ from typing import Any
 # Text that rich shows as it is (no markup, at most one colon so no :emoji: code, one cell per
 # character, no spaces at either end for its wrapping to strip).
 PLAIN_TEXT = re.compile(r"^(?=[^:]*:?[^:]*$)[!-Z^-~](?:[ -Z^-~\u2014]*[!-Z^-~\u2014])?$|^\u2014$")
-# What a cell may hold besides: nothing at all, or a plain text after leading spaces and «└ ».
-_CELL_TEXT = re.compile(r"^(?=[^:]*:?[^:]*$) *(?:\u2514 )?(?:[!-Z^-~](?:[ -Z^-~\u2014]*[!-Z^-~\u2014])?|\u2014)?$")
+# What a cell may hold: nothing at all, or such a text, also with Arabic letters and digits (one
+# cell each, no combining marks; rich has no bidi, so it writes them as they are), after leading
+# spaces and «└ ».
+_CELL_TEXT = re.compile(r"^(?=[^:]*:?[^:]*$) *(?:\u2514 )?"
+                        r"(?:[!-Z^-~\u0621-\u064a\u0660-\u0669]"
+                        r"(?:[ -Z^-~\u2014\u0621-\u064a\u0660-\u0669]*[!-Z^-~\u2014\u0621-\u064a\u0660-\u0669])?|\u2014)?$")
 
 
 def plain_table(console: Any, columns: list[tuple[str, str, bool]], rows: list[list[tuple[str, str | None]]],
