@@ -146,7 +146,7 @@ def _plain_table(console, title: str, columns: list[tuple[str, str]],  # type: i
     Tested against rich's own drawing, with and without colours (tests/test_perf_outputs.py)."""
     from .tables import PLAIN_TEXT, plain_table
 
-    cells = []
+    cells: list[list[tuple[str, str | None]]] = []
     for row in rows:
         cells.append(line := [])
         for text, state in row:

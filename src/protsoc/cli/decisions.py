@@ -71,7 +71,7 @@ def _print_text(console, result, status) -> None:  # type: ignore[no-untyped-def
             console.print(drawn, crop=False)  # no line is wider than the console
         # One print of all the lines (each parsed and wrapped as its own print would): rich's
         # per-print cost, ~19,000 times at 10,000 meetings, was most of the command's time.
-        lines = [("", "")]
+        lines: list[tuple[str, ...]] = [("", "")]
         for decision in result.decisions:
             lines.append((f"[bold]{escape(decision.ref)}[/]: {escape(decision.text)}", decision.ref, decision.text))
             for action in decision.actions:

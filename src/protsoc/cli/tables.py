@@ -51,8 +51,7 @@ def plain_table(console: Any, columns: list[tuple[str, str, bool]], rows: list[l
                 return None
             if style is not None and (columns[index][1] != "left" or not text or text[0] == " "):
                 return None
-            if len(text) > widths[index]:
-                widths[index] = len(text)
+            widths[index] = max(widths[index], len(text))
     natural = [width + 2 for width in widths]  # padding: one space on either side
     widths = natural
     borders = count + 1
