@@ -4,7 +4,7 @@ At 10,000 meetings the commands' tables hold 10,000 to 17,000 rows, which rich l
 cell in seconds; drawn directly they take milliseconds. ``plain_table`` draws only tables whose
 every text rich would show as it is, and returns None (rich draws) for anything else.
 Tested against rich's own drawing at many widths, with and without colours
-(tests/test_perf_outputs.py, tests/test_perf_tables.py).
+(tests/test_perf_outputs.py, tests/test_perf_commands.py).
 """
 
 from __future__ import annotations
