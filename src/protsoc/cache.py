@@ -175,11 +175,11 @@ def finding_from_tuple(item: tuple, path: str | None = None) -> Finding:
 
 
 class Store:
-    """The per-file entries of one registry: relative path -> [digest, parse, findings].
+    """The per-file parses of one registry: relative path -> [digest, parse].
 
     ``parse`` is the marshalled (data, implicit scalars, load findings) of the file; it is kept as
     bytes and unmarshalled for every use, so no caller ever shares (and could change) the
-    cache's objects. ``findings`` are the file's schema and hygiene findings, or None.
+    cache's objects. (Validation's findings are kept apart, in ``CheckStore``.)
     """
 
     def __init__(self, root: Path) -> None:
@@ -280,7 +280,7 @@ def _load_records(root: Path, files: list[RecordFile]) -> list[tuple[Record, lis
                 continue  # the file changed while it was being read: do not cache either version
             parse = (record.data, list(document.implicit.items()), [finding_to_tuple(f) for f in findings],
                      [_problem_tuple(p) for p in document.problems])
-            store.entries[rel] = [store.digests[rel], marshal.dumps(parse), None]
+            store.entries[rel] = [store.digests[rel], marshal.dumps(parse)]
             store.dirty = True
     for rel in list(store.entries):
         if rel not in seen:

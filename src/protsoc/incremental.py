@@ -29,7 +29,7 @@ SEAL_CHANGED = "seal-changed"
 
 def validate_changed_since(root: Path, rev: str, today: dt.date | None = None):  # type: ignore[no-untyped-def]
     from . import cache
-    from .validation import ValidationResult, check_registry, resolve_positions
+    from .validation import ValidationResult, check_registry, resolve_in_files
 
     today = today or dates.today()
     git = Git(root)
@@ -55,16 +55,9 @@ def validate_changed_since(root: Path, rev: str, today: dt.date | None = None): 
     shown_rev = rev[:10] if len(rev) == 40 and all(c in "0123456789abcdef" for c in rev) else rev
     findings.extend(_seal_changes(git, Path(root), changed_files, file_changes, before_data, shown_rev))
 
-    resolve_positions(findings, {f.display(): _text(f.path) for f in changed_files})
+    resolve_in_files(findings, changed_files)
     findings.sort(key=Finding.sort_key)
     return ValidationResult(findings, len(changed_files), cache.lazy_registry(root))
-
-
-def _text(path: Path) -> str | None:
-    try:
-        return yamlio.decode(path.read_bytes())[0]
-    except (OSError, yamlio.YamlError):
-        return None
 
 
 def _data_at_base(raw_at_base: dict[str, bytes | None]) -> dict[str, dict]:

@@ -131,7 +131,7 @@ def _check_registry(root: Path, today: dt.date, git_blobs: dict[str, str]) -> Re
     if found is None:
         view = Registry(root, [Record(f, p, None) for f, p in zip(files, projections())])
         found = rules.run(view, today, scope="registry")
-        _resolve_in_files(found, files)
+        resolve_in_files(found, files)
         if store is not None:
             store.set_rule_findings(rules_key, found)
     if store is not None:
@@ -140,7 +140,7 @@ def _check_registry(root: Path, today: dt.date, git_blobs: dict[str, str]) -> Re
     return RegistryCheck(files, findings + found, found, projections)
 
 
-def _resolve_in_files(findings: list[Finding], files: list[RecordFile]) -> None:
+def resolve_in_files(findings: list[Finding], files: list[RecordFile]) -> None:
     """Positions for findings of records held without their text: read the files that need it."""
     from . import yamlio
 

@@ -226,7 +226,7 @@ def loads(raw: bytes) -> Document:
             )
         )
     builder = _Builder()
-    data = builder.build(node, ())
+    data = builder.build(node)
     return Document(data=data, text=text, implicit=builder.implicit, problems=warnings + builder.problems)
 
 
@@ -249,7 +249,7 @@ class _Builder:
         # the file's other findings are still reported.
         self.problems: list[YamlProblem] = []
 
-    def build(self, node: yaml.Node, path: tuple) -> Any:
+    def build(self, node: yaml.Node) -> Any:
         return self._build(node, None, 0)
 
     def _build(self, node: yaml.Node, link: tuple | None, depth: int) -> Any:
