@@ -144,14 +144,3 @@ def test_errata_odd_committees_and_dates_group_like_the_scan(tmp_path: Path) -> 
     assert [m.id for m in registry.meetings_of("a", errata=False)] == [
         "a/2023-01-01", "a/2024-01-01", "a/2024-01-01-2", "a/2024-03-01"]
     assert_same_as_a_scan(registry, ["a", "b", None, ["a"], "x"])
-
-
-def test_the_lazy_registry_of_the_cache_indexes_what_it_loads(shipped: Registry, tmp_path: Path,
-                                                                monkeypatch: pytest.MonkeyPatch) -> None:
-    from protsoc import cache
-
-    monkeypatch.setenv("PROTSOC_CACHE_DIR", str(tmp_path / "cache"))
-    lazy = cache.lazy_registry(shipped.root)
-    assert [r.id for r in lazy.of_kind("meeting")] == [r.id for r in shipped.of_kind("meeting")]
-    lazy.records = lazy.records[:1]
-    assert lazy.of_kind("meeting") == scan_of_kind(lazy, "meeting")

@@ -36,7 +36,7 @@ from . import collector
 from .findings import Finding, Severity
 
 if TYPE_CHECKING:
-    from .registry import Record, RecordFile, Registry
+    from .registry import Record, RecordFile
 
 FORMAT = 2
 ENV_DISABLE = "PROTSOC_NO_CACHE"
@@ -442,36 +442,3 @@ def file_digest(path: Path | str) -> bytes | None:
     finally:
         os.close(handle)
     return content_digest(b"".join(parts))
-
-
-def lazy_registry(root: Path) -> Registry:
-    """A registry whose records are loaded (from the cache) only if someone looks at them."""
-    from .registry import Registry
-
-    class LazyRegistry(Registry):
-        def __init__(self, root: Path) -> None:
-            self.root = root
-            self._loaded: Registry | None = None
-
-        def _load(self) -> Registry:
-            if self._loaded is None:
-                self._loaded = Registry.load(self.root)
-            return self._loaded
-
-        @property  # type: ignore[override]
-        def records(self) -> list:
-            return self._load().records
-
-        @records.setter
-        def records(self, value: list) -> None:
-            self._load().records = value
-
-        @property  # type: ignore[override]
-        def load_findings(self) -> list:
-            return self._load().load_findings
-
-        @load_findings.setter
-        def load_findings(self, value: list) -> None:
-            self._load().load_findings = value
-
-    return LazyRegistry(root)

@@ -28,7 +28,6 @@ SEAL_CHANGED = "seal-changed"
 
 
 def validate_changed_since(root: Path, rev: str, today: dt.date | None = None):  # type: ignore[no-untyped-def]
-    from . import cache
     from .validation import ValidationResult, check_registry, resolve_in_files
 
     today = today or dates.today()
@@ -57,7 +56,7 @@ def validate_changed_since(root: Path, rev: str, today: dt.date | None = None): 
 
     resolve_in_files(findings, changed_files)
     findings.sort(key=Finding.sort_key)
-    return ValidationResult(findings, len(changed_files), cache.lazy_registry(root))
+    return ValidationResult(findings, len(changed_files))
 
 
 def _data_at_base(raw_at_base: dict[str, bytes | None]) -> dict[str, dict]:

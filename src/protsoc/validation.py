@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
@@ -17,7 +17,6 @@ from .registry import Record, RecordFile, Registry
 class ValidationResult:
     findings: list[Finding]
     files_checked: int
-    registry: Registry = field(repr=False)
 
     @property
     def errors(self) -> list[Finding]:
@@ -39,7 +38,6 @@ def validate(root: Path, paths: Iterable[Path] = (), today: dt.date | None = Non
         from .incremental import validate_changed_since
 
         return validate_changed_since(root, changed_since, today)
-    from . import cache
 
     paths = list(paths)
     checked = check_registry(root, today or dates.today())
@@ -49,7 +47,7 @@ def validate(root: Path, paths: Iterable[Path] = (), today: dt.date | None = Non
         findings = [f for f in findings if f.path in selected]
     findings.sort(key=Finding.sort_key)
     count = len(selected) if selected is not None else len(checked.files)
-    return ValidationResult(findings, count, cache.lazy_registry(root))
+    return ValidationResult(findings, count)
 
 
 @dataclass
