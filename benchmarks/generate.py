@@ -260,13 +260,13 @@ class Generator:
 
 
 def _seal(record: dict[str, Any]) -> dict[str, str]:
-    from protsoc import seal
+    from protsoc.governance import seal
 
     return seal.seal(record)
 
 
 def write(files: dict[str, Any], out: Path) -> None:
-    from protsoc import yamlio
+    from protsoc.registry import yamlio
 
     for relative, data in files.items():
         path = out / relative

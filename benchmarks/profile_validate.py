@@ -7,7 +7,7 @@ run; without them, a warm one.
 import sys
 from pathlib import Path
 
-from protsoc.validation import validate
+from protsoc.validate.pipeline import validate
 
 result = validate(Path(sys.argv[1]))
 print(f"{len(result.findings)} findings, {result.files_checked} files checked", file=sys.stderr)

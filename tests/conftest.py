@@ -91,7 +91,7 @@ MINIMAL_FILES: dict[str, dict[str, Any]] = {
 
 def dump(data: Any) -> str:
     """YAML text in protsoc's one output style."""
-    from protsoc import yamlio
+    from protsoc.registry import yamlio
 
     return yamlio.dumps(data)
 
@@ -122,7 +122,7 @@ class RegistryTree:
 
     def read(self, rel: str) -> dict[str, Any]:
         """A registry file as data (with protsoc's strict loader)."""
-        from protsoc import yamlio
+        from protsoc.registry import yamlio
 
         return yamlio.load_file(self.root / rel).data
 

@@ -121,8 +121,8 @@ def test_erratum_flow_with_the_real_approve_command(registry_tree: RegistryTree,
 
 
 def test_corrections_map_originals_to_their_latest_approved_erratum(make_registry: Any, run: Any) -> None:
-    from protsoc import errata
-    from protsoc.registry import Registry
+    from protsoc.clerk import errata
+    from protsoc.registry.loaded import Registry
 
     tree = approved(make_registry)
     run(["protsoc", "amend", "steering/2024-11-26", "--reason", "أول"], cwd=tree.repo)

@@ -7,7 +7,7 @@ import copy
 import pytest
 from conftest import STEERING
 
-from protsoc import approval, seal
+from protsoc.governance import approval, seal
 
 ENV = {"PROTSOC_LANG": "en"}
 MEETING = "steering/2024-11-26"

@@ -16,9 +16,10 @@ from typing import Any
 
 import pytest
 
-from protsoc import cadence, dates
-from protsoc.errors import InvalidRecord, UsageError
-from protsoc.registry import Registry
+from protsoc.governance import cadence
+from protsoc.kernel import dates
+from protsoc.kernel.errors import InvalidRecord, UsageError
+from protsoc.registry.loaded import Registry
 
 SEED = "seeds/001_966c0b29bf8d288b.txt"
 SHIPPED = Path(__file__).resolve().parent.parent / "registry"
@@ -527,6 +528,6 @@ def test_cli_subprocess_on_the_shipped_registry(tmp_path: Path, run_process) -> 
 def test_importing_the_commands_loads_no_heavy_library(python: str) -> None:
     import subprocess
 
-    code = ("import sys, protsoc.cli.cadence, protsoc.cli.calendar, protsoc.cadence, protsoc.meeting_calendar; "
+    code = ("import sys, protsoc.cli.cadence, protsoc.cli.calendar, protsoc.governance.cadence, protsoc.governance.meeting_calendar; "
             "print(sorted(m for m in ('icalendar', 'rich', 'jinja2', 'jsonschema', 'git') if m in sys.modules))")
     assert subprocess.run([python, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "[]"

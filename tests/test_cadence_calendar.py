@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
-from protsoc.meeting_calendar import export, vtimezone
-from protsoc.registry import Registry
+from protsoc.governance.meeting_calendar import export, vtimezone
+from protsoc.registry.loaded import Registry
 
 SEED = "seeds/001_966c0b29bf8d288b.txt"
 AS_OF = dt.date(2026, 11, 22)

@@ -66,7 +66,7 @@ def test_new_untracked_file_is_checked(registry_tree: RegistryTree, run: Any) ->
 
 
 def test_resealed_minutes_are_caught_against_rev(make_registry: Any, run: Any) -> None:
-    from protsoc import seal
+    from protsoc.governance import seal
 
     tree = make_registry()
     approve(tree, MEETING_FILE, ["head-of-government", "interior"])
@@ -173,8 +173,9 @@ def test_real_process(registry_tree: RegistryTree, run_process: Any) -> None:
 def test_files_git_reports_unchanged_are_not_read_and_agree_with_a_full_read(
         registry_tree: RegistryTree, monkeypatch: Any, tmp_path: Any) -> None:
     """CI on a large registry: unchanged files' cached checks are found by their git blob id."""
-    from protsoc import cache, validation
-    from protsoc.incremental import validate_changed_since
+    from protsoc.registry import cache
+    from protsoc.validate import pipeline as validation
+    from protsoc.validate.changed_since import validate_changed_since
 
     monkeypatch.setenv("PROTSOC_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setattr(cache, "_disabled", False)

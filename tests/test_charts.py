@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 from test_render_support import copy_shipped
 
-from protsoc import arabic
-from protsoc.charts import TARGET_COLOUR, indicator_chart_data_uri, indicator_chart_svg
+from protsoc.documents import arabic
+from protsoc.documents.charts import TARGET_COLOUR, indicator_chart_data_uri, indicator_chart_svg
 
 SVG = "{http://www.w3.org/2000/svg}"
 XLINK = "{http://www.w3.org/1999/xlink}href"
@@ -131,8 +131,8 @@ def test_the_same_input_gives_the_same_bytes() -> None:
 
 def test_report_html_from_the_installed_command_has_one_outlined_chart_per_charted_indicator(
         run_process, tmp_path: Path) -> None:
-    from protsoc import indicator
-    from protsoc.registry import Registry
+    from protsoc.governance import indicator
+    from protsoc.registry.loaded import Registry
 
     registry = copy_shipped(tmp_path / "shipped")
     out = tmp_path / "report.html"

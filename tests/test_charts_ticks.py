@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from protsoc.charts import _tick_days, indicator_chart_svg
+from protsoc.documents.charts import _tick_days, indicator_chart_svg
 
 
 def test_at_most_six_dates_are_labelled_and_the_ends_are_among_them() -> None:

@@ -41,7 +41,7 @@ def test_add_meeting_asks_in_arabic_with_choices_and_defaults(registry_copy: Pat
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
-    from protsoc import yamlio
+    from protsoc.registry import yamlio
 
     meeting = yamlio.load_file(registry_copy / "registry/meetings/technical/2025-04-01.yaml").data
     assert meeting["kind"] == "ordinary"

@@ -71,7 +71,8 @@ def test_a_whole_session_makes_one_commit_per_step_and_validates(tmp_path, run_p
     assert validated.exit_code == 0, validated.output
     assert "valid:" in validated.stdout
 
-    from protsoc import seal, yamlio
+    from protsoc.governance import seal
+    from protsoc.registry import yamlio
 
     meeting = yamlio.load_file(repo / "registry/meetings/technical/2025-03-10.yaml").data
     assert meeting["minutes"]["status"] == "approved"

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from conftest import SHIPPED_REGISTRY
 
-from protsoc import registry as registry_module
-from protsoc import writer, yamlio
+from protsoc.clerk import writer
+from protsoc.registry import layout as registry_module
+from protsoc.registry import yamlio
 
 SHIPPED = sorted(p for p in SHIPPED_REGISTRY.rglob("*.yaml"))
 

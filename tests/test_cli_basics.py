@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 import protsoc
 from protsoc.cli.output import guarded
-from protsoc.errors import EnvironmentProblem, InvalidRecord, UsageError
+from protsoc.kernel.errors import EnvironmentProblem, InvalidRecord, UsageError
 
 
 def test_version(run, run_process) -> None:

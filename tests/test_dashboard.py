@@ -179,7 +179,7 @@ def test_an_empty_dashboard_is_not_an_error(run, make_registry) -> None:  # type
 
 
 def test_sparkline_scales_between_min_and_max() -> None:
-    from protsoc.indicator import sparkline
+    from protsoc.governance.indicator import sparkline
 
     assert sparkline([]) == ""
     assert sparkline([5, 5]) == "▄▄"

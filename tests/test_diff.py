@@ -31,7 +31,7 @@ def git(repo: Path, *args: str) -> str:
 
 def approve(tree: RegistryTree, rel: str, members: list[str], day: str = "2024-12-10") -> None:
     """What `protsoc approve` stores when the approvals reach the rule: approvals, status, seal."""
-    from protsoc import seal
+    from protsoc.governance import seal
 
     def change(data: dict[str, Any]) -> None:
         minutes = data.setdefault("minutes", {})  # keeps an erratum's amends and reason
@@ -260,13 +260,13 @@ def test_subprocess_text_output(registry_tree: RegistryTree, run_process: Any) -
     (11400000, "11.4 million"), (4000000, "4 million"), (1660, "1,660"), (28, "28"), (2.5, "2.5"),
     (1.2e9, "1.2 billion")])
 def test_number_formatting(value: float, expected: str) -> None:
-    from protsoc.review import format_number
+    from protsoc.review.diff import format_number
 
     assert format_number(value) == expected
 
 
 def test_batch_read_matches_single_reads(registry_tree: RegistryTree) -> None:
-    from protsoc.gitdiff import Git
+    from protsoc.registry.gitdiff import Git
 
     repo = Git(registry_tree.root)
     registry_tree.write("empty.txt", "")
@@ -320,7 +320,7 @@ def test_changed_arabic_wording(make_registry: Any, run: Any) -> None:
 
 
 def test_long_markdown_is_cut_but_keeps_the_warnings() -> None:
-    from protsoc.review import DiffResult, RecordDiff, Sentence, as_markdown
+    from protsoc.review.diff import DiffResult, RecordDiff, Sentence, as_markdown
 
     records = [RecordDiff("added", "meeting", f"steering/2024-01-{n:03d}", "p", None,
                           [Sentence(f"meeting steering/x-{n} added (held, no decisions)")]) for n in range(500)]

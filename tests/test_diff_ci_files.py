@@ -53,7 +53,8 @@ def test_workflow_runs_validate_diff_and_cadence() -> None:
 
 
 def test_every_workflow_job_keeps_protsocs_cache_where_protsoc_writes_it(tmp_path: Path, monkeypatch: Any) -> None:
-    from protsoc import cache, scaffold
+    from protsoc.clerk import scaffold
+    from protsoc.registry import cache
 
     monkeypatch.delenv("PROTSOC_CACHE_DIR", raising=False)
     monkeypatch.delenv("XDG_CACHE_HOME", raising=False)

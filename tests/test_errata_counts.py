@@ -9,8 +9,8 @@ import datetime as dt
 
 from conftest import MEETING
 
-from protsoc import cadence, followup, status
-from protsoc.registry import Registry
+from protsoc.governance import cadence, followup, status
+from protsoc.registry.loaded import Registry
 
 AS_OF = dt.date(2026, 11, 22)
 

@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import sysconfig
 import zipfile
 from pathlib import Path
 
@@ -46,16 +47,24 @@ def test_installed_wheel_works_outside_the_source_tree(wheel: Path, tmp_path: Pa
     """Install the wheel into a fresh virtual environment (dependencies from this interpreter's
     site-packages, no network) and run it from a folder that is not the checkout."""
     venv = tmp_path / "venv"
-    subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", "--without-pip", str(venv)],
-                   check=True, timeout=300)
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True, timeout=300)
     python = venv / "bin" / "python"
+    # The dependencies come from the environment running the tests. `--system-site-packages`
+    # would show the base interpreter's packages, not this virtualenv's (where pip put them), so
+    # this environment's site folders are appended with a .pth file. Appended means after the
+    # new venv's own: the wheel's protsoc is found first, and the checkout's editable finder
+    # (a .pth of this environment) is not run, since .pth files are read only in site folders.
+    site_folder = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                                 check=True, capture_output=True, text=True).stdout.strip()
+    ours = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
+    Path(site_folder, "test-dependencies.pth").write_text("\n".join(sorted(ours)) + "\n")
     subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "-q", "--no-deps",
                     "--no-index", str(wheel)], check=True, capture_output=True, timeout=300)
     registry = tmp_path / "work" / "registry"
     shutil.copytree(SHIPPED_REGISTRY, registry)
     env = {k: v for k, v in os.environ.items() if k not in ("PROTSOC_REGISTRY", "PYTHONPATH")}
     where = subprocess.run(
-        [str(python), "-c", ("import json, protsoc, protsoc.resources as r; "
+        [str(python), "-c", ("import json, protsoc, protsoc.kernel.resources as r; "
                              "print(json.dumps([protsoc.__file__, str(r.schema_dir()), "
                              "str(r.template_dir())]))")],
         cwd=tmp_path / "work", env=env, capture_output=True, text=True, check=True)

@@ -23,7 +23,7 @@ MEETING_FILE = "meetings/steering/2024-11-26.yaml"
 @pytest.fixture(autouse=True)
 def fresh_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A cache folder of this test's own, and no in-memory state left by another test."""
-    from protsoc import cache
+    from protsoc.registry import cache
 
     folder = tmp_path / "cache"
     monkeypatch.setenv("PROTSOC_CACHE_DIR", str(folder))
@@ -40,7 +40,7 @@ def _report(outcome) -> dict:  # type: ignore[no-untyped-def]
 
 def _forget_process_state(monkeypatch: pytest.MonkeyPatch) -> None:
     """What a new process would start with: no in-memory stores."""
-    from protsoc import cache
+    from protsoc.registry import cache
 
     monkeypatch.setattr(cache, "_stores", {})
 
@@ -140,7 +140,7 @@ def test_the_date_is_part_of_the_key(make_registry, monkeypatch: pytest.MonkeyPa
     """A held meeting dated tomorrow is an error today and fine the day after: not a cached verdict."""
     import datetime as dt
 
-    from protsoc.validation import validate
+    from protsoc.validate.pipeline import validate
 
     tree = make_registry()
     tree.patch(MEETING_FILE, {"minutes": None})
@@ -154,16 +154,18 @@ def test_the_date_is_part_of_the_key(make_registry, monkeypatch: pytest.MonkeyPa
 
 def test_a_schema_change_invalidates_the_cached_results(make_registry, tmp_path: Path,
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    from protsoc import cache, fastpath, resources, schemas
-    from protsoc.validation import validate
+    from protsoc.kernel import resources
+    from protsoc.registry import cache, schema_files
+    from protsoc.validate import fastpath, schemas
+    from protsoc.validate.pipeline import validate
 
     copied = tmp_path / "schemas"
     shutil.copytree(SCHEMAS, copied)
     monkeypatch.setattr(resources, "schema_dir", lambda: copied)
-    monkeypatch.setattr(schemas, "schema_dir", lambda: copied)
+    monkeypatch.setattr(schema_files, "schema_dir", lambda: copied)
 
     def new_process() -> None:
-        for cached in (schemas.load_schemas, schemas._validators, fastpath._validators, cache._code_digest):
+        for cached in (schema_files.load_schemas, schemas._validators, fastpath._validators, cache._code_digest):
             cached.cache_clear()
         monkeypatch.setattr(cache, "_stores", {})
 
@@ -202,8 +204,8 @@ def test_real_processes_warm_and_no_cache_agree(make_registry, run_process, fres
 
 def test_in_one_process_a_later_load_reads_the_files_again(make_registry) -> None:
     """Bytes read to compute a result's key are not kept for a later, unrelated load."""
-    from protsoc.registry import Registry
-    from protsoc.validation import validate
+    from protsoc.registry.loaded import Registry
+    from protsoc.validate.pipeline import validate
 
     tree = make_registry()
     validate(tree.root)
@@ -215,7 +217,8 @@ def test_in_one_process_a_later_load_reads_the_files_again(make_registry) -> Non
 
 def test_display_names_are_those_of_display_path(make_registry, monkeypatch: pytest.MonkeyPatch) -> None:
     """Names resolved once per folder are the names ``display_path`` gives, symlinks included."""
-    from protsoc.registry import Registry, display_path
+    from protsoc.registry.layout import display_path
+    from protsoc.registry.loaded import Registry
 
     tree = make_registry()
     (tree.root / "meetings" / "steering" / "2024-12-10.yaml").symlink_to(tree.path(MEETING_FILE))

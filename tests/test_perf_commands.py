@@ -200,7 +200,7 @@ def test_commands_print_what_rich_alone_printed(which: str, command: list[str], 
 def test_fold_is_icalendars_folding() -> None:
     from icalendar.parser.content_line import Contentline
 
-    from protsoc.meeting_calendar import fold
+    from protsoc.governance.meeting_calendar import fold
 
     alphabet = ["a", " ", "\\", "^", ";", ",", "ع", "é", "€", "😀", "\t", ":"]
     pick = random.Random(8)
@@ -217,8 +217,8 @@ def test_calendar_export_is_icalendars_own_serialisation(which: str, tmp_path: P
                                                         run_process) -> None:  # type: ignore[no-untyped-def]
     import datetime as dt
 
-    from protsoc import meeting_calendar
-    from protsoc.registry import Registry
+    from protsoc.governance import meeting_calendar
+    from protsoc.registry.loaded import Registry
 
     root = _registry(which, tmp_path)
     monkeypatch.setenv("PROTSOC_CACHE_DIR", str(tmp_path / "cache"))

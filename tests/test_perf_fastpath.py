@@ -21,7 +21,7 @@ from test_validate_examples import CASES, _place
 
 @pytest.fixture(autouse=True)
 def fresh_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from protsoc import cache
+    from protsoc.registry import cache
 
     monkeypatch.setenv("PROTSOC_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setattr(cache, "_stores", {})
@@ -31,8 +31,8 @@ def fresh_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 def _findings(root: Path, monkeypatch: pytest.MonkeyPatch, fast: bool, cached: bool) -> list[dict]:
     import datetime as dt
 
-    from protsoc import cache
-    from protsoc.validation import validate
+    from protsoc.registry import cache
+    from protsoc.validate.pipeline import validate
 
     monkeypatch.setenv("PROTSOC_NO_FASTPATH", "" if fast else "1")
     monkeypatch.setenv("PROTSOC_NO_CACHE", "" if cached else "1")
@@ -50,7 +50,7 @@ def _all_ways_agree(root: Path, monkeypatch: pytest.MonkeyPatch) -> list[dict]:
 
 
 def test_jsonschema_rs_is_installed_and_used() -> None:
-    from protsoc import fastpath
+    from protsoc.validate import fastpath
 
     assert fastpath._validators() is not None, "jsonschema-rs is missing: everything takes the slow path"
     assert fastpath.schema_valid("meeting", {}) is False
@@ -128,7 +128,7 @@ def test_generated_registries_with_mutations_agree(seed: int, tmp_path: Path,
 
 def test_every_mutation_alone_agrees_record_by_record(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The property the fast path rests on: jsonschema-rs valid => python-jsonschema finds nothing."""
-    from protsoc import fastpath, schemas
+    from protsoc.validate import fastpath, schemas
 
     generate = _generator()
     files = generate.Generator(meetings=12, seed=5, committees=6).run()
@@ -149,8 +149,8 @@ def test_every_mutation_alone_agrees_record_by_record(tmp_path: Path, monkeypatc
 
 
 def test_the_process_pool_loads_what_one_process_loads(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from protsoc import parallel
-    from protsoc.registry import record_files
+    from protsoc.registry import pool as parallel
+    from protsoc.registry.layout import record_files
 
     generate = _generator()
     files = generate.Generator(meetings=40, seed=9, committees=6).run()
@@ -172,7 +172,8 @@ def test_the_hygiene_pre_check_never_hides_a_finding() -> None:
     """Every character of the blocks where look-alikes and invisible controls live, in prose and in
     machine fields, written raw and as YAML escapes: whenever ``hygiene.check`` finds something,
     the pre-check must let it run (a new hygiene rule on a new character would fail here)."""
-    from protsoc import fastpath, hygiene, yamlio
+    from protsoc.registry import yamlio
+    from protsoc.validate import hygiene
 
     blocks = [range(0x0600, 0x0700), range(0x0750, 0x0780), range(0x2000, 0x2070), range(0xFB50, 0xFE00),
               range(0xFE70, 0xFF00), range(0x00A0, 0x0100), range(0x180E, 0x180F), range(0x3000, 0x3001)]
@@ -185,4 +186,4 @@ def test_the_hygiene_pre_check_never_hides_a_finding() -> None:
             escaped = raw.replace(char, f"\\u{code:04x}") if char.isprintable() else raw
             for text in (raw, escaped):
                 if found:
-                    assert fastpath.hygiene_may_find(text), f"U+{code:04X}: {[f.rule for f in found]} hidden"
+                    assert hygiene.may_find(text), f"U+{code:04X}: {[f.rule for f in found]} hidden"

@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 from conftest import SHIPPED_REGISTRY
 
-from protsoc import status
-from protsoc.registry import Registry
+from protsoc.governance import status
+from protsoc.registry.loaded import Registry
 
 
 def _action(decisions: Any, state: str = "in-progress") -> Any:
@@ -70,7 +70,7 @@ def _ltr_before(value: Any) -> Any:
     """The ``ltr`` filter as it was before it was memoised (Markup ``%`` and ``join``)."""
     from markupsafe import Markup, escape
 
-    from protsoc.templating import _LTR_RUN
+    from protsoc.documents.templating import _LTR_RUN
 
     text = str(value)
     pieces: list[Any] = []
@@ -94,7 +94,7 @@ LTR_SAMPLES = [
 def test_ltr_gives_the_same_markup_as_before(value: Any) -> None:
     from markupsafe import Markup
 
-    from protsoc.templating import ltr
+    from protsoc.documents.templating import ltr
 
     for _ in range(2):  # computed, then from the memo
         result = ltr(value)
@@ -106,7 +106,7 @@ def test_ltr_on_any_text_gives_the_same_markup_as_before() -> None:
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
-    from protsoc.templating import ltr
+    from protsoc.documents.templating import ltr
 
     alphabet = st.sampled_from(list("abcXYZ019 ()[]<>&\"'%.-،؛") + ["نونبر", "لجنة", "\u200f"])
 
@@ -122,7 +122,7 @@ def test_ltr_on_any_text_gives_the_same_markup_as_before() -> None:
 def test_arabic_dates_are_the_babel_wording_also_when_memoised() -> None:
     from babel.dates import format_date
 
-    from protsoc import arabic
+    from protsoc.documents import arabic
 
     day = dt.date(2024, 11, 26)
     for value in (day, "2024-11-26", dt.datetime(2024, 11, 26, 10, 30)):

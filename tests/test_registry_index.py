@@ -16,7 +16,9 @@ from typing import Any
 import pytest
 from conftest import SHIPPED_REGISTRY
 
-from protsoc.registry import Record, RecordFile, Registry, is_erratum
+from protsoc.registry.layout import RecordFile
+from protsoc.registry.loaded import Registry
+from protsoc.registry.records import Record, is_erratum
 
 
 # The scans the index replaces, kept as the reference.

@@ -101,7 +101,7 @@ def test_approved_minutes_have_no_watermark(run, synthetic: Path) -> None:
 
 def test_official_hijri_month_start_from_the_manifest(run, synthetic: Path) -> None:
     manifest_path = synthetic / "protsoc.yaml"
-    from protsoc import yamlio
+    from protsoc.registry import yamlio
 
     manifest = yamlio.loads(manifest_path.read_bytes()).data
     manifest["hijri_month_starts"] = [

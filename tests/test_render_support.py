@@ -11,7 +11,7 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-from protsoc import yamlio
+from protsoc.registry import yamlio
 
 REPO = Path(__file__).resolve().parent.parent
 SHIPPED = REPO / "registry"

@@ -8,7 +8,8 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from protsoc import resources, templating
+from protsoc.documents import templating
+from protsoc.kernel import resources
 
 
 @given(st.text(alphabet=st.sampled_from(list("abcXYZ019 .,:/%()<>&\"'-") + ["ا", "ب", "ة", "،", "«", "»", " "]),

@@ -120,7 +120,7 @@ def shipped_files() -> list[Path]:
 
 
 def load(path: Path) -> dict[str, Any]:
-    from protsoc import yamlio
+    from protsoc.registry import yamlio
 
     return yamlio.load_file(path).data
 

@@ -27,7 +27,7 @@ TODAY = dt.date(2026, 11, 22)
 
 @pytest.fixture(autouse=True)
 def own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from protsoc import cache
+    from protsoc.registry import cache
 
     monkeypatch.setenv("PROTSOC_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.delenv("PROTSOC_NO_CACHE", raising=False)
@@ -40,8 +40,8 @@ def _key(finding: Any) -> tuple:
 
 
 def _full_registry(root: Path) -> Any:
-    from protsoc import cache
-    from protsoc.registry import Registry
+    from protsoc.registry import cache
+    from protsoc.registry.loaded import Registry
 
     with cache.switched_off():
         return Registry.load(root)
@@ -49,8 +49,8 @@ def _full_registry(root: Path) -> Any:
 
 def plain_findings(root: Path) -> list[tuple]:
     """The obvious pipeline: whole records, every check, every rule, no cache."""
-    from protsoc import hygiene, rules, schemas
-    from protsoc.validation import resolve_positions
+    from protsoc.validate import hygiene, rulebook, schemas
+    from protsoc.validate.positions import resolve_positions
 
     registry = _full_registry(root)
     findings = list(registry.load_findings)
@@ -58,14 +58,14 @@ def plain_findings(root: Path) -> list[tuple]:
         if record.data is not None and record.document is not None:
             findings += schemas.check(record.kind, record.data, record.path, record.document.implicit)
             findings += hygiene.check(record.data, record.path)
-    findings += rules.run(registry, TODAY)
+    findings += rulebook.run(registry, TODAY)
     resolve_positions(findings, {r.path: r.document.text for r in registry.records if r.document is not None})
     return sorted(_key(f) for f in findings)
 
 
 def validated(root: Path, monkeypatch: pytest.MonkeyPatch, cached: bool = True) -> list[tuple]:
-    from protsoc import cache
-    from protsoc.validation import validate
+    from protsoc.registry import cache
+    from protsoc.validate.pipeline import validate
 
     monkeypatch.setenv("PROTSOC_NO_CACHE", "" if cached else "1")
     monkeypatch.setattr(cache, "_stores", {})
@@ -73,18 +73,19 @@ def validated(root: Path, monkeypatch: pytest.MonkeyPatch, cached: bool = True) 
 
 
 def _scopes_hold(root: Path) -> None:
-    from protsoc import rules
-    from protsoc.registry import Record, Registry
+    from protsoc.registry.loaded import Registry
+    from protsoc.registry.records import Record
+    from protsoc.validate import rulebook, rules
 
     registry = _full_registry(root)
     readable = [r for r in registry.records if r.data is not None]
-    whole = {_key(f) for f in rules.run(registry, TODAY, scope="file")}
-    alone = {_key(f) for record in readable for f in rules.run(Registry(root, [record]), None, scope="file")}  # type: ignore[arg-type]
+    whole = {_key(f) for f in rulebook.run(registry, TODAY, scope="file")}
+    alone = {_key(f) for record in readable for f in rulebook.run(Registry(root, [record]), None, scope="file")}  # type: ignore[arg-type]
     assert alone == whole
     projected = Registry(root, [Record(r.file, rules.project(r.kind, r.data) if r.data is not None else None, None)
                                 for r in registry.records])
-    assert {_key(f) for f in rules.run(projected, TODAY, scope="registry")} == \
-        {_key(f) for f in rules.run(registry, TODAY, scope="registry")}
+    assert {_key(f) for f in rulebook.run(projected, TODAY, scope="registry")} == \
+        {_key(f) for f in rulebook.run(registry, TODAY, scope="registry")}
 
 
 @pytest.mark.parametrize("case", CASES)
@@ -155,10 +156,10 @@ def test_generated_registries_edited_and_extended_are_found_alike(seed: int, tmp
 
 def test_a_per_file_rule_may_not_read_the_date(make_registry) -> None:
     """The guard ``filecheck`` relies on: per-file rules run with no date; one that needs it fails loudly."""
-    from protsoc import rules
+    from protsoc.validate import rulebook
 
     tree = make_registry()
     registry = _full_registry(tree.root)
-    rules.run(registry, None, scope="file")  # type: ignore[arg-type]  # no per-file rule reads the date
+    rulebook.run(registry, None, scope="file")  # type: ignore[arg-type]  # no per-file rule reads the date
     with pytest.raises(TypeError):
-        rules.run(registry, None, scope="registry")  # type: ignore[arg-type]  # some of these do
+        rulebook.run(registry, None, scope="registry")  # type: ignore[arg-type]  # some of these do

@@ -84,7 +84,7 @@ def test_draft_minutes_can_be_edited(registry_tree: RegistryTree, run: Any) -> N
 
 
 def test_canonical_form_ignores_key_order_but_not_values() -> None:
-    from protsoc import seal
+    from protsoc.governance import seal
 
     meeting = {"id": "a/2024-01-01", "minutes": {"status": "approved", "seal": {"digest": "x"}},
                "date": "2024-01-01"}

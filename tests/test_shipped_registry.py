@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from conftest import REPO_ROOT, SHIPPED_REGISTRY
 
-from protsoc import yamlio
+from protsoc.registry import yamlio
 
 SEEDS = REPO_ROOT.parent / "shared" / "seeds"
 

@@ -115,7 +115,8 @@ def _emitted_rule_ids() -> set[str]:
     found: set[str] = set()
     pattern = re.compile(r'"((?:yaml|schema|text|ref|layout|meeting|id|duplicate|committee|attendance'
                          r'|date|minutes|decision|file)-[a-z-]+)"')
-    for module in ("yamlio.py", "registry.py", "schemas.py", "rules.py", "hygiene.py"):
+    for module in ("registry/yamlio.py", "registry/layout.py", "registry/records.py", "validate/schemas.py",
+                   "validate/rules.py", "validate/hygiene.py"):
         found |= set(pattern.findall((source / module).read_text(encoding="utf-8")))
     return found
 

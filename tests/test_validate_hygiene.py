@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from protsoc import hygiene
-from protsoc.findings import Severity
+from protsoc.kernel.findings import Severity
+from protsoc.validate import hygiene
 
 
 def findings(data: object) -> list[tuple[str, str, str]]:

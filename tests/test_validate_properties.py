@@ -9,9 +9,9 @@ from conftest import RegistryTree
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from protsoc import yamlio
-from protsoc.findings import Finding
-from protsoc.validation import validate
+from protsoc.kernel.findings import Finding
+from protsoc.registry import yamlio
+from protsoc.validate.pipeline import validate
 
 PROPERTY_SETTINGS = settings(max_examples=150, deadline=None,
                              suppress_health_check=[HealthCheck.function_scoped_fixture,

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from conftest import MEETING, STEERING, RegistryTree
 
-from protsoc.validation import validate
+from protsoc.validate.pipeline import validate
 
 MEETING_FILE = "meetings/steering/2024-11-26.yaml"
 COMMITTEE_FILE = "committees/steering.yaml"

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from protsoc import yamlio
-from protsoc.yamlio import YamlError
+from protsoc.registry import yamlio
+from protsoc.registry.yamlio import YamlError
 
 
 def load(text: str | bytes) -> yamlio.Document:

@@ -1,6 +1,6 @@
 """protsoc writes only what its own strict loader reads back."""
 
-from protsoc import yamlio
+from protsoc.registry import yamlio
 
 
 def test_a_value_shared_twice_is_written_out_twice_not_as_an_alias() -> None:

@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .clerk import (
+from protsoc.cli.clerk import (
     BranchOption,
     CommitOption,
     LangOption,
@@ -19,8 +19,8 @@ from .clerk import (
     run,
     start,
 )
-from .options import RegistryOption
-from .output import guarded
+from protsoc.cli.options import RegistryOption
+from protsoc.cli.output import guarded
 
 app = typer.Typer(help="Add a record (committee, meeting, action…) or an entry of a meeting (agenda item, attendance…).",
                   no_args_is_help=True)
@@ -29,7 +29,7 @@ Opt = Optional[str]  # noqa: UP045 - Typer reads it at runtime
 
 
 def _clerk():  # type: ignore[no-untyped-def]
-    from .. import clerk
+    from protsoc.clerk import operations as clerk
 
     return clerk
 

@@ -6,8 +6,8 @@ from typing import Annotated
 
 import typer
 
-from .clerk import BranchOption, CommitOption, LangOption, SourceOption, run, start
-from .options import RegistryOption
+from protsoc.cli.clerk import BranchOption, CommitOption, LangOption, SourceOption, run, start
+from protsoc.cli.options import RegistryOption
 
 
 def amend(
@@ -23,8 +23,8 @@ def amend(
     The original is never rewritten. Correct the new file, then have it approved like any
     minutes (`protsoc approve MEETING-N --by MEMBER`).
     """
-    from .. import errata
-    from ..registry import display_path
+    from protsoc.clerk import errata
+    from protsoc.registry.layout import display_path
 
     start(lang)
     texts = {"ar": reason, "fr": reason_fr or "", "en": reason_en or ""}

@@ -6,8 +6,17 @@ from typing import Annotated
 
 import typer
 
-from .clerk import BranchOption, CommitOption, LangOption, SourceOption, ask, members_of, run, start
-from .options import RegistryOption
+from protsoc.cli.clerk import (
+    BranchOption,
+    CommitOption,
+    LangOption,
+    SourceOption,
+    ask,
+    members_of,
+    run,
+    start,
+)
+from protsoc.cli.options import RegistryOption
 
 
 def approve(
@@ -22,9 +31,9 @@ def approve(
     When the approvals reach the committee's rule (default: a majority of the member posts that
     attended), the minutes become approved and are sealed (a digest of their content).
     """
-    from .. import clerk
-    from ..i18n import _
-    from .output import stdout
+    from protsoc.clerk import operations as clerk
+    from protsoc.cli.output import stdout
+    from protsoc.kernel.i18n import _
 
     start(lang)
     meeting_id = ask(meeting_id, _("Meeting (<committee>/<YYYY-MM-DD>)"))

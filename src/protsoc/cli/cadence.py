@@ -7,7 +7,7 @@ from typing import List, Optional
 import typer
 from typing_extensions import Annotated
 
-from .options import RegistryOption, check_format, parse_date
+from protsoc.cli.options import RegistryOption, check_format, parse_date
 
 _STATUS_WORDS = {"compliant": "compliant", "due-soon": "due soon", "breach": "breach", "no-rule": "no rule"}
 _STATUS_STYLE = {"compliant": "green", "due-soon": "yellow", "breach": "bold red", "no-rule": "dim"}
@@ -35,11 +35,11 @@ def cadence(
     """
     import json
 
-    from .. import dates
-    from ..cadence import evaluate, to_json
-    from ..registry import find_registry
-    from .loading import loaded_registry
-    from .output import stdout
+    from protsoc.cli.loading import loaded_registry
+    from protsoc.cli.output import stdout
+    from protsoc.governance.cadence import evaluate, to_json
+    from protsoc.kernel import dates
+    from protsoc.registry.layout import find_registry
 
     check_format(output_format, ("text", "json"))
     day = parse_date(as_of, "--as-of") or dates.today()
@@ -144,7 +144,7 @@ def _plain_table(console, title: str, columns: list[tuple[str, str]],  # type: i
     list of (text, state) cells; a cell with a state gets that state's style.
 
     Tested against rich's own drawing, with and without colours (tests/test_perf_outputs.py)."""
-    from .tables import PLAIN_TEXT, plain_table
+    from protsoc.cli.tables import PLAIN_TEXT, plain_table
 
     cells: list[list[tuple[str, str | None]]] = []
     for row in rows:

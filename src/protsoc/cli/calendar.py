@@ -8,7 +8,7 @@ from typing import List, Optional
 import typer
 from typing_extensions import Annotated
 
-from .options import RegistryOption, parse_date
+from protsoc.cli.options import RegistryOption, parse_date
 
 
 def calendar(
@@ -25,12 +25,13 @@ def calendar(
     changes, so re-importing or subscribing updates events instead of duplicating them. Cancelled
     meetings are exported as cancelled.
     """
-    from .. import dates
-    from ..errors import UsageError
-    from ..meeting_calendar import export
-    from ..registry import Registry, find_registry
-    from ..yamlio import write_atomic
-    from .output import stderr
+    from protsoc.cli.output import stderr
+    from protsoc.governance.meeting_calendar import export
+    from protsoc.kernel import dates
+    from protsoc.kernel.errors import UsageError
+    from protsoc.registry.layout import find_registry
+    from protsoc.registry.loaded import Registry
+    from protsoc.registry.yamlio import write_atomic
 
     source = previous or (output if output is not None and output.exists() else None)
     if previous is not None and not previous.is_file():

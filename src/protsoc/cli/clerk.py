@@ -17,7 +17,7 @@ LangOption = Annotated[str | None, typer.Option("--lang", help="Language of prom
 
 def _t(message: str) -> str:
     """A message in the clerk's language (``_t`` is the keyword ``pybabel extract`` looks for)."""
-    from ..i18n import _
+    from protsoc.kernel.i18n import _
 
     return _(message)
 
@@ -39,7 +39,7 @@ def ask(value: Any, prompt: str, *, choices: Sequence[str] | None = None, defaul
     """
     if value is not None or not interactive():
         return value
-    from ..i18n import _
+    from protsoc.kernel.i18n import _
 
     if choices:
         prompt = f"{prompt} [{'/'.join(choices)}]"
@@ -60,13 +60,13 @@ def ask(value: Any, prompt: str, *, choices: Sequence[str] | None = None, defaul
 
 
 def start(lang: str | None) -> None:
-    from ..i18n import set_language
+    from protsoc.kernel.i18n import set_language
 
     set_language(lang)
 
 
 def registry_root(registry: Path | None) -> Path:
-    from ..registry import find_registry
+    from protsoc.registry.layout import find_registry
 
     return find_registry(registry)
 
@@ -74,17 +74,17 @@ def registry_root(registry: Path | None) -> Path:
 def run(registry: Path | None, operation: Callable[[Any], Any], *, commit: bool, branch: str | None,
         source: str | None) -> Any:
     """Execute a clerk operation and report it; refused changes print their findings (exit 1)."""
-    from ..clerk import RefusedChange, execute
-    from ..i18n import _
-    from ..registry import display_path
-    from .output import stderr, stdout
+    from protsoc.clerk.operations import RefusedChange, execute
+    from protsoc.cli.output import stderr, stdout
+    from protsoc.kernel.i18n import _
+    from protsoc.registry.layout import display_path
 
     try:
         outcome = execute(registry_root(registry), operation, commit=commit, branch=branch, source=source)
     except RefusedChange as refused:
         from rich.markup import escape
 
-        from ..reporters import plain_line
+        from protsoc.validate.reporters import plain_line
 
         console = stderr()
         for finding in refused.findings:
@@ -106,8 +106,8 @@ def known(registry: Path | None, kind: str) -> list[str]:
     """Ids of a kind, for the choices of a prompt (empty when no registry is found)."""
     if not interactive():
         return []
-    from ..errors import ProtsocError
-    from ..registry import Registry
+    from protsoc.kernel.errors import ProtsocError
+    from protsoc.registry.loaded import Registry
 
     try:
         return sorted(Registry.load(registry_root(registry)).by_id(kind))
@@ -118,8 +118,8 @@ def known(registry: Path | None, kind: str) -> list[str]:
 def members_of(registry: Path | None, committee: str | None) -> list[str]:
     if not interactive() or not committee:
         return []
-    from ..errors import ProtsocError
-    from ..registry import Registry
+    from protsoc.kernel.errors import ProtsocError
+    from protsoc.registry.loaded import Registry
 
     try:
         record = Registry.load(registry_root(registry)).by_id("committee").get(committee)

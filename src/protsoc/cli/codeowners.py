@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from .options import RegistryOption
+from protsoc.cli.options import RegistryOption
 
 
 def codeowners(
@@ -18,10 +18,11 @@ def codeowners(
     """Write CODEOWNERS: each committee's files are reviewed by its secretariat's review_teams."""
     from rich.markup import escape
 
-    from .. import codeowners as codeowners_module
-    from ..registry import Registry, display_path, find_registry
-    from ..yamlio import write_atomic
-    from .output import stderr
+    from protsoc.cli.output import stderr
+    from protsoc.registry.layout import display_path, find_registry
+    from protsoc.registry.loaded import Registry
+    from protsoc.registry.yamlio import write_atomic
+    from protsoc.review import codeowners as codeowners_module
 
     root = find_registry(registry)
     default_path, prefix = codeowners_module.default_output(root)

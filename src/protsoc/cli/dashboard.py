@@ -7,7 +7,7 @@ from typing import Optional
 import typer
 from typing_extensions import Annotated
 
-from .options import RegistryOption, check_format, parse_date
+from protsoc.cli.options import RegistryOption, check_format, parse_date
 
 FORMATS = ("text", "json", "csv")
 CSV_COLUMNS = (
@@ -35,10 +35,11 @@ def dashboard(
     import dataclasses
     import json
 
-    from .. import indicator
-    from ..errors import UsageError
-    from ..registry import Registry, find_registry
-    from .output import stdout
+    from protsoc.cli.output import stdout
+    from protsoc.governance import indicator
+    from protsoc.kernel.errors import UsageError
+    from protsoc.registry.layout import find_registry
+    from protsoc.registry.loaded import Registry
 
     check_format(output_format, FORMATS)
     loaded = Registry.load(find_registry(registry))
@@ -105,7 +106,7 @@ def _print_text(console, result) -> None:  # type: ignore[no-untyped-def]
     from rich.markup import escape
     from rich.table import Table
 
-    from ..indicator import QUALIFIER_SIGNS, format_number
+    from protsoc.governance.indicator import QUALIFIER_SIGNS, format_number
 
     if not result.rows:
         console.print(f"no indicators in the national dashboard as of {result.as_of}")

@@ -8,7 +8,7 @@ from typing import List, Optional
 import typer
 from typing_extensions import Annotated
 
-from .options import RegistryOption, check_format, parse_date
+from protsoc.cli.options import RegistryOption, check_format, parse_date
 
 FAIL_ON = ("late", "no-plan")
 
@@ -29,10 +29,11 @@ def decisions(
     import dataclasses
     import json
 
-    from .. import followup
-    from ..errors import UsageError
-    from ..registry import Registry, find_registry
-    from .output import stdout
+    from protsoc.cli.output import stdout
+    from protsoc.governance import followup
+    from protsoc.kernel.errors import UsageError
+    from protsoc.registry.layout import find_registry
+    from protsoc.registry.loaded import Registry
 
     check_format(output_format, ("text", "json"))
     if status is not None and status not in followup.DECISION_STATES:
@@ -147,7 +148,7 @@ def _plain_table(console, result):  # type: ignore[no-untyped-def]
     """The decisions table drawn directly (cli/tables.plain_table), or None when only rich can
     draw it exactly as ``_rich_table`` would. At 10,000 meetings it holds ~17,000 rows, which rich
     lays out in about 20 s."""
-    from .tables import plain_table
+    from protsoc.cli.tables import plain_table
 
     columns = [(heading, "right" if heading == "progress" else "left", heading == "decision") for heading in _HEADINGS]
     rows = []

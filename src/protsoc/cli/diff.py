@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from .options import RegistryOption, check_format
+from protsoc.cli.options import RegistryOption, check_format
 
 
 def diff(
@@ -19,8 +19,8 @@ def diff(
 
     Exit 0 whatever the change (use `protsoc validate` to fail a build), 2 on a usage or git error.
     """
-    from .. import review
-    from ..registry import find_registry
+    from protsoc.registry.layout import find_registry
+    from protsoc.review import diff as review
 
     check_format(output_format, review.RENDERERS)
     root = find_registry(registry)
@@ -30,9 +30,9 @@ def diff(
         return
     validation, note = None, None
     if head is None:
-        from ..validation import validate as run_validation
+        from protsoc.validate.changed_since import validate_changed_since
 
-        validation = run_validation(root, changed_since=result.base_commit)
+        validation = validate_changed_since(root, result.base_commit)
     else:
         note = "validate's findings are shown when HEAD is the working tree (check out the branch and omit HEAD)"
     if output_format == "md":

@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 from typing_extensions import Annotated
 
-from .options import RegistryOption, check_format
+from protsoc.cli.options import RegistryOption, check_format
 
 
 def evaluations(
@@ -20,9 +20,10 @@ def evaluations(
     import dataclasses
     import json
 
-    from .. import evaluation
-    from ..registry import Registry, find_registry
-    from .output import stdout
+    from protsoc.cli.output import stdout
+    from protsoc.governance import evaluation
+    from protsoc.registry.layout import find_registry
+    from protsoc.registry.loaded import Registry
 
     check_format(output_format, ("text", "json"))
     rows = evaluation.evaluations(Registry.load(find_registry(registry)))

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from .options import RegistryOption, check_format
+from protsoc.cli.options import RegistryOption, check_format
 
 
 def history(
@@ -18,8 +18,8 @@ def history(
     """Show the git history of one record: who changed what, when, in which commit (renames followed)."""
     import json
 
-    from .. import history as history_module
-    from ..registry import find_registry
+    from protsoc.registry.layout import find_registry
+    from protsoc.review import history as history_module
 
     check_format(output_format, ("text", "json"))
     result = history_module.history(find_registry(registry), record_id, details)

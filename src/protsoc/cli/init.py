@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from .clerk import LangOption, start
+from protsoc.cli.clerk import LangOption, start
 
 
 def init(
@@ -18,10 +18,10 @@ def init(
     """Create a registry repository: git init (unless DIR is already in one), the registry/ layout with
     the six committees of the 2018 circular (unless --empty), schemas, a README for clerks, a CI workflow,
     a pre-commit hook, and a first commit. Refuses to touch an existing registry."""
-    from ..i18n import _
-    from ..registry import display_path
-    from ..scaffold import init as run_init
-    from .output import stdout
+    from protsoc.clerk.scaffold import init as run_init
+    from protsoc.cli.output import stdout
+    from protsoc.kernel.i18n import _
+    from protsoc.registry.layout import display_path
 
     start(lang)
     result = run_init(directory, empty=empty)

@@ -6,8 +6,8 @@ from typing import Annotated
 
 import typer
 
-from .clerk import LangOption, start
-from .options import RegistryOption, check_format
+from protsoc.cli.clerk import LangOption, start
+from protsoc.cli.options import RegistryOption, check_format
 
 
 def list_records(
@@ -20,9 +20,10 @@ def list_records(
     """List records of one kind as a table (or JSON for scripts)."""
     import json
 
-    from ..catalog import COLUMNS, rows
-    from ..registry import Registry, find_registry
-    from .output import stdout
+    from protsoc.cli.output import stdout
+    from protsoc.governance.catalog import COLUMNS, rows
+    from protsoc.registry.layout import find_registry
+    from protsoc.registry.loaded import Registry
 
     start(lang)
     check_format(output_format, ("text", "json"))
@@ -30,7 +31,7 @@ def list_records(
     if output_format == "json":
         typer.echo(json.dumps(found, ensure_ascii=False, indent=2))
         return
-    from .tables import plain_table
+    from protsoc.cli.tables import plain_table
 
     columns = COLUMNS[record_kind]
     cells = [["" if row.get(column) is None else str(row.get(column)) for column in columns] for row in found]

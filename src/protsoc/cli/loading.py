@@ -18,13 +18,13 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from .. import collector
+from protsoc.kernel import collector
 
 
 @contextlib.contextmanager
 def loaded_registry(root: Path) -> Iterator[Any]:
     """``Registry.load(root)``, with the collector kept off the loaded records while in use."""
-    from ..registry import Registry
+    from protsoc.registry.loaded import Registry
 
     with collector.paused():
         registry = Registry.load(root)

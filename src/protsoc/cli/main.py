@@ -18,7 +18,7 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperCommand, TyperGroup, TyperOption
 
-from .options import RegistryOption
+from protsoc.cli.options import RegistryOption
 
 # In the order of `protsoc --help`: overview and checks, documents, the clerk's commands, review,
 # then the command groups (Typer has always listed `add` and `set` last).
@@ -96,7 +96,7 @@ def load_command(name: str) -> Any:
 
     import typer.main
 
-    from .output import guarded
+    from protsoc.cli.output import guarded
 
     module, attribute, _ = COMMANDS[name]
     target = getattr(importlib.import_module(f"{__package__}.{module}"), attribute)
@@ -238,7 +238,7 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
-        from .. import __version__
+        from protsoc import __version__
 
         typer.echo(f"protsoc {__version__}")
         raise typer.Exit()
@@ -255,7 +255,7 @@ def _root(
         # (which still wins when both are given): the commands read the same variable.
         import os
 
-        from ..registry import ENV_VAR
+        from protsoc.registry.layout import ENV_VAR
 
         os.environ[ENV_VAR] = str(registry)
 
@@ -263,7 +263,7 @@ def _root(
 def main() -> None:
     if sys.argv[1:] == ["--version"]:
         # Answered before Typer builds its command tree: scripts and CI probe the version often.
-        from .. import __version__
+        from protsoc import __version__
 
         print(f"protsoc {__version__}")
         return

@@ -23,7 +23,7 @@ def parse_date(value: str | None, option: str) -> "object":
     """An ISO date given on the command line, or a usage error naming the option."""
     import datetime as dt
 
-    from ..errors import UsageError
+    from protsoc.kernel.errors import UsageError
 
     if value is None:
         return None
@@ -35,7 +35,7 @@ def parse_date(value: str | None, option: str) -> "object":
 
 def check_format(value: str, choices: Collection[str]) -> str:
     """The ``--format`` value, or a usage error listing the formats the command offers."""
-    from ..errors import UsageError
+    from protsoc.kernel.errors import UsageError
 
     if value not in choices:
         raise UsageError(f"unknown --format {value!r}", f"use one of: {', '.join(choices)}")

@@ -11,7 +11,7 @@ from typing import Any, Callable, TypeVar
 
 import typer
 
-from ..errors import EXIT_BUG, EXIT_INTERRUPTED, ProtsocError
+from protsoc.kernel.errors import EXIT_BUG, EXIT_INTERRUPTED, ProtsocError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -75,7 +75,7 @@ def _escape(text: str) -> str:
 
 
 def _write_bug_log() -> str:
-    from .. import __version__
+    from protsoc import __version__
 
     handle, name = tempfile.mkstemp(prefix="protsoc-bug-", suffix=".log")
     with os.fdopen(handle, "w", encoding="utf-8") as stream:

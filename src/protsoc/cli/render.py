@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from .options import RegistryOption
+from protsoc.cli.options import RegistryOption
 
 FormatOption = Annotated[str, typer.Option("--format", "-f", help="md, html or pdf.")]
 OutputOption = Annotated[
@@ -31,10 +31,11 @@ def render(
     registry: RegistryOption = None,
 ) -> None:
     """Render the Arabic minutes or convocation of a meeting from the registry."""
-    from ..documents import DOCUMENTS
-    from ..documents import render as render_document
-    from ..errors import UsageError
-    from ..registry import Registry, find_registry
+    from protsoc.documents.render import DOCUMENTS
+    from protsoc.documents.render import render as render_document
+    from protsoc.kernel.errors import UsageError
+    from protsoc.registry.layout import find_registry
+    from protsoc.registry.loaded import Registry
 
     if document not in DOCUMENTS:
         raise UsageError(f"unknown document {document!r}", "use `protsoc render minutes MEETING` or "
@@ -47,8 +48,8 @@ def render(
 
 def deliver(rendered, output: Path | None) -> None:  # type: ignore[no-untyped-def]
     """Write a rendered document to ``output`` (atomically), or md/html to stdout."""
-    from ..documents import write_output
-    from .output import stderr
+    from protsoc.cli.output import stderr
+    from protsoc.documents.render import write_output
 
     if output is None and rendered.format != "pdf":
         typer.echo(rendered.content, nl=False)

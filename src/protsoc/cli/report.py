@@ -6,8 +6,8 @@ from typing import Annotated
 
 import typer
 
-from .options import RegistryOption, parse_date
-from .render import FormatOption, OutputOption, TemplatesOption, deliver
+from protsoc.cli.options import RegistryOption, parse_date
+from protsoc.cli.render import FormatOption, OutputOption, TemplatesOption, deliver
 
 
 def report(
@@ -21,9 +21,9 @@ def report(
     registry: RegistryOption = None,
 ) -> None:
     """Render the follow-up report («تقرير التتبع»): cadence, decisions and actions, roadmap, evaluations, indicators."""
-    from ..documents import render as render_document
-    from ..registry import find_registry
-    from .loading import loaded_registry
+    from protsoc.cli.loading import loaded_registry
+    from protsoc.documents.render import render as render_document
+    from protsoc.registry.layout import find_registry
 
     with loaded_registry(find_registry(registry)) as loaded:
         rendered = render_document(loaded, "report", output_format, as_of=parse_date(as_of, "--as-of"),  # type: ignore[arg-type]

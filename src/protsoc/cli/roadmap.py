@@ -7,7 +7,7 @@ from typing import Optional
 import typer
 from typing_extensions import Annotated
 
-from .options import RegistryOption, check_format, parse_date
+from protsoc.cli.options import RegistryOption, check_format, parse_date
 
 
 def roadmap(
@@ -19,10 +19,11 @@ def roadmap(
     import dataclasses
     import json
 
-    from .. import roadmap as roadmap_module
-    from ..errors import UsageError
-    from ..registry import Registry, find_registry
-    from .output import stdout
+    from protsoc.cli.output import stdout
+    from protsoc.governance import roadmap as roadmap_module
+    from protsoc.kernel.errors import UsageError
+    from protsoc.registry.layout import find_registry
+    from protsoc.registry.loaded import Registry
 
     check_format(output_format, ("text", "json"))
     loaded = Registry.load(find_registry(registry))

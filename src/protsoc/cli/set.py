@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .clerk import (
+from protsoc.cli.clerk import (
     BranchOption,
     CommitOption,
     LangOption,
@@ -19,8 +19,8 @@ from .clerk import (
     run,
     start,
 )
-from .options import RegistryOption
-from .output import guarded
+from protsoc.cli.options import RegistryOption
+from protsoc.cli.output import guarded
 
 app = typer.Typer(help="Update a record: a meeting's status, an action's progress, a member post's title or holder.",
                   no_args_is_help=True)
@@ -42,7 +42,7 @@ def meeting(
     lang: LangOption = None, registry: RegistryOption = None,
 ) -> None:
     """Change a meeting's status, time, place, kind or number (only the fields given)."""
-    from .. import clerk
+    from protsoc.clerk import operations as clerk
 
     start(lang)
     meeting_id = ask_meeting(meeting_id)
@@ -65,7 +65,7 @@ def action(
     lang: LangOption = None, registry: RegistryOption = None,
 ) -> None:
     """Report an action's progress: sets status/progress and appends a dated entry to its updates."""
-    from .. import clerk
+    from protsoc.clerk import operations as clerk
 
     start(lang)
     action_id = ask(action_id, _t("Action"), choices=known(registry, "action") or None)
@@ -89,7 +89,7 @@ def member(
     lang: LangOption = None, registry: RegistryOption = None,
 ) -> None:
     """Record a renamed post, a new holder, or the end of a post; earlier titles and holders keep their dates."""
-    from .. import clerk
+    from protsoc.clerk import operations as clerk
 
     start(lang)
     committee_id = ask(committee_id, _t("Committee"), choices=known(registry, "committee") or None)

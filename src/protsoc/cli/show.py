@@ -6,8 +6,8 @@ from typing import Annotated
 
 import typer
 
-from .clerk import LangOption, start
-from .options import RegistryOption, check_format
+from protsoc.cli.clerk import LangOption, start
+from protsoc.cli.options import RegistryOption, check_format
 
 
 def show(
@@ -22,10 +22,11 @@ def show(
 
     from rich.markup import escape
 
-    from ..catalog import show as find
-    from ..i18n import _
-    from ..registry import Registry, find_registry
-    from .output import stdout
+    from protsoc.cli.output import stdout
+    from protsoc.governance.catalog import show as find
+    from protsoc.kernel.i18n import _
+    from protsoc.registry.layout import find_registry
+    from protsoc.registry.loaded import Registry
 
     start(lang)
     check_format(output_format, ("text", "json"))

@@ -7,7 +7,7 @@ from typing import Optional
 import typer
 from typing_extensions import Annotated
 
-from .options import RegistryOption, check_format, parse_date
+from protsoc.cli.options import RegistryOption, check_format, parse_date
 
 
 def status(
@@ -19,10 +19,10 @@ def status(
     import dataclasses
     import json
 
-    from ..registry import find_registry
-    from ..status import overview
-    from .loading import loaded_registry
-    from .output import stdout
+    from protsoc.cli.loading import loaded_registry
+    from protsoc.cli.output import stdout
+    from protsoc.governance.status import overview
+    from protsoc.registry.layout import find_registry
 
     check_format(output_format, ("text", "json"))
     root = find_registry(registry)
@@ -45,8 +45,8 @@ _COMPLIANCE_COLOURS = {"compliant": "green", "due-soon": "yellow", "breach": "re
 def _explain_invalid(root) -> None:  # type: ignore[no-untyped-def]
     """The overview reads records as the schemas describe them: on a record of another shape,
     name the invalid records instead of failing as if protsoc had a bug."""
-    from ..errors import InvalidRecord
-    from ..validation import validate
+    from protsoc.kernel.errors import InvalidRecord
+    from protsoc.validate.pipeline import validate
 
     errors = validate(root).errors
     if errors:

@@ -8,7 +8,7 @@ from typing import List, Optional
 import typer
 from typing_extensions import Annotated
 
-from .options import RegistryOption, check_format
+from protsoc.cli.options import RegistryOption, check_format
 
 
 def validate(
@@ -23,18 +23,23 @@ def validate(
 
     Exit 0 valid (warnings allowed unless --strict), 1 invalid, 2 usage or environment error.
     """
-    from .. import reporters
-    from ..cache import switched_off
-    from ..errors import UsageError
-    from ..registry import find_registry
-    from ..validation import validate as run_validation
-    from .output import stdout
+    from protsoc.cli.output import stdout
+    from protsoc.kernel.errors import UsageError
+    from protsoc.registry.cache import switched_off
+    from protsoc.registry.layout import find_registry
+    from protsoc.validate import reporters
+    from protsoc.validate.pipeline import validate as run_validation
 
     check_format(output_format, reporters.FORMATS)
     if paths and changed_since is not None:
         raise UsageError("give files or --changed-since, not both", "--changed-since REV picks the changed files itself")
     with switched_off(no_cache):
-        result = run_validation(find_registry(registry), paths or [], changed_since=changed_since)
+        if changed_since is not None:
+            from protsoc.validate.changed_since import validate_changed_since
+
+            result = validate_changed_since(find_registry(registry), changed_since)
+        else:
+            result = run_validation(find_registry(registry), paths or [])
     valid = result.is_valid(strict)
     if output_format == "text":
         _print_text(stdout(), result, valid)
@@ -46,7 +51,7 @@ def validate(
 def _print_text(console, result, valid: bool) -> None:  # type: ignore[no-untyped-def]
     from rich.markup import escape
 
-    from ..reporters import plain_line
+    from protsoc.validate.reporters import plain_line
 
     current = None
     for finding in result.findings:

@@ -1,0 +1,1 @@
+"""The clerk's writes: input checking, operations, the write transaction, errata, init."""

@@ -1,0 +1,1 @@
+"""Documents: the Jinja factory, Arabic wording, charts, rendering to Markdown, HTML and PDF."""

@@ -1,0 +1,644 @@
+"""All YAML input and output of protsoc.
+
+Registry files are read with a strict loader built on libyaml's composer:
+- UTF-8 only; a byte-order mark or CRLF line ends are reported, not silently accepted;
+- duplicate mapping keys are refused (PyYAML would keep the last one: a lost value);
+- anchors and aliases are refused (registry records never need them, and "billion laughs"
+  files must fail fast, in bounded memory);
+- only plain data tags (str, int, float, bool, null) are accepted; timestamps stay strings, so
+  ``2024-11-26`` is the string the schema's ``format: date`` expects;
+- plain scalars that YAML 1.1 turned into something else than text (``no`` -> False,
+  ``10:30`` -> 630) are remembered, so a schema error on them can say "quote it".
+
+Positions are not kept for every value (that would cost memory on large registries): a finding
+carries the JSON path of the value and ``locate`` finds its line by composing the file again.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+import yaml
+from yaml.constructor import SafeConstructor
+
+from protsoc.kernel.findings import path_from_links
+
+try:  # the C parser is 7-10x faster; never fall back silently (see ``using_libyaml``)
+    from yaml import CSafeDumper as _Dumper
+    from yaml._yaml import CParser as _Composer
+except ImportError:  # pragma: no cover - exercised only on machines without libyaml
+    from yaml import SafeDumper as _Dumper  # type: ignore[assignment]
+    from yaml.composer import Composer
+    from yaml.parser import Parser
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    class _Composer(Reader, Scanner, Parser, Composer):  # type: ignore[no-redef]
+        def __init__(self, stream: str) -> None:
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            Parser.__init__(self)
+            Composer.__init__(self)
+
+MAX_FILE_BYTES = 1024 * 1024
+# Records nest a few levels (meeting > decisions > item > text); libyaml's composer recurses in C
+# and crashes the process (segmentation fault) on ~100,000 nested brackets, Python at ~500.
+MAX_DEPTH = 64
+
+STR_TAG = "tag:yaml.org,2002:str"
+_PLAIN_TAGS = {
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+    STR_TAG,
+}
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+_MAP_TAG = "tag:yaml.org,2002:map"
+_LEADING_TAB = re.compile(r"^[ ]*\t", re.MULTILINE)
+_OCTAL = re.compile(r"^[-+]?0[0-7_]+$")
+_SURPRISING_INT = re.compile(r"^[-+]?(0[0-7_]+|0[xob].*|[0-9][0-9_]*(:[0-5]?[0-9])+)$")
+_OPENED_CONTEXT = re.compile(r"flow (sequence|mapping)|quoted scalar|block scalar")
+
+_constructor = SafeConstructor()
+
+
+class _Resolver:
+    """PyYAML's YAML 1.1 implicit types for plain scalars, without its path-resolver machinery.
+
+    The composer asks the resolver for the tag of every node; PyYAML's ``Resolver`` spends more
+    time there (a third of a registry's parse) than libyaml spends parsing. The answers are the
+    same: the same table of patterns, looked up by the scalar's first character.
+    """
+
+    # The composer calls these two for every node to drive path resolvers, which protsoc does not
+    # use. C-level no-ops (a dict's ``get`` taking two arguments, ``clear`` of an empty dict
+    # taking none) cost no Python frame: 3.6 million calls on 10,000 meetings.
+    descend_resolver = {}.get
+    ascend_resolver = {}.clear
+
+    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool],
+                _scalar: type = yaml.ScalarNode, _sequence: type = yaml.SequenceNode,
+                _by_first_character: dict = yaml.resolver.Resolver.yaml_implicit_resolvers) -> str:
+        if kind is _scalar:
+            if implicit[0]:
+                for tag, pattern in _by_first_character.get(value[:1], ()):
+                    if pattern.match(value):
+                        return tag
+            return STR_TAG
+        return _SEQ_TAG if kind is _sequence else _MAP_TAG
+
+
+class _Parser(_Resolver, _Composer):  # type: ignore[misc,valid-type]
+    """libyaml's parser and composer with the resolver above (``yaml.compose``/``yaml.parse``)."""
+
+
+def using_libyaml() -> bool:
+    return _Composer.__name__.startswith("C")
+
+
+@dataclass
+class YamlProblem:
+    """A problem found while reading a file (before any schema is applied)."""
+
+    rule: str
+    message: str
+    line: int | None = None
+    column: int | None = None
+    hint: str | None = None
+    is_error: bool = True
+
+
+class YamlError(Exception):
+    """The file cannot be turned into data; ``problem`` says where and why."""
+
+    def __init__(self, problem: YamlProblem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+@dataclass
+class Document:
+    """A loaded YAML file: its data, the implicitly typed plain scalars, and warnings."""
+
+    data: Any
+    text: str
+    implicit: dict[tuple, str] = field(default_factory=dict)
+    problems: list[YamlProblem] = field(default_factory=list)  # non-fatal: warnings and errors
+
+
+def decode(raw: bytes) -> tuple[str, list[YamlProblem]]:
+    """Decode registry bytes as UTF-8, reporting a BOM and CRLF line ends as warnings."""
+    warnings: list[YamlProblem] = []
+    if len(raw) > MAX_FILE_BYTES:
+        raise YamlError(
+            YamlProblem(
+                "yaml-too-large",
+                f"the file is {len(raw):,} bytes; a registry record may be at most "
+                f"{MAX_FILE_BYTES:,} bytes",
+                1,
+                1,
+                "split the record, or check that the file is really a registry record",
+            )
+        )
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise YamlError(
+            YamlProblem(
+                "yaml-encoding",
+                "the file is UTF-16; registry files must be UTF-8",
+                1,
+                1,
+                "save the file as UTF-8 (without BOM)",
+            )
+        )
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+        warnings.append(
+            YamlProblem(
+                "yaml-bom",
+                "the file starts with a UTF-8 byte-order mark",
+                1,
+                1,
+                "save the file as UTF-8 without BOM",
+                is_error=False,
+            )
+        )
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        column = exc.start - (before.rfind(b"\n") + 1) + 1
+        raise YamlError(
+            YamlProblem(
+                "yaml-encoding",
+                f"byte 0x{raw[exc.start]:02x} is not valid UTF-8",
+                line,
+                column,
+                "save the file as UTF-8; Arabic text typed in another encoding "
+                "(e.g. Windows-1256) must be converted",
+            )
+        ) from None
+    if "\r\n" in text:
+        line = text[: text.index("\r\n")].count("\n") + 1
+        warnings.append(
+            YamlProblem(
+                "yaml-crlf",
+                "the file has Windows (CRLF) line ends",
+                line,
+                1,
+                "convert to LF line ends (git config core.autocrlf input)",
+                is_error=False,
+            )
+        )
+        text = text.replace("\r\n", "\n")
+    return text, warnings
+
+
+def loads(raw: bytes) -> Document:
+    """Parse one registry file strictly; raises ``YamlError`` with a located problem."""
+    text, warnings = decode(raw)
+    if "&" in text or "*" in text:
+        _refuse_anchors(text)
+    if _bracket_depth_bound(text) > MAX_DEPTH:
+        _refuse_deep_nesting(text)
+    try:
+        node = yaml.compose(text, Loader=_Parser)
+    except yaml.YAMLError as exc:
+        raise YamlError(_parse_problem(exc, text)) from None
+    if node is None or (isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null"
+                        and node.value in ("", "~") and not node.style):  # a lone `---`
+        raise YamlError(
+            YamlProblem(
+                "yaml-empty",
+                "the file holds no record",
+                1,
+                1,
+                "write the record's fields, or delete the file",
+            )
+        )
+    builder = _Builder()
+    data = builder.build(node)
+    return Document(data=data, text=text, implicit=builder.implicit, problems=warnings + builder.problems)
+
+
+def load_file(path: Path) -> Document:
+    return loads(path.read_bytes())
+
+
+class _Builder:
+    """Turns a composed node tree into plain Python data, enforcing the strict rules.
+
+    It runs on every value of every file, so it is written for speed: paths are kept as
+    (parent, key) links and made into tuples only for the few values that need one; anchors and
+    aliases never reach it (``loads`` refuses them on the text first); keys are interned, since a
+    large registry repeats the same few field names hundreds of thousands of times.
+    """
+
+    def __init__(self) -> None:
+        self.implicit: dict[tuple, str] = {}
+        # Problems that do not stop reading the file (the value is kept as the text typed), so
+        # the file's other findings are still reported.
+        self.problems: list[YamlProblem] = []
+
+    def build(self, node: yaml.Node) -> Any:
+        return self._build(node, None, 0)
+
+    def _build(self, node: yaml.Node, link: tuple | None, depth: int) -> Any:
+        if depth > MAX_DEPTH:  # block nesting (brackets are refused before composing)
+            raise YamlError(_depth_problem(node.start_mark))
+        kind = node.__class__
+        if kind is _ScalarNode:
+            if node.tag == STR_TAG:
+                return node.value
+            return self._scalar(node, link)
+        depth += 1
+        if kind is _SequenceNode:
+            if node.tag != _SEQ_TAG:
+                raise YamlError(_tag_problem(node))
+            return [self._build(item, (link, index), depth) for index, item in enumerate(node.value)]
+        if node.tag != _MAP_TAG:
+            raise YamlError(_tag_problem(node))
+        mapping: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.__class__ is _ScalarNode and key_node.tag == STR_TAG:
+                key = _intern(key_node.value)
+            else:
+                key = self._key(key_node, link)
+            if key in mapping:
+                raise YamlError(_duplicate_problem(node, key_node, key))
+            mapping[key] = self._build(value_node, (link, key), depth)
+        return mapping
+
+    def _key(self, key_node: yaml.Node, link: tuple | None) -> str:
+        line, column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
+        if key_node.tag == "tag:yaml.org,2002:merge":
+            raise YamlError(_alias_problem(key_node.start_mark))
+        if not isinstance(key_node, yaml.ScalarNode):
+            raise YamlError(
+                YamlProblem(
+                    "yaml-syntax",
+                    "a list or a mapping is used as a key; keys are field names",
+                    line,
+                    column,
+                    "check the `?` or the brackets before the colon",
+                )
+            )
+        key = self._scalar(key_node, link)
+        if not isinstance(key, str):
+            raise YamlError(
+                YamlProblem(
+                    "yaml-implicit-type",
+                    f"the key `{key_node.value}` is read by YAML as "
+                    f"{_type_words(key)}, not as text",
+                    line,
+                    column,
+                    f'quote it: "{key_node.value}":',
+                )
+            )
+        return key
+
+    def _scalar(self, node: yaml.ScalarNode, link: tuple | None) -> Any:
+        tag = node.tag
+        if tag not in _PLAIN_TAGS:
+            raise YamlError(_tag_problem(node))
+        try:
+            if tag == STR_TAG or tag == "tag:yaml.org,2002:timestamp":
+                value: Any = node.value
+            elif tag == "tag:yaml.org,2002:int":
+                value = _constructor.construct_yaml_int(node)
+            elif tag == "tag:yaml.org,2002:float":
+                value = _constructor.construct_yaml_float(node)
+            elif tag == "tag:yaml.org,2002:bool":
+                value = _constructor.construct_yaml_bool(node)
+            else:
+                value = None
+        except (ValueError, KeyError, TypeError):  # an explicit tag on a value it cannot read
+            raise YamlError(YamlProblem(
+                "yaml-tag",
+                f"`{node.value}` cannot be read as the tagged type `{tag.rsplit(':', 1)[-1]}`",
+                node.start_mark.line + 1,
+                node.start_mark.column + 1,
+                "remove the tag (the `!!...` before the value)",
+            )) from None
+        if tag == "tag:yaml.org,2002:int" and not node.style and _SURPRISING_INT.match(node.value):
+            # YAML 1.1 reads `010` as 8 and `10:30` as 630: the digits no longer mean what the
+            # clerk typed, in a number field as much as in a text field.
+            base = "base 60" if ":" in node.value else "octal" if _OCTAL.match(node.value) else "not decimal"
+            self.problems.append(YamlProblem(
+                "yaml-implicit-type",
+                f"the unquoted `{node.value}` is read by YAML 1.1 as the number {value} ({base})",
+                node.start_mark.line + 1,
+                node.start_mark.column + 1,
+                f'quote it ("{node.value}") if it is a time or text; write the number in decimal '
+                "digits without a leading zero if it is a number",
+            ))
+            return node.value
+        if isinstance(value, float) and not math.isfinite(value):
+            # `.nan` / `.inf` would pass `type: number` and then break every sum and chart.
+            self.problems.append(YamlProblem(
+                "yaml-implicit-type",
+                f"`{node.value}` is read by YAML as {'not-a-number' if math.isnan(value) else 'infinity'}; "
+                "registry numbers must be finite",
+                node.start_mark.line + 1,
+                node.start_mark.column + 1,
+                f'write the number, or quote it ("{node.value}") if it is text',
+            ))
+            return node.value
+        if tag != STR_TAG and not node.style:  # plain: None (Python) or "" (libyaml)
+            self.implicit[path_from_links(link)] = node.value
+        return value
+
+
+_ScalarNode, _SequenceNode = yaml.ScalarNode, yaml.SequenceNode
+_intern = sys.intern
+
+
+def _duplicate_problem(mapping_node: yaml.MappingNode, key_node: yaml.Node, key: str) -> YamlProblem:
+    first = next(k for k, _ in mapping_node.value if isinstance(k, yaml.ScalarNode) and k.value == key_node.value)
+    line = key_node.start_mark.line + 1
+    return YamlProblem(
+        "yaml-duplicate-key",
+        f"the key `{key}` appears twice in the same mapping "
+        f"(first on line {first.start_mark.line + 1}); YAML would silently keep only the last value",
+        line,
+        key_node.start_mark.column + 1,
+        "keep one of the two values and delete the other line",
+    )
+
+
+def _type_words(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if value is None:
+        return "null (nothing)"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    return type(value).__name__
+
+
+def implicit_hint(source_text: str, value: Any) -> str:
+    """Words for a schema error on a plain scalar YAML typed by itself."""
+    if value is None and source_text in ("", "~"):
+        return "the value is empty; write the text, or delete the line if the field is optional"
+    return (
+        f"YAML 1.1 reads the unquoted `{source_text}` as {_type_words(value)}; "
+        f'quote it ("{source_text}") to keep it as text'
+    )
+
+
+def _refuse_anchors(text: str) -> None:
+    try:
+        for event in yaml.parse(text, Loader=_Parser):
+            anchor = getattr(event, "anchor", None)
+            if isinstance(event, yaml.AliasEvent) or anchor:
+                raise YamlError(_alias_problem(event.start_mark))
+    except yaml.YAMLError as exc:
+        raise YamlError(_parse_problem(exc, text)) from None
+
+
+def _parse_problem(exc: yaml.YAMLError, text: str) -> YamlProblem:
+    if isinstance(exc, yaml.MarkedYAMLError):
+        return _syntax_problem(exc, text)
+    if isinstance(exc, yaml.reader.ReaderError):
+        # Control characters (other than tab and line ends) are not allowed anywhere in YAML.
+        position = exc.position if isinstance(exc.position, int) else 0
+        before = text[:position]
+        code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
+        return YamlProblem(
+            "yaml-syntax",
+            f"the control character U+{code:04X} is not allowed in a YAML file",
+            before.count("\n") + 1,
+            position - (before.rfind("\n") + 1) + 1,
+            "delete it (it is invisible in most editors; it often comes from copying out of a PDF)",
+        )
+    return YamlProblem("yaml-syntax", f"not valid YAML: {exc}", 1, 1)  # pragma: no cover
+
+
+_BRACKETS = re.compile(r"[\[\]{}]")
+
+
+def _bracket_depth_bound(text: str) -> int:
+    """An upper bound of the flow nesting depth (brackets inside quotes count too)."""
+    depth = deepest = 0
+    for match in _BRACKETS.finditer(text):
+        depth += 1 if match.group() in "[{" else -1
+        deepest = max(deepest, depth)
+    return deepest
+
+
+def _refuse_deep_nesting(text: str) -> None:
+    """Walk the parser's events (no recursion) and stop at the first level too deep."""
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_Parser):
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH + 1:  # + the record's own mapping
+                    raise YamlError(_depth_problem(event.start_mark))
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    except yaml.YAMLError as exc:
+        # PyYAML 6.0.4's scanner has a nesting limit of its own (about 1,000 levels), met while
+        # it reads ahead, before the parser yields the event at our limit: the same finding.
+        if "maximum nesting depth" in str(exc) and getattr(exc, "problem_mark", None) is not None:
+            raise YamlError(_depth_problem(exc.problem_mark)) from None  # type: ignore[attr-defined]
+        raise YamlError(_parse_problem(exc, text)) from None
+
+
+def _depth_problem(mark: Any) -> YamlProblem:
+    return YamlProblem(
+        "yaml-too-deep",
+        f"lists and mappings are nested more than {MAX_DEPTH} levels deep",
+        mark.line + 1,
+        mark.column + 1,
+        "a registry record nests a few levels; check the brackets and the indentation here",
+    )
+
+
+def _alias_problem(mark: Any) -> YamlProblem:
+    return YamlProblem(
+        "yaml-alias",
+        "YAML anchors, aliases and merge keys (&, *, <<) are not allowed in registry records",
+        mark.line + 1,
+        mark.column + 1,
+        "write the value out in full; a record must read the same to every reviewer",
+    )
+
+
+def _tag_problem(node: yaml.Node) -> YamlProblem:
+    return YamlProblem(
+        "yaml-tag",
+        f"the YAML tag `{node.tag}` is not allowed; records hold only text, numbers, "
+        "booleans, lists and mappings",
+        node.start_mark.line + 1,
+        node.start_mark.column + 1,
+        "remove the tag (the `!...` before the value)",
+    )
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> YamlProblem:
+    mark = exc.problem_mark or exc.context_mark
+    reason = exc.problem or exc.context or "invalid YAML"
+    opened = exc.context_mark
+    if (exc.context and opened is not None and mark is not None and opened.line < mark.line
+            and _OPENED_CONTEXT.search(exc.context)):
+        # An unclosed bracket or quote is noticed lines later (often at the end of the file);
+        # the line to fix is where it was opened.
+        reason = f"{reason} ({exc.context} that starts here; the parser gave up on line {mark.line + 1})"
+        mark = opened
+    line = mark.line + 1 if mark else 1
+    column = mark.column + 1 if mark else 1
+    lines = text.split("\n")
+    for number in range(line, 0, -1):
+        if number <= len(lines) and _LEADING_TAB.match(lines[number - 1]):
+            return YamlProblem(
+                "yaml-tab",
+                "a tab character is used for indentation; YAML allows only spaces there",
+                number,
+                lines[number - 1].index("\t") + 1,
+                "replace the tab with spaces (two per level, as in the other records)",
+            )
+    if "expected a single document" in str(exc):
+        return YamlProblem(
+            "yaml-syntax",
+            "the file holds more than one YAML document (a `---` separator)",
+            line,
+            column,
+            "keep one record per file",
+        )
+    return YamlProblem(
+        "yaml-syntax",
+        f"not valid YAML: {reason}",
+        line,
+        column,
+        "check the indentation and quoting on this line and the one above",
+    )
+
+
+def locate(text: str, json_path: tuple) -> tuple[int, int] | None:
+    """Line and column (1-based) of the value at ``json_path``, or of its nearest parent.
+
+    For a mapping entry, the position of its key is returned: that is where a reader looks.
+    """
+    return locator(text)(json_path)
+
+
+def locator(text: str) -> Callable[[tuple], tuple[int, int] | None]:
+    """``locate`` for many paths of one file, composing the file once."""
+    try:
+        root = yaml.compose(text, Loader=_Parser)
+    except yaml.YAMLError:
+        root = None
+    return lambda json_path: _position(root, json_path) if root is not None else None
+
+
+def _position(node: Any, json_path: tuple) -> tuple[int, int]:
+    mark = node.start_mark
+    for part in json_path:
+        if isinstance(node, yaml.MappingNode) and isinstance(part, str):
+            for key_node, value_node in node.value:
+                if key_node.value == part:
+                    mark, node = key_node.start_mark, value_node
+                    break
+            else:
+                break
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+            if part >= len(node.value):
+                break
+            node = node.value[part]
+            mark = node.start_mark
+        else:
+            break
+    return mark.line + 1, mark.column + 1
+
+
+# --- writing -----------------------------------------------------------------------------
+
+
+class _BlockDumper(_Dumper):  # type: ignore[misc, valid-type]
+    def ignore_aliases(self, data: Any) -> bool:
+        # A value shared by two places in the data must be written out twice: the strict
+        # loader refuses anchors and aliases, so protsoc must never write them.
+        return True
+
+
+def _str_representer(dumper: yaml.Dumper, value: str) -> yaml.Node:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar(STR_TAG, value, style=style)
+
+
+_BlockDumper.add_representer(str, _str_representer)
+
+
+def dumps(data: Any) -> str:
+    """The one output style of protsoc: block style, Unicode kept, key order as given."""
+    return yaml.dump(
+        data,
+        Dumper=_BlockDumper,
+        allow_unicode=True,
+        sort_keys=False,
+        default_flow_style=False,
+        width=100,
+        indent=2,
+    )
+
+
+def write_atomic(path: Path, content: str | bytes) -> None:
+    """The one way protsoc writes a file: a crash leaves the old content or the new, never half.
+
+    Text is written as UTF-8 with LF line ends. Only regular files are replaced by a rename:
+    ``-o /dev/null``, ``/dev/stdout`` or a named pipe are written to in place (renaming over them
+    would replace a device by a file, as root). A new file gets the usual permissions (mkstemp's
+    0600 would hide it from the rest of the team); a replaced file keeps its own.
+    """
+    import stat
+
+    from protsoc.kernel.errors import UsageError
+
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    try:
+        mode: int | None = path.stat().st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError as error:
+        raise UsageError(f"cannot write {path}: {error.strerror}", "choose another file") from None
+    if mode is not None and stat.S_ISDIR(mode):
+        raise UsageError(f"{path} is a folder", "give a file name, e.g. minutes.pdf")
+    if mode is not None and not stat.S_ISREG(mode):
+        with open(path, "wb") as stream:
+            stream.write(data)
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as error:
+        raise UsageError(f"cannot write {path}: {error.strerror}", "choose a writable place") from None
+    try:
+        if mode is None:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(temp_name, 0o666 & ~umask)
+        else:
+            os.chmod(temp_name, stat.S_IMODE(mode))
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temp_name, path)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
+
+
+def problem_to_tuple(problem: YamlProblem) -> tuple:
+    """A problem as plain data (``YamlProblem(*tuple)`` rebuilds it): for the cache and the workers."""
+    return (problem.rule, problem.message, problem.line, problem.column, problem.hint, problem.is_error)

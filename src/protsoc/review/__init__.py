@@ -1,0 +1,1 @@
+"""Review of changes: the semantic diff and its renderers, a record's history, CODEOWNERS."""
