@@ -37,11 +37,18 @@ PLACES = ("الرباط", "الدار البيضاء", "فاس", "مراكش", "
 NAMES = ("أحمد", "فاطمة", "محمد", "خديجة", "يوسف", "مريم", "عبد الله", "سعاد", "حسن", "نادية")
 FAMILIES = ("العلوي", "بناني", "التازي", "الفاسي", "المنصوري", "الإدريسي", "الحسني", "برادة")
 REGIONS = (
-    ("tanger", "جهة طنجة تطوان الحسيمة"), ("oriental", "جهة الشرق"), ("fes", "جهة فاس مكناس"),
-    ("rabat", "جهة الرباط سلا القنيطرة"), ("beni-mellal", "جهة بني ملال خنيفرة"),
-    ("casablanca", "جهة الدار البيضاء سطات"), ("marrakech", "جهة مراكش آسفي"),
-    ("draa", "جهة درعة تافيلالت"), ("souss", "جهة سوس ماسة"), ("guelmim", "جهة كلميم واد نون"),
-    ("laayoune", "جهة العيون الساقية الحمراء"), ("dakhla", "جهة الداخلة وادي الذهب"),
+    ("tanger", "جهة طنجة تطوان الحسيمة"),
+    ("oriental", "جهة الشرق"),
+    ("fes", "جهة فاس مكناس"),
+    ("rabat", "جهة الرباط سلا القنيطرة"),
+    ("beni-mellal", "جهة بني ملال خنيفرة"),
+    ("casablanca", "جهة الدار البيضاء سطات"),
+    ("marrakech", "جهة مراكش آسفي"),
+    ("draa", "جهة درعة تافيلالت"),
+    ("souss", "جهة سوس ماسة"),
+    ("guelmim", "جهة كلميم واد نون"),
+    ("laayoune", "جهة العيون الساقية الحمراء"),
+    ("dakhla", "جهة الداخلة وادي الذهب"),
 )
 THEMES = ("التغطية الصحية", "الدعم الاجتماعي", "الاستهداف", "الحكامة", "التمويل")
 
@@ -74,8 +81,10 @@ class Generator:
     def manifest(self) -> None:
         self.files["protsoc.yaml"] = {
             "format_version": 1,
-            "title": {"ar": "سجل حكامة إصلاح منظومة الحماية الاجتماعية (بيانات تجريبية)",
-                      "en": "Synthetic benchmark registry"},
+            "title": {
+                "ar": "سجل حكامة إصلاح منظومة الحماية الاجتماعية (بيانات تجريبية)",
+                "en": "Synthetic benchmark registry",
+            },
             "legal_basis": {
                 "title": {"ar": "إصلاح وحكامة منظومة الحماية الاجتماعية بالمغرب"},
                 "date": "2018-04-03",
@@ -87,27 +96,55 @@ class Generator:
         }
 
     def make_committees(self) -> None:
-        specs = [("steering", "ministerial", "اللجنة الوزارية لقيادة إصلاح وحكامة منظومة الحماية الاجتماعية", None),
-                 ("technical", "technical", "اللجنة التقنية بين-وزارية", "steering")]
+        specs = [
+            (
+                "steering",
+                "ministerial",
+                "اللجنة الوزارية لقيادة إصلاح وحكامة منظومة الحماية الاجتماعية",
+                None,
+            ),
+            ("technical", "technical", "اللجنة التقنية بين-وزارية", "steering"),
+        ]
         for index, theme in enumerate(("governance", "health", "assistance", "targeting")):
-            specs.append((f"thematic-{theme}", "thematic", f"اللجنة الموضوعاتية {THEMES[index]}", "steering"))
+            specs.append(
+                (f"thematic-{theme}", "thematic", f"اللجنة الموضوعاتية {THEMES[index]}", "steering")
+            )
         for index in range(self.committee_count - len(specs)):
             slug, region = REGIONS[index % len(REGIONS)]
-            specs.append((f"wg-{slug}-{index + 1:02d}", "working-group",
-                          f"فريق العمل الجهوي {index + 1} - {region}", "technical"))
+            specs.append(
+                (
+                    f"wg-{slug}-{index + 1:02d}",
+                    "working-group",
+                    f"فريق العمل الجهوي {index + 1} - {region}",
+                    "technical",
+                )
+            )
         for committee_id, kind, name, parent in specs:
             members = []
             for number in range(1, self.rng.randint(8, 18) + 1):
                 member: dict[str, Any] = {
                     "id": f"m{number:02d}",
-                    "role": "chair" if number == 1 else ("secretariat" if number == 2 else "member"),
-                    "titles": [{"title": {"ar": f"ممثل {self.text(2, 5)}"}, "attested": "2018-04-03",
-                                "source": dict(SOURCE)}],
+                    "role": "chair"
+                    if number == 1
+                    else ("secretariat" if number == 2 else "member"),
+                    "titles": [
+                        {
+                            "title": {"ar": f"ممثل {self.text(2, 5)}"},
+                            "attested": "2018-04-03",
+                            "source": dict(SOURCE),
+                        }
+                    ],
                     "order": number,
                     "sources": [dict(SOURCE)],
                 }
                 if self.rng.random() < 0.3:
-                    member["holders"] = [{"name": {"ar": self.person()}, "since": "2021-10-07", "source": dict(SOURCE)}]
+                    member["holders"] = [
+                        {
+                            "name": {"ar": self.person()},
+                            "since": "2021-10-07",
+                            "source": dict(SOURCE),
+                        }
+                    ]
                 members.append(member)
             record: dict[str, Any] = {
                 "id": committee_id,
@@ -116,16 +153,23 @@ class Generator:
             }
             if parent:
                 record["parent"] = parent
-            record.update({
-                "chair": "m01",
-                "secretariat": {"body": {"ar": "مصالح رئيس الحكومة"}},
-                "created": "1990-01-01",
-                "legal_basis": dict(SOURCE),
-                "cadence": {"min_meetings": 1, "per": "P6M", "mode": "rolling", "source": dict(SOURCE)},
-                "approval_rule": {"kind": "majority-of-attendees"},
-                "members": members,
-                "sources": [dict(SOURCE)],
-            })
+            record.update(
+                {
+                    "chair": "m01",
+                    "secretariat": {"body": {"ar": "مصالح رئيس الحكومة"}},
+                    "created": "1990-01-01",
+                    "legal_basis": dict(SOURCE),
+                    "cadence": {
+                        "min_meetings": 1,
+                        "per": "P6M",
+                        "mode": "rolling",
+                        "source": dict(SOURCE),
+                    },
+                    "approval_rule": {"kind": "majority-of-attendees"},
+                    "members": members,
+                    "sources": [dict(SOURCE)],
+                }
+            )
             self.committees.append(record)
             self.files[f"committees/{committee_id}.yaml"] = record
 
@@ -144,26 +188,40 @@ class Generator:
         rng = self.rng
         meeting_id = f"{committee['id']}/{day.isoformat()}"
         member_ids = [m["id"] for m in committee["members"]]
-        agenda = [{"id": f"item-{n}", "title": {"ar": self.text(4, 9)}, "priority": n,
-                   "proceedings": {"ar": self.text(12, 25)}} for n in range(1, rng.randint(2, 3) + 1)]
-        attendees = ["m01"] + rng.sample(member_ids[1:], min(len(member_ids) - 1, rng.randint(2, 5)))
+        agenda = [
+            {
+                "id": f"item-{n}",
+                "title": {"ar": self.text(4, 9)},
+                "priority": n,
+                "proceedings": {"ar": self.text(12, 25)},
+            }
+            for n in range(1, rng.randint(2, 3) + 1)
+        ]
+        attendees = ["m01"] + rng.sample(
+            member_ids[1:], min(len(member_ids) - 1, rng.randint(2, 5))
+        )
         attendance = []
         for member in attendees:
             status = rng.choice(("present", "present", "present", "represented", "excused"))
-            entry: dict[str, Any] = {"member": member, "status": "present" if member == "m01" else status}
+            entry: dict[str, Any] = {
+                "member": member,
+                "status": "present" if member == "m01" else status,
+            }
             if entry["status"] == "represented":
                 entry["represented_by"] = {"ar": f"الكاتب العام {self.person()}"}
             attendance.append(entry)
         decisions = []
         for n in range(1, rng.randint(1, 2) + 1):
-            decisions.append({
-                "id": f"d{n}",
-                "kind": rng.choice(("decision", "recommendation")),
-                "text": {"ar": self.text(8, 16)},
-                "agenda_item": rng.choice(agenda)["id"],
-                "owner": rng.choice(member_ids),
-                "due": (day + dt.timedelta(days=rng.randint(30, 365))).isoformat(),
-            })
+            decisions.append(
+                {
+                    "id": f"d{n}",
+                    "kind": rng.choice(("decision", "recommendation")),
+                    "text": {"ar": self.text(8, 16)},
+                    "agenda_item": rng.choice(agenda)["id"],
+                    "owner": rng.choice(member_ids),
+                    "due": (day + dt.timedelta(days=rng.randint(30, 365))).isoformat(),
+                }
+            )
             self.decision_refs.append(f"{meeting_id}/d{n}")
         record: dict[str, Any] = {
             "id": meeting_id,
@@ -186,7 +244,9 @@ class Generator:
         if rank > 0:  # older minutes are approved by everyone present, and sealed
             record["minutes"] = {
                 "status": "approved",
-                "approvals": [{"member": m, "date": (day + dt.timedelta(days=7)).isoformat()} for m in present],
+                "approvals": [
+                    {"member": m, "date": (day + dt.timedelta(days=7)).isoformat()} for m in present
+                ],
                 "approved_on": (day + dt.timedelta(days=7)).isoformat(),
             }
             record["sources"] = [dict(SOURCE)]
@@ -201,10 +261,19 @@ class Generator:
         self.files["roadmap/roadmap.yaml"] = {
             "title": {"ar": "خارطة طريق إصلاح منظومة الحماية الاجتماعية (تجريبية)"},
             "owner": "steering",
-            "axes": [{"id": f"axis-{n + 1}", "title": {"ar": self.text(3, 6)}, "committee": c["id"]}
-                     for n, c in enumerate(thematic)],
-            "milestones": [{"id": f"ms-{n}", "title": {"ar": self.text(3, 6)}, "axis": f"axis-{n % 4 + 1}",
-                            "planned": f"{2019 + n}-12-31"} for n in range(1, 8)],
+            "axes": [
+                {"id": f"axis-{n + 1}", "title": {"ar": self.text(3, 6)}, "committee": c["id"]}
+                for n, c in enumerate(thematic)
+            ],
+            "milestones": [
+                {
+                    "id": f"ms-{n}",
+                    "title": {"ar": self.text(3, 6)},
+                    "axis": f"axis-{n % 4 + 1}",
+                    "planned": f"{2019 + n}-12-31",
+                }
+                for n in range(1, 8)
+            ],
             "sources": [dict(SOURCE)],
         }
 
@@ -226,8 +295,14 @@ class Generator:
                 "due": "2027-12-31",
                 "status": status,
                 "progress": progress,
-                "updates": [{"date": f"202{k}-06-30", "progress": min(progress, 20 * k), "note": {"ar": self.text(5, 10)}}
-                            for k in range(1, rng.randint(1, 4) + 1)],
+                "updates": [
+                    {
+                        "date": f"202{k}-06-30",
+                        "progress": min(progress, 20 * k),
+                        "note": {"ar": self.text(5, 10)},
+                    }
+                    for k in range(1, rng.randint(1, 4) + 1)
+                ],
                 "sources": [dict(SOURCE)],
             }
             self.files[f"roadmap/actions/{record['id']}.yaml"] = record
@@ -240,9 +315,14 @@ class Generator:
             month = dt.date(2021, 1, 1)
             for _ in range(rng.randint(24, 60)):
                 value += rng.randint(0, 50_000)
-                observations.append({"date": month.isoformat(), "value": value,
-                                     "qualifier": rng.choice(("exact", "about", "more-than")),
-                                     "source": dict(SOURCE)})
+                observations.append(
+                    {
+                        "date": month.isoformat(),
+                        "value": value,
+                        "qualifier": rng.choice(("exact", "about", "more-than")),
+                        "source": dict(SOURCE),
+                    }
+                )
                 month = dt.date(month.year + month.month // 12, month.month % 12 + 1, 1)
             record = {
                 "id": f"indicator-{n:04d}",
@@ -276,9 +356,13 @@ def write(files: dict[str, Any], out: Path) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--meetings", type=int, default=1000, help="number of meeting files (default 1000)")
+    parser.add_argument(
+        "--meetings", type=int, default=1000, help="number of meeting files (default 1000)"
+    )
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--committees", type=int, default=60, help="number of committees (at least 6)")
+    parser.add_argument(
+        "--committees", type=int, default=60, help="number of committees (at least 6)"
+    )
     parser.add_argument("out", type=Path, help="the folder to write (must be empty or absent)")
     args = parser.parse_args(argv)
     if args.out.exists() and any(args.out.iterdir()):

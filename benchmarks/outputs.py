@@ -55,9 +55,28 @@ COMMANDS: list[list[str]] = [
     ["--help"],
     ["--version"],
 ]
-HELP_OF = ["status", "validate", "cadence", "calendar", "decisions", "dashboard", "roadmap",
-           "evaluations", "render", "report", "init", "approve", "list", "show", "diff", "amend",
-           "history", "codeowners", "add", "set"]
+HELP_OF = [
+    "status",
+    "validate",
+    "cadence",
+    "calendar",
+    "decisions",
+    "dashboard",
+    "roadmap",
+    "evaluations",
+    "render",
+    "report",
+    "init",
+    "approve",
+    "list",
+    "show",
+    "diff",
+    "amend",
+    "history",
+    "codeowners",
+    "add",
+    "set",
+]
 
 
 def first_meetings(registry: Path, count: int) -> list[str]:
@@ -75,19 +94,36 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     commands = list(COMMANDS) + [[name, "--help"] for name in HELP_OF]
     for meeting in first_meetings(registry, 2):
-        commands += [["show", meeting],
-                     ["render", "minutes", meeting, "--format", "md"],
-                     ["render", "minutes", meeting, "--format", "html"],
-                     ["render", "convocation", meeting, "--format", "md"],
-                     ["render", "convocation", meeting, "--format", "html"]]
+        commands += [
+            ["show", meeting],
+            ["render", "minutes", meeting, "--format", "md"],
+            ["render", "minutes", meeting, "--format", "html"],
+            ["render", "convocation", meeting, "--format", "md"],
+            ["render", "convocation", meeting, "--format", "html"],
+        ]
     env = dict(os.environ, COLUMNS="120", NO_COLOR="1", PROTSOC_LANG="en", TERM="dumb")
     env.pop("PROTSOC_REGISTRY", None)
     for command in commands:
-        full = [args.protsoc, *command[:1], *(["--registry", str(registry)] if command[0] not in ("--help", "--version") and "--help" not in command else []), *command[1:]]
+        full = [
+            args.protsoc,
+            *command[:1],
+            *(
+                ["--registry", str(registry)]
+                if command[0] not in ("--help", "--version") and "--help" not in command
+                else []
+            ),
+            *command[1:],
+        ]
         done = subprocess.run(full, capture_output=True, env=env, cwd=registry.parent, check=False)
         name = re.sub(r"[^A-Za-z0-9.-]+", "_", " ".join(command)).strip("_") or "none"
-        text = (b"exit " + str(done.returncode).encode() + b"\n--- stdout\n" + done.stdout
-                + b"\n--- stderr\n" + done.stderr)
+        text = (
+            b"exit "
+            + str(done.returncode).encode()
+            + b"\n--- stdout\n"
+            + done.stdout
+            + b"\n--- stderr\n"
+            + done.stderr
+        )
         text = text.replace(str(registry).encode(), b"<REGISTRY>")
         text = re.sub(rb"DTSTAMP:\d{8}T\d{6}Z", b"DTSTAMP:<NOW>", text)  # the export's own time
         (args.out / f"{name}.txt").write_bytes(text)

@@ -52,19 +52,34 @@ STEERING: dict[str, Any] = {
     "kind": "ministerial",
     "chair": "head-of-government",
     "legal_basis": {"document": SEED_CIRCULAR},
-    "cadence": {"min_meetings": 1, "per": "P1Y", "mode": "calendar",
-                "source": {"document": SEED_CIRCULAR}},
+    "cadence": {
+        "min_meetings": 1,
+        "per": "P1Y",
+        "mode": "calendar",
+        "source": {"document": SEED_CIRCULAR},
+    },
     "members": [
-        {"id": "head-of-government", "role": "chair",
-         "titles": [{"title": {"ar": "رئيس الحكومة"}}],
-         "sources": [{"document": SEED_CIRCULAR}]},
-        {"id": "interior", "role": "member",
-         "titles": [{"title": {"ar": "وزير الداخلية"}}],
-         "sources": [{"document": SEED_CIRCULAR}]},
-        {"id": "health", "role": "member",
-         "titles": [{"title": {"ar": "وزير الصحة"}, "since": "2018-04-03", "until": "2021-10-06"},
-                    {"title": {"ar": "وزير الصحة والحماية الاجتماعية"}, "since": "2021-10-07"}],
-         "sources": [{"document": SEED_CIRCULAR}]},
+        {
+            "id": "head-of-government",
+            "role": "chair",
+            "titles": [{"title": {"ar": "رئيس الحكومة"}}],
+            "sources": [{"document": SEED_CIRCULAR}],
+        },
+        {
+            "id": "interior",
+            "role": "member",
+            "titles": [{"title": {"ar": "وزير الداخلية"}}],
+            "sources": [{"document": SEED_CIRCULAR}],
+        },
+        {
+            "id": "health",
+            "role": "member",
+            "titles": [
+                {"title": {"ar": "وزير الصحة"}, "since": "2018-04-03", "until": "2021-10-06"},
+                {"title": {"ar": "وزير الصحة والحماية الاجتماعية"}, "since": "2021-10-07"},
+            ],
+            "sources": [{"document": SEED_CIRCULAR}],
+        },
     ],
     "sources": [{"document": SEED_CIRCULAR}],
 }
@@ -176,8 +191,9 @@ def make_registry(tmp_path: Path) -> Callable[..., RegistryTree]:
     minimal file), inside a real git repository, committed once unless ``commit=False``.
     """
 
-    def factory(files: Mapping[str, Any] | None = None, commit: bool = True,
-                name: str = "repo") -> RegistryTree:
+    def factory(
+        files: Mapping[str, Any] | None = None, commit: bool = True, name: str = "repo"
+    ) -> RegistryTree:
         repo = tmp_path / name
         git_init(repo)
         tree = RegistryTree(repo=repo, root=repo / "registry")
@@ -220,8 +236,13 @@ class Outcome:
 
 def _clean_env(env: Mapping[str, str | None] | None) -> dict[str, str | None]:
     # A developer's PROTSOC_REGISTRY must never leak into a test; rich must not wrap or colour.
-    base: dict[str, str | None] = {"PROTSOC_REGISTRY": None, "COLUMNS": "200", "NO_COLOR": "1",
-                                   "TERM": "dumb", "PROTSOC_DEBUG": None}
+    base: dict[str, str | None] = {
+        "PROTSOC_REGISTRY": None,
+        "COLUMNS": "200",
+        "NO_COLOR": "1",
+        "TERM": "dumb",
+        "PROTSOC_DEBUG": None,
+    }
     base.update(env or {})
     return base
 
@@ -238,15 +259,20 @@ def run(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Outcome]:
 
     from protsoc.cli.main import app
 
-    def invoke(args: Sequence[str], cwd: Path | None = None,
-               env: Mapping[str, str | None] | None = None, input: str | None = None) -> Outcome:
+    def invoke(
+        args: Sequence[str],
+        cwd: Path | None = None,
+        env: Mapping[str, str | None] | None = None,
+        input: str | None = None,
+    ) -> Outcome:
         args = list(args)
         if args and args[0] == "protsoc":
             args = args[1:]
         if cwd is not None:
             monkeypatch.chdir(cwd)
-        result = CliRunner().invoke(app, args, env=_clean_env(env), input=input,
-                                    catch_exceptions=False)
+        result = CliRunner().invoke(
+            app, args, env=_clean_env(env), input=input, catch_exceptions=False
+        )
         return Outcome(result.exit_code, result.stdout, result.stderr)
 
     return invoke
@@ -256,9 +282,13 @@ def run(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Outcome]:
 def run_process() -> Callable[..., Outcome]:
     """``run_process(["protsoc", "validate"], cwd=...)``: the installed console script for real."""
 
-    def invoke(args: Sequence[str], cwd: Path | None = None,
-               env: Mapping[str, str | None] | None = None, input: str | None = None,
-               timeout: float = 120) -> Outcome:
+    def invoke(
+        args: Sequence[str],
+        cwd: Path | None = None,
+        env: Mapping[str, str | None] | None = None,
+        input: str | None = None,
+        timeout: float = 120,
+    ) -> Outcome:
         args = list(args)
         if not args or args[0] != "protsoc":
             args = ["protsoc", *args]
@@ -269,8 +299,17 @@ def run_process() -> Callable[..., Outcome]:
             else:
                 full_env[key] = value
         full_env.setdefault("PYTHONIOENCODING", "utf-8")
-        completed = subprocess.run(args, cwd=cwd, env=full_env, input=input, capture_output=True,
-                                   text=True, encoding="utf-8", timeout=timeout, check=False)
+        completed = subprocess.run(
+            args,
+            cwd=cwd,
+            env=full_env,
+            input=input,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=timeout,
+            check=False,
+        )
         return Outcome(completed.returncode, completed.stdout, completed.stderr)
 
     return invoke
@@ -283,8 +322,9 @@ def python() -> str:
 
 
 @pytest.fixture(autouse=True)
-def _private_validation_cache(tmp_path_factory: pytest.TempPathFactory,
-                              monkeypatch: pytest.MonkeyPatch) -> None:
+def _private_validation_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """protsoc's validation cache (``protsoc.cache``) goes to the test session's temporary folder,
     never to the developer's ~/.cache (subprocesses inherit the variable)."""
     monkeypatch.setenv("PROTSOC_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "protsoc-cache"))

@@ -10,7 +10,20 @@ from hypothesis import strategies as st
 
 from protsoc.documents import arabic
 
-MOROCCAN_MONTHS = ["يناير", "فبراير", "مارس", "أبريل", "ماي", "يونيو", "يوليوز", "غشت", "شتنبر", "أكتوبر", "نونبر", "دجنبر"]
+MOROCCAN_MONTHS = [
+    "يناير",
+    "فبراير",
+    "مارس",
+    "أبريل",
+    "ماي",
+    "يونيو",
+    "يوليوز",
+    "غشت",
+    "شتنبر",
+    "أكتوبر",
+    "نونبر",
+    "دجنبر",
+]
 BIDI_MARKS = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 
 
@@ -18,14 +31,17 @@ def test_month_names_are_the_moroccan_ones() -> None:
     assert arabic.month_names() == MOROCCAN_MONTHS
 
 
-@pytest.mark.parametrize("day, expected", [
-    ("2024-11-26", "الثلاثاء 26 نونبر 2024"),
-    ("2025-05-02", "الجمعة 2 ماي 2025"),
-    ("2025-08-14", "الخميس 14 غشت 2025"),
-    ("2021-09-29", "الأربعاء 29 شتنبر 2021"),
-    ("2023-12-01", "الجمعة 1 دجنبر 2023"),
-    ("2024-07-08", "الاثنين 8 يوليوز 2024"),
-])
+@pytest.mark.parametrize(
+    "day, expected",
+    [
+        ("2024-11-26", "الثلاثاء 26 نونبر 2024"),
+        ("2025-05-02", "الجمعة 2 ماي 2025"),
+        ("2025-08-14", "الخميس 14 غشت 2025"),
+        ("2021-09-29", "الأربعاء 29 شتنبر 2021"),
+        ("2023-12-01", "الجمعة 1 دجنبر 2023"),
+        ("2024-07-08", "الاثنين 8 يوليوز 2024"),
+    ],
+)
 def test_date_with_weekday_and_moroccan_month(day: str, expected: str) -> None:
     assert arabic.date_long(day, with_weekday=True) == expected
     assert arabic.date_long(dt.date.fromisoformat(day)) == expected.split(" ", 1)[1]
@@ -49,11 +65,13 @@ def test_hijri_date_of_the_steering_meeting_falls_back_to_umm_al_qura() -> None:
 # Test data only (the shipped manifest holds no official month starts: no seed states one).
 # Morocco started Ramadan 1446 on 2 March 2025 and Muharram 1447 on 27 June 2025, one day after
 # Umm al-Qura; Sha'ban 1446 started on 31 January 2025.
-MANIFEST = {"hijri_month_starts": [
-    {"year": 1446, "month": 8, "starts": "2025-01-31", "source": {"document": "test"}},
-    {"year": 1446, "month": 9, "starts": "2025-03-02", "source": {"document": "test"}},
-    {"year": 1447, "month": 1, "starts": "2025-06-27", "source": {"document": "test"}},
-]}
+MANIFEST = {
+    "hijri_month_starts": [
+        {"year": 1446, "month": 8, "starts": "2025-01-31", "source": {"document": "test"}},
+        {"year": 1446, "month": 9, "starts": "2025-03-02", "source": {"document": "test"}},
+        {"year": 1447, "month": 1, "starts": "2025-06-27", "source": {"document": "test"}},
+    ]
+}
 
 
 def test_manifest_table_is_read() -> None:
@@ -63,20 +81,31 @@ def test_manifest_table_is_read() -> None:
     assert arabic.month_starts(None) == {}
 
 
-@pytest.mark.parametrize("day, umm_al_qura, official", [
-    ("2025-03-01", (1446, 9, 1), (1446, 8, 30)),   # Umm al-Qura already in Ramadan, Morocco not
-    ("2025-03-02", (1446, 9, 2), (1446, 9, 1)),
-    ("2025-06-26", (1447, 1, 1), None),             # Dhu al-Hijja 1446 has no official entry
-    ("2025-06-27", (1447, 1, 2), (1447, 1, 1)),
-])
-def test_official_month_starts_override_umm_al_qura(day: str, umm_al_qura: tuple, official: tuple | None) -> None:
+@pytest.mark.parametrize(
+    "day, umm_al_qura, official",
+    [
+        ("2025-03-01", (1446, 9, 1), (1446, 8, 30)),  # Umm al-Qura already in Ramadan, Morocco not
+        ("2025-03-02", (1446, 9, 2), (1446, 9, 1)),
+        ("2025-06-26", (1447, 1, 1), None),  # Dhu al-Hijja 1446 has no official entry
+        ("2025-06-27", (1447, 1, 2), (1447, 1, 1)),
+    ],
+)
+def test_official_month_starts_override_umm_al_qura(
+    day: str, umm_al_qura: tuple, official: tuple | None
+) -> None:
     computed = arabic.hijri(day)
     assert (computed.year, computed.month, computed.day) == umm_al_qura
     overridden = arabic.hijri(day, arabic.month_starts(MANIFEST))
     if official is None:
-        assert (overridden.year, overridden.month, overridden.day, overridden.official) == (*umm_al_qura, False)
+        assert (overridden.year, overridden.month, overridden.day, overridden.official) == (
+            *umm_al_qura,
+            False,
+        )
     else:
-        assert (overridden.year, overridden.month, overridden.day, overridden.official) == (*official, True)
+        assert (overridden.year, overridden.month, overridden.day, overridden.official) == (
+            *official,
+            True,
+        )
 
 
 def test_an_official_month_ends_where_the_next_official_month_starts() -> None:
@@ -91,11 +120,23 @@ def test_an_official_month_ends_where_the_next_official_month_starts() -> None:
     assert str(arabic.hijri("2025-03-31", with_shawwal)) == "1 شوال 1446 هـ"
 
 
-@pytest.mark.parametrize("n, expected", [
-    (0, "لا اجتماع"), (1, "اجتماع واحد"), (2, "اجتماعان"), (3, "3 اجتماعات"), (10, "10 اجتماعات"),
-    (11, "11 اجتماعا"), (99, "99 اجتماعا"), (100, "100 اجتماع"), (102, "102 اجتماع"),
-    (103, "103 اجتماعات"), (111, "111 اجتماعا"), (1000, "1.000 اجتماع"),
-])
+@pytest.mark.parametrize(
+    "n, expected",
+    [
+        (0, "لا اجتماع"),
+        (1, "اجتماع واحد"),
+        (2, "اجتماعان"),
+        (3, "3 اجتماعات"),
+        (10, "10 اجتماعات"),
+        (11, "11 اجتماعا"),
+        (99, "99 اجتماعا"),
+        (100, "100 اجتماع"),
+        (102, "102 اجتماع"),
+        (103, "103 اجتماعات"),
+        (111, "111 اجتماعا"),
+        (1000, "1.000 اجتماع"),
+    ],
+)
 def test_meeting_counts_follow_arabic_grammar(n: int, expected: str) -> None:
     assert arabic.count(n, "meeting") == expected
 

@@ -23,8 +23,14 @@ LATER = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.timezone.utc)
 
 
 def _meeting(committee: str, day: str, status: str, **extra: Any) -> dict[str, Any]:
-    return {"id": f"{committee}/{day}", "committee": committee, "date": day, "status": status,
-            "sources": [{"document": SEED}], **extra}
+    return {
+        "id": f"{committee}/{day}",
+        "committee": committee,
+        "date": day,
+        "status": status,
+        "sources": [{"document": SEED}],
+        **extra,
+    }
 
 
 RAMADAN_MEETING = "meetings/steering/2027-02-16.yaml"  # Morocco is on +00:00 that day
@@ -34,20 +40,40 @@ RAMADAN_MEETING = "meetings/steering/2027-02-16.yaml"  # Morocco is on +00:00 th
 def tree(make_registry):  # type: ignore[no-untyped-def]
     from conftest import MANIFEST
 
-    return make_registry({
-        "protsoc.yaml": {**MANIFEST, "tracking_start": "2024-11-26"},
-        RAMADAN_MEETING: _meeting("steering", "2027-02-16", "planned", time="10:00", end_time="12:30",
-                                  place={"ar": "الرباط"}),
-        "meetings/steering/2027-06-15.yaml": _meeting("steering", "2027-06-15", "planned", time="10:00"),
-        "meetings/steering/2026-12-01.yaml": _meeting("steering", "2026-12-01", "cancelled", time="15:00",
-                                                       kind="extraordinary"),
-        "committees/technical.yaml": {
-            "id": "technical", "name": {"ar": "اللجنة التقنية بين-وزارية"}, "kind": "technical",
-            "created": "2018-04-03", "legal_basis": {"document": SEED}, "members": [],
-            "cadence": {"min_meetings": 1, "per": "P6M", "mode": "rolling", "source": {"document": SEED}},
-            "sources": [{"document": SEED}],
-        },
-    })
+    return make_registry(
+        {
+            "protsoc.yaml": {**MANIFEST, "tracking_start": "2024-11-26"},
+            RAMADAN_MEETING: _meeting(
+                "steering",
+                "2027-02-16",
+                "planned",
+                time="10:00",
+                end_time="12:30",
+                place={"ar": "الرباط"},
+            ),
+            "meetings/steering/2027-06-15.yaml": _meeting(
+                "steering", "2027-06-15", "planned", time="10:00"
+            ),
+            "meetings/steering/2026-12-01.yaml": _meeting(
+                "steering", "2026-12-01", "cancelled", time="15:00", kind="extraordinary"
+            ),
+            "committees/technical.yaml": {
+                "id": "technical",
+                "name": {"ar": "اللجنة التقنية بين-وزارية"},
+                "kind": "technical",
+                "created": "2018-04-03",
+                "legal_basis": {"document": SEED},
+                "members": [],
+                "cadence": {
+                    "min_meetings": 1,
+                    "per": "P6M",
+                    "mode": "rolling",
+                    "source": {"document": SEED},
+                },
+                "sources": [{"document": SEED}],
+            },
+        }
+    )
 
 
 def _events(data: bytes) -> dict[str, Any]:
@@ -66,14 +92,21 @@ def _export(tree, previous: bytes | None = None, now: dt.datetime = NOW, **kwarg
 
 def test_meetings_and_reminders_parse_back(tree) -> None:  # type: ignore[no-untyped-def]
     result = _export(tree)
-    assert result.data.startswith(b"BEGIN:VCALENDAR\r\n") and b"\r\nEND:VCALENDAR\r\n" in result.data
+    assert (
+        result.data.startswith(b"BEGIN:VCALENDAR\r\n") and b"\r\nEND:VCALENDAR\r\n" in result.data
+    )
     events = _events(result.data)
     assert set(events) == {
-        "protsoc:meeting:steering/2024-11-26", "protsoc:meeting:steering/2026-12-01",
-        "protsoc:meeting:steering/2027-02-16", "protsoc:meeting:steering/2027-06-15", "protsoc:due:steering",
+        "protsoc:meeting:steering/2024-11-26",
+        "protsoc:meeting:steering/2026-12-01",
+        "protsoc:meeting:steering/2027-02-16",
+        "protsoc:meeting:steering/2027-06-15",
+        "protsoc:due:steering",
         "protsoc:due:technical",
     }
-    assert _events(result.data)["protsoc:due:technical"]["dtstart"].dt == dt.date(2025, 5, 26)  # overdue
+    assert _events(result.data)["protsoc:due:technical"]["dtstart"].dt == dt.date(
+        2025, 5, 26
+    )  # overdue
     ramadan = events["protsoc:meeting:steering/2027-02-16"]
     assert ramadan["dtstart"].params["TZID"] == "Africa/Casablanca"
     assert ramadan["dtstart"].dt.replace(tzinfo=None) == dt.datetime(2027, 2, 16, 10, 0)
@@ -104,7 +137,9 @@ def test_times_use_a_vtimezone_from_tzdata_not_a_fixed_offset(tree) -> None:  # 
     assert "+01:00" not in text
     (component,) = Calendar.from_ical(data).walk("VTIMEZONE")
     # An independent parser builds the zone from our VTIMEZONE alone.
-    zone = dateutil_tz.tzical(io.StringIO(component.to_ical().decode("utf-8"))).get("Africa/Casablanca")
+    zone = dateutil_tz.tzical(io.StringIO(component.to_ical().decode("utf-8"))).get(
+        "Africa/Casablanca"
+    )
     assert zone.utcoffset(dt.datetime(2027, 2, 16, 10, 0)) == dt.timedelta(0)  # Ramadan: +00:00
     assert zone.utcoffset(dt.datetime(2027, 6, 15, 10, 0)) == dt.timedelta(hours=1)
     assert zone.utcoffset(dt.datetime(2026, 12, 1, 15, 0)) == dt.timedelta(hours=1)
@@ -134,9 +169,13 @@ def test_unchanged_registry_reexports_identical_bytes(tree) -> None:  # type: ig
 
 @pytest.mark.parametrize(
     ("change", "bumped"),
-    [({"time": "11:00"}, True), ({"place": {"ar": "الدار البيضاء"}}, True), ({"status": "cancelled"}, True),
-     ({"end_time": "13:00"}, True),
-     ({"agenda": [{"id": "item-1", "title": {"ar": "نقطة"}}]}, False)],
+    [
+        ({"time": "11:00"}, True),
+        ({"place": {"ar": "الدار البيضاء"}}, True),
+        ({"status": "cancelled"}, True),
+        ({"end_time": "13:00"}, True),
+        ({"agenda": [{"id": "item-1", "title": {"ar": "نقطة"}}]}, False),
+    ],
 )
 def test_sequence_grows_when_time_place_or_status_change(tree, change: dict, bumped: bool) -> None:  # type: ignore[no-untyped-def]
     uid = "protsoc:meeting:steering/2027-02-16"
@@ -175,7 +214,9 @@ def test_reminder_moves_when_a_meeting_is_held(tree) -> None:  # type: ignore[no
 def test_committee_filter_exports_one_committee_and_withdraws_nothing_else(tree) -> None:  # type: ignore[no-untyped-def]
     everything = _export(tree)
     result = _export(tree, everything.data, committees=["steering"])
-    assert set(_events(result.data)) == {uid for uid in _events(everything.data) if ":steering" in uid}
+    assert set(_events(result.data)) == {
+        uid for uid in _events(everything.data) if ":steering" in uid
+    }
     assert result.withdrawn == []
 
 
@@ -185,7 +226,16 @@ def test_committee_filter_exports_one_committee_and_withdraws_nothing_else(tree)
 
 def test_cli_writes_then_updates_the_file(tree, run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     target = tmp_path / "meetings.ics"
-    args = ["protsoc", "calendar", "-o", str(target), "--as-of", "2026-11-22", "--registry", str(tree.root)]
+    args = [
+        "protsoc",
+        "calendar",
+        "-o",
+        str(target),
+        "--as-of",
+        "2026-11-22",
+        "--registry",
+        str(tree.root),
+    ]
     out = run(args)
     assert out.exit_code == 0, out.output
     assert "4 meetings and 2 due-date reminders (6 new, 0 updated, 0 withdrawn)" in out.stderr
@@ -199,7 +249,9 @@ def test_cli_writes_then_updates_the_file(tree, run, tmp_path: Path) -> None:  #
 
 
 def test_cli_to_stdout_in_a_subprocess(tree, run_process) -> None:  # type: ignore[no-untyped-def]
-    out = run_process(["protsoc", "calendar", "--as-of", "2026-11-22", "--registry", str(tree.root)])
+    out = run_process(
+        ["protsoc", "calendar", "--as-of", "2026-11-22", "--registry", str(tree.root)]
+    )
     assert out.exit_code == 0, out.stderr
     assert out.stdout.startswith("BEGIN:VCALENDAR")
     assert "protsoc:due:steering" in out.stdout

@@ -12,7 +12,9 @@ from test_diff import approve, git
 MEETING_FILE = "meetings/steering/2024-11-26.yaml"
 
 
-def findings(run: Any, tree: RegistryTree, *args: str) -> tuple[int, list[dict[str, Any]], dict[str, Any]]:
+def findings(
+    run: Any, tree: RegistryTree, *args: str
+) -> tuple[int, list[dict[str, Any]], dict[str, Any]]:
     outcome = run(["protsoc", "validate", *args, "--format", "json"], cwd=tree.repo)
     document = json.loads(outcome.stdout)
     return outcome.exit_code, document["errors"], document
@@ -20,14 +22,17 @@ def findings(run: Any, tree: RegistryTree, *args: str) -> tuple[int, list[dict[s
 
 def test_deleted_member_breaks_an_unchanged_meeting(registry_tree: RegistryTree, run: Any) -> None:
     # the meeting (unchanged) lists `interior` as present; the change deletes that member post
-    registry_tree.patch("committees/steering.yaml",
-                        lambda data: data.update(members=[m for m in data["members"] if m["id"] != "interior"]))
+    registry_tree.patch(
+        "committees/steering.yaml",
+        lambda data: data.update(members=[m for m in data["members"] if m["id"] != "interior"]),
+    )
 
     code, found, document = findings(run, registry_tree, "--changed-since", "HEAD")
 
     assert code == 1
     assert [(f["rule"], f["file"], f["json_path"]) for f in found] == [
-        ("ref-member", "registry/meetings/steering/2024-11-26.yaml", "$.attendance[1].member")]
+        ("ref-member", "registry/meetings/steering/2024-11-26.yaml", "$.attendance[1].member")
+    ]
     assert document["files_checked"] == 1  # only the committee file was schema-checked
 
 
@@ -41,7 +46,9 @@ def test_only_changed_files_are_schema_checked(make_registry: Any, run: Any) -> 
     full_code, full, _ = findings(run, tree)
 
     assert code == 0 and found == []  # the old problem is not this change's
-    assert full_code == 1 and {f["file"] for f in full} == {"registry/meetings/steering/2023-05-02.yaml"}
+    assert full_code == 1 and {f["file"] for f in full} == {
+        "registry/meetings/steering/2023-05-02.yaml"
+    }
 
 
 def test_a_problem_in_a_changed_file_is_reported(registry_tree: RegistryTree, run: Any) -> None:
@@ -82,8 +89,10 @@ def test_resealed_minutes_are_caught_against_rev(make_registry: Any, run: Any) -
     code, found, _ = findings(run, tree, "--changed-since", "HEAD")
     assert code == 1
     assert [f["rule"] for f in found] == ["seal-changed"]
-    assert "were approved and sealed at HEAD; this change edits the approved content and replaces " \
-           "their seal" in found[0]["message"]
+    assert (
+        "were approved and sealed at HEAD; this change edits the approved content and replaces "
+        "their seal" in found[0]["message"]
+    )
 
 
 def test_removed_seal_and_deleted_minutes_are_caught(make_registry: Any, run: Any) -> None:
@@ -122,8 +131,11 @@ def test_reformatted_approved_minutes_pass(make_registry: Any, run: Any) -> None
     approve(tree, MEETING_FILE, ["head-of-government", "interior"])
     tree.commit("approved")
     path = tree.path(MEETING_FILE)
-    path.write_text("# kept as approved\n" + path.read_text(encoding="utf-8").replace(
-        "status: held", 'status: "held"'), encoding="utf-8")
+    path.write_text(
+        "# kept as approved\n"
+        + path.read_text(encoding="utf-8").replace("status: held", 'status: "held"'),
+        encoding="utf-8",
+    )
 
     code, found, _ = findings(run, tree, "--changed-since", "HEAD")
 
@@ -132,8 +144,10 @@ def test_reformatted_approved_minutes_pass(make_registry: Any, run: Any) -> None
 
 def test_committed_range_on_a_branch(registry_tree: RegistryTree, run: Any) -> None:
     git(registry_tree.repo, "checkout", "-q", "-b", "change")
-    registry_tree.patch("committees/steering.yaml",
-                        lambda data: data.update(members=[m for m in data["members"] if m["id"] != "interior"]))
+    registry_tree.patch(
+        "committees/steering.yaml",
+        lambda data: data.update(members=[m for m in data["members"] if m["id"] != "interior"]),
+    )
     registry_tree.commit("drop interior")
 
     code, found, _ = findings(run, registry_tree, "--changed-since", "main")
@@ -144,26 +158,37 @@ def test_committed_range_on_a_branch(registry_tree: RegistryTree, run: Any) -> N
 def test_github_annotations(registry_tree: RegistryTree, run: Any) -> None:
     registry_tree.patch(MEETING_FILE, {"status": "finished"})
 
-    outcome = run(["protsoc", "validate", "--changed-since", "HEAD", "--format", "github"],
-                  cwd=registry_tree.repo)
+    outcome = run(
+        ["protsoc", "validate", "--changed-since", "HEAD", "--format", "github"],
+        cwd=registry_tree.repo,
+    )
 
     assert outcome.exit_code == 1
-    assert outcome.stdout.startswith("::error file=registry/meetings/steering/2024-11-26.yaml,line=")
+    assert outcome.stdout.startswith(
+        "::error file=registry/meetings/steering/2024-11-26.yaml,line="
+    )
 
 
 def test_usage_errors(registry_tree: RegistryTree, run: Any) -> None:
     unknown = run(["protsoc", "validate", "--changed-since", "nope"], cwd=registry_tree.repo)
-    both = run(["protsoc", "validate", "registry/committees", "--changed-since", "HEAD"], cwd=registry_tree.repo)
+    both = run(
+        ["protsoc", "validate", "registry/committees", "--changed-since", "HEAD"],
+        cwd=registry_tree.repo,
+    )
 
     assert unknown.exit_code == 2 and "unknown revision 'nope'" in unknown.stderr
     assert both.exit_code == 2 and "not both" in both.stderr
 
 
 def test_real_process(registry_tree: RegistryTree, run_process: Any) -> None:
-    registry_tree.patch("committees/steering.yaml",
-                        lambda data: data.update(members=[m for m in data["members"] if m["id"] != "interior"]))
+    registry_tree.patch(
+        "committees/steering.yaml",
+        lambda data: data.update(members=[m for m in data["members"] if m["id"] != "interior"]),
+    )
 
-    outcome = run_process(["protsoc", "validate", "--changed-since", "HEAD"], cwd=registry_tree.repo)
+    outcome = run_process(
+        ["protsoc", "validate", "--changed-since", "HEAD"], cwd=registry_tree.repo
+    )
 
     assert outcome.exit_code == 1
     assert "registry/meetings/steering/2024-11-26.yaml" in outcome.stdout
@@ -171,7 +196,8 @@ def test_real_process(registry_tree: RegistryTree, run_process: Any) -> None:
 
 
 def test_files_git_reports_unchanged_are_not_read_and_agree_with_a_full_read(
-        registry_tree: RegistryTree, monkeypatch: Any, tmp_path: Any) -> None:
+    registry_tree: RegistryTree, monkeypatch: Any, tmp_path: Any
+) -> None:
     """CI on a large registry: unchanged files' cached checks are found by their git blob id."""
     from protsoc.registry import cache
     from protsoc.validate import pipeline as validation
@@ -179,12 +205,18 @@ def test_files_git_reports_unchanged_are_not_read_and_agree_with_a_full_read(
 
     monkeypatch.setenv("PROTSOC_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setattr(cache, "_disabled", False)
-    validation.validate(registry_tree.root)  # a first run fills the cache (as CI's restored cache would)
-    registry_tree.patch("committees/steering.yaml",
-                        lambda data: data.update(members=[m for m in data["members"] if m["id"] != "interior"]))
+    validation.validate(
+        registry_tree.root
+    )  # a first run fills the cache (as CI's restored cache would)
+    registry_tree.patch(
+        "committees/steering.yaml",
+        lambda data: data.update(members=[m for m in data["members"] if m["id"] != "interior"]),
+    )
     read: list[str] = []
     real_digest = cache.file_digest
-    monkeypatch.setattr(cache, "file_digest", lambda path: read.append(str(path)) or real_digest(path))
+    monkeypatch.setattr(
+        cache, "file_digest", lambda path: read.append(str(path)) or real_digest(path)
+    )
 
     vouched = validate_changed_since(registry_tree.root, "HEAD")
 

@@ -22,7 +22,9 @@ from protsoc.documents.charts import TARGET_COLOUR, indicator_chart_data_uri, in
 SVG = "{http://www.w3.org/2000/svg}"
 XLINK = "{http://www.w3.org/1999/xlink}href"
 
-MONTHLY = [{"date": f"{2021 + m // 12}-{m % 12 + 1:02d}-01", "value": 1000 + 37 * m} for m in range(40)]
+MONTHLY = [
+    {"date": f"{2021 + m // 12}-{m % 12 + 1:02d}-01", "value": 1000 + 37 * m} for m in range(40)
+]
 
 
 def parse(svg: str) -> ET.Element:
@@ -46,8 +48,9 @@ def glyph_run(svg: str, ident: str) -> list[tuple[float, str]]:
 
 
 def test_labels_are_outlines_that_resolve_to_glyphs_in_the_file() -> None:
-    svg = indicator_chart_svg("عدد المستفيدين من نظام أمو-تضامن", "مستفيد", MONTHLY,
-                              {"value": 3000, "date": "2026-12-31"})
+    svg = indicator_chart_svg(
+        "عدد المستفيدين من نظام أمو-تضامن", "مستفيد", MONTHLY, {"value": 3000, "date": "2026-12-31"}
+    )
     root = parse(svg)
     assert "<text" not in svg  # WeasyPrint would draw live Arabic text unshaped
     defined = {path.get("id") for path in root.iter(f"{SVG}path") if path.get("id")}
@@ -56,7 +59,9 @@ def test_labels_are_outlines_that_resolve_to_glyphs_in_the_file() -> None:
     assert not re.search(r"(href|src)=\"https?:|url\(https?:", svg)  # nothing to fetch
     shown = labels(svg)
     assert "عدد المستفيدين من نظام أمو-تضامن" in shown and "مستفيد" in shown
-    assert arabic.month_year("2021-01-01") in shown and arabic.month_year("2024-04-01") in shown  # first, last
+    assert (
+        arabic.month_year("2021-01-01") in shown and arabic.month_year("2024-04-01") in shown
+    )  # first, last
 
 
 def test_arabic_is_joined_and_right_to_left() -> None:
@@ -72,7 +77,9 @@ def test_arabic_is_joined_and_right_to_left() -> None:
 
 
 def test_the_target_is_a_dashed_line_with_its_value_and_date() -> None:
-    svg = indicator_chart_svg("نسبة التغطية", "%", MONTHLY[:3], {"value": 2500, "date": "2026-12-31"})
+    svg = indicator_chart_svg(
+        "نسبة التغطية", "%", MONTHLY[:3], {"value": 2500, "date": "2026-12-31"}
+    )
     dashed = [p for p in parse(svg).iter(f"{SVG}path") if p.get("stroke-dasharray")]
     assert len(dashed) == 1 and dashed[0].get("stroke") == TARGET_COLOUR
     assert f"الهدف: 2.500 ({arabic.month_year('2026-12-31')})" in labels(svg)
@@ -89,13 +96,17 @@ def test_one_observation_is_one_dot_with_its_date_in_the_middle() -> None:
     root = parse(svg)
     dots = list(root.iter(f"{SVG}circle"))
     assert len(dots) == 1
-    assert len(re.findall(r'id="xtick_\d+"', svg)) == 1 and arabic.month_year("2025-05-31") in labels(svg)
+    assert len(re.findall(r'id="xtick_\d+"', svg)) == 1 and arabic.month_year(
+        "2025-05-31"
+    ) in labels(svg)
     x = float(dots[0].get("cx", "0"))
     assert 150 < x < 350  # the lone point gets room on both sides of a 460 pt wide chart
 
 
 def test_at_most_six_dates_and_a_few_values_are_labelled() -> None:
-    five_years = [{"date": f"{2021 + m // 12}-{m % 12 + 1:02d}-01", "value": m * m} for m in range(60)]
+    five_years = [
+        {"date": f"{2021 + m // 12}-{m % 12 + 1:02d}-01", "value": m * m} for m in range(60)
+    ]
     svg = indicator_chart_svg("عدد المستفيدين", "مستفيد", five_years)
     assert len(re.findall(r'id="xtick_\d+"', svg)) == 6
     assert 2 <= len(re.findall(r'id="ytick_\d+"', svg)) <= 6
@@ -104,7 +115,10 @@ def test_at_most_six_dates_and_a_few_values_are_labelled() -> None:
 
 def test_observations_out_of_order_are_drawn_in_date_order() -> None:
     shuffled = [MONTHLY[2], MONTHLY[0], MONTHLY[1]]
-    xs = [float(c.get("cx", "0")) for c in parse(indicator_chart_svg("x", "", shuffled)).iter(f"{SVG}circle")]
+    xs = [
+        float(c.get("cx", "0"))
+        for c in parse(indicator_chart_svg("x", "", shuffled)).iter(f"{SVG}circle")
+    ]
     assert xs == sorted(xs)
 
 
@@ -124,24 +138,45 @@ def test_several_observations_on_one_date_draw() -> None:
 def test_the_same_input_gives_the_same_bytes() -> None:
     # Reports are committed and diffed: a chart must not change when its data did not.
     first = indicator_chart_data_uri("نسبة التغطية", "%", MONTHLY, {"value": 3000})
-    indicator_chart_svg("عنوان آخر يضيف حروفا أخرى", "وحدة", MONTHLY[:5])  # other labels shaped in between
+    indicator_chart_svg(
+        "عنوان آخر يضيف حروفا أخرى", "وحدة", MONTHLY[:5]
+    )  # other labels shaped in between
     assert indicator_chart_data_uri("نسبة التغطية", "%", MONTHLY, {"value": 3000}) == first
     assert first.startswith("data:image/svg+xml;base64,")
 
 
 def test_report_html_from_the_installed_command_has_one_outlined_chart_per_charted_indicator(
-        run_process, tmp_path: Path) -> None:
+    run_process, tmp_path: Path
+) -> None:
     from protsoc.governance import indicator
     from protsoc.registry.loaded import Registry
 
     registry = copy_shipped(tmp_path / "shipped")
     out = tmp_path / "report.html"
-    result = run_process(["protsoc", "report", "--as-of", "2026-11-22", "-f", "html", "-o", str(out),
-                          "--registry", str(registry)])
+    result = run_process(
+        [
+            "protsoc",
+            "report",
+            "--as-of",
+            "2026-11-22",
+            "-f",
+            "html",
+            "-o",
+            str(out),
+            "--registry",
+            str(registry),
+        ]
+    )
     assert result.exit_code == 0, result.stderr
     loaded = Registry.load(registry)
-    charted = [r for r in loaded.of_kind("indicator") if indicator.observations_on(r.data, dt.date(2026, 11, 22))]
-    charts = re.findall(r'src="data:image/svg\+xml;base64,([^"]+)"', out.read_text(encoding="utf-8"))
+    charted = [
+        r
+        for r in loaded.of_kind("indicator")
+        if indicator.observations_on(r.data, dt.date(2026, 11, 22))
+    ]
+    charts = re.findall(
+        r'src="data:image/svg\+xml;base64,([^"]+)"', out.read_text(encoding="utf-8")
+    )
     assert len(charts) == len(charted) > 0
     for chart in charts:
         svg = base64.b64decode(chart).decode("utf-8")
@@ -149,15 +184,34 @@ def test_report_html_from_the_installed_command_has_one_outlined_chart_per_chart
         assert "<text" not in svg
 
 
-def test_without_matplotlib_html_says_what_to_install_and_md_still_works(python: str, tmp_path: Path) -> None:
+def test_without_matplotlib_html_says_what_to_install_and_md_still_works(
+    python: str, tmp_path: Path
+) -> None:
     import subprocess
 
     registry = copy_shipped(tmp_path / "shipped")
     hide = "import sys; sys.modules['matplotlib'] = None; from protsoc.cli.main import main; sys.argv[0] = 'protsoc'; main()"
     for fmt, code in (("html", 2), ("md", 0)):
-        done = subprocess.run([python, "-c", hide, "report", "--as-of", "2026-11-22", "-f", fmt, "-o",
-                               str(tmp_path / f"report.{fmt}"), "--registry", str(registry)],
-                              capture_output=True, text=True, encoding="utf-8", check=False)
+        done = subprocess.run(
+            [
+                python,
+                "-c",
+                hide,
+                "report",
+                "--as-of",
+                "2026-11-22",
+                "-f",
+                fmt,
+                "-o",
+                str(tmp_path / f"report.{fmt}"),
+                "--registry",
+                str(registry),
+            ],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            check=False,
+        )
         assert done.returncode == code, done.stderr
         assert "Traceback" not in done.stderr
         if code:

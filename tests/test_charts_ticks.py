@@ -23,6 +23,8 @@ def test_a_short_series_labels_every_observation() -> None:
 def test_a_five_year_monthly_series_draws_six_dated_ticks_not_sixty() -> None:
     import re
 
-    observations = [{"date": f"{2021 + m // 12}-{m % 12 + 1:02d}-01", "value": 1000 + m} for m in range(60)]
+    observations = [
+        {"date": f"{2021 + m // 12}-{m % 12 + 1:02d}-01", "value": 1000 + m} for m in range(60)
+    ]
     svg = indicator_chart_svg("عدد المستفيدين", "مستفيد", observations)
     assert len(re.findall(r'id="xtick_\d+"', svg)) == 6

@@ -20,8 +20,15 @@ def registry_copy(tmp_path: Path) -> Path:
 
 
 def spawn(args: list[str], cwd: Path, lang: str):  # type: ignore[no-untyped-def]
-    env = {"PATH": os.environ["PATH"], "HOME": str(cwd), "PROTSOC_LANG": lang, "TERM": "dumb", "COLUMNS": "200",
-           "NO_COLOR": "1", "PYTHONIOENCODING": "utf-8"}
+    env = {
+        "PATH": os.environ["PATH"],
+        "HOME": str(cwd),
+        "PROTSOC_LANG": lang,
+        "TERM": "dumb",
+        "COLUMNS": "200",
+        "NO_COLOR": "1",
+        "PYTHONIOENCODING": "utf-8",
+    }
     return pexpect.spawn("protsoc", args, cwd=str(cwd), env=env, encoding="utf-8", timeout=60)
 
 
@@ -50,7 +57,9 @@ def test_add_meeting_asks_in_arabic_with_choices_and_defaults(registry_copy: Pat
 
 
 def test_a_wrong_choice_is_asked_again_in_french(registry_copy: Path) -> None:
-    child = spawn(["add", "attendance", "steering/2024-11-26", "minister-justice"], registry_copy, "fr")
+    child = spawn(
+        ["add", "attendance", "steering/2024-11-26", "minister-justice"], registry_copy, "fr"
+    )
     child.expect("Présence \\[present/represented/excused/absent\\] \\[present\\]")
     child.sendline("là")
     child.expect("choisissez parmi : present, represented, excused, absent")
@@ -64,6 +73,8 @@ def test_a_wrong_choice_is_asked_again_in_french(registry_copy: Path) -> None:
 
 
 def test_without_a_terminal_missing_fields_are_errors_not_prompts(registry_copy: Path, run) -> None:  # type: ignore[no-untyped-def]
-    result = run(["protsoc", "add", "meeting", "technical"], cwd=registry_copy, env={"PROTSOC_LANG": "en"})
+    result = run(
+        ["protsoc", "add", "meeting", "technical"], cwd=registry_copy, env={"PROTSOC_LANG": "en"}
+    )
     assert result.exit_code == 2
     assert "--date is required" in result.stderr

@@ -15,7 +15,9 @@ from protsoc.registry import yamlio
 SHIPPED = sorted(p for p in SHIPPED_REGISTRY.rglob("*.yaml"))
 
 
-@pytest.mark.parametrize("path", SHIPPED, ids=[p.relative_to(SHIPPED_REGISTRY).as_posix() for p in SHIPPED])
+@pytest.mark.parametrize(
+    "path", SHIPPED, ids=[p.relative_to(SHIPPED_REGISTRY).as_posix() for p in SHIPPED]
+)
 def test_every_shipped_record_round_trips_unchanged(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     record_file = registry_module.classify(SHIPPED_REGISTRY.resolve(), path)
@@ -27,14 +29,38 @@ def test_every_shipped_record_round_trips_unchanged(path: Path) -> None:
 def test_new_files_carry_a_modeline_arabic_as_text_and_quoted_dates(tmp_path: Path) -> None:
     root = tmp_path / "registry"
     path = root / "meetings/technical/2025-03-10.yaml"
-    data = {"sources": [{"document": "x"}], "status": "held", "date": "2025-03-10", "id": "technical/2025-03-10",
-            "committee": "technical", "time": "10:30", "place": {"ar": "الرباط"}}
+    data = {
+        "sources": [{"document": "x"}],
+        "status": "held",
+        "date": "2025-03-10",
+        "id": "technical/2025-03-10",
+        "committee": "technical",
+        "time": "10:30",
+        "place": {"ar": "الرباط"},
+    }
     text = writer.new_file("meeting", data, path, root)
-    assert text.splitlines()[0] == "# yaml-language-server: $schema=../../../schemas/meeting.schema.json"
+    assert (
+        text.splitlines()[0]
+        == "# yaml-language-server: $schema=../../../schemas/meeting.schema.json"
+    )
     assert "الرباط" in text and "\\u" not in text
-    assert "date: '2025-03-10'" in text and "time: '10:30'" in text  # YAML 1.1 would misread them unquoted
-    keys = [line.split(":")[0] for line in text.splitlines()[1:] if line and not line.startswith((" ", "-"))]
-    assert keys == ["id", "committee", "date", "time", "place", "status", "sources"]  # the schema's order
+    assert (
+        "date: '2025-03-10'" in text and "time: '10:30'" in text
+    )  # YAML 1.1 would misread them unquoted
+    keys = [
+        line.split(":")[0]
+        for line in text.splitlines()[1:]
+        if line and not line.startswith((" ", "-"))
+    ]
+    assert keys == [
+        "id",
+        "committee",
+        "date",
+        "time",
+        "place",
+        "status",
+        "sources",
+    ]  # the schema's order
     assert yamlio.loads(text.encode()).data == data
 
 
@@ -53,8 +79,20 @@ def test_comments_a_person_wrote_survive_a_set(tmp_path: Path, run) -> None:  # 
         "  - document: convocation n° 12\n",
         encoding="utf-8",
     )
-    result = run(["protsoc", "set", "meeting", "technical/2025-12-01", "--status", "cancelled", "--place", "الرباط"],
-                 cwd=tmp_path, env={"PROTSOC_LANG": "en"})
+    result = run(
+        [
+            "protsoc",
+            "set",
+            "meeting",
+            "technical/2025-12-01",
+            "--status",
+            "cancelled",
+            "--place",
+            "الرباط",
+        ],
+        cwd=tmp_path,
+        env={"PROTSOC_LANG": "en"},
+    )
     assert result.exit_code == 0, result.output
     text = path.read_text(encoding="utf-8")
     assert "# Planned by the secretariat; confirm the room." in text
@@ -71,10 +109,15 @@ def test_set_changes_only_the_named_fields(tmp_path: Path, run) -> None:  # type
     shutil.copytree(SHIPPED_REGISTRY, tmp_path / "registry")
     path = tmp_path / "registry/meetings/steering/2024-11-26.yaml"
     before = yamlio.load_file(path).data
-    result = run(["protsoc", "set", "meeting", "steering/2024-11-26", "--time", "10:00"], cwd=tmp_path,
-                 env={"PROTSOC_LANG": "en"})
+    result = run(
+        ["protsoc", "set", "meeting", "steering/2024-11-26", "--time", "10:00"],
+        cwd=tmp_path,
+        env={"PROTSOC_LANG": "en"},
+    )
     assert result.exit_code == 0, result.output
     after = yamlio.load_file(path).data
     assert after.pop("time") == "10:00"
     assert after == before
-    assert path.read_text(encoding="utf-8").startswith("# Steering Committee meeting of Tuesday 2024-11-26")
+    assert path.read_text(encoding="utf-8").startswith(
+        "# Steering Committee meeting of Tuesday 2024-11-26"
+    )

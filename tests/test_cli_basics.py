@@ -46,19 +46,28 @@ HEAVY = ("jinja2", "jsonschema", "git", "weasyprint")
 
 def test_importing_the_cli_loads_no_heavy_module() -> None:
     """Start-up stays fast: heavy libraries are imported inside the functions that use them."""
-    code = ("import sys, json, protsoc.cli.main; "
-            f"print(json.dumps(sorted(m for m in {list(HEAVY)!r} if m in sys.modules)))")
-    completed = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    code = (
+        "import sys, json, protsoc.cli.main; "
+        f"print(json.dumps(sorted(m for m in {list(HEAVY)!r} if m in sys.modules)))"
+    )
+    completed = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert json.loads(completed.stdout) == [], (
         "importing protsoc.cli.main loaded heavy modules; move their imports into the functions "
-        "that use them")
+        "that use them"
+    )
 
 
 def test_version_runs_without_heavy_modules() -> None:
-    code = ("import sys, json\nfrom protsoc.cli.main import app\nfrom typer.testing import CliRunner\n"
-            "CliRunner().invoke(app, ['--version'])\n"
-            f"print(json.dumps(sorted(m for m in {list(HEAVY)!r} if m in sys.modules)))")
-    completed = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    code = (
+        "import sys, json\nfrom protsoc.cli.main import app\nfrom typer.testing import CliRunner\n"
+        "CliRunner().invoke(app, ['--version'])\n"
+        f"print(json.dumps(sorted(m for m in {list(HEAVY)!r} if m in sys.modules)))"
+    )
+    completed = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert json.loads(completed.stdout) == []
 
 
@@ -72,11 +81,14 @@ def _app(function) -> typer.Typer:  # type: ignore[no-untyped-def]
     return app
 
 
-@pytest.mark.parametrize("error, code", [
-    (InvalidRecord("the record is wrong", "fix the record"), 1),
-    (UsageError("bad option", "use --this"), 2),
-    (EnvironmentProblem("no git", "install git"), 2),
-])
+@pytest.mark.parametrize(
+    "error, code",
+    [
+        (InvalidRecord("the record is wrong", "fix the record"), 1),
+        (UsageError("bad option", "use --this"), 2),
+        (EnvironmentProblem("no git", "install git"), 2),
+    ],
+)
 def test_protsoc_errors_become_message_hint_and_exit_code(error: Exception, code: int) -> None:
     def go() -> None:
         raise error
@@ -116,7 +128,9 @@ def test_a_bug_is_exit_3_with_a_log_and_no_traceback(monkeypatch: pytest.MonkeyP
         log.unlink(missing_ok=True)
 
 
-def test_a_bug_shows_its_traceback_with_protsoc_debug(monkeypatch: pytest.MonkeyPatch, capfd) -> None:
+def test_a_bug_shows_its_traceback_with_protsoc_debug(
+    monkeypatch: pytest.MonkeyPatch, capfd
+) -> None:
     monkeypatch.setenv("PROTSOC_DEBUG", "1")
 
     def go() -> None:

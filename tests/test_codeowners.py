@@ -38,12 +38,17 @@ def committee(committee_id: str, teams: list[str] | None) -> dict[str, Any]:
 def teams_registry(make_registry: Any) -> RegistryTree:
     steering = committee("steering", ["chg/steering-secretariat", "@chg/legal"])
     steering["kind"] = "ministerial"
-    return make_registry({
-        "committees/steering.yaml": steering,
-        "committees/technical.yaml": committee("technical", ["@chg/technical-secretariat"]),
-        "committees/thematic-targeting.yaml": committee("thematic-targeting", None),
-        "roadmap/indicators/amo-tadamon-beneficiaries.yaml": {**INDICATOR, "owner": "technical"},
-    })
+    return make_registry(
+        {
+            "committees/steering.yaml": steering,
+            "committees/technical.yaml": committee("technical", ["@chg/technical-secretariat"]),
+            "committees/thematic-targeting.yaml": committee("thematic-targeting", None),
+            "roadmap/indicators/amo-tadamon-beneficiaries.yaml": {
+                **INDICATOR,
+                "owner": "technical",
+            },
+        }
+    )
 
 
 def test_writes_codeowners_at_the_repository_root(make_registry: Any, run: Any) -> None:
@@ -64,8 +69,10 @@ def test_check_for_ci(make_registry: Any, run: Any, run_process: Any) -> None:
     missing = run_process(["protsoc", "codeowners", "--check"], cwd=tree.repo)
     run(["protsoc", "codeowners"], cwd=tree.repo)
     current = run_process(["protsoc", "codeowners", "--check"], cwd=tree.repo)
-    tree.patch("committees/technical.yaml",
-               lambda data: data["secretariat"].update(review_teams=["@chg/dashboard"]))
+    tree.patch(
+        "committees/technical.yaml",
+        lambda data: data["secretariat"].update(review_teams=["@chg/dashboard"]),
+    )
     stale = run_process(["protsoc", "codeowners", "--check"], cwd=tree.repo)
 
     assert missing.exit_code == 1 and ".github/CODEOWNERS is missing" in missing.stderr
@@ -74,7 +81,9 @@ def test_check_for_ci(make_registry: Any, run: Any, run_process: Any) -> None:
 
 
 def test_stdout_and_unusable_team(make_registry: Any, run: Any) -> None:
-    tree = make_registry({"committees/steering.yaml": committee("steering", ["secretariat team", "a@b.ma"])})
+    tree = make_registry(
+        {"committees/steering.yaml": committee("steering", ["secretariat team", "a@b.ma"])}
+    )
 
     outcome = run(["protsoc", "codeowners", "--output", "-"], cwd=tree.repo)
 
@@ -92,7 +101,9 @@ def test_run_from_inside_the_registry_folder(make_registry: Any, run: Any) -> No
     assert "/registry/committees/steering.yaml @org/team" in outcome.stdout
 
 
-def test_check_passes_when_no_committee_has_review_teams(registry_tree: RegistryTree, run: Any) -> None:
+def test_check_passes_when_no_committee_has_review_teams(
+    registry_tree: RegistryTree, run: Any
+) -> None:
     outcome = run(["protsoc", "codeowners", "--check"], cwd=registry_tree.repo)
 
     assert outcome.exit_code == 0

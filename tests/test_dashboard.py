@@ -18,11 +18,14 @@ def src() -> dict[str, str]:
     """A fresh source mapping each time: yamlio.dumps would write a shared one as a YAML alias."""
     return {"document": SEED_MEETING}
 
+
 ROADMAP = {
     "title": {"ar": "خارطة طريق"},
     "owner": "steering",
-    "axes": [{"id": "health-coverage", "title": {"ar": "التغطية الصحية الأساسية"}},
-             {"id": "social-assistance", "title": {"ar": "المساعدة الاجتماعية"}}],
+    "axes": [
+        {"id": "health-coverage", "title": {"ar": "التغطية الصحية الأساسية"}},
+        {"id": "social-assistance", "title": {"ar": "المساعدة الاجتماعية"}},
+    ],
     "sources": [src()],
 }
 
@@ -35,30 +38,48 @@ def observation(date: str, value: float, qualifier: str | None = None) -> dict[s
 
 
 def indicator(indicator_id: str, *observations: dict[str, Any], **fields: Any) -> dict[str, Any]:
-    record = {"id": indicator_id, "name": {"ar": "مؤشر تجريبي", "en": "test indicator"}, "measure": "count",
-              "unit": {"ar": "مستفيد"}, "axis": "health-coverage", "owner": "steering",
-              "observations": list(observations), "sources": [src()]}
+    record = {
+        "id": indicator_id,
+        "name": {"ar": "مؤشر تجريبي", "en": "test indicator"},
+        "measure": "count",
+        "unit": {"ar": "مستفيد"},
+        "axis": "health-coverage",
+        "owner": "steering",
+        "observations": list(observations),
+        "sources": [src()],
+    }
     record.update(fields)
     return record
 
 
 @pytest.fixture
 def dashboard_tree(make_registry) -> RegistryTree:  # type: ignore[no-untyped-def]
-    return make_registry({
-        "roadmap/roadmap.yaml": ROADMAP,
-        # half-yearly, with a target: two values, the latest of 2024-06-30
-        "roadmap/indicators/insured.yaml": indicator(
-            "insured", observation("2023-12-31", 9_000_000, "about"), observation("2024-06-30", 10_000_000, "more-than"),
-            frequency="P6M", direction="higher",
-            baseline={"value": 9_000_000, "date": "2023-12-31", "source": src()},
-            target={"value": 12_000_000, "date": "2026-12-31", "source": src()}),
-        # lower is better, no target, yearly
-        "roadmap/indicators/waiting-days.yaml": indicator(
-            "waiting-days", observation("2023-01-01", 30), observation("2024-01-01", 25),
-            frequency="P1Y", direction="lower", axis="social-assistance"),
-        # the shipped case: one value, no frequency, no target, no direction
-        "roadmap/indicators/decrees.yaml": indicator("decrees", observation("2024-11-26", 28)),
-    })
+    return make_registry(
+        {
+            "roadmap/roadmap.yaml": ROADMAP,
+            # half-yearly, with a target: two values, the latest of 2024-06-30
+            "roadmap/indicators/insured.yaml": indicator(
+                "insured",
+                observation("2023-12-31", 9_000_000, "about"),
+                observation("2024-06-30", 10_000_000, "more-than"),
+                frequency="P6M",
+                direction="higher",
+                baseline={"value": 9_000_000, "date": "2023-12-31", "source": src()},
+                target={"value": 12_000_000, "date": "2026-12-31", "source": src()},
+            ),
+            # lower is better, no target, yearly
+            "roadmap/indicators/waiting-days.yaml": indicator(
+                "waiting-days",
+                observation("2023-01-01", 30),
+                observation("2024-01-01", 25),
+                frequency="P1Y",
+                direction="lower",
+                axis="social-assistance",
+            ),
+            # the shipped case: one value, no frequency, no target, no direction
+            "roadmap/indicators/decrees.yaml": indicator("decrees", observation("2024-11-26", 28)),
+        }
+    )
 
 
 def dashboard_json(run, tree: RegistryTree, *args: str) -> dict[str, Any]:  # type: ignore[no-untyped-def]
@@ -88,7 +109,9 @@ def test_fail_on_stale(run, dashboard_tree: RegistryTree) -> None:  # type: igno
     assert "insured" in stale.stdout  # the report is printed all the same
 
 
-def test_an_indicator_without_frequency_is_never_called_stale(run, dashboard_tree: RegistryTree) -> None:  # type: ignore[no-untyped-def]
+def test_an_indicator_without_frequency_is_never_called_stale(
+    run, dashboard_tree: RegistryTree
+) -> None:  # type: ignore[no-untyped-def]
     row = rows(dashboard_json(run, dashboard_tree, "--as-of", "2030-01-01"))["decrees"]
     assert row["freshness"] == "no-frequency"
     assert row["next_update_due"] is None
@@ -104,7 +127,10 @@ def test_values_after_the_as_of_date_are_ignored(run, dashboard_tree: RegistryTr
 def test_change_trend_target_and_qualifiers(run, dashboard_tree: RegistryTree) -> None:  # type: ignore[no-untyped-def]
     payload = rows(dashboard_json(run, dashboard_tree, "--as-of", "2024-12-01"))
     insured = payload["insured"]
-    assert insured["latest"]["qualifier"] == "more-than" and insured["previous"]["qualifier"] == "about"
+    assert (
+        insured["latest"]["qualifier"] == "more-than"
+        and insured["previous"]["qualifier"] == "about"
+    )
     assert insured["change"] == 1_000_000
     assert insured["change_approximate"] is True
     assert insured["trend"] == "better"
@@ -121,20 +147,28 @@ def test_change_trend_target_and_qualifiers(run, dashboard_tree: RegistryTree) -
 
 
 def test_text_says_no_target_and_shows_qualifiers(run, dashboard_tree: RegistryTree) -> None:  # type: ignore[no-untyped-def]
-    outcome = run(["protsoc", "dashboard", "--as-of", "2024-12-31", "--registry", str(dashboard_tree.root)])
+    outcome = run(
+        ["protsoc", "dashboard", "--as-of", "2024-12-31", "--registry", str(dashboard_tree.root)]
+    )
     assert outcome.exit_code == 0
     lines = {line.split()[0]: line for line in outcome.stdout.splitlines() if line.strip()}
     assert "no target" in lines["decrees"]
     assert ">10,000,000" in lines["insured"] and "≈9,000,000" in lines["insured"]
-    assert "stale" in lines["insured"] and "12,000,000 by" in lines["insured"]  # the target cell wraps
+    assert (
+        "stale" in lines["insured"] and "12,000,000 by" in lines["insured"]
+    )  # the target cell wraps
     assert "▁█" in lines["insured"]
     assert "3 indicators: 1 stale, 0 without data, 2 without target" in outcome.stdout
 
 
 def test_axis_filter(run, dashboard_tree: RegistryTree) -> None:  # type: ignore[no-untyped-def]
-    payload = dashboard_json(run, dashboard_tree, "--axis", "social-assistance", "--as-of", "2025-01-01")
+    payload = dashboard_json(
+        run, dashboard_tree, "--axis", "social-assistance", "--as-of", "2025-01-01"
+    )
     assert [r["id"] for r in payload["indicators"]] == ["waiting-days"]
-    outcome = run(["protsoc", "dashboard", "--axis", "nope", "--registry", str(dashboard_tree.root)])
+    outcome = run(
+        ["protsoc", "dashboard", "--axis", "nope", "--registry", str(dashboard_tree.root)]
+    )
     assert outcome.exit_code == 2
     assert "no roadmap axis `nope`" in outcome.stderr and "health-coverage" in outcome.stderr
 
@@ -142,8 +176,18 @@ def test_axis_filter(run, dashboard_tree: RegistryTree) -> None:  # type: ignore
 def test_csv_shape(run, dashboard_tree: RegistryTree) -> None:  # type: ignore[no-untyped-def]
     from protsoc.cli.dashboard import CSV_COLUMNS
 
-    outcome = run(["protsoc", "dashboard", "--format", "csv", "--as-of", "2024-12-31",
-                   "--registry", str(dashboard_tree.root)])
+    outcome = run(
+        [
+            "protsoc",
+            "dashboard",
+            "--format",
+            "csv",
+            "--as-of",
+            "2024-12-31",
+            "--registry",
+            str(dashboard_tree.root),
+        ]
+    )
     assert outcome.exit_code == 0
     reader = csv.DictReader(io.StringIO(outcome.stdout))
     assert tuple(reader.fieldnames or ()) == CSV_COLUMNS
@@ -164,9 +208,26 @@ def test_json_shape(run, dashboard_tree: RegistryTree) -> None:  # type: ignore[
     assert set(payload) == {"as_of", "counts", "indicators"}
     assert payload["counts"] == {"indicators": 3, "stale": 1, "no_data": 0, "no_target": 2}
     row = payload["indicators"][0]
-    assert set(row) >= {"id", "name", "axis", "measure", "unit", "direction", "frequency", "latest", "previous",
-                        "change", "trend", "target", "distance_to_target", "target_met", "freshness",
-                        "next_update_due", "series", "sparkline"}
+    assert set(row) >= {
+        "id",
+        "name",
+        "axis",
+        "measure",
+        "unit",
+        "direction",
+        "frequency",
+        "latest",
+        "previous",
+        "change",
+        "trend",
+        "target",
+        "distance_to_target",
+        "target_met",
+        "freshness",
+        "next_update_due",
+        "series",
+        "sparkline",
+    }
     assert set(row["latest"]) == {"date", "value", "qualifier", "as_reported", "source"}
 
 
@@ -175,7 +236,12 @@ def test_an_empty_dashboard_is_not_an_error(run, make_registry) -> None:  # type
     outcome = run(["protsoc", "dashboard", "--registry", str(tree.root)])
     assert outcome.exit_code == 0
     assert "no indicators" in outcome.stdout
-    assert run(["protsoc", "dashboard", "--format", "csv", "--registry", str(tree.root)]).stdout.count("\n") == 1
+    assert (
+        run(["protsoc", "dashboard", "--format", "csv", "--registry", str(tree.root)]).stdout.count(
+            "\n"
+        )
+        == 1
+    )
 
 
 def test_sparkline_scales_between_min_and_max() -> None:
@@ -194,27 +260,66 @@ def finding_rules(run, tree: RegistryTree) -> dict[str, dict[str, Any]]:  # type
     return {f["rule"]: f for f in json.loads(outcome.stdout)["errors"]}
 
 
-@pytest.mark.parametrize("fields, rule, json_path", [
-    ({"measure": "percentage", "observations": [observation("2024-01-01", 112.5)]},
-     "indicator-percentage-range", "$.observations[0].value"),
-    ({"measure": "percentage", "observations": [observation("2024-01-01", -1)]},
-     "indicator-percentage-range", "$.observations[0].value"),
-    ({"measure": "percentage", "observations": [observation("2024-01-01", 40)],
-      "target": {"value": 101, "date": "2026-01-01", "source": src()}},
-     "indicator-percentage-range", "$.target.value"),
-    ({"observations": [observation("2024-01-01", 11.1)]}, "indicator-count-value", "$.observations[0].value"),
-    ({"observations": [observation("2024-01-01", -3)]}, "indicator-count-value", "$.observations[0].value"),
-    ({"valid_from": "2024-06-01", "observations": [observation("2024-01-01", 3)]},
-     "indicator-observation-outside-lifetime", "$.observations[0].date"),
-    ({"valid_until": "2023-12-31", "observations": [observation("2024-01-01", 3)]},
-     "indicator-observation-outside-lifetime", "$.observations[0].date"),
-    ({"baseline": {"value": 1, "date": "2024-01-01", "source": src()},
-      "target": {"value": 2, "date": "2023-01-01", "source": src()}},
-     "indicator-target-before-baseline", "$.target.date"),
-    ({"observations": [observation("2024-06-01", 3), observation("2024-01-01", 2)]},
-     "indicator-observations-order", "$.observations[1].date"),
-])
-def test_indicator_rules(run, make_registry, fields: dict[str, Any], rule: str, json_path: str) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize(
+    "fields, rule, json_path",
+    [
+        (
+            {"measure": "percentage", "observations": [observation("2024-01-01", 112.5)]},
+            "indicator-percentage-range",
+            "$.observations[0].value",
+        ),
+        (
+            {"measure": "percentage", "observations": [observation("2024-01-01", -1)]},
+            "indicator-percentage-range",
+            "$.observations[0].value",
+        ),
+        (
+            {
+                "measure": "percentage",
+                "observations": [observation("2024-01-01", 40)],
+                "target": {"value": 101, "date": "2026-01-01", "source": src()},
+            },
+            "indicator-percentage-range",
+            "$.target.value",
+        ),
+        (
+            {"observations": [observation("2024-01-01", 11.1)]},
+            "indicator-count-value",
+            "$.observations[0].value",
+        ),
+        (
+            {"observations": [observation("2024-01-01", -3)]},
+            "indicator-count-value",
+            "$.observations[0].value",
+        ),
+        (
+            {"valid_from": "2024-06-01", "observations": [observation("2024-01-01", 3)]},
+            "indicator-observation-outside-lifetime",
+            "$.observations[0].date",
+        ),
+        (
+            {"valid_until": "2023-12-31", "observations": [observation("2024-01-01", 3)]},
+            "indicator-observation-outside-lifetime",
+            "$.observations[0].date",
+        ),
+        (
+            {
+                "baseline": {"value": 1, "date": "2024-01-01", "source": src()},
+                "target": {"value": 2, "date": "2023-01-01", "source": src()},
+            },
+            "indicator-target-before-baseline",
+            "$.target.date",
+        ),
+        (
+            {"observations": [observation("2024-06-01", 3), observation("2024-01-01", 2)]},
+            "indicator-observations-order",
+            "$.observations[1].date",
+        ),
+    ],
+)
+def test_indicator_rules(
+    run, make_registry, fields: dict[str, Any], rule: str, json_path: str
+) -> None:  # type: ignore[no-untyped-def]
     record = indicator("bad", observation("2024-01-01", 1))
     record.update(fields)
     tree = make_registry({"roadmap/roadmap.yaml": ROADMAP, "roadmap/indicators/bad.yaml": record})
@@ -227,16 +332,27 @@ def test_indicator_rules(run, make_registry, fields: dict[str, Any], rule: str, 
 
 def test_an_observation_in_the_future_is_refused(run, make_registry) -> None:  # type: ignore[no-untyped-def]
     later = (dt.date.today() + dt.timedelta(days=30)).isoformat()
-    tree = make_registry({"roadmap/roadmap.yaml": ROADMAP,
-                          "roadmap/indicators/bad.yaml": indicator("bad", observation(later, 3))})
+    tree = make_registry(
+        {
+            "roadmap/roadmap.yaml": ROADMAP,
+            "roadmap/indicators/bad.yaml": indicator("bad", observation(later, 3)),
+        }
+    )
     found = finding_rules(run, tree)
     assert "indicator-observation-future" in found
     assert later in found["indicator-observation-future"]["message"]
 
 
 def test_valid_values_raise_no_indicator_finding(run, dashboard_tree: RegistryTree) -> None:  # type: ignore[no-untyped-def]
-    dashboard_tree.write("roadmap/indicators/share.yaml", indicator(
-        "share", observation("2024-01-01", 0), observation("2024-06-01", 100), measure="percentage"))
+    dashboard_tree.write(
+        "roadmap/indicators/share.yaml",
+        indicator(
+            "share",
+            observation("2024-01-01", 0),
+            observation("2024-06-01", 100),
+            measure="percentage",
+        ),
+    )
     assert not [r for r in finding_rules(run, dashboard_tree) if r.startswith("indicator-")]
 
 
@@ -251,23 +367,48 @@ def shipped(tmp_path: Path) -> Path:
 
 
 def test_shipped_dashboard(run_process, shipped: Path) -> None:  # type: ignore[no-untyped-def]
-    outcome = run_process(["protsoc", "dashboard", "--format", "json", "--as-of", "2026-01-01",
-                           "--registry", str(shipped)])
+    outcome = run_process(
+        [
+            "protsoc",
+            "dashboard",
+            "--format",
+            "json",
+            "--as-of",
+            "2026-01-01",
+            "--registry",
+            str(shipped),
+        ]
+    )
     assert outcome.exit_code == 0, outcome.output
     payload = {r["id"]: r for r in json.loads(outcome.stdout)["indicators"]}
     assert len(payload) == 15
     tadamon = payload["amo-tadamon-beneficiaries"]["latest"]
-    assert (tadamon["value"], tadamon["qualifier"], tadamon["date"]) == (11_100_000, "more-than", "2024-11-26")
+    assert (tadamon["value"], tadamon["qualifier"], tadamon["date"]) == (
+        11_100_000,
+        "more-than",
+        "2024-11-26",
+    )
     assert payload["amo-tns-beneficiaries"]["latest"]["qualifier"] == "about"
     assert payload["amo-tns-self-employed"]["latest"]["value"] == 1_700_000
     assert payload["cnss-new-posts"]["latest"]["date"] == "2025-05-27"
-    assert [payload[i]["latest"]["value"] for i in ("communication-campaigns", "regional-caravans",
-                                                     "professional-organisation-meetings")] == [25, 8400, 4200]
+    assert [
+        payload[i]["latest"]["value"]
+        for i in (
+            "communication-campaigns",
+            "regional-caravans",
+            "professional-organisation-meetings",
+        )
+    ] == [25, 8400, 4200]
     # no seed gives a target or a frequency: the dashboard says so rather than inventing one
     assert all(r["target"] is None and r["freshness"] == "no-frequency" for r in payload.values())
     assert all(r["owner"] == "technical" for r in payload.values())
-    text = run_process(["protsoc", "dashboard", "--as-of", "2026-01-01", "--registry", str(shipped)])
-    assert text.exit_code == 0 and "15 indicators: 0 stale, 0 without data, 15 without target" in text.stdout
+    text = run_process(
+        ["protsoc", "dashboard", "--as-of", "2026-01-01", "--registry", str(shipped)]
+    )
+    assert (
+        text.exit_code == 0
+        and "15 indicators: 0 stale, 0 without data, 15 without target" in text.stdout
+    )
 
 
 def test_shipped_dashboard_csv_has_one_row_per_indicator(run, shipped: Path) -> None:  # type: ignore[no-untyped-def]

@@ -34,7 +34,9 @@ def workflow_commands() -> list[list[str]]:
 
 
 def hook_commands() -> list[list[str]]:
-    return [shlex.split(hook["entry"]) for hook in yaml.safe_load(HOOKS.read_text(encoding="utf-8"))]
+    return [
+        shlex.split(hook["entry"]) for hook in yaml.safe_load(HOOKS.read_text(encoding="utf-8"))
+    ]
 
 
 def test_hooks_file_is_valid_for_pre_commit() -> None:
@@ -52,7 +54,9 @@ def test_workflow_runs_validate_diff_and_cadence() -> None:
     assert "--format github" in text and "--format md" in text and "fetch-depth: 0" in text
 
 
-def test_every_workflow_job_keeps_protsocs_cache_where_protsoc_writes_it(tmp_path: Path, monkeypatch: Any) -> None:
+def test_every_workflow_job_keeps_protsocs_cache_where_protsoc_writes_it(
+    tmp_path: Path, monkeypatch: Any
+) -> None:
     from protsoc.clerk import scaffold
     from protsoc.registry import cache
 
@@ -60,11 +64,18 @@ def test_every_workflow_job_keeps_protsocs_cache_where_protsoc_writes_it(tmp_pat
     monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
     monkeypatch.setenv("HOME", str(tmp_path))
     assert cache.base_directory() == tmp_path / ".cache" / "protsoc"  # what the workflows cache
-    for workflow in (yaml.safe_load(WORKFLOW.read_text(encoding="utf-8")), yaml.safe_load(scaffold.WORKFLOW)):
+    for workflow in (
+        yaml.safe_load(WORKFLOW.read_text(encoding="utf-8")),
+        yaml.safe_load(scaffold.WORKFLOW),
+    ):
         for name, job in workflow["jobs"].items():
-            cached = [s for s in job["steps"] if str(s.get("uses", "")).startswith("actions/cache@")]
+            cached = [
+                s for s in job["steps"] if str(s.get("uses", "")).startswith("actions/cache@")
+            ]
             assert [s["with"]["path"] for s in cached] == ["~/.cache/protsoc"], name
-            validate_at = next(i for i, s in enumerate(job["steps"]) if "protsoc validate" in s.get("run", ""))
+            validate_at = next(
+                i for i, s in enumerate(job["steps"]) if "protsoc validate" in s.get("run", "")
+            )
             assert job["steps"].index(cached[0]) < validate_at, name
 
 
@@ -77,7 +88,9 @@ def test_every_command_and_option_exists(command: list[str], run: Any) -> None:
             assert token in help_text, f"{token} is not an option of protsoc {command[1]}"
 
 
-def test_hook_entry_runs_on_a_registry_repository(registry_tree: RegistryTree, run_process: Any) -> None:
+def test_hook_entry_runs_on_a_registry_repository(
+    registry_tree: RegistryTree, run_process: Any
+) -> None:
     for command in hook_commands():
         outcome = run_process(command, cwd=registry_tree.repo)
         assert outcome.exit_code == 0, outcome.stdout + outcome.stderr
@@ -85,9 +98,17 @@ def test_hook_entry_runs_on_a_registry_repository(registry_tree: RegistryTree, r
 
 def test_review_doc_names_the_workflow(tmp_path: Path) -> None:
     doc = (REPO_ROOT / "docs" / "review.md").read_text(encoding="utf-8")
-    for words in ("docs/github-workflow.yml", "protsoc diff", "--changed-since", "seal-broken",
-                  "seal-changed", "protsoc amend", "protsoc history", "protsoc codeowners",
-                  ".pre-commit-hooks.yaml"):
+    for words in (
+        "docs/github-workflow.yml",
+        "protsoc diff",
+        "--changed-since",
+        "seal-broken",
+        "seal-changed",
+        "protsoc amend",
+        "protsoc history",
+        "protsoc codeowners",
+        ".pre-commit-hooks.yaml",
+    ):
         assert words in doc
 
 
@@ -95,6 +116,17 @@ def test_workflow_matches_github_schema(python: str) -> None:
     import subprocess
 
     # check-jsonschema ships GitHub's workflow schema: no network needed
-    completed = subprocess.run([python, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows",
-                                str(WORKFLOW)], capture_output=True, text=True, check=False)
+    completed = subprocess.run(
+        [
+            python,
+            "-m",
+            "check_jsonschema",
+            "--builtin-schema",
+            "vendor.github-workflows",
+            str(WORKFLOW),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert completed.returncode == 0, completed.stdout + completed.stderr

@@ -18,23 +18,34 @@ AS_OF = dt.date(2026, 11, 22)
 def _meeting_with_a_decision() -> dict:
     meeting = copy.deepcopy(MEETING)
     meeting["decisions"] = [{"id": "d1", "kind": "decision", "text": {"ar": "إعداد مخطط عمل"}}]
-    meeting["minutes"] = {"status": "approved", "approvals": [{"member": "interior", "date": "2024-12-02"}]}
+    meeting["minutes"] = {
+        "status": "approved",
+        "approvals": [{"member": "interior", "date": "2024-12-02"}],
+    }
     return meeting
 
 
 def _erratum_of(original: dict) -> dict:
     erratum = copy.deepcopy(original)
     erratum["id"] = "steering/2024-11-26-2"
-    erratum["minutes"] = {"status": "draft", "amends": "steering/2024-11-26", "reason": {"ar": "تصحيح خطأ مادي"}}
+    erratum["minutes"] = {
+        "status": "draft",
+        "amends": "steering/2024-11-26",
+        "reason": {"ar": "تصحيح خطأ مادي"},
+    }
     return erratum
 
 
-def test_an_erratum_is_not_counted_as_a_held_meeting_nor_its_decisions_listed_twice(make_registry) -> None:
+def test_an_erratum_is_not_counted_as_a_held_meeting_nor_its_decisions_listed_twice(
+    make_registry,
+) -> None:
     original = _meeting_with_a_decision()
-    tree = make_registry({
-        "meetings/steering/2024-11-26.yaml": original,
-        "meetings/steering/2024-11-26-2.yaml": _erratum_of(original),
-    })
+    tree = make_registry(
+        {
+            "meetings/steering/2024-11-26.yaml": original,
+            "meetings/steering/2024-11-26-2.yaml": _erratum_of(original),
+        }
+    )
     registry = Registry.load(tree.root)
 
     steering = cadence.by_committee(registry, AS_OF)["steering"]

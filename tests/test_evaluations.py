@@ -32,7 +32,10 @@ def evaluation(evaluator_id: str, managing: list[str], **fields: Any) -> dict[st
         "kind": "evaluation",
         "commissioned_by": "steering/2024-11-26/d1",
         "evaluator": {"id": evaluator_id, "name": {"ar": "هيئة التقييم"}, "kind": "inspectorate"},
-        "scope": {"title": {"ar": "نظام التأمين الإجباري الأساسي عن المرض"}, "managing_bodies": managing},
+        "scope": {
+            "title": {"ar": "نظام التأمين الإجباري الأساسي عن المرض"},
+            "managing_bodies": managing,
+        },
         "status": "ongoing",
         "sources": [src()],
     }
@@ -46,8 +49,12 @@ def rules_found(run, tree: RegistryTree) -> dict[str, dict[str, Any]]:  # type: 
 
 
 def test_cnss_cannot_evaluate_a_cnss_managed_scheme(run, make_registry) -> None:  # type: ignore[no-untyped-def]
-    tree = make_registry({"meetings/steering/2024-11-26.yaml": meeting(),
-                          "roadmap/evaluations/amo-evaluation.yaml": evaluation("cnss", ["cnss", "cnops"])})
+    tree = make_registry(
+        {
+            "meetings/steering/2024-11-26.yaml": meeting(),
+            "roadmap/evaluations/amo-evaluation.yaml": evaluation("cnss", ["cnss", "cnops"]),
+        }
+    )
     outcome = run(["protsoc", "validate", "--registry", str(tree.root)])
     assert outcome.exit_code == 1
     found = rules_found(run, tree)["evaluation-independence"]
@@ -60,55 +67,106 @@ def test_cnss_cannot_evaluate_a_cnss_managed_scheme(run, make_registry) -> None:
 def test_an_inspectorate_of_the_managing_ministry_is_not_independent(run, make_registry) -> None:  # type: ignore[no-untyped-def]
     record = evaluation("health-inspectorate", ["ministry-health"])
     record["evaluator"]["part_of"] = ["ministry-health"]
-    tree = make_registry({"meetings/steering/2024-11-26.yaml": meeting(),
-                          "roadmap/evaluations/amo-evaluation.yaml": record})
+    tree = make_registry(
+        {
+            "meetings/steering/2024-11-26.yaml": meeting(),
+            "roadmap/evaluations/amo-evaluation.yaml": record,
+        }
+    )
     found = rules_found(run, tree)
     assert "evaluation-independence" in found
     assert "belongs to `ministry-health`" in found["evaluation-independence"]["message"]
 
 
 def test_the_general_inspectorate_of_finance_is_independent(run, make_registry) -> None:  # type: ignore[no-untyped-def]
-    tree = make_registry({"meetings/steering/2024-11-26.yaml": meeting(),
-                          "roadmap/evaluations/amo-evaluation.yaml": evaluation("igf", ["cnss", "cnops"])})
+    tree = make_registry(
+        {
+            "meetings/steering/2024-11-26.yaml": meeting(),
+            "roadmap/evaluations/amo-evaluation.yaml": evaluation("igf", ["cnss", "cnops"]),
+        }
+    )
     outcome = run(["protsoc", "validate", "--registry", str(tree.root)])
     assert outcome.exit_code == 0, outcome.stdout
     assert "evaluation-independence" not in rules_found(run, tree)
 
 
 def test_evaluations_listing(run, make_registry) -> None:  # type: ignore[no-untyped-def]
-    record = evaluation("igf", ["cnss"], report={"title": {"ar": "تقرير التقييم"}, "reference": "IGF-2025-01"},
-                        recommendations=[{"id": "r1", "text": {"ar": "مراجعة مساطر الاستهداف"},
-                                          "decision": "steering/2024-11-26/d2"},
-                                         {"id": "r2", "text": {"ar": "توصية لم تعتمد بعد"}}])
-    tree = make_registry({"meetings/steering/2024-11-26.yaml": meeting(),
-                          "roadmap/evaluations/amo-evaluation.yaml": record})
+    record = evaluation(
+        "igf",
+        ["cnss"],
+        report={"title": {"ar": "تقرير التقييم"}, "reference": "IGF-2025-01"},
+        recommendations=[
+            {
+                "id": "r1",
+                "text": {"ar": "مراجعة مساطر الاستهداف"},
+                "decision": "steering/2024-11-26/d2",
+            },
+            {"id": "r2", "text": {"ar": "توصية لم تعتمد بعد"}},
+        ],
+    )
+    tree = make_registry(
+        {
+            "meetings/steering/2024-11-26.yaml": meeting(),
+            "roadmap/evaluations/amo-evaluation.yaml": record,
+        }
+    )
     text = run(["protsoc", "evaluations", "--registry", str(tree.root)])
     assert text.exit_code == 0
     assert "amo-evaluation" in text.stdout and "IGF-2025-01" in text.stdout
     assert "2 (1 decided)" in text.stdout
     assert "r1: مراجعة مساطر الاستهداف -> steering/2024-11-26/d2" in text.stdout
-    payload = json.loads(run(["protsoc", "evaluations", "--format", "json", "--registry", str(tree.root)]).stdout)
+    payload = json.loads(
+        run(["protsoc", "evaluations", "--format", "json", "--registry", str(tree.root)]).stdout
+    )
     row = payload["evaluations"][0]
     assert row["commissioning_decision"] == "إطلاق تقييم نظام التأمين"
     assert row["independent"] is True and row["conflicts"] == []
-    assert [(r["id"], r["decision_exists"]) for r in row["recommendations"]] == [("r1", True), ("r2", False)]
-    assert set(row) >= {"id", "title", "kind", "status", "commissioned_by", "evaluator", "evaluator_kind", "scope",
-                        "managing_bodies", "report_reference", "recommendations", "independent"}
+    assert [(r["id"], r["decision_exists"]) for r in row["recommendations"]] == [
+        ("r1", True),
+        ("r2", False),
+    ]
+    assert set(row) >= {
+        "id",
+        "title",
+        "kind",
+        "status",
+        "commissioned_by",
+        "evaluator",
+        "evaluator_kind",
+        "scope",
+        "managing_bodies",
+        "report_reference",
+        "recommendations",
+        "independent",
+    }
 
 
 def test_listing_marks_a_dependent_evaluator(run, make_registry) -> None:  # type: ignore[no-untyped-def]
-    tree = make_registry({"meetings/steering/2024-11-26.yaml": meeting(),
-                          "roadmap/evaluations/amo-evaluation.yaml": evaluation("cnss", ["cnss"])})
+    tree = make_registry(
+        {
+            "meetings/steering/2024-11-26.yaml": meeting(),
+            "roadmap/evaluations/amo-evaluation.yaml": evaluation("cnss", ["cnss"]),
+        }
+    )
     outcome = run(["protsoc", "evaluations", "--registry", str(tree.root)])
     assert outcome.exit_code == 0
     assert "no (cnss)" in outcome.stdout
 
 
 def test_recommendation_citing_a_missing_decision(run, make_registry) -> None:  # type: ignore[no-untyped-def]
-    record = evaluation("igf", ["cnss"], recommendations=[{"id": "r1", "text": {"ar": "توصية"},
-                                                           "decision": "steering/2024-11-26/d7"}])
-    tree = make_registry({"meetings/steering/2024-11-26.yaml": meeting(),
-                          "roadmap/evaluations/amo-evaluation.yaml": record})
+    record = evaluation(
+        "igf",
+        ["cnss"],
+        recommendations=[
+            {"id": "r1", "text": {"ar": "توصية"}, "decision": "steering/2024-11-26/d7"}
+        ],
+    )
+    tree = make_registry(
+        {
+            "meetings/steering/2024-11-26.yaml": meeting(),
+            "roadmap/evaluations/amo-evaluation.yaml": record,
+        }
+    )
     found = rules_found(run, tree)
     assert found["ref-decision"]["json_path"] == "$.recommendations[0].decision"
 
@@ -120,10 +178,14 @@ def test_an_evaluation_launched_by_another_committee_is_warned(run, make_registr
     technical.update({"id": "technical", "kind": "technical"})
     technical_meeting = {**meeting(), "id": "technical/2024-11-26", "committee": "technical"}
     record = evaluation("igf", ["cnss"], commissioned_by="technical/2024-11-26/d1")
-    tree = make_registry({"committees/technical.yaml": technical,
-                          "meetings/technical/2024-11-26.yaml": technical_meeting,
-                          "meetings/steering/2024-11-26.yaml": meeting(),
-                          "roadmap/evaluations/amo-evaluation.yaml": record})
+    tree = make_registry(
+        {
+            "committees/technical.yaml": technical,
+            "meetings/technical/2024-11-26.yaml": technical_meeting,
+            "meetings/steering/2024-11-26.yaml": meeting(),
+            "roadmap/evaluations/amo-evaluation.yaml": record,
+        }
+    )
     found = rules_found(run, tree)
     assert found["evaluation-not-steering"]["severity"] == "warning"
 

@@ -20,38 +20,84 @@ def src() -> dict[str, str]:
 
 def records() -> dict[str, dict[str, Any]]:
     meeting = copy.deepcopy(MEETING)
-    meeting["decisions"] = [{"id": "d1", "kind": "decision", "text": {"ar": "قرار"}, "due": "2025-01-01"}]
+    meeting["decisions"] = [
+        {"id": "d1", "kind": "decision", "text": {"ar": "قرار"}, "due": "2025-01-01"}
+    ]
     return {
         "meetings/steering/2024-11-26.yaml": meeting,
         "roadmap/roadmap.yaml": {
-            "title": {"ar": "خارطة"}, "owner": "steering",
+            "title": {"ar": "خارطة"},
+            "owner": "steering",
             "axes": [{"id": "a1", "title": {"ar": "محور"}, "mission": "steering#m"}],
-            "milestones": [{"id": "m1", "title": {"ar": "مرحلة"}, "axis": "a1", "planned": "2025-01-01"}],
-            "resources": [{"id": "r1", "title": {"ar": "موارد"}, "amount": 10, "currency": "MAD", "axis": "a1"}],
+            "milestones": [
+                {"id": "m1", "title": {"ar": "مرحلة"}, "axis": "a1", "planned": "2025-01-01"}
+            ],
+            "resources": [
+                {
+                    "id": "r1",
+                    "title": {"ar": "موارد"},
+                    "amount": 10,
+                    "currency": "MAD",
+                    "axis": "a1",
+                }
+            ],
             "principles": [{"id": "p1", "text": {"ar": "مبدأ"}}],
             "sources": [src()],
         },
         "roadmap/actions/plan.yaml": {
-            "id": "plan", "title": {"ar": "إجراء"}, "decisions": ["steering/2024-11-26/d1"], "owner": "steering/interior",
-            "axis": "a1", "milestone": "m1", "due": "2025-01-01", "completed_on": "2025-01-01", "status": "done",
-            "progress": 100, "updates": [{"date": "2024-12-01", "progress": 50, "status": "in-progress"}],
+            "id": "plan",
+            "title": {"ar": "إجراء"},
+            "decisions": ["steering/2024-11-26/d1"],
+            "owner": "steering/interior",
+            "axis": "a1",
+            "milestone": "m1",
+            "due": "2025-01-01",
+            "completed_on": "2025-01-01",
+            "status": "done",
+            "progress": 100,
+            "updates": [{"date": "2024-12-01", "progress": 50, "status": "in-progress"}],
             "sources": [src()],
         },
         "roadmap/indicators/ind.yaml": {
-            "id": "ind", "name": {"ar": "مؤشر"}, "measure": "percentage", "unit": {"ar": "%"}, "axis": "a1",
-            "owner": "steering", "frequency": "P1Y", "direction": "higher", "valid_from": "2020-01-01",
+            "id": "ind",
+            "name": {"ar": "مؤشر"},
+            "measure": "percentage",
+            "unit": {"ar": "%"},
+            "axis": "a1",
+            "owner": "steering",
+            "frequency": "P1Y",
+            "direction": "higher",
+            "valid_from": "2020-01-01",
             "baseline": {"value": 1, "date": "2020-01-01", "source": src()},
             "target": {"value": 50, "date": "2030-01-01", "source": src()},
-            "observations": [{"date": "2024-01-01", "value": 10, "qualifier": "about", "as_reported": {"ar": "10"},
-                              "source": src()}],
+            "observations": [
+                {
+                    "date": "2024-01-01",
+                    "value": 10,
+                    "qualifier": "about",
+                    "as_reported": {"ar": "10"},
+                    "source": src(),
+                }
+            ],
             "sources": [src()],
         },
         "roadmap/evaluations/ev.yaml": {
-            "id": "ev", "title": {"ar": "تقييم"}, "kind": "evaluation", "commissioned_by": "steering/2024-11-26/d1",
-            "evaluator": {"id": "igf", "name": {"ar": "المفتشية"}, "kind": "inspectorate", "part_of": ["finance"]},
+            "id": "ev",
+            "title": {"ar": "تقييم"},
+            "kind": "evaluation",
+            "commissioned_by": "steering/2024-11-26/d1",
+            "evaluator": {
+                "id": "igf",
+                "name": {"ar": "المفتشية"},
+                "kind": "inspectorate",
+                "part_of": ["finance"],
+            },
             "scope": {"title": {"ar": "نطاق"}, "managing_bodies": ["cnss"], "axes": ["a1"]},
-            "status": "ongoing", "report": {"title": {"ar": "تقرير"}, "reference": "R-1", "date": "2025-01-01"},
-            "recommendations": [{"id": "r1", "text": {"ar": "توصية"}, "decision": "steering/2024-11-26/d1"}],
+            "status": "ongoing",
+            "report": {"title": {"ar": "تقرير"}, "reference": "R-1", "date": "2025-01-01"},
+            "recommendations": [
+                {"id": "r1", "text": {"ar": "توصية"}, "decision": "steering/2024-11-26/d1"}
+            ],
             "sources": [src()],
         },
     }
@@ -79,12 +125,18 @@ def cases() -> list:
 
 
 @pytest.mark.parametrize("rel, key", cases())
-def test_wrong_types_never_crash_the_follow_up_commands(run, make_registry, rel: str, key: str) -> None:  # type: ignore[no-untyped-def]
+def test_wrong_types_never_crash_the_follow_up_commands(
+    run, make_registry, rel: str, key: str
+) -> None:  # type: ignore[no-untyped-def]
     tree = make_registry(records(), commit=False)
     for number, value in enumerate(wrong_values(records()[rel][key])):
         tree.patch(rel, lambda data: data.__setitem__(key, copy.deepcopy(value)))
-        commands = [["decisions", "--as-of", "2025-06-01"], ["dashboard", "--format", "csv"], ["roadmap"],
-                    ["evaluations"]]
+        commands = [
+            ["decisions", "--as-of", "2025-06-01"],
+            ["dashboard", "--format", "csv"],
+            ["roadmap"],
+            ["evaluations"],
+        ]
         if number == 0:  # validate is the slow one: once per field
             commands.append(["validate", "--format", "json"])
         for command in commands:

@@ -10,15 +10,18 @@ from conftest import SHIPPED_REGISTRY, git_init
 
 
 def git(repo: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, check=True).stdout
+    return subprocess.run(
+        ["git", *args], cwd=repo, capture_output=True, text=True, check=True
+    ).stdout
 
 
 @pytest.fixture
 def env(tmp_path: Path) -> dict[str, str]:
     home = tmp_path / "home"
     home.mkdir()
-    (home / ".gitconfig").write_text("[user]\n\tname = Clerk\n\temail = clerk@example.invalid\n"
-                                     "[init]\n\tdefaultBranch = main\n")
+    (home / ".gitconfig").write_text(
+        "[user]\n\tname = Clerk\n\temail = clerk@example.invalid\n[init]\n\tdefaultBranch = main\n"
+    )
     return {"HOME": str(home), "GIT_CONFIG_NOSYSTEM": "1", "PROTSOC_LANG": "en"}
 
 
@@ -28,14 +31,22 @@ def test_init_creates_a_valid_committed_registry_repository(tmp_path, run_proces
     assert "created the git repository" in result.stdout and "(6 committees)" in result.stdout
     repo = tmp_path / "secretariat"
     for path in sorted((SHIPPED_REGISTRY / "committees").glob("*.yaml")):
-        assert (repo / "registry/committees" / path.name).read_bytes() == path.read_bytes()  # copied, not re-typed
-    assert (repo / "registry/protsoc.yaml").read_bytes() == (SHIPPED_REGISTRY / "protsoc.yaml").read_bytes()
+        assert (
+            repo / "registry/committees" / path.name
+        ).read_bytes() == path.read_bytes()  # copied, not re-typed
+    assert (repo / "registry/protsoc.yaml").read_bytes() == (
+        SHIPPED_REGISTRY / "protsoc.yaml"
+    ).read_bytes()
     workflow = (repo / ".github/workflows/validate.yml").read_text()
     assert "pull_request" in workflow and "protsoc validate --format github" in workflow
     assert "entry: protsoc validate" in (repo / ".pre-commit-config.yaml").read_text()
     assert "protsoc add meeting" in (repo / "README.md").read_text()
-    assert (repo / "schemas/meeting.schema.json").is_file()  # the modelines of new files point there
-    assert git(repo, "log", "--format=%s").splitlines() == ["registry: init (the six committees of the circular)"]
+    assert (
+        repo / "schemas/meeting.schema.json"
+    ).is_file()  # the modelines of new files point there
+    assert git(repo, "log", "--format=%s").splitlines() == [
+        "registry: init (the six committees of the circular)"
+    ]
     assert git(repo, "status", "--porcelain") == ""
     validated = run_process(["protsoc", "validate"], cwd=repo, env=env)
     assert validated.exit_code == 0, validated.output
@@ -55,9 +66,18 @@ def test_init_empty_has_the_layout_and_no_committees(tmp_path, run, env) -> None
     result = run(["protsoc", "init", str(tmp_path / "r"), "--empty"], env=env)
     assert result.exit_code == 0, result.output
     assert not list((tmp_path / "r/registry/committees").glob("*.yaml"))
-    for folder in ("committees", "meetings", "roadmap/actions", "roadmap/indicators", "roadmap/evaluations"):
+    for folder in (
+        "committees",
+        "meetings",
+        "roadmap/actions",
+        "roadmap/indicators",
+        "roadmap/evaluations",
+    ):
         assert (tmp_path / "r/registry" / folder).is_dir()
-    assert run(["protsoc", "validate", "--registry", str(tmp_path / "r/registry")], env=env).exit_code == 0
+    assert (
+        run(["protsoc", "validate", "--registry", str(tmp_path / "r/registry")], env=env).exit_code
+        == 0
+    )
 
 
 def test_init_inside_an_existing_repository_commits_only_its_files(tmp_path, run, env) -> None:  # type: ignore[no-untyped-def]
@@ -91,8 +111,15 @@ def test_init_refuses_when_unrelated_changes_are_staged(tmp_path, run, env) -> N
 def test_init_without_a_git_identity_writes_nothing(tmp_path, run) -> None:  # type: ignore[no-untyped-def]
     home = tmp_path / "nobody"
     home.mkdir()
-    result = run(["protsoc", "init", str(tmp_path / "r")],
-                 env={"HOME": str(home), "GIT_CONFIG_NOSYSTEM": "1", "XDG_CONFIG_HOME": str(home), "PROTSOC_LANG": "en"})
+    result = run(
+        ["protsoc", "init", str(tmp_path / "r")],
+        env={
+            "HOME": str(home),
+            "GIT_CONFIG_NOSYSTEM": "1",
+            "XDG_CONFIG_HOME": str(home),
+            "PROTSOC_LANG": "en",
+        },
+    )
     assert result.exit_code == 2
     assert "git does not know who you are" in result.stderr
     assert not (tmp_path / "r").exists()
@@ -105,8 +132,23 @@ def test_the_wheel_carries_the_shipped_registry_and_the_catalogues(tmp_path: Pat
 
     from conftest import REPO_ROOT
 
-    subprocess.run([sys.executable, "-m", "pip", "wheel", str(REPO_ROOT), "--no-deps", "-q", "-w", str(tmp_path)],
-                   check=True, capture_output=True, text=True, timeout=600)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            str(REPO_ROOT),
+            "--no-deps",
+            "-q",
+            "-w",
+            str(tmp_path),
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     [built] = tmp_path.glob("protsoc-*.whl")
     names = set(zipfile.ZipFile(built).namelist())
     for path in sorted((SHIPPED_REGISTRY / "committees").glob("*.yaml")):

@@ -46,7 +46,8 @@ def _forget_process_state(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_warm_run_gives_the_same_report_and_the_cache_stays_outside_the_repository(
-        make_registry, run, fresh_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    make_registry, run, fresh_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     tree = make_registry()
     tree.patch(MEETING_FILE, {"kind": "ordinaire", "place": {"ar": "الرباط\u202e"}})
     tree.commit("two problems")
@@ -56,13 +57,19 @@ def test_warm_run_gives_the_same_report_and_the_cache_stays_outside_the_reposito
     _forget_process_state(monkeypatch)
     second = _report(run(["protsoc", "validate", "--format", "json"], cwd=tree.repo))
     assert second == first
-    status = subprocess.run(["git", "status", "--porcelain", "--ignored"], cwd=tree.repo,
-                            capture_output=True, text=True, check=True).stdout
+    status = subprocess.run(
+        ["git", "status", "--porcelain", "--ignored"],
+        cwd=tree.repo,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     assert status == "", "the cache must not write into the repository"
 
 
 def test_changed_bytes_are_never_served_from_the_cache_even_with_the_same_size_and_mtime(
-        make_registry, run, monkeypatch: pytest.MonkeyPatch) -> None:
+    make_registry, run, monkeypatch: pytest.MonkeyPatch
+) -> None:
     tree = make_registry()
     path = tree.path(MEETING_FILE)
     before = _report(run(["protsoc", "validate", "--format", "json"], cwd=tree.repo))
@@ -76,28 +83,38 @@ def test_changed_bytes_are_never_served_from_the_cache_even_with_the_same_size_a
     _forget_process_state(monkeypatch)
     after = _report(run(["protsoc", "validate", "--format", "json"], cwd=tree.repo))
     assert after["valid"] is False
-    assert [(e["rule"], e["file"]) for e in after["errors"]] == [("schema-enum", f"registry/{MEETING_FILE}")]
+    assert [(e["rule"], e["file"]) for e in after["errors"]] == [
+        ("schema-enum", f"registry/{MEETING_FILE}")
+    ]
     # and back: the old bytes give the old (valid) result again
     path.write_bytes(raw)
     _forget_process_state(monkeypatch)
     assert _report(run(["protsoc", "validate", "--format", "json"], cwd=tree.repo)) == before
 
 
-def test_one_changed_file_among_cached_ones_gives_the_full_run_result(make_registry, run,
-                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_one_changed_file_among_cached_ones_gives_the_full_run_result(
+    make_registry, run, monkeypatch: pytest.MonkeyPatch
+) -> None:
     tree = make_registry()
     second = dict(MEETING, id="steering/2024-12-10", date="2024-12-10")
     tree.write("meetings/steering/2024-12-10.yaml", second)
     run(["protsoc", "validate", "--format", "json"], cwd=tree.repo)
-    tree.patch("meetings/steering/2024-12-10.yaml", {"attendance": [{"member": "nobody", "status": "present"}]})
+    tree.patch(
+        "meetings/steering/2024-12-10.yaml",
+        {"attendance": [{"member": "nobody", "status": "present"}]},
+    )
     _forget_process_state(monkeypatch)
     cached = _report(run(["protsoc", "validate", "--format", "json"], cwd=tree.repo))
-    uncached = _report(run(["protsoc", "validate", "--format", "json", "--no-cache"], cwd=tree.repo))
+    uncached = _report(
+        run(["protsoc", "validate", "--format", "json", "--no-cache"], cwd=tree.repo)
+    )
     assert cached == uncached
     assert [e["rule"] for e in cached["errors"]] == ["ref-member"]
 
 
-def test_no_cache_option_and_variable_neither_read_nor_write(make_registry, run, fresh_cache: Path) -> None:
+def test_no_cache_option_and_variable_neither_read_nor_write(
+    make_registry, run, fresh_cache: Path
+) -> None:
     tree = make_registry()
     outcome = run(["protsoc", "validate", "--no-cache"], cwd=tree.repo)
     assert outcome.exit_code == 0
@@ -115,12 +132,17 @@ def _poison(folder: Path) -> None:
     stored = marshal.loads(checks.read_bytes())
     digest, _, projection_digest, blob = stored["entries"][MEETING_FILE]
     stored["entries"][MEETING_FILE] = (
-        digest, [("poisoned", "served from the cache", "error", 1, 1, (), None, None)], projection_digest, blob)
+        digest,
+        [("poisoned", "served from the cache", "error", 1, 1, (), None, None)],
+        projection_digest,
+        blob,
+    )
     checks.write_bytes(marshal.dumps(stored))
 
 
-def test_the_cache_is_used_but_not_across_protsoc_versions(make_registry, run, fresh_cache: Path,
-                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_cache_is_used_but_not_across_protsoc_versions(
+    make_registry, run, fresh_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import protsoc
 
     tree = make_registry()
@@ -129,7 +151,12 @@ def test_the_cache_is_used_but_not_across_protsoc_versions(make_registry, run, f
     _forget_process_state(monkeypatch)
     served = _report(run(["protsoc", "validate", "--format", "json"], cwd=tree.repo))
     assert [e["rule"] for e in served["errors"]] == ["poisoned"]  # proof that the cache is read
-    assert _report(run(["protsoc", "validate", "--format", "json", "--no-cache"], cwd=tree.repo))["valid"] is True
+    assert (
+        _report(run(["protsoc", "validate", "--format", "json", "--no-cache"], cwd=tree.repo))[
+            "valid"
+        ]
+        is True
+    )
     monkeypatch.setattr(protsoc, "__version__", protsoc.__version__ + ".post1")
     _forget_process_state(monkeypatch)
     fresh = _report(run(["protsoc", "validate", "--format", "json"], cwd=tree.repo))
@@ -144,16 +171,19 @@ def test_the_date_is_part_of_the_key(make_registry, monkeypatch: pytest.MonkeyPa
 
     tree = make_registry()
     tree.patch(MEETING_FILE, {"minutes": None})
-    tree.write("meetings/steering/2030-01-02.yaml", dict(MEETING, id="steering/2030-01-02", date="2030-01-02",
-                                                        minutes={"status": "draft"}))
+    tree.write(
+        "meetings/steering/2030-01-02.yaml",
+        dict(MEETING, id="steering/2030-01-02", date="2030-01-02", minutes={"status": "draft"}),
+    )
     early = validate(tree.root, today=dt.date(2030, 1, 1))
     late = validate(tree.root, today=dt.date(2030, 1, 3))
     assert "meeting-held-in-future" in {f.rule for f in early.findings}
     assert "meeting-held-in-future" not in {f.rule for f in late.findings}
 
 
-def test_a_schema_change_invalidates_the_cached_results(make_registry, tmp_path: Path,
-                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_schema_change_invalidates_the_cached_results(
+    make_registry, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from protsoc.kernel import resources
     from protsoc.registry import cache, schema_files
     from protsoc.validate import fastpath, schemas
@@ -165,7 +195,12 @@ def test_a_schema_change_invalidates_the_cached_results(make_registry, tmp_path:
     monkeypatch.setattr(schema_files, "schema_dir", lambda: copied)
 
     def new_process() -> None:
-        for cached in (schema_files.load_schemas, schemas._validators, fastpath._validators, cache._code_digest):
+        for cached in (
+            schema_files.load_schemas,
+            schemas._validators,
+            fastpath._validators,
+            cache._code_digest,
+        ):
             cached.cache_clear()
         monkeypatch.setattr(cache, "_stores", {})
 
@@ -178,11 +213,14 @@ def test_a_schema_change_invalidates_the_cached_results(make_registry, tmp_path:
     new_process()
     found = validate(tree.root).findings
     new_process()
-    assert [(f.rule, f.message) for f in found] == [("schema-required", "the record lacks the required field `time`")]
+    assert [(f.rule, f.message) for f in found] == [
+        ("schema-required", "the record lacks the required field `time`")
+    ]
 
 
-def test_a_corrupt_cache_file_is_ignored(make_registry, run, fresh_cache: Path,
-                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_corrupt_cache_file_is_ignored(
+    make_registry, run, fresh_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     tree = make_registry()
     run(["protsoc", "validate"], cwd=tree.repo)
     for path in fresh_cache.rglob("*.marshal"):
@@ -192,11 +230,15 @@ def test_a_corrupt_cache_file_is_ignored(make_registry, run, fresh_cache: Path,
     assert outcome.exit_code == 0 and _report(outcome)["valid"] is True
 
 
-def test_real_processes_warm_and_no_cache_agree(make_registry, run_process, fresh_cache: Path) -> None:
+def test_real_processes_warm_and_no_cache_agree(
+    make_registry, run_process, fresh_cache: Path
+) -> None:
     tree = make_registry()
     tree.patch(MEETING_FILE, {"kind": "ordinaire"})
-    outcomes = [run_process(["protsoc", "validate", "--format", "json", *extra], cwd=tree.repo)
-                for extra in ([], [], ["--no-cache"])]
+    outcomes = [
+        run_process(["protsoc", "validate", "--format", "json", *extra], cwd=tree.repo)
+        for extra in ([], [], ["--no-cache"])
+    ]
     assert [o.exit_code for o in outcomes] == [1, 1, 1]
     assert outcomes[0].stdout == outcomes[1].stdout == outcomes[2].stdout
     assert any(fresh_cache.rglob("checks.marshal"))
@@ -215,7 +257,9 @@ def test_in_one_process_a_later_load_reads_the_files_again(make_registry) -> Non
     assert meeting.data is not None and meeting.data["status"] == "cancelled"
 
 
-def test_display_names_are_those_of_display_path(make_registry, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_display_names_are_those_of_display_path(
+    make_registry, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Names resolved once per folder are the names ``display_path`` gives, symlinks included."""
     from protsoc.registry.layout import display_path
     from protsoc.registry.loaded import Registry
@@ -232,6 +276,9 @@ def test_an_unwritable_cache_folder_only_costs_speed(make_registry, run, tmp_pat
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the cache folder should be", encoding="utf-8")
     tree = make_registry()
-    outcome = run(["protsoc", "validate", "--format", "json"], cwd=tree.repo,
-                  env={"PROTSOC_CACHE_DIR": str(blocker / "cache")})
+    outcome = run(
+        ["protsoc", "validate", "--format", "json"],
+        cwd=tree.repo,
+        env={"PROTSOC_CACHE_DIR": str(blocker / "cache")},
+    )
     assert outcome.exit_code == 0 and _report(outcome)["valid"] is True

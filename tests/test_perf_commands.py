@@ -24,8 +24,13 @@ COLOURS = (None, "standard", "truecolor")
 def _console(width: int, colours: str | None) -> Any:
     from rich.console import Console
 
-    return Console(file=io.StringIO(), width=width, highlight=False, force_terminal=colours is not None,
-                   color_system=colours)  # type: ignore[arg-type]
+    return Console(
+        file=io.StringIO(),
+        width=width,
+        highlight=False,
+        force_terminal=colours is not None,
+        color_system=colours,
+    )  # type: ignore[arg-type]
 
 
 def _printed(renderable: Any, width: int, colours: str | None, **kwargs: Any) -> str:
@@ -42,12 +47,19 @@ def _rich_table(columns: list, rows: list, title: str | None, title_justify: str
     for heading, justify, no_wrap in columns:
         table.add_column(heading, justify=justify, no_wrap=no_wrap)
     for row in rows:
-        table.add_row(*(escape(text) if style is None else f"[{style}]{escape(text)}[/]" for text, style in row))
+        table.add_row(
+            *(
+                escape(text) if style is None else f"[{style}]{escape(text)}[/]"
+                for text, style in row
+            )
+        )
     return table
 
 
-DECISION_COLUMNS = [(h, "right" if h == "progress" else "left", h == "decision")
-                    for h in ("decision", "kind", "owner", "due", "action plan", "status", "progress", "late")]
+DECISION_COLUMNS = [
+    (h, "right" if h == "progress" else "left", h == "decision")
+    for h in ("decision", "kind", "owner", "due", "action plan", "status", "progress", "late")
+]
 
 
 def _decision_rows(count: int, seed: int) -> list:
@@ -55,23 +67,62 @@ def _decision_rows(count: int, seed: int) -> list:
     rows = []
     for n in range(count):
         ref = f"wg-{pick.choice(['rabat', 'beni-mellal-khenifra', 'fes'])}-{n:02d}/2025-03-{n % 28 + 1:02d}/d{n % 3 + 1}"
-        rows.append([(ref, None), (pick.choice(["decision", "recommendation"]), None),
-                     (pick.choice(["m03", "wg-beni-mellal-khenifra-12/m05", "—"]), None),
-                     (pick.choice(["2026-03-09", "—"]), None),
-                     pick.choice([("none", "yellow"), ("2", None)]), pick.choice([("late", "red"), ("open", None), ("done", "green")]),
-                     (pick.choice(["—", "47 %", "100 %"]), None), pick.choice([("yes", "red"), ("", None)])])
+        rows.append(
+            [
+                (ref, None),
+                (pick.choice(["decision", "recommendation"]), None),
+                (pick.choice(["m03", "wg-beni-mellal-khenifra-12/m05", "—"]), None),
+                (pick.choice(["2026-03-09", "—"]), None),
+                pick.choice([("none", "yellow"), ("2", None)]),
+                pick.choice([("late", "red"), ("open", None), ("done", "green")]),
+                (pick.choice(["—", "47 %", "100 %"]), None),
+                pick.choice([("yes", "red"), ("", None)]),
+            ]
+        )
         for a in range(n % 3):
-            rows.append([(f"  └ action-{n:03d}{a}", None), ("action", None), ("wg-fes-39/m08", None), ("2027-12-31", None),
-                         ("", None), (pick.choice(["blocked", "in-progress", "not-started"]), None),
-                         (f"{pick.randint(0, 100)} %", None), pick.choice([(f"{pick.randint(1, 400)} d", "red"), ("", None)])])
+            rows.append(
+                [
+                    (f"  └ action-{n:03d}{a}", None),
+                    ("action", None),
+                    ("wg-fes-39/m08", None),
+                    ("2027-12-31", None),
+                    ("", None),
+                    (pick.choice(["blocked", "in-progress", "not-started"]), None),
+                    (f"{pick.randint(0, 100)} %", None),
+                    pick.choice([(f"{pick.randint(1, 400)} d", "red"), ("", None)]),
+                ]
+            )
     return rows
 
 
-LIST_COLUMNS = [(h, "left", False) for h in ("id", "date", "status", "place", "minutes", "approvals")]
+LIST_COLUMNS = [
+    (h, "left", False) for h in ("id", "date", "status", "place", "minutes", "approvals")
+]
 LIST_ROWS = [
-    [("wg-draa-08/2025-03-12", None), ("2025-03-12", None), ("held", None), ("فاس", None), ("approved", None), ("2", None)],
-    [("steering/2024-11-26", None), ("2024-11-26", None), ("held", None), ("الدار البيضاء", None), ("", None), ("0", None)],
-    [("wg-marrakech-safi-07/2025-03-13", None), ("2025-03-13", None), ("planned", None), ("", None), ("draft", None), ("13", None)],
+    [
+        ("wg-draa-08/2025-03-12", None),
+        ("2025-03-12", None),
+        ("held", None),
+        ("فاس", None),
+        ("approved", None),
+        ("2", None),
+    ],
+    [
+        ("steering/2024-11-26", None),
+        ("2024-11-26", None),
+        ("held", None),
+        ("الدار البيضاء", None),
+        ("", None),
+        ("0", None),
+    ],
+    [
+        ("wg-marrakech-safi-07/2025-03-13", None),
+        ("2025-03-13", None),
+        ("planned", None),
+        ("", None),
+        ("draft", None),
+        ("13", None),
+    ],
 ]
 TABLES = [
     ("decisions as of 2026-11-22", "center", DECISION_COLUMNS, _decision_rows(40, 1)),
@@ -93,7 +144,9 @@ def test_tables_drawn_directly_are_what_rich_draws_at_every_width(table: tuple) 
     drawn_directly = 0
     for width in range(20, 161):
         for colours in COLOURS:
-            drawn = plain_table(_console(width, colours), columns, rows, title=title, title_justify=justify)
+            drawn = plain_table(
+                _console(width, colours), columns, rows, title=title, title_justify=justify
+            )
             if drawn is None:
                 continue
             drawn_directly += 1
@@ -107,19 +160,35 @@ def test_the_decisions_table_at_132_columns_is_drawn_directly_with_shortened_tex
     from protsoc.cli.tables import plain_table
 
     rows = _decision_rows(40, 1)
-    drawn = plain_table(_console(132, None), DECISION_COLUMNS, rows, title="decisions as of 2026-11-22",
-                        title_justify="center")
+    drawn = plain_table(
+        _console(132, None),
+        DECISION_COLUMNS,
+        rows,
+        title="decisions as of 2026-11-22",
+        title_justify="center",
+    )
     assert drawn is not None
     text = _printed(drawn, 132, None)
     assert "…" in text  # the table is wider than 132 columns: rich narrows its columns
-    assert text == _printed(_rich_table(DECISION_COLUMNS, rows, "decisions as of 2026-11-22", "center"), 132, None)
+    assert text == _printed(
+        _rich_table(DECISION_COLUMNS, rows, "decisions as of 2026-11-22", "center"), 132, None
+    )
 
 
-@pytest.mark.parametrize("text", ["[red]x[/]", "a:smile:b", ":+1:", "trail ", "تَاريخ", "tab\tx", "a\\[b", "日本"])
+@pytest.mark.parametrize(
+    "text", ["[red]x[/]", "a:smile:b", ":+1:", "trail ", "تَاريخ", "tab\tx", "a\\[b", "日本"]
+)
 def test_tables_with_other_text_are_left_to_rich(text: str) -> None:
     from protsoc.cli.tables import plain_table
 
-    row = [(text, None), ("2025-03-12", None), ("held", None), ("فاس", None), ("approved", None), ("2", None)]
+    row = [
+        (text, None),
+        ("2025-03-12", None),
+        ("held", None),
+        ("فاس", None),
+        ("approved", None),
+        ("2", None),
+    ]
     assert plain_table(_console(132, None), LIST_COLUMNS, [row]) is None
 
 
@@ -137,10 +206,17 @@ def test_a_wrapping_column_is_left_to_rich() -> None:
 
 LINES = [
     ("", ""),
-    ("[bold]wg-fes-39/2025-03-12/d1[/]: " + "الدعم تقييم الصحية الطفولة تنفيذ " * 6, "wg-fes-39/2025-03-12/d1",
-     "الدعم تقييم الصحية الطفولة تنفيذ " * 6),
+    (
+        "[bold]wg-fes-39/2025-03-12/d1[/]: " + "الدعم تقييم الصحية الطفولة تنفيذ " * 6,
+        "wg-fes-39/2025-03-12/d1",
+        "الدعم تقييم الصحية الطفولة تنفيذ " * 6,
+    ),
     ("  action-00335: الدعم", "  action-00335", "الدعم"),
-    ("  action-1: " + "x" * 300, "  action-1", "x" * 300),  # one word wider than the console: folded
+    (
+        "  action-1: " + "x" * 300,
+        "  action-1",
+        "x" * 300,
+    ),  # one word wider than the console: folded
     ("  action-2: trailing spaces   ", "  action-2", "trailing spaces   "),
     ("[bold]a/d1[/]: " + "日本語のテキスト" * 8, "a/d1", "日本語のテキスト" * 8),
     ("", ""),
@@ -149,12 +225,16 @@ LINES = [
 
 @pytest.mark.parametrize("colours", COLOURS)
 @pytest.mark.parametrize("width", [132, 80, 40, 17])
-def test_decision_lines_printed_at_once_are_what_one_print_per_line_gives(width: int, colours: str | None) -> None:
+def test_decision_lines_printed_at_once_are_what_one_print_per_line_gives(
+    width: int, colours: str | None
+) -> None:
     from rich.markup import escape
 
     from protsoc.cli import decisions
 
-    odd = [(f"[bold]{escape('x[1]:smile:')}[/]: {escape('a:smile: b')}", "x[1]:smile:", "a:smile: b")]
+    odd = [
+        (f"[bold]{escape('x[1]:smile:')}[/]: {escape('a:smile: b')}", "x[1]:smile:", "a:smile: b")
+    ]
     for lines in (LINES, LINES + odd):
         console = _console(width, colours)
         decisions._print_lines(console, lines)
@@ -166,6 +246,7 @@ def test_decision_lines_printed_at_once_are_what_one_print_per_line_gives(width:
 
 # ------------------------------------------------------------------ the commands themselves
 
+
 def _registry(which: str, tmp_path: Path) -> Path:
     if which == "shipped":
         root = tmp_path / "registry"
@@ -175,11 +256,24 @@ def _registry(which: str, tmp_path: Path) -> Path:
 
 
 @pytest.mark.parametrize("which", ["shipped", "generated"])
-@pytest.mark.parametrize("command", [["decisions", "--as-of", "2026-11-22"],
-                                     ["decisions", "--as-of", "2026-11-22", "--status", "late"],
-                                     ["list", "meetings"], ["list", "decisions"], ["list", "actions"]])
-def test_commands_print_what_rich_alone_printed(which: str, command: list[str], tmp_path: Path, run, run_process,  # type: ignore[no-untyped-def]
-                                                monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["decisions", "--as-of", "2026-11-22"],
+        ["decisions", "--as-of", "2026-11-22", "--status", "late"],
+        ["list", "meetings"],
+        ["list", "decisions"],
+        ["list", "actions"],
+    ],
+)
+def test_commands_print_what_rich_alone_printed(
+    which: str,
+    command: list[str],
+    tmp_path: Path,
+    run,
+    run_process,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     from protsoc.cli import decisions, tables
 
     root = _registry(which, tmp_path)
@@ -187,7 +281,9 @@ def test_commands_print_what_rich_alone_printed(which: str, command: list[str], 
     args = ["protsoc", *command, "--registry", str(root)]
     fast = run(args)
     real = run_process(args)
-    monkeypatch.setattr(tables, "plain_table", lambda *args, **kwargs: None)  # rich draws every table
+    monkeypatch.setattr(
+        tables, "plain_table", lambda *args, **kwargs: None
+    )  # rich draws every table
     monkeypatch.setattr(decisions, "_plain_lines", lambda *args: None)  # and prints every line
     slow = run(args)
     assert slow.stdout.strip()
@@ -196,6 +292,7 @@ def test_commands_print_what_rich_alone_printed(which: str, command: list[str], 
 
 
 # ------------------------------------------------------------------ calendar folding
+
 
 def test_fold_is_icalendars_folding() -> None:
     from icalendar.parser.content_line import Contentline
@@ -206,15 +303,25 @@ def test_fold_is_icalendars_folding() -> None:
     pick = random.Random(8)
     for _ in range(20000):
         size = pick.choice([0, 1, 73, 74, 75, 76, 147, 148, 149, 150, 300])
-        line = "".join(pick.choice(alphabet) for _ in range(pick.randint(max(0, size - 3), size + 3)))
+        line = "".join(
+            pick.choice(alphabet) for _ in range(pick.randint(max(0, size - 3), size + 3))
+        )
         assert fold(line) == Contentline(line).to_ical(), line
-    for line in ["x" * 73 + "\\n", "x" * 73 + "^n", "\\" * 200, "^" * 200, "ع" * 37 + "x", "ع" * 37 + "\\,"]:
+    for line in [
+        "x" * 73 + "\\n",
+        "x" * 73 + "^n",
+        "\\" * 200,
+        "^" * 200,
+        "ع" * 37 + "x",
+        "ع" * 37 + "\\,",
+    ]:
         assert fold(line) == Contentline(line).to_ical(), line
 
 
 @pytest.mark.parametrize("which", ["shipped", "generated"])
-def test_calendar_export_is_icalendars_own_serialisation(which: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                        run_process) -> None:  # type: ignore[no-untyped-def]
+def test_calendar_export_is_icalendars_own_serialisation(
+    which: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run_process
+) -> None:  # type: ignore[no-untyped-def]
     import datetime as dt
 
     from protsoc.governance import meeting_calendar

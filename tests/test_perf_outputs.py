@@ -40,10 +40,19 @@ def test_status_links_answer_like_asking_every_action(odd: bool) -> None:
         _action(["x/2024-01-01/d1", 7], "done"),  # not all strings: asked the old way
     ]
     if odd:
-        actions.append(_action("c/2024-03-01/d1", "done"))  # a string, not a list: substring semantics
+        actions.append(
+            _action("c/2024-03-01/d1", "done")
+        )  # a string, not a list: substring semantics
     links = status._ActionLinks(actions)
-    refs = ["c/2024-01-01/d1", "c/2024-01-01/d2", "c/2024-02-01/d1", "c/2024-03-01/d1", "c/2024-03-01/d",
-            "x/2024-01-01/d1", "nothing"]
+    refs = [
+        "c/2024-01-01/d1",
+        "c/2024-01-01/d2",
+        "c/2024-02-01/d1",
+        "c/2024-03-01/d1",
+        "c/2024-03-01/d",
+        "x/2024-01-01/d1",
+        "nothing",
+    ]
     for ref in refs:
         assert links.closed(ref) == status._decision_closed(ref, actions), ref
     for chosen in ([], refs[:1], refs[1:3], refs, ["c", "/"]):
@@ -59,11 +68,20 @@ def test_status_of_the_shipped_registry_counts_open_items_as_before(tmp_path: Pa
     actions = registry.of_kind("action")
     for row in result.committees:
         meetings = registry.meetings_of(row.id, errata=False)
-        decisions = [f"{m.id}/{d.get('id')}" for m in meetings for d in (m.data or {}).get("decisions", [])
-                     if isinstance(d, dict)]
-        assert row.open_decisions == sum(1 for ref in decisions if not status._decision_closed(ref, actions))
-        assert row.open_actions == sum(1 for a in _old_citing(actions, decisions)
-                                       if (a.data or {}).get("status") not in ("done", "dropped"))
+        decisions = [
+            f"{m.id}/{d.get('id')}"
+            for m in meetings
+            for d in (m.data or {}).get("decisions", [])
+            if isinstance(d, dict)
+        ]
+        assert row.open_decisions == sum(
+            1 for ref in decisions if not status._decision_closed(ref, actions)
+        )
+        assert row.open_actions == sum(
+            1
+            for a in _old_citing(actions, decisions)
+            if (a.data or {}).get("status") not in ("done", "dropped")
+        )
 
 
 def _ltr_before(value: Any) -> Any:
@@ -76,7 +94,7 @@ def _ltr_before(value: Any) -> Any:
     pieces: list[Any] = []
     position = 0
     for match in _LTR_RUN.finditer(text):
-        pieces.append(escape(text[position: match.start()]))
+        pieces.append(escape(text[position : match.start()]))
         pieces.append(Markup('<span dir="ltr">%s</span>') % match.group(0))
         position = match.end()
     pieces.append(escape(text[position:]))
@@ -84,9 +102,21 @@ def _ltr_before(value: Any) -> Any:
 
 
 LTR_SAMPLES = [
-    "", "لجنة القيادة", "4 000 000", "في 26 نونبر 2024", "السجل الاجتماعي الموحد (RSU).", "(RSU)",
-    "<script>alert('x')</script> & \"quotes\"", "a", "%", "AMO-Tadamon 2025 <b>", "x" * 400 + " نص " + "(y)" * 100,
-    12, 3.5, None, dt.date(2024, 11, 26),
+    "",
+    "لجنة القيادة",
+    "4 000 000",
+    "في 26 نونبر 2024",
+    "السجل الاجتماعي الموحد (RSU).",
+    "(RSU)",
+    "<script>alert('x')</script> & \"quotes\"",
+    "a",
+    "%",
+    "AMO-Tadamon 2025 <b>",
+    "x" * 400 + " نص " + "(y)" * 100,
+    12,
+    3.5,
+    None,
+    dt.date(2024, 11, 26),
 ]
 
 
@@ -133,7 +163,9 @@ def test_arabic_dates_are_the_babel_wording_also_when_memoised() -> None:
             assert arabic.month_year(value) == "نونبر 2024"
     for offset in range(0, 800, 7):
         other = day + dt.timedelta(days=offset)
-        assert arabic.date_long(other) == arabic._clean(format_date(other, "d MMMM y", locale="ar_MA"))
+        assert arabic.date_long(other) == arabic._clean(
+            format_date(other, "d MMMM y", locale="ar_MA")
+        )
     with pytest.raises(ValueError):
         arabic.date_long("2025-02-30")
     with pytest.raises(TypeError):
@@ -141,6 +173,7 @@ def test_arabic_dates_are_the_babel_wording_also_when_memoised() -> None:
 
 
 # ------------------------------------------------------------------ protsoc cadence's tables
+
 
 def _rich_table(title: str, columns: list, rows: list) -> Any:
     """The table as ``cli/cadence._detail_table`` builds it for rich."""
@@ -153,7 +186,12 @@ def _rich_table(title: str, columns: list, rows: list) -> Any:
     for heading, justify in columns:
         table.add_column(heading, no_wrap=True, justify=justify)
     for row in rows:
-        table.add_row(*(escape(text) if state is None else cli_cadence._styled(state, text) for text, state in row))
+        table.add_row(
+            *(
+                escape(text) if state is None else cli_cadence._styled(state, text)
+                for text, state in row
+            )
+        )
     return table
 
 
@@ -162,36 +200,90 @@ def _drawn(renderable: Any, width: int, colours: str | None) -> str:
 
     from rich.console import Console
 
-    console = Console(file=io.StringIO(), width=width, highlight=False, force_terminal=colours is not None,
-                      color_system=colours)  # type: ignore[arg-type]
+    console = Console(
+        file=io.StringIO(),
+        width=width,
+        highlight=False,
+        force_terminal=colours is not None,
+        color_system=colours,
+    )  # type: ignore[arg-type]
     console.print(renderable)
     return console.file.getvalue()  # type: ignore[attr-defined]
 
 
 PERIODS = [("from", "left"), ("to", "left"), ("held meetings", "left"), ("state", "left")]
-GAPS = [("from", "left"), ("to", "left"), ("days", "right"), ("deadline", "left"), ("state", "left")]
+GAPS = [
+    ("from", "left"),
+    ("to", "left"),
+    ("days", "right"),
+    ("deadline", "left"),
+    ("state", "left"),
+]
 TABLES = [
-    ("steering: calendar periods", PERIODS, [
-        [("2018-04-03", None), ("2018-12-31", None), ("—", None), ("partial (partial period, not required)", "partial")],
-        [("2019-01-01", None), ("2019-12-31", None), ("steering/2019-03-01, steering/2019-03-01-2", None), ("met", "met")],
-        [("2026-01-01", None), ("2026-12-31", None), ("—", None), ("due", "due")],
-        [("2025-01-01", None), ("2025-12-31", None), ("—", None), ("breach", "breach")],
-    ]),
-    ("wg-rabat-04: gaps between held meetings", GAPS, [
-        [("2020-02-05 (rule start)", None), ("wg-rabat-04/2020-02-18", None), ("13", None), ("2020-08-05", None), ("met", "met")],
-        [("wg-rabat-04/2020-02-18", None), ("wg-rabat-04/2021-02-18", None), ("366", None), ("2020-08-18", None), ("breach", "breach")],
-        [("wg-rabat-04/2021-02-18", None), ("2026-11-22 (as of, open)", None), ("2103", None), ("2021-08-18", None), ("breach", "breach")],
-    ]),
+    (
+        "steering: calendar periods",
+        PERIODS,
+        [
+            [
+                ("2018-04-03", None),
+                ("2018-12-31", None),
+                ("—", None),
+                ("partial (partial period, not required)", "partial"),
+            ],
+            [
+                ("2019-01-01", None),
+                ("2019-12-31", None),
+                ("steering/2019-03-01, steering/2019-03-01-2", None),
+                ("met", "met"),
+            ],
+            [("2026-01-01", None), ("2026-12-31", None), ("—", None), ("due", "due")],
+            [("2025-01-01", None), ("2025-12-31", None), ("—", None), ("breach", "breach")],
+        ],
+    ),
+    (
+        "wg-rabat-04: gaps between held meetings",
+        GAPS,
+        [
+            [
+                ("2020-02-05 (rule start)", None),
+                ("wg-rabat-04/2020-02-18", None),
+                ("13", None),
+                ("2020-08-05", None),
+                ("met", "met"),
+            ],
+            [
+                ("wg-rabat-04/2020-02-18", None),
+                ("wg-rabat-04/2021-02-18", None),
+                ("366", None),
+                ("2020-08-18", None),
+                ("breach", "breach"),
+            ],
+            [
+                ("wg-rabat-04/2021-02-18", None),
+                ("2026-11-22 (as of, open)", None),
+                ("2103", None),
+                ("2021-08-18", None),
+                ("breach", "breach"),
+            ],
+        ],
+    ),
     ("x: gaps between held meetings", GAPS, []),  # no rows
-    ("a-committee-with-a-long-name-indeed: gaps between held meetings", GAPS, [  # title wider than the table
-        [("a", None), ("b", None), ("1", None), ("c", None), ("due", "due")]]),
+    (
+        "a-committee-with-a-long-name-indeed: gaps between held meetings",
+        GAPS,
+        [  # title wider than the table
+            [("a", None), ("b", None), ("1", None), ("c", None), ("due", "due")]
+        ],
+    ),
 ]
 
 
 @pytest.mark.parametrize("colours", [None, "standard", "256", "truecolor"])
 @pytest.mark.parametrize("width", [132, 80, 60, 40])
 @pytest.mark.parametrize("table", TABLES, ids=lambda t: t[0][:20])
-def test_cadence_tables_drawn_directly_are_what_rich_draws(table: tuple, width: int, colours: str | None) -> None:
+def test_cadence_tables_drawn_directly_are_what_rich_draws(
+    table: tuple, width: int, colours: str | None
+) -> None:
     import io
 
     from rich.console import Console
@@ -199,8 +291,13 @@ def test_cadence_tables_drawn_directly_are_what_rich_draws(table: tuple, width: 
     from protsoc.cli import cadence as cli_cadence
 
     title, columns, rows = table
-    console = Console(file=io.StringIO(), width=width, highlight=False, force_terminal=colours is not None,
-                      color_system=colours)  # type: ignore[arg-type]
+    console = Console(
+        file=io.StringIO(),
+        width=width,
+        highlight=False,
+        force_terminal=colours is not None,
+        color_system=colours,
+    )  # type: ignore[arg-type]
     drawn = cli_cadence._plain_table(console, title, columns, rows)
     expected = _drawn(_rich_table(title, columns, rows), width, colours)
     if width == 132 and table in TABLES[:3]:
@@ -229,19 +326,29 @@ def test_cadence_tables_on_every_console_width_are_what_rich_draws() -> None:
     for title, columns, rows in TABLES:
         for width in range(12, 140):
             for colours in (None, "truecolor"):
-                console = Console(file=io.StringIO(), width=width, highlight=False,
-                                  force_terminal=colours is not None, color_system=colours)  # type: ignore[arg-type]
+                console = Console(
+                    file=io.StringIO(),
+                    width=width,
+                    highlight=False,
+                    force_terminal=colours is not None,
+                    color_system=colours,
+                )  # type: ignore[arg-type]
                 drawn = cli_cadence._plain_table(console, title, columns, rows)
                 if drawn is not None:
                     drawn_directly += 1
-                    assert _drawn(drawn, width, colours) == _drawn(_rich_table(title, columns, rows), width, colours), \
-                        (title, width, colours)
+                    assert _drawn(drawn, width, colours) == _drawn(
+                        _rich_table(title, columns, rows), width, colours
+                    ), (title, width, colours)
     assert drawn_directly > 300
     narrow = Console(file=io.StringIO(), width=80, highlight=False)
-    assert cli_cadence._plain_table(narrow, *TABLES[1]) is not None, "an 80-column terminal is drawn directly"
+    assert cli_cadence._plain_table(narrow, *TABLES[1]) is not None, (
+        "an 80-column terminal is drawn directly"
+    )
 
 
-@pytest.mark.parametrize("text", ["[red]x[/]", "a:smile:b", ":+1:", " lead", "trail ", "تاريخ", "tab\tx", "", "a\\[b"])
+@pytest.mark.parametrize(
+    "text", ["[red]x[/]", "a:smile:b", ":+1:", " lead", "trail ", "تاريخ", "tab\tx", "", "a\\[b"]
+)
 def test_cadence_tables_with_other_text_are_left_to_rich(text: str) -> None:
     import io
 
@@ -252,8 +359,17 @@ def test_cadence_tables_with_other_text_are_left_to_rich(text: str) -> None:
     console = Console(file=io.StringIO(), width=132, highlight=False)
     row = [("2020-01-01", None), (text, None), ("1", None), ("2020-02-02", None), ("met", "met")]
     assert cli_cadence._plain_table(console, "x: gaps between held meetings", GAPS, [row]) is None
-    unknown_state = [("2020-01-01", None), ("b", None), ("1", None), ("2020-02-02", None), ("odd", "odd")]
-    assert cli_cadence._plain_table(console, "x: gaps between held meetings", GAPS, [unknown_state]) is None
+    unknown_state = [
+        ("2020-01-01", None),
+        ("b", None),
+        ("1", None),
+        ("2020-02-02", None),
+        ("odd", "odd"),
+    ]
+    assert (
+        cli_cadence._plain_table(console, "x: gaps between held meetings", GAPS, [unknown_state])
+        is None
+    )
 
 
 def _generated_registry(tmp_path: Path) -> Path:
@@ -261,7 +377,9 @@ def _generated_registry(tmp_path: Path) -> Path:
 
     from conftest import REPO_ROOT
 
-    spec = importlib.util.spec_from_file_location("protsoc_bench_generate", REPO_ROOT / "benchmarks" / "generate.py")
+    spec = importlib.util.spec_from_file_location(
+        "protsoc_bench_generate", REPO_ROOT / "benchmarks" / "generate.py"
+    )
     assert spec and spec.loader
     generate = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(generate)
@@ -271,8 +389,13 @@ def _generated_registry(tmp_path: Path) -> Path:
 
 
 @pytest.mark.parametrize("which", ["shipped", "generated"])
-def test_protsoc_cadence_prints_what_rich_alone_printed(which: str, tmp_path: Path, run, run_process,  # type: ignore[no-untyped-def]
-                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_protsoc_cadence_prints_what_rich_alone_printed(
+    which: str,
+    tmp_path: Path,
+    run,
+    run_process,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     from protsoc.cli import cadence as cli_cadence
 
     if which == "shipped":
@@ -291,10 +414,22 @@ def test_protsoc_cadence_prints_what_rich_alone_printed(which: str, tmp_path: Pa
     assert (real.exit_code, real.stdout) == (slow.exit_code, slow.stdout)
 
 
-@pytest.mark.parametrize("command", [["status"], ["status", "--format", "json"], ["cadence"],
-                                     ["report", "--format", "md"], ["cadence", "--committee", "nobody"]])
-def test_read_only_commands_hand_the_collector_back(command: list[str], tmp_path: Path, run,  # type: ignore[no-untyped-def]
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["status"],
+        ["status", "--format", "json"],
+        ["cadence"],
+        ["report", "--format", "md"],
+        ["cadence", "--committee", "nobody"],
+    ],
+)
+def test_read_only_commands_hand_the_collector_back(
+    command: list[str],
+    tmp_path: Path,
+    run,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """status, cadence and report pause Python's cycle collector while loading and keep the
     records out of its scans while they run; afterwards (also after an error) it is as before."""
     import gc

@@ -31,19 +31,33 @@ def scan_by_id(registry: Registry, kind: str) -> dict[str, Record]:
 
 
 def scan_meetings_of(registry: Registry, committee_id: Any, errata: bool = True) -> list[Record]:
-    meetings = [m for m in scan_of_kind(registry, "meeting") if m.data and m.data.get("committee") == committee_id
-                and (errata or not is_erratum(m.data))]
+    meetings = [
+        m
+        for m in scan_of_kind(registry, "meeting")
+        if m.data and m.data.get("committee") == committee_id and (errata or not is_erratum(m.data))
+    ]
     return sorted(meetings, key=lambda m: (str(m.data.get("date", "")), m.id))  # type: ignore[union-attr]
 
 
 def assert_same_as_a_scan(registry: Registry, committees: list[Any]) -> None:
-    for kind in ("registry", "committee", "meeting", "roadmap", "action", "indicator", "evaluation", "nothing"):
+    for kind in (
+        "registry",
+        "committee",
+        "meeting",
+        "roadmap",
+        "action",
+        "indicator",
+        "evaluation",
+        "nothing",
+    ):
         assert registry.of_kind(kind) == scan_of_kind(registry, kind), kind
         assert registry.by_id(kind) == scan_by_id(registry, kind), kind
         assert list(registry.by_id(kind)) == list(scan_by_id(registry, kind)), kind
     for committee in committees:
         for errata in (True, False):
-            assert registry.meetings_of(committee, errata=errata) == scan_meetings_of(registry, committee, errata)
+            assert registry.meetings_of(committee, errata=errata) == scan_meetings_of(
+                registry, committee, errata
+            )
 
 
 @pytest.fixture()
@@ -53,11 +67,23 @@ def shipped(tmp_path: Path) -> Registry:
     return Registry.load(root)
 
 
-def _meeting(registry: Registry, committee: str, day: str, suffix: str = "", **fields: Any) -> Record:
+def _meeting(
+    registry: Registry, committee: str, day: str, suffix: str = "", **fields: Any
+) -> Record:
     stem = day + suffix
     path = registry.root / "meetings" / committee / f"{stem}.yaml"
-    data = {"id": f"{committee}/{stem}", "committee": committee, "date": day, "status": "held", **fields}
-    return Record(RecordFile("meeting", path, f"{committee}/{stem}", f"meetings/{committee}/{stem}.yaml"), data, None)
+    data = {
+        "id": f"{committee}/{stem}",
+        "committee": committee,
+        "date": day,
+        "status": "held",
+        **fields,
+    }
+    return Record(
+        RecordFile("meeting", path, f"{committee}/{stem}", f"meetings/{committee}/{stem}.yaml"),
+        data,
+        None,
+    )
 
 
 def _committees(registry: Registry) -> list[Any]:
@@ -137,12 +163,23 @@ def test_errata_odd_committees_and_dates_group_like_the_scan(tmp_path: Path) -> 
     undated = _meeting(registry, "a", "2023-01-01")
     del undated.data["date"]  # type: ignore[union-attr]
     empty = Record(RecordFile("meeting", tmp_path / "x.yaml", "a/x", "meetings/a/x.yaml"), {}, None)
-    unreadable = Record(RecordFile("meeting", tmp_path / "y.yaml", "a/y", "meetings/a/y.yaml"), None, None)
+    unreadable = Record(
+        RecordFile("meeting", tmp_path / "y.yaml", "a/y", "meetings/a/y.yaml"), None, None
+    )
     no_committee = _meeting(registry, "a", "2024-04-04")
     del no_committee.data["committee"]  # type: ignore[union-attr]
     registry.records = [*records, odd, undated, empty, unreadable, no_committee]
     assert [m.id for m in registry.meetings_of("a")] == [  # an undated meeting sorts first
-        "a/2023-01-01", "a/2024-01-01", "a/2024-01-01-2", "a/2024-02-01", "a/2024-03-01"]
+        "a/2023-01-01",
+        "a/2024-01-01",
+        "a/2024-01-01-2",
+        "a/2024-02-01",
+        "a/2024-03-01",
+    ]
     assert [m.id for m in registry.meetings_of("a", errata=False)] == [
-        "a/2023-01-01", "a/2024-01-01", "a/2024-01-01-2", "a/2024-03-01"]
+        "a/2023-01-01",
+        "a/2024-01-01",
+        "a/2024-01-01-2",
+        "a/2024-03-01",
+    ]
     assert_same_as_a_scan(registry, ["a", "b", None, ["a"], "x"])

@@ -25,12 +25,27 @@ def test_broken_record_never_crashes_rendering(case: Path, make_registry, run) -
     tree = make_registry(commit=False)
     tree.write(place, case.read_bytes())
     if place.startswith("meetings/") and place.endswith(".yaml"):
-        meeting = place[len("meetings/"):-len(".yaml")]
+        meeting = place[len("meetings/") : -len(".yaml")]
         for fmt in ("md", "html"):
-            result = run(["protsoc", "render", "minutes", meeting, "-f", fmt, "--registry", str(tree.root)])
+            result = run(
+                ["protsoc", "render", "minutes", meeting, "-f", fmt, "--registry", str(tree.root)]
+            )
             assert result.exit_code in (0, 1, 2), result.output
-    report_format = "html" if place.startswith("roadmap/indicators/") else "md"  # html draws the charts
-    result = run(["protsoc", "report", "--as-of", "2026-11-22", "-f", report_format, "--registry", str(tree.root)])
+    report_format = (
+        "html" if place.startswith("roadmap/indicators/") else "md"
+    )  # html draws the charts
+    result = run(
+        [
+            "protsoc",
+            "report",
+            "--as-of",
+            "2026-11-22",
+            "-f",
+            report_format,
+            "--registry",
+            str(tree.root),
+        ]
+    )
     assert result.exit_code in (0, 1, 2), result.output
 
 
@@ -65,12 +80,25 @@ def test_every_meeting_field_of_the_wrong_type_never_crashes(tmp_path: Path, run
             meeting = copy.deepcopy(MEETING)
             _replace(meeting, path, wrong)
             write(target, meeting)
-            result = run(["protsoc", "render", "minutes", "steering/2025-03-04", "-f", "html", "--registry", str(registry)])
+            result = run(
+                [
+                    "protsoc",
+                    "render",
+                    "minutes",
+                    "steering/2025-03-04",
+                    "-f",
+                    "html",
+                    "--registry",
+                    str(registry),
+                ]
+            )
             assert result.exit_code in (0, 1, 2), (path, wrong, result.output)
 
 
 @pytest.mark.parametrize("kind", ["indicator", "action"])
-def test_every_followup_field_of_the_wrong_type_never_crashes_the_report(tmp_path: Path, run, kind: str) -> None:
+def test_every_followup_field_of_the_wrong_type_never_crashes_the_report(
+    tmp_path: Path, run, kind: str
+) -> None:
     import copy
 
     import test_render_support as support
@@ -86,6 +114,16 @@ def test_every_followup_field_of_the_wrong_type_never_crashes_the_report(tmp_pat
             data = copy.deepcopy(record)
             _replace(data, path, wrong)
             support.write(target, data)
-            result = run(["protsoc", "report", "--as-of", "2025-08-01", "-f", "html" if kind == "indicator" else "md",
-                          "--registry", str(registry)])
+            result = run(
+                [
+                    "protsoc",
+                    "report",
+                    "--as-of",
+                    "2025-08-01",
+                    "-f",
+                    "html" if kind == "indicator" else "md",
+                    "--registry",
+                    str(registry),
+                ]
+            )
             assert result.exit_code in (0, 1, 2), (path, wrong, result.output)

@@ -36,7 +36,14 @@ def own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _key(finding: Any) -> tuple:
-    return (finding.path, finding.rule, finding.message, tuple(finding.json_path), finding.line, finding.column)
+    return (
+        finding.path,
+        finding.rule,
+        finding.message,
+        tuple(finding.json_path),
+        finding.line,
+        finding.column,
+    )
 
 
 def _full_registry(root: Path) -> Any:
@@ -56,10 +63,14 @@ def plain_findings(root: Path) -> list[tuple]:
     findings = list(registry.load_findings)
     for record in registry.records:
         if record.data is not None and record.document is not None:
-            findings += schemas.check(record.kind, record.data, record.path, record.document.implicit)
+            findings += schemas.check(
+                record.kind, record.data, record.path, record.document.implicit
+            )
             findings += hygiene.check(record.data, record.path)
     findings += rulebook.run(registry, TODAY)
-    resolve_positions(findings, {r.path: r.document.text for r in registry.records if r.document is not None})
+    resolve_positions(
+        findings, {r.path: r.document.text for r in registry.records if r.document is not None}
+    )
     return sorted(_key(f) for f in findings)
 
 
@@ -80,17 +91,30 @@ def _scopes_hold(root: Path) -> None:
     registry = _full_registry(root)
     readable = [r for r in registry.records if r.data is not None]
     whole = {_key(f) for f in rulebook.run(registry, TODAY, scope="file")}
-    alone = {_key(f) for record in readable for f in rulebook.run(Registry(root, [record]), None, scope="file")}  # type: ignore[arg-type]
+    alone = {
+        _key(f)
+        for record in readable
+        for f in rulebook.run(Registry(root, [record]), None, scope="file")
+    }  # type: ignore[arg-type]
     assert alone == whole
-    projected = Registry(root, [Record(r.file, rules.project(r.kind, r.data) if r.data is not None else None, None)
-                                for r in registry.records])
-    assert {_key(f) for f in rulebook.run(projected, TODAY, scope="registry")} == \
-        {_key(f) for f in rulebook.run(registry, TODAY, scope="registry")}
+    projected = Registry(
+        root,
+        [
+            Record(r.file, rules.project(r.kind, r.data) if r.data is not None else None, None)
+            for r in registry.records
+        ],
+    )
+    assert {_key(f) for f in rulebook.run(projected, TODAY, scope="registry")} == {
+        _key(f) for f in rulebook.run(registry, TODAY, scope="registry")
+    }
 
 
 @pytest.mark.parametrize("case", CASES)
-def test_each_broken_example_is_found_alike_by_every_path(case, make_registry,  # type: ignore[no-untyped-def]
-                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_each_broken_example_is_found_alike_by_every_path(
+    case,
+    make_registry,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     tree = make_registry()
     _place(tree, case)
     _scopes_hold(tree.root)
@@ -108,9 +132,16 @@ def _break_references(data: dict, rng: random.Random) -> None:
         if isinstance(data.get(key), list) and data[key]:
             choices.append(lambda key=key: data[key].pop(rng.randrange(len(data[key]))))
             choices.append(lambda key=key: data[key].append(copy.deepcopy(data[key][0])))
-    for key, value in (("committee", "no-such-committee"), ("owner", "steering/nobody"), ("axis", "no-axis"),
-                       ("parent", "steering"), ("status", "held"), ("date", "2030-01-01"),
-                       ("progress", 100), ("completed_on", "2031-05-05")):
+    for key, value in (
+        ("committee", "no-such-committee"),
+        ("owner", "steering/nobody"),
+        ("axis", "no-axis"),
+        ("parent", "steering"),
+        ("status", "held"),
+        ("date", "2030-01-01"),
+        ("progress", 100),
+        ("completed_on", "2031-05-05"),
+    ):
         if key in data:
             choices.append(lambda key=key, value=value: data.__setitem__(key, value))
     if isinstance(data.get("minutes"), dict):
@@ -121,8 +152,9 @@ def _break_references(data: dict, rng: random.Random) -> None:
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3, 4])
-def test_generated_registries_edited_and_extended_are_found_alike(seed: int, tmp_path: Path,
-                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_generated_registries_edited_and_extended_are_found_alike(
+    seed: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     generate = _generator()
     files = generate.Generator(meetings=40, seed=seed, committees=6).run()
     rng = random.Random(seed)
@@ -140,12 +172,16 @@ def test_generated_registries_edited_and_extended_are_found_alike(seed: int, tmp
     meetings = sorted(root.glob("meetings/*/*.yaml"))
     committee = sorted(root.glob("committees/*.yaml"))[1]
     edits = [
-        lambda: meetings[0].write_text(meetings[0].read_text(encoding="utf-8").replace("synthetic", "edited"),
-                                       encoding="utf-8"),
-        lambda: committee.write_text(committee.read_text(encoding="utf-8").replace("id: m01", "id: m01x", 1),
-                                     encoding="utf-8"),
-        lambda: (meetings[1].parent / "2031-01-01.yaml").write_text(meetings[1].read_text(encoding="utf-8"),
-                                                                    encoding="utf-8"),
+        lambda: meetings[0].write_text(
+            meetings[0].read_text(encoding="utf-8").replace("synthetic", "edited"), encoding="utf-8"
+        ),
+        lambda: committee.write_text(
+            committee.read_text(encoding="utf-8").replace("id: m01", "id: m01x", 1),
+            encoding="utf-8",
+        ),
+        lambda: (meetings[1].parent / "2031-01-01.yaml").write_text(
+            meetings[1].read_text(encoding="utf-8"), encoding="utf-8"
+        ),
         lambda: meetings[2].unlink(),
     ]
     for edit in edits:

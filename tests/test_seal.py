@@ -15,7 +15,9 @@ MEETING_FILE = "meetings/steering/2024-11-26.yaml"
 
 def approved_tree(make_registry: Any) -> RegistryTree:
     meeting = copy.deepcopy(MEETING)
-    meeting["decisions"] = [{"id": "d1", "kind": "decision", "text": {"ar": "تعميم التغطية الصحية"}}]
+    meeting["decisions"] = [
+        {"id": "d1", "kind": "decision", "text": {"ar": "تعميم التغطية الصحية"}}
+    ]
     tree = make_registry({MEETING_FILE: meeting})
     approve(tree, MEETING_FILE, ["head-of-government", "interior"])
     tree.commit("approve the minutes")
@@ -40,18 +42,24 @@ def test_one_character_edit_breaks_the_seal(make_registry: Any, run: Any) -> Non
     assert outcome.exit_code == 1
     findings = json.loads(outcome.stdout)["errors"]
     assert [(f["rule"], f["file"], f["json_path"]) for f in findings] == [
-        ("seal-broken", "registry/meetings/steering/2024-11-26.yaml", "$.minutes.seal")]
+        ("seal-broken", "registry/meetings/steering/2024-11-26.yaml", "$.minutes.seal")
+    ]
     assert "protsoc amend steering/2024-11-26" in findings[0]["hint"]
 
 
-def test_editing_a_number_breaks_the_seal_in_a_real_process(make_registry: Any, run_process: Any) -> None:
+def test_editing_a_number_breaks_the_seal_in_a_real_process(
+    make_registry: Any, run_process: Any
+) -> None:
     tree = approved_tree(make_registry)
     tree.patch(MEETING_FILE, {"number": 3})
 
     outcome = run_process(["protsoc", "validate"], cwd=tree.repo)
 
     assert outcome.exit_code == 1
-    assert "error [seal-broken] the minutes of steering/2024-11-26 no longer match their seal" in outcome.stdout
+    assert (
+        "error [seal-broken] the minutes of steering/2024-11-26 no longer match their seal"
+        in outcome.stdout
+    )
 
 
 def test_reformatting_is_no_false_alarm(make_registry: Any, run: Any) -> None:
@@ -66,8 +74,15 @@ def test_reformatting_is_no_false_alarm(make_registry: Any, run: Any) -> None:
         return value
 
     # other key order, every scalar double-quoted, flow style, other indentation, a comment
-    text = yaml.dump(reverse(data), allow_unicode=True, sort_keys=False, default_style='"',
-                     default_flow_style=True, width=70, indent=4)
+    text = yaml.dump(
+        reverse(data),
+        allow_unicode=True,
+        sort_keys=False,
+        default_style='"',
+        default_flow_style=True,
+        width=70,
+        indent=4,
+    )
     tree.write(MEETING_FILE, "# re-formatted by hand\n" + text)
     assert '"status": "held"' in text and "{" in text  # really quoted, really flow style
 
@@ -86,8 +101,11 @@ def test_draft_minutes_can_be_edited(registry_tree: RegistryTree, run: Any) -> N
 def test_canonical_form_ignores_key_order_but_not_values() -> None:
     from protsoc.governance import seal
 
-    meeting = {"id": "a/2024-01-01", "minutes": {"status": "approved", "seal": {"digest": "x"}},
-               "date": "2024-01-01"}
+    meeting = {
+        "id": "a/2024-01-01",
+        "minutes": {"status": "approved", "seal": {"digest": "x"}},
+        "date": "2024-01-01",
+    }
     reordered = {"date": "2024-01-01", "minutes": {"status": "approved"}, "id": "a/2024-01-01"}
 
     assert seal.digest(meeting) == seal.digest(reordered)

@@ -113,7 +113,10 @@ def test_renamed_health_ministry_keeps_its_2018_title() -> None:
 
 def test_steering_cadence_and_secretariat() -> None:
     steering = committee("steering")
-    assert {k: steering["cadence"][k] for k in ("min_meetings", "per")} == {"min_meetings": 1, "per": "P1Y"}
+    assert {k: steering["cadence"][k] for k in ("min_meetings", "per")} == {
+        "min_meetings": 1,
+        "per": "P1Y",
+    }
     assert steering["secretariat"]["body"]["ar"] == "مصالح رئيس الحكومة"
     assert len(steering["missions"]) == 5
 
@@ -122,8 +125,11 @@ def test_steering_cadence_and_secretariat() -> None:
 
 
 def test_technical_committee_has_the_secretaries_general_and_the_four_bodies() -> None:
-    steering_ministers = [m for m in in_order(committee("steering")["members"])
-                          if m["role"] == "member" and first_title(m) not in BODIES]
+    steering_ministers = [
+        m
+        for m in in_order(committee("steering")["members"])
+        if m["role"] == "member" and first_title(m) not in BODIES
+    ]
     assert len(steering_ministers) == 14
     technical = committee("technical")
     assert technical["kind"] == "technical"
@@ -132,7 +138,8 @@ def test_technical_committee_has_the_secretaries_general_and_the_four_bodies() -
     secretaries = [m for m in members if "on_behalf_of" in m]
     # one secretary-general per ministry represented in the Steering Committee
     assert sorted(m["on_behalf_of"] for m in secretaries) == sorted(
-        f"steering/{m['id']}" for m in steering_ministers)
+        f"steering/{m['id']}" for m in steering_ministers
+    )
     assert all(first_title(m).startswith("الكاتب العام") for m in secretaries)
     others = [m for m in members if "on_behalf_of" not in m]
     assert sorted(first_title(m) for m in others) == sorted(BODIES)
@@ -168,7 +175,11 @@ def test_exactly_the_six_committees_of_the_circular() -> None:
 def test_steering_meeting_of_2024_11_26() -> None:
     meeting = yamlio.load_file(SHIPPED_REGISTRY / "meetings" / "steering" / "2024-11-26.yaml").data
     assert (meeting["id"], meeting["committee"], meeting["date"], meeting["status"]) == (
-        "steering/2024-11-26", "steering", "2024-11-26", "held")
+        "steering/2024-11-26",
+        "steering",
+        "2024-11-26",
+        "held",
+    )
     assert meeting["place"]["ar"] == "الرباط"
     assert any(s["document"] == "seeds/004_736f315ecc4f7e21.txt" for s in meeting["sources"])
 
@@ -214,7 +225,9 @@ def test_expected_titles_are_the_circulars_own_words() -> None:
     """The strings this file expects are not paraphrases: each is verbatim in seed 000 or 001."""
     if not SEEDS.is_dir():
         pytest.skip("../shared/seeds is not next to this checkout")
-    circular = "".join((SEEDS / name).read_text(encoding="utf-8")
-                       for name in ("000_02509a23915112cd.txt", "001_966c0b29bf8d288b.txt"))
+    circular = "".join(
+        (SEEDS / name).read_text(encoding="utf-8")
+        for name in ("000_02509a23915112cd.txt", "001_966c0b29bf8d288b.txt")
+    )
     for title in STEERING_MEMBERS_2018:
         assert title in circular, title

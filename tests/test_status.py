@@ -31,8 +31,11 @@ def test_status_table_lists_each_committee(full: RegistryTree, run) -> None:
     outcome = run(["protsoc", "status"], cwd=full.repo)
     assert outcome.exit_code == 0
     assert outcome.stderr == ""
-    rows = {line.split("│")[1].strip(): line for line in outcome.stdout.splitlines()
-            if line.startswith("│") and line.split("│")[1].strip()}
+    rows = {
+        line.split("│")[1].strip(): line
+        for line in outcome.stdout.splitlines()
+        if line.startswith("│") and line.split("│")[1].strip()
+    }
     assert {"steering", "technical"} <= set(rows)
     assert " 3 " in rows["steering"]  # members
     assert "2024-11-26" in rows["steering"]  # last held
@@ -48,7 +51,10 @@ def test_status_json_overview(full: RegistryTree, run) -> None:
     assert overview["tracking_start"] == "2018-04-03"
     assert overview["records"] == 9
     committees = {c["id"]: c for c in overview["committees"]}
-    assert [c["id"] for c in overview["committees"]] == ["steering", "technical"]  # ministerial first
+    assert [c["id"] for c in overview["committees"]] == [
+        "steering",
+        "technical",
+    ]  # ministerial first
     steering = committees["steering"]
     assert steering["chair"] == "رئيس الحكومة"
     assert steering["members"] == 3
@@ -73,7 +79,9 @@ def test_done_actions_close_their_decision(full: RegistryTree, run) -> None:
 
 
 def test_status_empty_registry_of_committees(make_registry, run) -> None:
-    tree = make_registry({"committees/steering.yaml": None, "meetings/steering/2024-11-26.yaml": None})
+    tree = make_registry(
+        {"committees/steering.yaml": None, "meetings/steering/2024-11-26.yaml": None}
+    )
     assert _status_json(run, tree)["committees"] == []
 
 
@@ -106,7 +114,9 @@ def test_status_in_a_real_process_is_plain_text(full: RegistryTree, run_process)
 def test_status_on_an_invalid_registry_does_not_crash(make_registry, run) -> None:
     """status is not validate: broken records are skipped or shown as they are, never a traceback."""
     tree = make_registry()
-    tree.write("committees/technical.yaml", "id: technical\nname: not a mapping\nmembers: 3\ncadence: []\n")
+    tree.write(
+        "committees/technical.yaml", "id: technical\nname: not a mapping\nmembers: 3\ncadence: []\n"
+    )
     tree.write("meetings/steering/2024-12-01.yaml", "- not\n- a record\n")
     outcome = run(["protsoc", "status", "--format", "json"], cwd=tree.repo)
     assert "internal error" not in outcome.stderr
@@ -116,11 +126,18 @@ def test_status_on_an_invalid_registry_does_not_crash(make_registry, run) -> Non
         assert "protsoc validate" in outcome.stderr
 
 
-
-@settings(max_examples=60, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
-@given(committee=st.dictionaries(_KEYS, _DATA, max_size=6), meeting=st.dictionaries(_KEYS, _DATA, max_size=6))
-def test_status_on_random_records_is_an_overview_or_a_clear_error(make_registry, run, committee, meeting) -> None:
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    committee=st.dictionaries(_KEYS, _DATA, max_size=6),
+    meeting=st.dictionaries(_KEYS, _DATA, max_size=6),
+)
+def test_status_on_random_records_is_an_overview_or_a_clear_error(
+    make_registry, run, committee, meeting
+) -> None:
     tree = make_registry(commit=False, name="random")
     tree.write("committees/technical.yaml", {"id": "technical", **committee})
     tree.write("meetings/technical/2024-12-01.yaml", {"committee": "technical", **meeting})

@@ -11,18 +11,31 @@ from pathlib import Path
 import pytest
 from conftest import REPO_ROOT, SHIPPED_REGISTRY
 
-pytestmark = pytest.mark.skipif(shutil.which("check-jsonschema") is None,
-                                reason="check-jsonschema is in the test extra")
+pytestmark = pytest.mark.skipif(
+    shutil.which("check-jsonschema") is None, reason="check-jsonschema is in the test extra"
+)
 
 # Any attempt to reach the network goes to a closed local port and fails.
-OFFLINE = {"HTTP_PROXY": "http://127.0.0.1:9", "HTTPS_PROXY": "http://127.0.0.1:9",
-           "http_proxy": "http://127.0.0.1:9", "https_proxy": "http://127.0.0.1:9", "NO_PROXY": ""}
+OFFLINE = {
+    "HTTP_PROXY": "http://127.0.0.1:9",
+    "HTTPS_PROXY": "http://127.0.0.1:9",
+    "http_proxy": "http://127.0.0.1:9",
+    "https_proxy": "http://127.0.0.1:9",
+    "NO_PROXY": "",
+}
 
 
 def check(schema: Path, files: list[Path], cwd: Path) -> subprocess.CompletedProcess:
     env = {**os.environ, **OFFLINE}
-    return subprocess.run(["check-jsonschema", "--no-cache", "--schemafile", str(schema), *map(str, files)],
-                          cwd=cwd, env=env, capture_output=True, text=True, timeout=300, check=False)
+    return subprocess.run(
+        ["check-jsonschema", "--no-cache", "--schemafile", str(schema), *map(str, files)],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
 
 
 KINDS = {
@@ -40,7 +53,9 @@ def test_issue_command_from_the_repository_root() -> None:
     """The exact line of the issue: relative paths, run at the repository root."""
     meetings = sorted(SHIPPED_REGISTRY.glob("meetings/*/*.yaml"))
     assert meetings
-    result = check(Path("schemas/meeting.schema.json"), [m.relative_to(REPO_ROOT) for m in meetings], REPO_ROOT)
+    result = check(
+        Path("schemas/meeting.schema.json"), [m.relative_to(REPO_ROOT) for m in meetings], REPO_ROOT
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "ok -- validation done" in result.stdout
 
@@ -56,7 +71,9 @@ def test_shipped_records_pass_their_schema_from_any_folder(kind: str, tmp_path: 
 
 def test_a_broken_meeting_fails(tmp_path: Path) -> None:
     broken = tmp_path / "2024-11-26.yaml"
-    text = (SHIPPED_REGISTRY / "meetings" / "steering" / "2024-11-26.yaml").read_text(encoding="utf-8")
+    text = (SHIPPED_REGISTRY / "meetings" / "steering" / "2024-11-26.yaml").read_text(
+        encoding="utf-8"
+    )
     broken.write_text(text.replace("status: held", "status: hled", 1), encoding="utf-8")
     result = check(REPO_ROOT / "schemas" / "meeting.schema.json", [broken], tmp_path)
     assert result.returncode == 1

@@ -12,8 +12,10 @@ from conftest import EXAMPLES, RegistryTree
 
 MEETING = "meetings/steering/2024-11-26.yaml"
 COMMITTEE = "committees/steering.yaml"
-FINDING_LINE = re.compile(r"^(?P<file>\S+):(?P<line>\d+):(?P<column>\d+): (?P<severity>error|warning) "
-                          r"\[(?P<rule>[a-z0-9-]+)\] (?P<message>.+)$")
+FINDING_LINE = re.compile(
+    r"^(?P<file>\S+):(?P<line>\d+):(?P<column>\d+): (?P<severity>error|warning) "
+    r"\[(?P<rule>[a-z0-9-]+)\] (?P<message>.+)$"
+)
 
 
 @pytest.fixture
@@ -89,13 +91,19 @@ def test_json_document_shape(broken: RegistryTree, run) -> None:
 def test_json_of_a_valid_registry(registry_tree: RegistryTree, run) -> None:
     outcome = run(["protsoc", "validate", "--format", "json"], cwd=registry_tree.repo)
     assert outcome.exit_code == 0
-    assert json.loads(outcome.stdout) == {"valid": True, "files_checked": 3,
-                                          "counts": {"errors": 0, "warnings": 0}, "errors": []}
+    assert json.loads(outcome.stdout) == {
+        "valid": True,
+        "files_checked": 3,
+        "counts": {"errors": 0, "warnings": 0},
+        "errors": [],
+    }
 
 
 def test_json_path_of_list_items(make_registry, run) -> None:
     tree = make_registry()
-    tree.patch(MEETING, lambda m: m["attendance"].append({"member": "finance", "status": "present"}))
+    tree.patch(
+        MEETING, lambda m: m["attendance"].append({"member": "finance", "status": "present"})
+    )
     report = json.loads(run(["protsoc", "validate", "--format", "json"], cwd=tree.repo).stdout)
     [entry] = report["errors"]
     assert (entry["rule"], entry["json_path"]) == ("ref-member", "$.attendance[2].member")
@@ -110,7 +118,9 @@ def test_github_annotations(broken: RegistryTree, run) -> None:
     lines = outcome.stdout.splitlines()
     error = next(line for line in lines if line.startswith("::error "))
     warning = next(line for line in lines if line.startswith("::warning "))
-    assert error.startswith(f"::error file=registry/{MEETING},line=4,col=1,title=protsoc schema-enum::")
+    assert error.startswith(
+        f"::error file=registry/{MEETING},line=4,col=1,title=protsoc schema-enum::"
+    )
     assert "[schema-enum]" in error and "did you mean `held`?" in error
     assert warning.startswith(f"::warning file=registry/{MEETING},line=6,col=3,")
     assert lines[-1] == "protsoc: 3 files checked, 1 errors, 1 warnings"
@@ -135,8 +145,12 @@ def test_warnings_pass_unless_strict(warned: RegistryTree, run) -> None:
     strict = run(["protsoc", "validate", "--strict"], cwd=warned.repo)
     assert strict.exit_code == 1
     assert "invalid: 3 files checked, 0 errors, 1 warnings" in strict.stdout
-    assert json.loads(run(["protsoc", "validate", "--strict", "--format", "json"],
-                          cwd=warned.repo).stdout)["valid"] is False
+    assert (
+        json.loads(
+            run(["protsoc", "validate", "--strict", "--format", "json"], cwd=warned.repo).stdout
+        )["valid"]
+        is False
+    )
 
 
 def test_unknown_format_is_a_usage_error(registry_tree: RegistryTree, run) -> None:
@@ -183,21 +197,29 @@ def test_given_paths_resolve_references_against_the_whole_registry(make_registry
 def test_given_folder_checks_the_files_under_it(make_registry, run) -> None:
     tree = make_registry()
     tree.patch(COMMITTEE, {"kind": "ministerial-ish"})
-    tree.write("meetings/steering/2024-12-02.yaml", {**tree.read(MEETING), "id": "steering/2024-12-02",
-                                                    "date": "2024-12-02", "status": "hled"})
-    report = json.loads(run(["protsoc", "validate", "registry/meetings", "--format", "json"],
-                            cwd=tree.repo).stdout)
+    tree.write(
+        "meetings/steering/2024-12-02.yaml",
+        {**tree.read(MEETING), "id": "steering/2024-12-02", "date": "2024-12-02", "status": "hled"},
+    )
+    report = json.loads(
+        run(["protsoc", "validate", "registry/meetings", "--format", "json"], cwd=tree.repo).stdout
+    )
     assert report["files_checked"] == 2
     assert {e["file"] for e in report["errors"]} == {"registry/meetings/steering/2024-12-02.yaml"}
 
 
-def test_path_outside_the_registry_is_a_usage_error(registry_tree: RegistryTree, run, tmp_path: Path) -> None:
+def test_path_outside_the_registry_is_a_usage_error(
+    registry_tree: RegistryTree, run, tmp_path: Path
+) -> None:
     stray = tmp_path / "elsewhere.yaml"
     stray.write_text("id: x\n", encoding="utf-8")
     outcome = run(["protsoc", "validate", str(stray)], cwd=registry_tree.repo)
     assert outcome.exit_code == 2
     assert "is not a record file of the registry" in outcome.stderr
-    missing = run(["protsoc", "validate", "registry/meetings/steering/1999-01-01.yaml"], cwd=registry_tree.repo)
+    missing = run(
+        ["protsoc", "validate", "registry/meetings/steering/1999-01-01.yaml"],
+        cwd=registry_tree.repo,
+    )
     assert missing.exit_code == 2
 
 
@@ -216,7 +238,9 @@ def test_registry_option(registry_tree: RegistryTree, run, tmp_path: Path) -> No
 def test_registry_from_environment(broken: RegistryTree, run, tmp_path: Path) -> None:
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    outcome = run(["protsoc", "validate"], cwd=elsewhere, env={"PROTSOC_REGISTRY": str(broken.root)})
+    outcome = run(
+        ["protsoc", "validate"], cwd=elsewhere, env={"PROTSOC_REGISTRY": str(broken.root)}
+    )
     assert outcome.exit_code == 1
     assert "[schema-enum]" in outcome.stdout
 
@@ -225,13 +249,18 @@ def test_option_beats_environment(make_registry, run, tmp_path: Path) -> None:
     good = make_registry(name="good")
     bad = make_registry(name="bad")
     bad.patch(MEETING, {"status": "hled"})
-    outcome = run(["protsoc", "validate", "--registry", str(good.root)], cwd=tmp_path,
-                  env={"PROTSOC_REGISTRY": str(bad.root)})
+    outcome = run(
+        ["protsoc", "validate", "--registry", str(good.root)],
+        cwd=tmp_path,
+        env={"PROTSOC_REGISTRY": str(bad.root)},
+    )
     assert outcome.exit_code == 0
 
 
 def test_registry_found_from_a_subfolder(broken: RegistryTree, run) -> None:
-    outcome = run(["protsoc", "validate", "--format", "json"], cwd=broken.root / "meetings" / "steering")
+    outcome = run(
+        ["protsoc", "validate", "--format", "json"], cwd=broken.root / "meetings" / "steering"
+    )
     assert outcome.exit_code == 1
     # file names are shown relative to the current directory
     assert json.loads(outcome.stdout)["errors"][0]["file"] == "2024-11-26.yaml"
@@ -240,7 +269,10 @@ def test_registry_found_from_a_subfolder(broken: RegistryTree, run) -> None:
 def test_no_registry_found_is_exit_2_with_a_hint(tmp_path: Path, run, run_process) -> None:
     empty = tmp_path / "empty"
     empty.mkdir()
-    for outcome in (run(["protsoc", "validate"], cwd=empty), run_process(["protsoc", "validate"], cwd=empty)):
+    for outcome in (
+        run(["protsoc", "validate"], cwd=empty),
+        run_process(["protsoc", "validate"], cwd=empty),
+    ):
         assert outcome.exit_code == 2
         assert outcome.stdout == ""
         assert "no registry found" in outcome.stderr
@@ -272,12 +304,17 @@ def test_unreadable_file_is_a_finding(make_registry, run) -> None:
     assert outcome.exit_code == 1
     [entry] = json.loads(outcome.stdout)["errors"]
     assert (entry["rule"], entry["file"], entry["line"]) == (
-        "file-unreadable", "registry/meetings/steering/2024-12-02.yaml", 1)
+        "file-unreadable",
+        "registry/meetings/steering/2024-12-02.yaml",
+        1,
+    )
 
 
 BAD_INPUTS = {
-    "alias bomb": ("l0: &l0 [a, a, a, a, a, a, a, a, a]\n"
-                   + "".join(f"l{i}: &l{i} [" + ", ".join([f"*l{i - 1}"] * 9) + "]\n" for i in range(1, 10))).encode(),
+    "alias bomb": (
+        "l0: &l0 [a, a, a, a, a, a, a, a, a]\n"
+        + "".join(f"l{i}: &l{i} [" + ", ".join([f"*l{i - 1}"] * 9) + "]\n" for i in range(1, 10))
+    ).encode(),
     "windows-1256": "id: x\nplace:\n  ar: الرباط\n".encode("cp1256", "replace"),
     "utf-16": "id: x\n".encode("utf-16"),
     "binary": bytes(range(256)),
@@ -311,8 +348,12 @@ def test_the_whole_invalid_corpus_at_once_gives_no_traceback(make_registry, run)
         if path.name == "expect.yaml":
             continue
         index += 1
-        tree.write(f"meetings/steering/2020-01-{index:02d}.yaml" if index <= 28 else
-                   f"meetings/steering/2020-02-{index - 28:02d}.yaml", path.read_bytes())
+        tree.write(
+            f"meetings/steering/2020-01-{index:02d}.yaml"
+            if index <= 28
+            else f"meetings/steering/2020-02-{index - 28:02d}.yaml",
+            path.read_bytes(),
+        )
     outcome = run(["protsoc", "validate", "--format", "json"], cwd=tree.repo)
     assert outcome.exit_code == 1
     assert json.loads(outcome.stdout)["counts"]["errors"] > index
@@ -325,14 +366,20 @@ def test_every_problem_of_every_file_is_reported_together(make_registry, run) ->
     tree.write("meetings/steering/2024-12-02.yaml", b"id: [\n")
     report = json.loads(run(["protsoc", "validate", "--format", "json"], cwd=tree.repo).stdout)
     assert {(e["file"].split("/", 1)[1], e["rule"]) for e in report["errors"]} == {
-        (COMMITTEE, "schema-enum"), (MEETING, "schema-enum"), (MEETING, "schema-type"),
-        ("meetings/steering/2024-12-02.yaml", "yaml-syntax")}
+        (COMMITTEE, "schema-enum"),
+        (MEETING, "schema-enum"),
+        (MEETING, "schema-type"),
+        ("meetings/steering/2024-12-02.yaml", "yaml-syntax"),
+    }
     assert report["counts"]["errors"] == 4
 
 
 def test_text_is_coloured_on_a_terminal(broken: RegistryTree, run_process) -> None:
-    outcome = run_process(["protsoc", "validate"], cwd=broken.repo,
-                          env={"NO_COLOR": None, "FORCE_COLOR": "1", "TERM": "xterm-256color"})
+    outcome = run_process(
+        ["protsoc", "validate"],
+        cwd=broken.repo,
+        env={"NO_COLOR": None, "FORCE_COLOR": "1", "TERM": "xterm-256color"},
+    )
     assert outcome.exit_code == 1
     assert "\x1b[" in outcome.stdout  # rich colours errors red and warnings yellow
     assert "[schema-enum]" in outcome.stdout

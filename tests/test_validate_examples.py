@@ -51,14 +51,21 @@ def _file_case(path: Path) -> Case:
     expect = _EXPECT.search(head)
     place = _PLACE.search(head)
     assert expect and place, f"{path} lacks its `# expect:` / `# place:` header"
-    return Case(expect["rule"].decode(), int(expect["line"]), place["place"].decode(),
-                {place["place"].decode(): raw})
+    return Case(
+        expect["rule"].decode(),
+        int(expect["line"]),
+        place["place"].decode(),
+        {place["place"].decode(): raw},
+    )
 
 
 def _folder_case(folder: Path) -> Case:
     meta = yaml.safe_load((folder / "expect.yaml").read_text(encoding="utf-8"))
-    files = {p.relative_to(folder).as_posix(): p.read_bytes()
-             for p in folder.rglob("*") if p.is_file() and p.name != "expect.yaml"}
+    files = {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in folder.rglob("*")
+        if p.is_file() and p.name != "expect.yaml"
+    }
     return Case(meta["rule"], int(meta["line"]), meta["file"], files)
 
 
@@ -72,7 +79,9 @@ def _cases() -> list:
                 case = _file_case(entry)
             else:
                 continue
-            assert case.rule == rule_folder.name, f"{entry} declares {case.rule} in folder {rule_folder.name}"
+            assert case.rule == rule_folder.name, (
+                f"{entry} declares {case.rule} in folder {rule_folder.name}"
+            )
             cases.append(pytest.param(case, id=f"{rule_folder.name}/{entry.stem}"))
     return cases
 
@@ -94,7 +103,9 @@ def test_invalid_example_reports_its_rule_on_its_line(case: Case, make_registry,
     report = json.loads(outcome.stdout)
     expected_file = f"registry/{case.place}"
     hits = [e for e in report["errors"] if e["rule"] == case.rule]
-    assert hits, f"{case.rule} not reported; got {[(e['rule'], e['file'], e['line']) for e in report['errors']]}"
+    assert hits, (
+        f"{case.rule} not reported; got {[(e['rule'], e['file'], e['line']) for e in report['errors']]}"
+    )
     located = [(e["file"], e["line"]) for e in hits]
     assert (expected_file, case.line) in located, f"{case.rule} reported at {located}"
     hit = next(e for e in hits if (e["file"], e["line"]) == (expected_file, case.line))
@@ -113,10 +124,18 @@ def _emitted_rule_ids() -> set[str]:
     """Every literal rule id the source code can emit (schema-* ids are built from validators)."""
     source = Path(__file__).resolve().parent.parent / "src" / "protsoc"
     found: set[str] = set()
-    pattern = re.compile(r'"((?:yaml|schema|text|ref|layout|meeting|id|duplicate|committee|attendance'
-                         r'|date|minutes|decision|file)-[a-z-]+)"')
-    for module in ("registry/yamlio.py", "registry/layout.py", "registry/records.py", "validate/schemas.py",
-                   "validate/rules.py", "validate/hygiene.py"):
+    pattern = re.compile(
+        r'"((?:yaml|schema|text|ref|layout|meeting|id|duplicate|committee|attendance'
+        r'|date|minutes|decision|file)-[a-z-]+)"'
+    )
+    for module in (
+        "registry/yamlio.py",
+        "registry/layout.py",
+        "registry/records.py",
+        "validate/schemas.py",
+        "validate/rules.py",
+        "validate/hygiene.py",
+    ):
         found |= set(pattern.findall((source / module).read_text(encoding="utf-8")))
     return found
 
@@ -142,9 +161,12 @@ def test_valid_examples_have_no_findings(make_registry, run) -> None:
     report = json.loads(outcome.stdout)
     assert report["errors"] == []
     assert outcome.exit_code == 0
-    assert report["files_checked"] == 3 + sum(1 for p in VALID.rglob("*.yaml")
-                                                if p.relative_to(VALID).as_posix() not in
-                                                ("committees/steering.yaml", "meetings/steering/2024-11-26.yaml"))
+    assert report["files_checked"] == 3 + sum(
+        1
+        for p in VALID.rglob("*.yaml")
+        if p.relative_to(VALID).as_posix()
+        not in ("committees/steering.yaml", "meetings/steering/2024-11-26.yaml")
+    )
 
 
 def test_corpus_files_are_kept_byte_for_byte() -> None:
@@ -153,4 +175,3 @@ def test_corpus_files_are_kept_byte_for_byte() -> None:
     assert (INVALID / "yaml-bom" / "bom.yaml").read_bytes().startswith(b"\xef\xbb\xbf")
     attributes = (EXAMPLES / ".gitattributes").read_text(encoding="utf-8")
     assert "-text" in attributes
-

@@ -33,14 +33,24 @@ def test_a_misspelt_attendee_gets_the_member_id_it_resembles(make_registry, run)
     assert "[ref-member]" in outcome.stdout and "did you mean `interior`?" in outcome.stdout
 
 
-def test_an_unreadable_meeting_or_committee_is_one_finding_not_a_cascade(make_registry, run) -> None:
-    action = {"id": "plan", "title": {"ar": "مخطط عمل"}, "decisions": ["steering/2024-11-26/d1"],
-              "owner": "steering/interior", "status": "not-started", "progress": 0}
+def test_an_unreadable_meeting_or_committee_is_one_finding_not_a_cascade(
+    make_registry, run
+) -> None:
+    action = {
+        "id": "plan",
+        "title": {"ar": "مخطط عمل"},
+        "decisions": ["steering/2024-11-26/d1"],
+        "owner": "steering/interior",
+        "status": "not-started",
+        "progress": 0,
+    }
     tree = make_registry({"roadmap/actions/plan.yaml": action})
     meeting = tree.root / "meetings/steering/2024-11-26.yaml"
     meeting.write_text(meeting.read_text(encoding="utf-8") + "status: planned\n", encoding="utf-8")
     committee = tree.root / "committees/steering.yaml"
-    committee.write_text(committee.read_text(encoding="utf-8") + "kind: technical\n", encoding="utf-8")
+    committee.write_text(
+        committee.read_text(encoding="utf-8") + "kind: technical\n", encoding="utf-8"
+    )
 
     outcome = run(["protsoc", "validate", "--format", "json"], cwd=tree.repo)
 
@@ -49,7 +59,9 @@ def test_an_unreadable_meeting_or_committee_is_one_finding_not_a_cascade(make_re
     findings = json.loads(outcome.stdout)["errors"]
     assert outcome.exit_code == 1
     assert sorted((f["rule"], f["file"].rsplit("/", 1)[-1]) for f in findings) == [
-        ("yaml-duplicate-key", "2024-11-26.yaml"), ("yaml-duplicate-key", "steering.yaml")]
+        ("yaml-duplicate-key", "2024-11-26.yaml"),
+        ("yaml-duplicate-key", "steering.yaml"),
+    ]
 
 
 def test_a_list_where_the_committee_id_belongs_is_a_finding_not_a_crash(make_registry, run) -> None:
@@ -63,7 +75,9 @@ def test_a_list_where_the_committee_id_belongs_is_a_finding_not_a_crash(make_reg
     assert "[schema-type]" in outcome.stdout
 
 
-def test_registry_can_be_given_before_the_command_too(registry_tree, run, tmp_path, monkeypatch) -> None:
+def test_registry_can_be_given_before_the_command_too(
+    registry_tree, run, tmp_path, monkeypatch
+) -> None:
     monkeypatch.setenv("PROTSOC_REGISTRY", "")  # the root option sets it; undone after the test
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()

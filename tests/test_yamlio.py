@@ -28,8 +28,12 @@ def problem(text: str | bytes) -> yamlio.YamlProblem:
 
 def test_plain_record_loads_with_timestamps_kept_as_strings() -> None:
     document = load("id: steering/2024-11-26\ndate: 2024-11-26\nnumber: 3\nplace:\n  ar: الرباط\n")
-    assert document.data == {"id": "steering/2024-11-26", "date": "2024-11-26", "number": 3,
-                             "place": {"ar": "الرباط"}}
+    assert document.data == {
+        "id": "steering/2024-11-26",
+        "date": "2024-11-26",
+        "number": 3,
+        "place": {"ar": "الرباط"},
+    }
     assert document.problems == []
 
 
@@ -62,11 +66,14 @@ def test_duplicate_key_in_nested_mapping() -> None:
     assert (found.rule, found.line, found.column) == ("yaml-duplicate-key", 3, 3)
 
 
-@pytest.mark.parametrize("text, line", [
-    ("base: &b {a: 1}\nother: *b\n", 1),
-    ("a: 1\nb:\n  <<: {x: 1}\n", 3),
-    ("a: 1\nlist:\n- &x one\n- *x\n", 3),
-])
+@pytest.mark.parametrize(
+    "text, line",
+    [
+        ("base: &b {a: 1}\nother: *b\n", 1),
+        ("a: 1\nb:\n  <<: {x: 1}\n", 3),
+        ("a: 1\nlist:\n- &x one\n- *x\n", 3),
+    ],
+)
 def test_anchors_aliases_and_merge_keys_are_refused(text: str, line: int) -> None:
     found = problem(text)
     assert (found.rule, found.line) == ("yaml-alias", line)
@@ -97,23 +104,29 @@ def test_merge_key_without_anchor_is_refused() -> None:
     assert found.rule == "yaml-alias"
 
 
-@pytest.mark.parametrize("text", [
-    "status: !!python/object/apply:os.system ['true']\n",
-    "data: !!binary aGVsbG8=\n",
-    "items: !!set {a, b}\n",
-    "note: !custom x\n",
-    "pairs: !!omap [a: 1]\n",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "status: !!python/object/apply:os.system ['true']\n",
+        "data: !!binary aGVsbG8=\n",
+        "items: !!set {a, b}\n",
+        "note: !custom x\n",
+        "pairs: !!omap [a: 1]\n",
+    ],
+)
 def test_tags_are_refused(text: str) -> None:
     found = problem(text)
     assert (found.rule, found.line) == ("yaml-tag", 1)
 
 
-@pytest.mark.parametrize("text, words", [
-    ("on: x\n", "the boolean true"),
-    ("1: x\n", "the number 1"),
-    ("null: x\n", "null"),
-])
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("on: x\n", "the boolean true"),
+        ("1: x\n", "the number 1"),
+        ("null: x\n", "null"),
+    ],
+)
 def test_keys_must_be_text(text: str, words: str) -> None:
     found = problem(text)
     assert found.rule == "yaml-implicit-type"
@@ -205,8 +218,14 @@ def test_locate_finds_keys_list_items_and_nearest_parent() -> None:
 
 
 def test_dumps_keeps_arabic_order_and_quotes_surprises() -> None:
-    data = {"id": "x", "kind": "no", "time": "10:30", "date": "2024-11-26",
-            "place": {"ar": "الرباط"}, "note": {"ar": "سطر\nسطر"}}
+    data = {
+        "id": "x",
+        "kind": "no",
+        "time": "10:30",
+        "date": "2024-11-26",
+        "place": {"ar": "الرباط"},
+        "note": {"ar": "سطر\nسطر"},
+    }
     text = yamlio.dumps(data)
     assert "الرباط" in text  # not \u escapes
     assert text.index("id:") < text.index("kind:") < text.index("time:")  # given order
@@ -240,9 +259,29 @@ def test_write_atomic_writes_lf_only(tmp_path: Path) -> None:
 # --- properties ----------------------------------------------------------------------------------
 
 _YAMLISH = st.lists(
-    st.sampled_from(list(" \n\t:-[]{},&*!|>'\"#%@`?~=<.0123456789abnoyesul") +
-                    ["\r", "\ufeff", "ي", "ی", "\u202e", "\u200b", "no", "on", "10:30",
-                     "2024-02-30", "  ", "- ", ": ", "&a ", "*a", "<<: ", "!!str ", "---\n"]),
+    st.sampled_from(
+        list(" \n\t:-[]{},&*!|>'\"#%@`?~=<.0123456789abnoyesul")
+        + [
+            "\r",
+            "\ufeff",
+            "ي",
+            "ی",
+            "\u202e",
+            "\u200b",
+            "no",
+            "on",
+            "10:30",
+            "2024-02-30",
+            "  ",
+            "- ",
+            ": ",
+            "&a ",
+            "*a",
+            "<<: ",
+            "!!str ",
+            "---\n",
+        ]
+    ),
     max_size=60,
 ).map("".join)
 
@@ -273,13 +312,41 @@ def test_random_yamlish_text_gives_data_or_a_yaml_problem(text: str) -> None:
     _assert_clean(text.encode("utf-8", "surrogatepass"))
 
 
-_SCALARS = st.one_of(st.none(), st.booleans(), st.integers(-10**6, 10**6),
-                     st.floats(allow_nan=False, allow_infinity=False),
-                     st.text(st.characters(blacklist_categories=("Cs",)), max_size=20),
-                     st.sampled_from(["no", "yes", "on", "off", "10:30", "2024-11-26", "~", "null",
-                                      "", " x", "x ", "&a", "*a", "!tag", "# c", "0o17", "1e3"]))
-_DATA = st.recursive(_SCALARS, lambda inner: st.one_of(
-    st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=8), inner, max_size=4)), max_leaves=12)
+_SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**6), 10**6),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.text(st.characters(blacklist_categories=("Cs",)), max_size=20),
+    st.sampled_from(
+        [
+            "no",
+            "yes",
+            "on",
+            "off",
+            "10:30",
+            "2024-11-26",
+            "~",
+            "null",
+            "",
+            " x",
+            "x ",
+            "&a",
+            "*a",
+            "!tag",
+            "# c",
+            "0o17",
+            "1e3",
+        ]
+    ),
+)
+_DATA = st.recursive(
+    _SCALARS,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
+    max_leaves=12,
+)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -288,11 +355,14 @@ def test_dumps_then_loads_gives_the_same_data(data: dict) -> None:
     assert yamlio.loads(yamlio.dumps(data).encode("utf-8")).data == data
 
 
-@pytest.mark.parametrize("text, line, column", [
-    ("a: b\nc: \x19x\n", 2, 4),
-    ("a: &x \x19\n", 1, 7),  # also on the anchor-refusing path
-    ("a: \x7f\n", 1, 4),
-])
+@pytest.mark.parametrize(
+    "text, line, column",
+    [
+        ("a: b\nc: \x19x\n", 2, 4),
+        ("a: &x \x19\n", 1, 7),  # also on the anchor-refusing path
+        ("a: \x7f\n", 1, 4),
+    ],
+)
 def test_control_characters_are_located(text: str, line: int, column: int) -> None:
     found = problem(text)
     assert (found.rule, found.line, found.column) == ("yaml-syntax", line, column)
@@ -322,13 +392,16 @@ def test_nesting_at_the_limit_is_accepted() -> None:
     assert load("a: " + "[" * depth + "]" * depth + "\n").data["a"]
 
 
-@pytest.mark.parametrize("text, rule", [
-    ("a: !!bool maybe\n", "yaml-tag"),
-    ("a: !!int twelve\n", "yaml-tag"),
-    ("a: !!float x\n", "yaml-tag"),
-    ("? [a, b]\n: 1\n", "yaml-syntax"),
-    ("{a: 1}: 2\n", "yaml-syntax"),
-])
+@pytest.mark.parametrize(
+    "text, rule",
+    [
+        ("a: !!bool maybe\n", "yaml-tag"),
+        ("a: !!int twelve\n", "yaml-tag"),
+        ("a: !!float x\n", "yaml-tag"),
+        ("? [a, b]\n: 1\n", "yaml-syntax"),
+        ("{a: 1}: 2\n", "yaml-syntax"),
+    ],
+)
 def test_values_python_cannot_hold_as_plain_data_are_refused(text: str, rule: str) -> None:
     found = problem(text)
     assert (found.rule, found.line) == (rule, 1)
@@ -347,9 +420,15 @@ def reported(text: str) -> tuple[yamlio.YamlProblem, object]:
     return errors[0], next(iter(document.data.values()))
 
 
-@pytest.mark.parametrize("text, number", [
-    ("time: 10:30\n", "630"), ("order: 010\n", "8"), ("value: 0x1F\n", "31"), ("value: 0b101\n", "5"),
-])
+@pytest.mark.parametrize(
+    "text, number",
+    [
+        ("time: 10:30\n", "630"),
+        ("order: 010\n", "8"),
+        ("value: 0x1F\n", "31"),
+        ("value: 0b101\n", "5"),
+    ],
+)
 def test_numbers_yaml_11_reads_in_another_base_are_errors(text: str, number: str) -> None:
     # `10:30` -> 630 and `010` -> 8: the digits no longer mean what was typed, in any field.
     found, kept = reported(text)
@@ -368,10 +447,21 @@ def test_numbers_that_are_not_finite_are_errors(text: str) -> None:
 
 def test_a_misread_number_does_not_hide_the_rest_of_the_file() -> None:
     document = load("time: 10:30\nend_time: 011\n")
-    assert [(p.rule, p.line) for p in document.problems] == [("yaml-implicit-type", 1), ("yaml-implicit-type", 2)]
+    assert [(p.rule, p.line) for p in document.problems] == [
+        ("yaml-implicit-type", 1),
+        ("yaml-implicit-type", 2),
+    ]
 
 
-@pytest.mark.parametrize("text, value", [("a: 0\n", 0), ("a: 10\n", 10), ("a: 1_000\n", 1000),
-                                         ("a: '010'\n", "010"), ("a: '10:30'\n", "10:30")])
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("a: 0\n", 0),
+        ("a: 10\n", 10),
+        ("a: 1_000\n", 1000),
+        ("a: '010'\n", "010"),
+        ("a: '10:30'\n", "10:30"),
+    ],
+)
 def test_decimal_numbers_and_quoted_digits_are_read(text: str, value: object) -> None:
     assert load(text).data == {"a": value}

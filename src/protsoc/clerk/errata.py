@@ -38,8 +38,15 @@ class Erratum:
     branch: str | None = None  # the branch created with --branch
 
 
-def amend(root: Path, meeting_id: str, reason: dict[str, str], source: str | None = None,
-          today: dt.date | None = None, commit: bool = False, branch: str | None = None) -> Erratum:
+def amend(
+    root: Path,
+    meeting_id: str,
+    reason: dict[str, str],
+    source: str | None = None,
+    today: dt.date | None = None,
+    commit: bool = False,
+    branch: str | None = None,
+) -> Erratum:
     """Create the erratum record of ``meeting_id`` (whose minutes must be approved).
 
     Written like every clerk change (``protsoc.clerk.execute``): the whole resulting registry is
@@ -48,8 +55,14 @@ def amend(root: Path, meeting_id: str, reason: dict[str, str], source: str | Non
     """
     from protsoc.clerk.operations import execute
 
-    outcome = execute(root, lambda desk: plan(desk, meeting_id, reason), commit=commit, branch=branch,
-                      source=source, today=today)
+    outcome = execute(
+        root,
+        lambda desk: plan(desk, meeting_id, reason),
+        commit=commit,
+        branch=branch,
+        source=source,
+        today=today,
+    )
     change = outcome.plan.changes[0]
     return Erratum(_id_of(change.path), change.path, change.data, outcome.commit, outcome.branch)
 
@@ -61,37 +74,50 @@ def plan(desk: Any, meeting_id: str, reason: dict[str, str]) -> Any:
     erratum = build(desk.registry, meeting_id, reason, desk.source("amend"))
     committee, stem = erratum.id.split("/", 1)
     original_stem = meeting_id.split("/", 1)[1]
-    return Plan([Change("meeting", erratum.path, erratum.data)],
-                f"erratum({committee}): amend {original_stem} as {stem}", [f"amends {meeting_id}"])
+    return Plan(
+        [Change("meeting", erratum.path, erratum.data)],
+        f"erratum({committee}): amend {original_stem} as {stem}",
+        [f"amends {meeting_id}"],
+    )
 
 
 def _id_of(path: Path) -> str:
     return f"{path.parent.name}/{path.stem}"
 
 
-def build(registry: Registry, meeting_id: str, reason: dict[str, str], source: dict[str, Any]) -> Erratum:
+def build(
+    registry: Registry, meeting_id: str, reason: dict[str, str], source: dict[str, Any]
+) -> Erratum:
     """The erratum's id, path and data; refuses what cannot be amended."""
     root = registry.root
     if not reason.get("ar", "").strip():
-        raise UsageError("the erratum needs a reason in Arabic (--reason)",
-                         "say what the erratum corrects, e.g. --reason \"تصحيح تاريخ القرار الثاني\"")
+        raise UsageError(
+            "the erratum needs a reason in Arabic (--reason)",
+            'say what the erratum corrects, e.g. --reason "تصحيح تاريخ القرار الثاني"',
+        )
     meetings = registry.by_id("meeting")
     original = meetings.get(meeting_id)
     if original is None or original.data is None:
         known = ", ".join(sorted(meetings)[-5:]) or "none"
-        raise UsageError(f"no meeting {meeting_id!r} in the registry at {display_path(root)}",
-                         f"give a meeting id as <committee>/<YYYY-MM-DD>[-N] (recent ones: {known})")
+        raise UsageError(
+            f"no meeting {meeting_id!r} in the registry at {display_path(root)}",
+            f"give a meeting id as <committee>/<YYYY-MM-DD>[-N] (recent ones: {known})",
+        )
     data: dict[str, Any] = original.data
     minutes = data.get("minutes")
     minutes = minutes if isinstance(minutes, dict) else {}
     if minutes.get("status") != "approved":
-        raise UsageError(f"the minutes of {meeting_id} are not approved yet",
-                         f"draft minutes are corrected by editing {original.path} directly; an erratum "
-                         "is only for approved minutes")
+        raise UsageError(
+            f"the minutes of {meeting_id} are not approved yet",
+            f"draft minutes are corrected by editing {original.path} directly; an erratum "
+            "is only for approved minutes",
+        )
     if seal.is_intact(data) is False:
-        raise InvalidRecord(f"the minutes of {meeting_id} no longer match their seal",
-                            f"restore the approved content of {original.path} first (`protsoc history "
-                            f"{meeting_id}`); the erratum must start from what the members approved")
+        raise InvalidRecord(
+            f"the minutes of {meeting_id} no longer match their seal",
+            f"restore the approved content of {original.path} first (`protsoc history "
+            f"{meeting_id}`); the erratum must start from what the members approved",
+        )
     erratum_id = next_free_id(meeting_id, meetings)
     committee, stem = erratum_id.split("/", 1)
     path = root / "meetings" / committee / f"{stem}.yaml"
@@ -109,13 +135,21 @@ def next_free_id(meeting_id: str, meetings: dict[str, Any]) -> str:
     return f"{committee}/{day}-{number}"
 
 
-def _erratum_record(original: dict[str, Any], erratum_id: str, amends: str, reason: dict[str, str],
-                    source: dict[str, Any]) -> dict[str, Any]:
+def _erratum_record(
+    original: dict[str, Any],
+    erratum_id: str,
+    amends: str,
+    reason: dict[str, str],
+    source: dict[str, Any],
+) -> dict[str, Any]:
     record = {key: copy.deepcopy(value) for key, value in original.items() if key != "minutes"}
     record["id"] = erratum_id
     # The erratum is a record of its own, approved separately: draft minutes, no approvals.
-    record["minutes"] = {"status": "draft", "amends": amends,
-                         "reason": {k: v for k, v in reason.items() if v}}
+    record["minutes"] = {
+        "status": "draft",
+        "amends": amends,
+        "reason": {k: v for k, v in reason.items() if v},
+    }
     record["sources"] = [*(record.get("sources") or []), source]
     return record
 

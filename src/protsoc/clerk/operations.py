@@ -90,12 +90,17 @@ class RefusedChange(InvalidRecord):
 def slug(value: str | None, what: str) -> str:
     """An id typed by a user: a slug, never a path (``../x``, ``/etc``, NUL are refused)."""
     if value is None or value == "":
-        raise UsageError(_("{what} is required").format(what=what), _("give it as an option, or run on a terminal to be asked"))
+        raise UsageError(
+            _("{what} is required").format(what=what),
+            _("give it as an option, or run on a terminal to be asked"),
+        )
     if not is_slug(value) or len(value) > 80:
         raise UsageError(
             _("{what} {value!r} is not a valid id").format(what=what, value=value),
-            _("ids are lowercase ASCII letters, digits and hyphens (e.g. sg-interior); they name files, "
-              "so '/', '..', spaces and other characters are refused"),
+            _(
+                "ids are lowercase ASCII letters, digits and hyphens (e.g. sg-interior); they name files, "
+                "so '/', '..', spaces and other characters are refused"
+            ),
         )
     return value
 
@@ -106,8 +111,10 @@ def date(value: str | None, what: str, required: bool = False) -> str | None:
             raise UsageError(_("{what} is required").format(what=what), _("write it as YYYY-MM-DD"))
         return None
     if not _DATE.match(value) or dates.parse(value) is None:
-        raise UsageError(_("{what} {value!r} is not a real date").format(what=what, value=value),
-                         _("write an existing date as YYYY-MM-DD, e.g. 2025-02-28"))
+        raise UsageError(
+            _("{what} {value!r} is not a real date").format(what=what, value=value),
+            _("write an existing date as YYYY-MM-DD, e.g. 2025-02-28"),
+        )
     return value
 
 
@@ -115,19 +122,28 @@ def clock(value: str | None, what: str) -> str | None:
     if value is None or value == "":
         return None
     if not _TIME.match(value):
-        raise UsageError(_("{what} {value!r} is not a time").format(what=what, value=value),
-                         _("write it as HH:MM on the 24-hour clock, e.g. 10:30"))
+        raise UsageError(
+            _("{what} {value!r} is not a time").format(what=what, value=value),
+            _("write it as HH:MM on the 24-hour clock, e.g. 10:30"),
+        )
     return value
 
 
-def choice(value: str | None, what: str, allowed: tuple[str, ...], required: bool = True) -> str | None:
+def choice(
+    value: str | None, what: str, allowed: tuple[str, ...], required: bool = True
+) -> str | None:
     if value is None or value == "":
         if required:
-            raise UsageError(_("{what} is required").format(what=what), _("use one of: {choices}").format(choices=", ".join(allowed)))
+            raise UsageError(
+                _("{what} is required").format(what=what),
+                _("use one of: {choices}").format(choices=", ".join(allowed)),
+            )
         return None
     if value not in allowed:
-        raise UsageError(_("{what} {value!r} is not one of the allowed values").format(what=what, value=value),
-                         _("use one of: {choices}").format(choices=", ".join(allowed)))
+        raise UsageError(
+            _("{what} {value!r} is not one of the allowed values").format(what=what, value=value),
+            _("use one of: {choices}").format(choices=", ".join(allowed)),
+        )
     return value
 
 
@@ -135,7 +151,10 @@ def text(value: str | None, what: str, required: bool = True) -> dict[str, str] 
     """Free text as typed (record content is never translated), as the registry's {ar: …}."""
     if value is None or not value.strip():
         if required:
-            raise UsageError(_("{what} is required").format(what=what), _("give it as an option, or run on a terminal to be asked"))
+            raise UsageError(
+                _("{what} is required").format(what=what),
+                _("give it as an option, or run on a terminal to be asked"),
+            )
         return None
     if "\x00" in value:
         raise UsageError(_("{what} holds a NUL character").format(what=what), _("retype the text"))
@@ -144,11 +163,16 @@ def text(value: str | None, what: str, required: bool = True) -> dict[str, str] 
 
 def meeting_id(value: str | None) -> str:
     if not value:
-        raise UsageError(_("the meeting is required"), _("give it as <committee>/<YYYY-MM-DD>, e.g. technical/2025-03-10"))
+        raise UsageError(
+            _("the meeting is required"),
+            _("give it as <committee>/<YYYY-MM-DD>, e.g. technical/2025-03-10"),
+        )
     match = _MEETING_ID.match(value)
     if not match:
-        raise UsageError(_("{value!r} is not a meeting id").format(value=value),
-                         _("give it as <committee>/<YYYY-MM-DD>, e.g. technical/2025-03-10"))
+        raise UsageError(
+            _("{value!r} is not a meeting id").format(value=value),
+            _("give it as <committee>/<YYYY-MM-DD>, e.g. technical/2025-03-10"),
+        )
     return value
 
 
@@ -183,7 +207,13 @@ class Outcome:
 class Desk:
     """The loaded registry plus what every operation needs: today, the clerk's source."""
 
-    def __init__(self, root: Path, today: dt.date | None = None, source: str | None = None, who: str | None = None) -> None:
+    def __init__(
+        self,
+        root: Path,
+        today: dt.date | None = None,
+        source: str | None = None,
+        who: str | None = None,
+    ) -> None:
         self.root = root
         self.registry = Registry.load(root)
         self.today = (today or dates.today()).isoformat()
@@ -211,8 +241,10 @@ class Desk:
         found = self.record("committee", committee_id)
         if found is None:
             known = ", ".join(sorted(self.registry.by_id("committee"))) or _("none yet")
-            raise UsageError(_("unknown committee {id!r}").format(id=committee_id),
-                             _("known committees: {known}").format(known=known))
+            raise UsageError(
+                _("unknown committee {id!r}").format(id=committee_id),
+                _("known committees: {known}").format(known=known),
+            )
         return found
 
     def meeting(self, value: str | None) -> Record:
@@ -221,46 +253,72 @@ class Desk:
         if found is None:
             committee_id = identifier.split("/")[0]
             self.committee(committee_id)
-            known = ", ".join(m.id for m in self.registry.meetings_of(committee_id)[-5:]) or _("none yet")
-            raise UsageError(_("no meeting {id}").format(id=identifier),
-                             _("add it with `protsoc add meeting {committee} --date …`; recent meetings: {known}").format(
-                                 committee=committee_id, known=known))
+            known = ", ".join(m.id for m in self.registry.meetings_of(committee_id)[-5:]) or _(
+                "none yet"
+            )
+            raise UsageError(
+                _("no meeting {id}").format(id=identifier),
+                _(
+                    "add it with `protsoc add meeting {committee} --date …`; recent meetings: {known}"
+                ).format(committee=committee_id, known=known),
+            )
         return found
 
-    def member(self, committee: Record, member_id: str | None, on: str | None = None) -> dict[str, Any]:
+    def member(
+        self, committee: Record, member_id: str | None, on: str | None = None
+    ) -> dict[str, Any]:
         member_id = slug(member_id, _("the member"))
         data = committee.data or {}
         for member in data.get("members") or []:
             if isinstance(member, dict) and member.get("id") == member_id:
                 if on is not None and not approval.in_office(member, on):
-                    raise UsageError(_("the post {member} of {committee} was not in office on {date}").format(
-                        member=member_id, committee=committee.id, date=on),
-                        _("check the post's since/until dates (protsoc show {committee})").format(committee=committee.id))
+                    raise UsageError(
+                        _("the post {member} of {committee} was not in office on {date}").format(
+                            member=member_id, committee=committee.id, date=on
+                        ),
+                        _("check the post's since/until dates (protsoc show {committee})").format(
+                            committee=committee.id
+                        ),
+                    )
                 return member
-        posts = ", ".join(m.get("id", "?") for m in data.get("members") or [] if isinstance(m, dict)) or _("none yet")
-        raise UsageError(_("{member!r} is not a member post of {committee}").format(member=member_id, committee=committee.id),
-                         _("member posts of {committee}: {posts}").format(committee=committee.id, posts=posts))
+        posts = ", ".join(
+            m.get("id", "?") for m in data.get("members") or [] if isinstance(m, dict)
+        ) or _("none yet")
+        raise UsageError(
+            _("{member!r} is not a member post of {committee}").format(
+                member=member_id, committee=committee.id
+            ),
+            _("member posts of {committee}: {posts}").format(committee=committee.id, posts=posts),
+        )
 
     def post(self, value: str | None, committee_id: str | None, what: str) -> str | None:
         """A post reference (member id, or committee/member) that must exist."""
         if value is None or value == "":
             return None
         if not _POST_REF.match(value):
-            raise UsageError(_("{what} {value!r} is not a post").format(what=what, value=value),
-                             _("give <member-id> or <committee-id>/<member-id>"))
+            raise UsageError(
+                _("{what} {value!r} is not a post").format(what=what, value=value),
+                _("give <member-id> or <committee-id>/<member-id>"),
+            )
         if "/" in value:
             committee_part, member_part = value.split("/", 1)
             self.member(self.committee(committee_part), member_part)
         else:
             if committee_id is None:
-                raise UsageError(_("{what} {value!r} must name its committee").format(what=what, value=value),
-                                 _("give <committee-id>/<member-id>"))
+                raise UsageError(
+                    _("{what} {value!r} must name its committee").format(what=what, value=value),
+                    _("give <committee-id>/<member-id>"),
+                )
             self.member(self.committee(committee_id), value)
         return value
 
     def path_of(self, kind: str, record_id: str) -> Path:
-        folders = {"committee": "committees", "action": "roadmap/actions", "indicator": "roadmap/indicators",
-                   "evaluation": "roadmap/evaluations"}
+        folders = {
+            "committee": "committees",
+            "action": "roadmap/actions",
+            "indicator": "roadmap/indicators",
+            "evaluation": "roadmap/evaluations",
+        }
         if kind == "meeting":
             committee_id, stem = record_id.split("/", 1)
             path = self.root / "meetings" / committee_id / f"{stem}.yaml"
@@ -268,7 +326,9 @@ class Desk:
             path = self.root / folders[kind] / f"{record_id}.yaml"
         resolved = path.resolve()
         if self.root.resolve() not in resolved.parents:  # belt and braces: ids are slugs already
-            raise UsageError(_("{id!r} would be written outside the registry").format(id=record_id), None)
+            raise UsageError(
+                _("{id!r} would be written outside the registry").format(id=record_id), None
+            )
         return path
 
     # changes -------------------------------------------------------------------------------------
@@ -276,8 +336,10 @@ class Desk:
     def ensure_new(self, kind: str, record_id: str) -> Path:
         path = self.path_of(kind, record_id)
         if path.exists() or self.record(kind, record_id) is not None:
-            raise UsageError(_("{kind} {id} already exists").format(kind=_(kind), id=record_id),
-                             _("nothing is overwritten: use `protsoc set …` to change it, or choose another id"))
+            raise UsageError(
+                _("{kind} {id} already exists").format(kind=_(kind), id=record_id),
+                _("nothing is overwritten: use `protsoc set …` to change it, or choose another id"),
+            )
         return path
 
     def new(self, kind: str, record_id: str, data: dict[str, Any]) -> Change:
@@ -285,8 +347,12 @@ class Desk:
 
     def edit(self, record: Record) -> tuple[Change, dict[str, Any]]:
         """A change of an existing record, and a deep copy of its data to modify."""
-        if record.document is None or record.data is None:  # pragma: no cover - unreadable files are not records
-            raise InvalidRecord(_("{path} cannot be read").format(path=record.path), _("run protsoc validate"))
+        if (
+            record.document is None or record.data is None
+        ):  # pragma: no cover - unreadable files are not records
+            raise InvalidRecord(
+                _("{path} cannot be read").format(path=record.path), _("run protsoc validate")
+            )
         data = copy.deepcopy(record.data)
         return Change(record.kind, record.file.path, data, record.document.text, record.data), data
 
@@ -328,17 +394,32 @@ def _put(mapping: dict[str, Any], **values: Any) -> dict[str, Any]:
 # --- operations: committees and members --------------------------------------------------------
 
 
-def add_committee(desk: Desk, committee_id: str | None, name: str | None, kind: str | None, cadence: str | None,
-                  short_name: str | None = None, parent: str | None = None, lead_ministry: str | None = None,
-                  created: str | None = None, legal_basis: str | None = None) -> Plan:
+def add_committee(
+    desk: Desk,
+    committee_id: str | None,
+    name: str | None,
+    kind: str | None,
+    cadence: str | None,
+    short_name: str | None = None,
+    parent: str | None = None,
+    lead_ministry: str | None = None,
+    created: str | None = None,
+    legal_basis: str | None = None,
+) -> Plan:
     committee_id = slug(committee_id, _("the committee id"))
     desk.ensure_new("committee", committee_id)
     if parent is not None:
         parent = desk.committee(parent).id
     source = desk.source("add committee")
     data: dict[str, Any] = {"id": committee_id, "name": text(name, _("the name (--name)"))}
-    _put(data, short_name=text(short_name, "--short-name", False), kind=choice(kind, "--kind", COMMITTEE_KINDS),
-         parent=parent, lead_ministry=text(lead_ministry, "--lead-ministry", False), created=date(created, "--created"))
+    _put(
+        data,
+        short_name=text(short_name, "--short-name", False),
+        kind=choice(kind, "--kind", COMMITTEE_KINDS),
+        parent=parent,
+        lead_ministry=text(lead_ministry, "--lead-ministry", False),
+        created=date(created, "--created"),
+    )
     data["legal_basis"] = {"document": legal_basis} if legal_basis else dict(source)
     data["cadence"] = parse_cadence(cadence, source)
     data["members"] = []
@@ -349,46 +430,95 @@ def add_committee(desk: Desk, committee_id: str | None, name: str | None, kind: 
 def parse_cadence(value: str | None, source: dict[str, Any]) -> dict[str, Any]:
     """``none`` (no rule), or ``N/PERIOD[/calendar|rolling]``, e.g. ``1/P6M/rolling``."""
     if value is None or value == "":
-        raise UsageError(_("--cadence is required"), _("give `none`, or N/PERIOD[/MODE] such as 1/P6M/rolling"))
+        raise UsageError(
+            _("--cadence is required"), _("give `none`, or N/PERIOD[/MODE] such as 1/P6M/rolling")
+        )
     if value == "none":
         return {"none": True, "source": source}
     parts = value.split("/")
-    if len(parts) not in (2, 3) or not parts[0].isdigit() or int(parts[0]) < 1 or parts[1] not in PERIODS \
-            or (len(parts) == 3 and parts[2] not in ("calendar", "rolling")):
-        raise UsageError(_("--cadence {value!r} is not a cadence rule").format(value=value),
-                         _("give `none`, or N/PERIOD[/MODE]: N ≥ 1, PERIOD one of {periods}, MODE calendar or rolling "
-                           "(e.g. 1/P6M/rolling)").format(periods=", ".join(PERIODS)))
-    return {"min_meetings": int(parts[0]), "per": parts[1], "mode": parts[2] if len(parts) == 3 else "rolling",
-            "source": source}
+    if (
+        len(parts) not in (2, 3)
+        or not parts[0].isdigit()
+        or int(parts[0]) < 1
+        or parts[1] not in PERIODS
+        or (len(parts) == 3 and parts[2] not in ("calendar", "rolling"))
+    ):
+        raise UsageError(
+            _("--cadence {value!r} is not a cadence rule").format(value=value),
+            _(
+                "give `none`, or N/PERIOD[/MODE]: N ≥ 1, PERIOD one of {periods}, MODE calendar or rolling "
+                "(e.g. 1/P6M/rolling)"
+            ).format(periods=", ".join(PERIODS)),
+        )
+    return {
+        "min_meetings": int(parts[0]),
+        "per": parts[1],
+        "mode": parts[2] if len(parts) == 3 else "rolling",
+        "source": source,
+    }
 
 
-def add_member(desk: Desk, committee_id: str | None, member_id: str | None, title: str | None, role: str | None = "member",
-               institution: str | None = None, since: str | None = None, holder: str | None = None,
-               order: int | None = None, on_behalf_of: str | None = None) -> Plan:
+def add_member(
+    desk: Desk,
+    committee_id: str | None,
+    member_id: str | None,
+    title: str | None,
+    role: str | None = "member",
+    institution: str | None = None,
+    since: str | None = None,
+    holder: str | None = None,
+    order: int | None = None,
+    on_behalf_of: str | None = None,
+) -> Plan:
     committee = desk.committee(committee_id)
     member_id = slug(member_id, _("the member id"))
     change, data = desk.edit(committee)
     members = data.setdefault("members", [])
     if any(isinstance(m, dict) and m.get("id") == member_id for m in members):
-        raise UsageError(_("{committee} already has a member post {member}").format(committee=committee.id, member=member_id),
-                         _("posts are never reused: use `protsoc set member` to change it, or choose another id"))
+        raise UsageError(
+            _("{committee} already has a member post {member}").format(
+                committee=committee.id, member=member_id
+            ),
+            _(
+                "posts are never reused: use `protsoc set member` to change it, or choose another id"
+            ),
+        )
     since = date(since, "--since")
     item_source = desk.item_source()
-    title_entry = _put({"title": text(title, _("the title (--title)"))}, since=since, source=item_source)
-    member: dict[str, Any] = {"id": member_id, "role": choice(role or "member", "--role", MEMBER_ROLES)}
+    title_entry = _put(
+        {"title": text(title, _("the title (--title)"))}, since=since, source=item_source
+    )
+    member: dict[str, Any] = {
+        "id": member_id,
+        "role": choice(role or "member", "--role", MEMBER_ROLES),
+    }
     _put(member, institution=text(institution, "--institution", False))
     member["titles"] = [title_entry]
     if holder:
-        member["holders"] = [_put({"name": text(holder, "--holder")}, since=since, source=item_source)]
-    _put(member, on_behalf_of=desk.post(on_behalf_of, committee.id, "--on-behalf-of"), order=order, since=since)
+        member["holders"] = [
+            _put({"name": text(holder, "--holder")}, since=since, source=item_source)
+        ]
+    _put(
+        member,
+        on_behalf_of=desk.post(on_behalf_of, committee.id, "--on-behalf-of"),
+        order=order,
+        since=since,
+    )
     member["sources"] = [desk.source("add member")]
     members.append(member)
     change.data = data
     return Plan([change], f"committee({committee.id}): add member {member_id}")
 
 
-def set_member(desk: Desk, committee_id: str | None, member_id: str | None, title: str | None = None,
-               holder: str | None = None, since: str | None = None, until: str | None = None) -> Plan:
+def set_member(
+    desk: Desk,
+    committee_id: str | None,
+    member_id: str | None,
+    title: str | None = None,
+    holder: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+) -> Plan:
     """Posts change over time and the past is never deleted.
 
     ``--title T --since D``: the post was renamed on D; the current title ends the day before.
@@ -399,11 +529,16 @@ def set_member(desk: Desk, committee_id: str | None, member_id: str | None, titl
     member_id = slug(member_id, _("the member"))
     desk.member(committee, member_id)
     if title is None and holder is None and until is None:
-        raise UsageError(_("nothing to change"), _("give --title and --since, --holder and --since, or --until"))
+        raise UsageError(
+            _("nothing to change"), _("give --title and --since, --holder and --since, or --until")
+        )
     since = date(since, "--since")
     until = date(until, "--until")
     if (title is not None or holder is not None) and since is None:
-        raise UsageError(_("--since is required with --title or --holder"), _("give the first day of the new title or holder"))
+        raise UsageError(
+            _("--since is required with --title or --holder"),
+            _("give the first day of the new title or holder"),
+        )
     change, data = desk.edit(committee)
     member = next(m for m in data["members"] if isinstance(m, dict) and m.get("id") == member_id)
     item_source = desk.item_source() or desk.source("set member")
@@ -417,16 +552,29 @@ def set_member(desk: Desk, committee_id: str | None, member_id: str | None, titl
             if isinstance(entry, dict) and "until" not in entry:
                 start = entry.get("since") or entry.get("attested")
                 if isinstance(start, str) and start > day_before:
-                    raise UsageError(_("the current {what} starts on {start}, after {since}").format(
-                        what=field_name, start=start, since=since), _("give a --since after the current one's start"))
+                    raise UsageError(
+                        _("the current {what} starts on {start}, after {since}").format(
+                            what=field_name, start=start, since=since
+                        ),
+                        _("give a --since after the current one's start"),
+                    )
                 entry["until"] = day_before
-        entries.append({field_name: text(value, f"--{'title' if key == 'titles' else 'holder'}"), "since": since,
-                        "source": item_source})
+        entries.append(
+            {
+                field_name: text(value, f"--{'title' if key == 'titles' else 'holder'}"),
+                "since": since,
+                "source": item_source,
+            }
+        )
         done.append(f"{field_name} since {since}")
     if until is not None:
         if "until" in member:
-            raise UsageError(_("the post {member} already ended on {until}").format(member=member_id, until=member["until"]),
-                             _("the past is never rewritten; add a new post instead"))
+            raise UsageError(
+                _("the post {member} already ended on {until}").format(
+                    member=member_id, until=member["until"]
+                ),
+                _("the past is never rewritten; add a new post instead"),
+            )
         member["until"] = until
         for key in ("titles", "holders"):
             for entry in member.get(key) or []:
@@ -440,9 +588,18 @@ def set_member(desk: Desk, committee_id: str | None, member_id: str | None, titl
 # --- operations: meetings ----------------------------------------------------------------------
 
 
-def add_meeting(desk: Desk, committee_id: str | None, day: str | None, time_: str | None = None, place: str | None = None,
-                kind: str | None = None, status: str | None = None, number: int | None = None,
-                chaired_by: str | None = None, same_day: bool = False) -> Plan:
+def add_meeting(
+    desk: Desk,
+    committee_id: str | None,
+    day: str | None,
+    time_: str | None = None,
+    place: str | None = None,
+    kind: str | None = None,
+    status: str | None = None,
+    number: int | None = None,
+    chaired_by: str | None = None,
+    same_day: bool = False,
+) -> Plan:
     committee = desk.committee(committee_id)
     day = date(day, "--date", required=True)
     assert day is not None
@@ -450,22 +607,36 @@ def add_meeting(desk: Desk, committee_id: str | None, day: str | None, time_: st
         status = "planned" if day > desk.today else "held"
     status = choice(status, "--status", MEETING_STATUSES)
     if status == "held" and day > desk.today:
-        raise UsageError(_("a meeting on {date} cannot be held yet (today is {today})").format(date=day, today=desk.today),
-                         _("add it with --status planned, and `protsoc set meeting … --status held` afterwards"))
-    existing = [m.id for m in desk.registry.meetings_of(committee.id) if _stem(m.id).startswith(day)]
+        raise UsageError(
+            _("a meeting on {date} cannot be held yet (today is {today})").format(
+                date=day, today=desk.today
+            ),
+            _("add it with --status planned, and `protsoc set meeting … --status held` afterwards"),
+        )
+    existing = [
+        m.id for m in desk.registry.meetings_of(committee.id) if _stem(m.id).startswith(day)
+    ]
     stem = day
     if existing:
         if not same_day:
-            raise UsageError(_("{committee} already has a meeting on {date}: {ids}").format(
-                committee=committee.id, date=day, ids=", ".join(existing)),
-                _("nothing is overwritten; for a second meeting that day, add --same-day"))
+            raise UsageError(
+                _("{committee} already has a meeting on {date}: {ids}").format(
+                    committee=committee.id, date=day, ids=", ".join(existing)
+                ),
+                _("nothing is overwritten; for a second meeting that day, add --same-day"),
+            )
         number_of_day = 2
         while f"{committee.id}/{day}-{number_of_day}" in existing:
             number_of_day += 1
         stem = f"{day}-{number_of_day}"
     identifier = f"{committee.id}/{stem}"
     data: dict[str, Any] = {"id": identifier, "committee": committee.id, "date": day}
-    _put(data, time=clock(time_, "--time"), place=text(place, "--place", False), kind=choice(kind, "--kind", MEETING_KINDS, False))
+    _put(
+        data,
+        time=clock(time_, "--time"),
+        place=text(place, "--place", False),
+        kind=choice(kind, "--kind", MEETING_KINDS, False),
+    )
     data["status"] = status
     _put(data, number=number)
     if chaired_by:
@@ -474,26 +645,50 @@ def add_meeting(desk: Desk, committee_id: str | None, day: str | None, time_: st
     return Plan([desk.new("meeting", identifier, data)], f"meeting({committee.id}): add {stem}")
 
 
-def set_meeting(desk: Desk, meeting: str | None, status: str | None = None, time_: str | None = None,
-                end_time: str | None = None, place: str | None = None, kind: str | None = None,
-                number: int | None = None) -> Plan:
+def set_meeting(
+    desk: Desk,
+    meeting: str | None,
+    status: str | None = None,
+    time_: str | None = None,
+    end_time: str | None = None,
+    place: str | None = None,
+    kind: str | None = None,
+    number: int | None = None,
+) -> Plan:
     record = desk.meeting(meeting)
     change, data = desk.edit(record)
-    given = _put({}, status=choice(status, "--status", MEETING_STATUSES, False), time=clock(time_, "--time"),
-                 end_time=clock(end_time, "--end-time"), place=text(place, "--place", False),
-                 kind=choice(kind, "--kind", MEETING_KINDS, False), number=number)
+    given = _put(
+        {},
+        status=choice(status, "--status", MEETING_STATUSES, False),
+        time=clock(time_, "--time"),
+        end_time=clock(end_time, "--end-time"),
+        place=text(place, "--place", False),
+        kind=choice(kind, "--kind", MEETING_KINDS, False),
+        number=number,
+    )
     if not given:
-        raise UsageError(_("nothing to change"), _("give at least one of --status, --time, --end-time, --place, --kind, --number"))
+        raise UsageError(
+            _("nothing to change"),
+            _("give at least one of --status, --time, --end-time, --place, --kind, --number"),
+        )
     minutes = data.get("minutes")
     if isinstance(minutes, dict) and minutes.get("status") == "approved":
-        raise UsageError(_("the minutes of {id} are approved and sealed").format(id=record.id),
-                         _("approved minutes are not edited; corrections go through an erratum"))
+        raise UsageError(
+            _("the minutes of {id} are approved and sealed").format(id=record.id),
+            _("approved minutes are not edited; corrections go through an erratum"),
+        )
     if given.get("status") == "held" and str(data.get("date")) > desk.today:
-        raise UsageError(_("a meeting on {date} cannot be held yet (today is {today})").format(date=data.get("date"), today=desk.today),
-                         _("set it held on or after the meeting's date"))
+        raise UsageError(
+            _("a meeting on {date} cannot be held yet (today is {today})").format(
+                date=data.get("date"), today=desk.today
+            ),
+            _("set it held on or after the meeting's date"),
+        )
     data.update(given)
     change.data = data
-    fields = ", ".join(f"{key} {value['ar'] if isinstance(value, dict) else value}" for key, value in given.items())
+    fields = ", ".join(
+        f"{key} {value['ar'] if isinstance(value, dict) else value}" for key, value in given.items()
+    )
     return Plan([change], f"meeting({data['committee']}): set {_stem(record.id)} {fields}")
 
 
@@ -501,34 +696,59 @@ def _meeting_edit(desk: Desk, meeting: str | None) -> tuple[Record, Change, dict
     record = desk.meeting(meeting)
     minutes = (record.data or {}).get("minutes")
     if isinstance(minutes, dict) and minutes.get("status") == "approved":
-        raise UsageError(_("the minutes of {id} are approved and sealed").format(id=record.id),
-                         _("approved minutes are not edited; corrections go through an erratum"))
+        raise UsageError(
+            _("the minutes of {id} are approved and sealed").format(id=record.id),
+            _("approved minutes are not edited; corrections go through an erratum"),
+        )
     change, data = desk.edit(record)
     return record, change, data
 
 
-def add_agenda_item(desk: Desk, meeting: str | None, title: str | None, priority: int | None = None,
-                    proceedings: str | None = None) -> Plan:
+def add_agenda_item(
+    desk: Desk,
+    meeting: str | None,
+    title: str | None,
+    priority: int | None = None,
+    proceedings: str | None = None,
+) -> Plan:
     record, change, data = _meeting_edit(desk, meeting)
     agenda = data.setdefault("agenda", [])
     item_id = _next_id(agenda, "id", "item-")
     if priority is not None and priority < 1:
-        raise UsageError(_("--priority must be 1 or more"), _("1 is the first question by priority"))
-    agenda.append(_put({"id": item_id, "title": text(title, _("the agenda item's text"))}, priority=priority,
-                       proceedings=text(proceedings, "--proceedings", False), source=desk.item_source()))
+        raise UsageError(
+            _("--priority must be 1 or more"), _("1 is the first question by priority")
+        )
+    agenda.append(
+        _put(
+            {"id": item_id, "title": text(title, _("the agenda item's text"))},
+            priority=priority,
+            proceedings=text(proceedings, "--proceedings", False),
+            source=desk.item_source(),
+        )
+    )
     change.data = data
-    return Plan([change], f"meeting({data['committee']}): add agenda {item_id} to {_stem(record.id)}")
+    return Plan(
+        [change], f"meeting({data['committee']}): add agenda {item_id} to {_stem(record.id)}"
+    )
 
 
-def add_attendance(desk: Desk, meeting: str | None, members: list[str], status: str | None,
-                   represented_by: str | None = None, name: str | None = None) -> Plan:
+def add_attendance(
+    desk: Desk,
+    meeting: str | None,
+    members: list[str],
+    status: str | None,
+    represented_by: str | None = None,
+    name: str | None = None,
+) -> Plan:
     record, change, data = _meeting_edit(desk, meeting)
     committee = desk.committee(data.get("committee"))
     status = choice(status, "--status", ATTENDANCE_STATUSES)
     if not members:
         raise UsageError(_("give at least one member post"), None)
     if status == "represented" and not represented_by:
-        raise UsageError(_("--by is required with --status represented"), _("give who represented the member"))
+        raise UsageError(
+            _("--by is required with --status represented"), _("give who represented the member")
+        )
     if represented_by and status != "represented":
         raise UsageError(_("--by is only for --status represented"), None)
     if name and len(members) > 1:
@@ -538,45 +758,94 @@ def add_attendance(desk: Desk, meeting: str | None, members: list[str], status: 
     for member_id in members:
         desk.member(committee, member_id, on=str(data.get("date")))
         if member_id in already:
-            raise UsageError(_("{member}'s attendance at {id} is already recorded").format(member=member_id, id=record.id),
-                             _("nothing is overwritten; see it with `protsoc show {id}`").format(id=record.id))
+            raise UsageError(
+                _("{member}'s attendance at {id} is already recorded").format(
+                    member=member_id, id=record.id
+                ),
+                _("nothing is overwritten; see it with `protsoc show {id}`").format(id=record.id),
+            )
         already.add(member_id)
-        attendance.append(_put({"member": member_id, "status": status}, represented_by=text(represented_by, "--by", False),
-                               name=text(name, "--name", False), source=desk.item_source()))
+        attendance.append(
+            _put(
+                {"member": member_id, "status": status},
+                represented_by=text(represented_by, "--by", False),
+                name=text(name, "--name", False),
+                source=desk.item_source(),
+            )
+        )
     change.data = data
-    return Plan([change], f"meeting({data['committee']}): attendance of {', '.join(members)} at {_stem(record.id)} ({status})")
+    return Plan(
+        [change],
+        f"meeting({data['committee']}): attendance of {', '.join(members)} at {_stem(record.id)} ({status})",
+    )
 
 
-def add_guest(desk: Desk, meeting: str | None, name: str | None, capacity: str | None = None,
-              guest_id: str | None = None) -> Plan:
+def add_guest(
+    desk: Desk,
+    meeting: str | None,
+    name: str | None,
+    capacity: str | None = None,
+    guest_id: str | None = None,
+) -> Plan:
     record, change, data = _meeting_edit(desk, meeting)
     guests = data.setdefault("guests", [])
     guest_id = slug(guest_id, "--id") if guest_id else _next_id(guests, "id", "guest-")
     if any(isinstance(g, dict) and g.get("id") == guest_id for g in guests):
-        raise UsageError(_("{id} already has a guest {guest}").format(id=record.id, guest=guest_id), _("choose another --id"))
-    guests.append(_put({"id": guest_id, "name": text(name, _("the guest's name"))},
-                       capacity=text(capacity, "--capacity", False), source=desk.item_source()))
+        raise UsageError(
+            _("{id} already has a guest {guest}").format(id=record.id, guest=guest_id),
+            _("choose another --id"),
+        )
+    guests.append(
+        _put(
+            {"id": guest_id, "name": text(name, _("the guest's name"))},
+            capacity=text(capacity, "--capacity", False),
+            source=desk.item_source(),
+        )
+    )
     change.data = data
-    return Plan([change], f"meeting({data['committee']}): add guest {guest_id} to {_stem(record.id)}")
+    return Plan(
+        [change], f"meeting({data['committee']}): add guest {guest_id} to {_stem(record.id)}"
+    )
 
 
-def add_decision(desk: Desk, meeting: str | None, decision_text: str | None, kind: str | None = "decision",
-                 owner: str | None = None, due: str | None = None, agenda_item: str | None = None) -> Plan:
+def add_decision(
+    desk: Desk,
+    meeting: str | None,
+    decision_text: str | None,
+    kind: str | None = "decision",
+    owner: str | None = None,
+    due: str | None = None,
+    agenda_item: str | None = None,
+) -> Plan:
     record, change, data = _meeting_edit(desk, meeting)
     decisions = data.setdefault("decisions", [])
     decision_id = f"d{len(decisions) + 1}"
     if agenda_item is not None:
         agenda_item = slug(agenda_item, "--agenda-item")
-        if agenda_item not in {a.get("id") for a in data.get("agenda") or [] if isinstance(a, dict)}:
-            raise UsageError(_("{id} has no agenda item {item}").format(id=record.id, item=agenda_item),
-                             _("add it first with `protsoc add agenda-item {id} TEXT`").format(id=record.id))
-    entry = {"id": decision_id, "kind": choice(kind or "decision", "--kind", DECISION_KINDS),
-             "text": text(decision_text, _("the decision's text"))}
-    _put(entry, agenda_item=agenda_item, owner=desk.post(owner, data.get("committee"), "--owner"),
-         due=date(due, "--due"), source=desk.item_source())
+        if agenda_item not in {
+            a.get("id") for a in data.get("agenda") or [] if isinstance(a, dict)
+        }:
+            raise UsageError(
+                _("{id} has no agenda item {item}").format(id=record.id, item=agenda_item),
+                _("add it first with `protsoc add agenda-item {id} TEXT`").format(id=record.id),
+            )
+    entry = {
+        "id": decision_id,
+        "kind": choice(kind or "decision", "--kind", DECISION_KINDS),
+        "text": text(decision_text, _("the decision's text")),
+    }
+    _put(
+        entry,
+        agenda_item=agenda_item,
+        owner=desk.post(owner, data.get("committee"), "--owner"),
+        due=date(due, "--due"),
+        source=desk.item_source(),
+    )
     decisions.append(entry)
     change.data = data
-    plan = Plan([change], f"meeting({data['committee']}): add decision {decision_id} to {_stem(record.id)}")
+    plan = Plan(
+        [change], f"meeting({data['committee']}): add decision {decision_id} to {_stem(record.id)}"
+    )
     plan.notes.append(f"{record.id}/{decision_id}")
     return plan
 
@@ -589,35 +858,63 @@ def approve(desk: Desk, meeting: str | None, member_id: str | None, day: str | N
     member_id = slug(member_id, "--by")
     guests = {g.get("id") for g in data0.get("guests") or [] if isinstance(g, dict)}
     if member_id in guests:
-        raise UsageError(_("{member} is a guest of {id}, not a member of {committee}").format(
-            member=member_id, id=record.id, committee=committee.id),
-            _("only the committee's members approve its minutes"))
+        raise UsageError(
+            _("{member} is a guest of {id}, not a member of {committee}").format(
+                member=member_id, id=record.id, committee=committee.id
+            ),
+            _("only the committee's members approve its minutes"),
+        )
     desk.member(committee, member_id)
     day = date(day, "--date") or desk.today
     assert day is not None
     if data0.get("status") != "held":
-        raise UsageError(_("{id} is not marked held (status: {status})").format(id=record.id, status=data0.get("status")),
-                         _("set it held first: protsoc set meeting {id} --status held").format(id=record.id))
+        raise UsageError(
+            _("{id} is not marked held (status: {status})").format(
+                id=record.id, status=data0.get("status")
+            ),
+            _("set it held first: protsoc set meeting {id} --status held").format(id=record.id),
+        )
     if day < str(data0.get("date")):
-        raise UsageError(_("the approval date {date} is before the meeting ({meeting})").format(date=day, meeting=data0.get("date")),
-                         _("give the date the member approved the minutes"))
+        raise UsageError(
+            _("the approval date {date} is before the meeting ({meeting})").format(
+                date=day, meeting=data0.get("date")
+            ),
+            _("give the date the member approved the minutes"),
+        )
     if day > desk.today:
-        raise UsageError(_("the approval date {date} is in the future").format(date=day), _("give a date up to today"))
+        raise UsageError(
+            _("the approval date {date} is in the future").format(date=day),
+            _("give a date up to today"),
+        )
     record, change, data = _meeting_edit(desk, meeting)
     rule = approval.rule_of(committee.data or {})
     allowed = approval.voters(data, committee.data or {})
     if member_id not in allowed:
         if rule["kind"] in ("majority-of-attendees", "all-attendees"):
-            raise UsageError(_("{member} did not attend {id}, so cannot approve its minutes").format(member=member_id, id=record.id),
-                             _("under the rule {rule}, only members who attended approve (attended: {who}); "
-                               "record attendance first with `protsoc add attendance`").format(
-                                 rule=rule["kind"], who=", ".join(allowed) or _("nobody yet")))
-        raise UsageError(_("{member} was not in office on {date}").format(member=member_id, date=data.get("date")), None)
+            raise UsageError(
+                _("{member} did not attend {id}, so cannot approve its minutes").format(
+                    member=member_id, id=record.id
+                ),
+                _(
+                    "under the rule {rule}, only members who attended approve (attended: {who}); "
+                    "record attendance first with `protsoc add attendance`"
+                ).format(rule=rule["kind"], who=", ".join(allowed) or _("nobody yet")),
+            )
+        raise UsageError(
+            _("{member} was not in office on {date}").format(
+                member=member_id, date=data.get("date")
+            ),
+            None,
+        )
     minutes = data.setdefault("minutes", {"status": "draft"})
     approvals = minutes.setdefault("approvals", [])
     if any(isinstance(a, dict) and a.get("member") == member_id for a in approvals):
-        raise UsageError(_("{member} has already approved the minutes of {id}").format(member=member_id, id=record.id),
-                         _("each member approves once"))
+        raise UsageError(
+            _("{member} has already approved the minutes of {id}").format(
+                member=member_id, id=record.id
+            ),
+            _("each member approves once"),
+        )
     approvals.append(_put({"member": member_id, "date": day}, source=desk.item_source()))
     result = approval.tally(data, committee.data or {})
     stem = _stem(record.id)
@@ -642,57 +939,102 @@ def approve(desk: Desk, meeting: str | None, member_id: str | None, day: str | N
 
 def decision_ref(desk: Desk, value: str | None) -> tuple[str, dict[str, Any]]:
     if not value:
-        raise UsageError(_("the decision is required"), _("give it as <meeting-id>/d<N>, e.g. technical/2025-03-10/d1"))
+        raise UsageError(
+            _("the decision is required"),
+            _("give it as <meeting-id>/d<N>, e.g. technical/2025-03-10/d1"),
+        )
     match = _DECISION_REF.match(value)
     if not match:
-        raise UsageError(_("{value!r} is not a decision reference").format(value=value),
-                         _("give it as <meeting-id>/d<N>, e.g. technical/2025-03-10/d1"))
+        raise UsageError(
+            _("{value!r} is not a decision reference").format(value=value),
+            _("give it as <meeting-id>/d<N>, e.g. technical/2025-03-10/d1"),
+        )
     meeting = desk.meeting(match.group(1))
     for decision in (meeting.data or {}).get("decisions") or []:
         if isinstance(decision, dict) and decision.get("id") == match.group(2):
             return value, decision
-    raise UsageError(_("{meeting} has no decision {decision}").format(meeting=meeting.id, decision=match.group(2)),
-                     _("see its decisions with `protsoc show {id}`").format(id=meeting.id))
+    raise UsageError(
+        _("{meeting} has no decision {decision}").format(
+            meeting=meeting.id, decision=match.group(2)
+        ),
+        _("see its decisions with `protsoc show {id}`").format(id=meeting.id),
+    )
 
 
-def add_action(desk: Desk, decision: str | None, title: str | None, action_id: str | None = None,
-               owner: str | None = None, start: str | None = None, due: str | None = None,
-               status: str | None = "not-started", progress: int | None = None) -> Plan:
+def add_action(
+    desk: Desk,
+    decision: str | None,
+    title: str | None,
+    action_id: str | None = None,
+    owner: str | None = None,
+    start: str | None = None,
+    due: str | None = None,
+    status: str | None = "not-started",
+    progress: int | None = None,
+) -> Plan:
     reference, decided = decision_ref(desk, decision)
     committee_id, stem, number = reference.split("/")
     action_id = slug(action_id or f"{committee_id}-{stem}-{number}", "--id")
     desk.ensure_new("action", action_id)
     due = due or (decided.get("due") if isinstance(decided.get("due"), str) else None)
     if owner is None and isinstance(decided.get("owner"), str):
-        owner = decided["owner"] if "/" in decided["owner"] else f"{committee_id}/{decided['owner']}"
+        owner = (
+            decided["owner"] if "/" in decided["owner"] else f"{committee_id}/{decided['owner']}"
+        )
     if owner is None:
-        raise UsageError(_("--owner is required (the decision names no owner)"),
-                         _("give the accountable post as <committee-id>/<member-id>"))
+        raise UsageError(
+            _("--owner is required (the decision names no owner)"),
+            _("give the accountable post as <committee-id>/<member-id>"),
+        )
     if "/" not in owner:
         owner = f"{committee_id}/{owner}"
     status = choice(status or "not-started", "--status", ACTION_STATUSES)
     if progress is None:
         progress = 100 if status == "done" else 0
     _progress(progress)
-    data: dict[str, Any] = {"id": action_id, "title": text(title, _("the action's title (--title)")), "decisions": [reference]}
-    _put(data, owner=desk.post(owner, None, "--owner"), start=date(start, "--start"), due=date(due, "--due"))
+    data: dict[str, Any] = {
+        "id": action_id,
+        "title": text(title, _("the action's title (--title)")),
+        "decisions": [reference],
+    }
+    _put(
+        data,
+        owner=desk.post(owner, None, "--owner"),
+        start=date(start, "--start"),
+        due=date(due, "--due"),
+    )
     data["status"] = status
     data["progress"] = progress
     data["sources"] = [desk.source("add action")]
-    return Plan([desk.new("action", action_id, data)], f"action({committee_id}): add {action_id} for {reference}")
+    return Plan(
+        [desk.new("action", action_id, data)],
+        f"action({committee_id}): add {action_id} for {reference}",
+    )
 
 
 def _progress(value: int | None) -> None:
     if value is not None and not 0 <= value <= 100:
-        raise UsageError(_("--progress {value} is not a percentage").format(value=value), _("give a whole number from 0 to 100"))
+        raise UsageError(
+            _("--progress {value} is not a percentage").format(value=value),
+            _("give a whole number from 0 to 100"),
+        )
 
 
-def set_action(desk: Desk, action_id: str | None, status: str | None = None, progress: int | None = None,
-               day: str | None = None, note: str | None = None, completed_on: str | None = None) -> Plan:
+def set_action(
+    desk: Desk,
+    action_id: str | None,
+    status: str | None = None,
+    progress: int | None = None,
+    day: str | None = None,
+    note: str | None = None,
+    completed_on: str | None = None,
+) -> Plan:
     action_id = slug(action_id, _("the action"))
     record = desk.record("action", action_id)
     if record is None:
-        raise UsageError(_("no action {id}").format(id=action_id), _("list them with `protsoc list actions`"))
+        raise UsageError(
+            _("no action {id}").format(id=action_id), _("list them with `protsoc list actions`")
+        )
     status = choice(status, "--status", ACTION_STATUSES, False)
     _progress(progress)
     if status is None and progress is None:
@@ -704,17 +1046,38 @@ def set_action(desk: Desk, action_id: str | None, status: str | None = None, pro
         data["progress"] = 100
     completed = date(completed_on, "--completed-on") or (day if status == "done" else None)
     _put(data, completed_on=completed)
-    update_entry = _put({"date": day}, progress=progress, status=status, note=text(note, "--note", False),
-                        source=desk.item_source())
+    update_entry = _put(
+        {"date": day},
+        progress=progress,
+        status=status,
+        note=text(note, "--note", False),
+        source=desk.item_source(),
+    )
     data.setdefault("updates", []).append(update_entry)
     change.data = writer.ordered("action", data)
-    words = ", ".join(part for part in (f"status {status}" if status else "", f"progress {progress}%" if progress is not None else "") if part)
+    words = ", ".join(
+        part
+        for part in (
+            f"status {status}" if status else "",
+            f"progress {progress}%" if progress is not None else "",
+        )
+        if part
+    )
     return Plan([change], f"action({action_id}): set {words}")
 
 
-def add_indicator(desk: Desk, indicator_id: str | None, name: str | None, measure: str | None, unit: str | None,
-                  owner: str | None = "technical", producer: str | None = None, frequency: str | None = None,
-                  direction: str | None = None, definition: str | None = None) -> Plan:
+def add_indicator(
+    desk: Desk,
+    indicator_id: str | None,
+    name: str | None,
+    measure: str | None,
+    unit: str | None,
+    owner: str | None = "technical",
+    producer: str | None = None,
+    frequency: str | None = None,
+    direction: str | None = None,
+    definition: str | None = None,
+) -> Plan:
     indicator_id = slug(indicator_id, _("the indicator id"))
     desk.ensure_new("indicator", indicator_id)
     data: dict[str, Any] = {"id": indicator_id, "name": text(name, "--name")}
@@ -722,30 +1085,52 @@ def add_indicator(desk: Desk, indicator_id: str | None, name: str | None, measur
     data["measure"] = choice(measure, "--measure", MEASURES)
     data["unit"] = text(unit, "--unit")
     data["owner"] = desk.committee(owner or "technical").id
-    _put(data, producer=text(producer, "--producer", False), frequency=choice(frequency, "--frequency", PERIODS, False),
-         direction=choice(direction, "--direction", ("higher", "lower"), False))
+    _put(
+        data,
+        producer=text(producer, "--producer", False),
+        frequency=choice(frequency, "--frequency", PERIODS, False),
+        direction=choice(direction, "--direction", ("higher", "lower"), False),
+    )
     data["observations"] = []
     data["sources"] = [desk.source("add indicator")]
     return Plan([desk.new("indicator", indicator_id, data)], f"indicator({indicator_id}): add")
 
 
-def add_observation(desk: Desk, indicator_id: str | None, value: str | None, day: str | None, source: str | None,
-                    qualifier: str | None = None, as_reported: str | None = None) -> Plan:
+def add_observation(
+    desk: Desk,
+    indicator_id: str | None,
+    value: str | None,
+    day: str | None,
+    source: str | None,
+    qualifier: str | None = None,
+    as_reported: str | None = None,
+) -> Plan:
     indicator_id = slug(indicator_id, _("the indicator"))
     record = desk.record("indicator", indicator_id)
     if record is None:
-        raise UsageError(_("no indicator {id}").format(id=indicator_id), _("list them with `protsoc list indicators`"))
+        raise UsageError(
+            _("no indicator {id}").format(id=indicator_id),
+            _("list them with `protsoc list indicators`"),
+        )
     day = date(day, "--date", required=True)
     if not source:
-        raise UsageError(_("--source is required for an observation"), _("cite the document the figure comes from"))
+        raise UsageError(
+            _("--source is required for an observation"),
+            _("cite the document the figure comes from"),
+        )
     number = _number(value)
     change, data = desk.edit(record)
     observations = data.setdefault("observations", [])
     if any(isinstance(o, dict) and o.get("date") == day for o in observations):
-        raise UsageError(_("{id} already has an observation on {date}").format(id=indicator_id, date=day),
-                         _("nothing is overwritten; one value per date"))
-    entry = _put({"date": day, "value": number}, qualifier=choice(qualifier, "--qualifier", QUALIFIERS, False),
-                 as_reported=text(as_reported, "--as-reported", False))
+        raise UsageError(
+            _("{id} already has an observation on {date}").format(id=indicator_id, date=day),
+            _("nothing is overwritten; one value per date"),
+        )
+    entry = _put(
+        {"date": day, "value": number},
+        qualifier=choice(qualifier, "--qualifier", QUALIFIERS, False),
+        as_reported=text(as_reported, "--as-reported", False),
+    )
     entry["source"] = {"document": source}
     observations.append(entry)
     observations.sort(key=lambda o: str(o.get("date", "")) if isinstance(o, dict) else "")
@@ -755,27 +1140,54 @@ def add_observation(desk: Desk, indicator_id: str | None, value: str | None, day
 
 def _number(value: str | None) -> int | float:
     if value is None or value == "":
-        raise UsageError(_("--value is required"), _("give the figure in the indicator's unit (e.g. 11100000)"))
+        raise UsageError(
+            _("--value is required"), _("give the figure in the indicator's unit (e.g. 11100000)")
+        )
     try:
         number = float(value)
     except ValueError:
-        raise UsageError(_("--value {value!r} is not a number").format(value=value),
-                         _("write the number with Western digits and a dot, in units (11100000, not 11.1 million)")) from None
+        raise UsageError(
+            _("--value {value!r} is not a number").format(value=value),
+            _(
+                "write the number with Western digits and a dot, in units (11100000, not 11.1 million)"
+            ),
+        ) from None
     if not math.isfinite(number):
         raise UsageError(_("--value {value!r} is not a number").format(value=value), None)
-    return int(number) if number.is_integer() and "." not in value and "e" not in value.lower() else number
+    return (
+        int(number)
+        if number.is_integer() and "." not in value and "e" not in value.lower()
+        else number
+    )
 
 
-def add_evaluation(desk: Desk, evaluation_id: str | None, title: str | None, kind: str | None, evaluator_id: str | None,
-                   evaluator_name: str | None, evaluator_kind: str | None, scope: str | None,
-                   status: str | None = "planned", commissioned_by: str | None = None, start: str | None = None) -> Plan:
+def add_evaluation(
+    desk: Desk,
+    evaluation_id: str | None,
+    title: str | None,
+    kind: str | None,
+    evaluator_id: str | None,
+    evaluator_name: str | None,
+    evaluator_kind: str | None,
+    scope: str | None,
+    status: str | None = "planned",
+    commissioned_by: str | None = None,
+    start: str | None = None,
+) -> Plan:
     evaluation_id = slug(evaluation_id, _("the evaluation id"))
     desk.ensure_new("evaluation", evaluation_id)
-    data: dict[str, Any] = {"id": evaluation_id, "title": text(title, "--title"), "kind": choice(kind, "--kind", EVALUATION_KINDS)}
+    data: dict[str, Any] = {
+        "id": evaluation_id,
+        "title": text(title, "--title"),
+        "kind": choice(kind, "--kind", EVALUATION_KINDS),
+    }
     if commissioned_by:
         data["commissioned_by"] = decision_ref(desk, commissioned_by)[0]
-    data["evaluator"] = {"id": slug(evaluator_id, "--evaluator-id"), "name": text(evaluator_name, "--evaluator-name"),
-                         "kind": choice(evaluator_kind, "--evaluator-kind", EVALUATOR_KINDS)}
+    data["evaluator"] = {
+        "id": slug(evaluator_id, "--evaluator-id"),
+        "name": text(evaluator_name, "--evaluator-name"),
+        "kind": choice(evaluator_kind, "--evaluator-kind", EVALUATOR_KINDS),
+    }
     data["scope"] = {"title": text(scope, "--scope")}
     data["status"] = choice(status or "planned", "--status", EVALUATION_STATUSES)
     _put(data, start=date(start, "--start"))
@@ -814,11 +1226,22 @@ def check(desk: Desk, plan: Plan) -> list[Finding]:
     after = Registry(registry.root, kept + new_records, [])
     before_keys = {_key(f) for f in rulebook.run(registry, today) if f.is_error}
     for record in registry.records:
-        if record.file.path.resolve() in changed and record.data is not None and record.document is not None:
-            before_keys |= {_key(f) for f in schemas.check(record.kind, record.data, record.path, record.document.implicit)}
+        if (
+            record.file.path.resolve() in changed
+            and record.data is not None
+            and record.document is not None
+        ):
+            before_keys |= {
+                _key(f)
+                for f in schemas.check(
+                    record.kind, record.data, record.path, record.document.implicit
+                )
+            }
     findings.extend(rulebook.run(after, today))
     introduced = [f for f in findings if f.is_error and _key(f) not in before_keys]
-    resolve_positions(introduced, {r.path: r.document.text for r in new_records if r.document is not None})
+    resolve_positions(
+        introduced, {r.path: r.document.text for r in new_records if r.document is not None}
+    )
     return sorted(introduced, key=Finding.sort_key)
 
 
@@ -862,8 +1285,15 @@ def locked(root: Path, timeout: float | None = None) -> Iterator[None]:
         os.close(handle)
 
 
-def execute(root: Path, operation: Callable[[Desk], Plan], *, commit: bool = False, branch: str | None = None,
-            source: str | None = None, today: dt.date | None = None) -> Outcome:
+def execute(
+    root: Path,
+    operation: Callable[[Desk], Plan],
+    *,
+    commit: bool = False,
+    branch: str | None = None,
+    source: str | None = None,
+    today: dt.date | None = None,
+) -> Outcome:
     """Run one clerk operation safely (see the module docstring)."""
     from protsoc.registry import gitrepo
 

@@ -91,7 +91,13 @@ repos:
         pass_filenames: false
 """
 
-LAYOUT_FOLDERS = ("committees", "meetings", "roadmap/actions", "roadmap/indicators", "roadmap/evaluations")
+LAYOUT_FOLDERS = (
+    "committees",
+    "meetings",
+    "roadmap/actions",
+    "roadmap/indicators",
+    "roadmap/evaluations",
+)
 
 
 @dataclass
@@ -113,8 +119,10 @@ def init(directory: Path, empty: bool = False, today: dt.date | None = None) -> 
     directory = directory.expanduser().resolve()
     for existing in (directory / "registry" / MANIFEST, directory / MANIFEST):
         if existing.exists():
-            raise UsageError(_("{path} already holds a registry").format(path=existing.parent),
-                             _("init never overwrites a registry; use protsoc add/set to change it"))
+            raise UsageError(
+                _("{path} already holds a registry").format(path=existing.parent),
+                _("init never overwrites a registry; use protsoc add/set to change it"),
+            )
     if directory.exists() and not directory.is_dir():
         raise UsageError(_("{path} is a file, not a folder").format(path=directory), None)
     top = gitrepo.work_tree(directory)
@@ -123,11 +131,17 @@ def init(directory: Path, empty: bool = False, today: dt.date | None = None) -> 
     probe.identity()  # the first commit needs one: refuse before writing anything
     if repo is not None:
         if repo.branch() is None:
-            raise gitrepo.GitProblem(_("HEAD is detached (no branch is checked out)"), _("check out a branch first"))
-        staged = repo.git("diff", "--cached", "--name-only").stdout.split() if repo.has_commits() else []
+            raise gitrepo.GitProblem(
+                _("HEAD is detached (no branch is checked out)"), _("check out a branch first")
+            )
+        staged = (
+            repo.git("diff", "--cached", "--name-only").stdout.split() if repo.has_commits() else []
+        )
         if staged:
-            raise gitrepo.GitProblem(_("other changes are already staged: {files}").format(files=", ".join(staged)),
-                                     _("commit or unstage them first: init commits only its own files"))
+            raise gitrepo.GitProblem(
+                _("other changes are already staged: {files}").format(files=", ".join(staged)),
+                _("commit or unstage them first: init commits only its own files"),
+            )
     repository = top or directory
     shipped = data_dir("registry")
 
@@ -144,7 +158,9 @@ def init(directory: Path, empty: bool = False, today: dt.date | None = None) -> 
     for path in sorted(schema_dir().glob("*.schema.json")):
         plan[Path("schemas") / path.name] = path.read_bytes()
     extras = {Path("README.md"): README}
-    top_relative = Path(os.path.relpath(repository, directory)) if repository != directory else Path()
+    top_relative = (
+        Path(os.path.relpath(repository, directory)) if repository != directory else Path()
+    )
     extras[top_relative / ".github/workflows/validate.yml"] = WORKFLOW
     extras[top_relative / ".pre-commit-config.yaml"] = PRE_COMMIT
     result = InitResult(directory, repository, top is None, committees=committees)
@@ -155,8 +171,10 @@ def init(directory: Path, empty: bool = False, today: dt.date | None = None) -> 
             plan[extra] = words.encode("utf-8")
     for rel in plan:
         if (directory / rel).exists():
-            raise UsageError(_("{path} already exists").format(path=directory / rel),
-                             _("init never overwrites files; choose an empty folder"))
+            raise UsageError(
+                _("{path} already exists").format(path=directory / rel),
+                _("init never overwrites files; choose an empty folder"),
+            )
 
     staging_parent = _existing_ancestor(directory)
     staging = Path(tempfile.mkdtemp(prefix=".protsoc-init-", dir=staging_parent))
@@ -170,8 +188,12 @@ def init(directory: Path, empty: bool = False, today: dt.date | None = None) -> 
         checked = validate(staging / "registry", today=today)
         if checked.errors:
             details = "; ".join(f"{f.path}:{f.line}: {f.message}" for f in checked.errors[:5])
-            raise InvalidRecord(_("the registry shipped with protsoc does not validate: {details}").format(details=details),
-                                _("nothing was written; please report this bug"))
+            raise InvalidRecord(
+                _("the registry shipped with protsoc does not validate: {details}").format(
+                    details=details
+                ),
+                _("nothing was written; please report this bug"),
+            )
         for rel in plan:
             target = directory / rel
             missing = [parent for parent in reversed(target.parents) if not parent.exists()]
@@ -183,8 +205,11 @@ def init(directory: Path, empty: bool = False, today: dt.date | None = None) -> 
             repo = gitrepo.Repo.init(directory)
             result.created_repository = True
         paths = [directory / rel for rel in plan]
-        what = _("the six committees of the circular") if committees == 6 else \
-            (_("no committees") if committees == 0 else f"{committees} committees")
+        what = (
+            _("the six committees of the circular")
+            if committees == 6
+            else (_("no committees") if committees == 0 else f"{committees} committees")
+        )
         result.commit = repo.commit(paths, f"registry: init ({what})")
         result.files = paths
     except BaseException:

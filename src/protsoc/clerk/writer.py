@@ -67,7 +67,9 @@ def _order(value: Any, schema: dict[str, Any], schemas: dict[str, dict[str, Any]
     schema = _resolve(schema, schemas)
     if isinstance(value, dict):
         properties = schema.get("properties", {})
-        keys = [key for key in properties if key in value] + [key for key in value if key not in properties]
+        keys = [key for key in properties if key in value] + [
+            key for key in value if key not in properties
+        ]
         return {key: _order(value[key], properties.get(key, {}), schemas) for key in keys}
     if isinstance(value, list):
         items = schema.get("items", {})
@@ -86,7 +88,9 @@ def ordered_like(kind: str, new: Any, old: Any) -> Any:
     return _order_like(new, old, schemas.get(kind, {}), schemas)
 
 
-def _order_like(new: Any, old: Any, schema: dict[str, Any], schemas: dict[str, dict[str, Any]]) -> Any:
+def _order_like(
+    new: Any, old: Any, schema: dict[str, Any], schemas: dict[str, dict[str, Any]]
+) -> Any:
     schema = _resolve(schema, schemas)
     if isinstance(new, dict):
         properties = schema.get("properties", {})
@@ -94,19 +98,25 @@ def _order_like(new: Any, old: Any, schema: dict[str, Any], schemas: dict[str, d
             return _order(new, schema, schemas)
         keys = [key for key in old if key in new]
         rank = {key: index for index, key in enumerate(properties)}
-        for key in [key for key in properties if key in new and key not in old] + \
-                [key for key in new if key not in old and key not in properties]:
+        for key in [key for key in properties if key in new and key not in old] + [
+            key for key in new if key not in old and key not in properties
+        ]:
             position = 0
             for index, existing in enumerate(keys):
                 if rank.get(existing, len(rank)) <= rank.get(key, len(rank)):
                     position = index + 1
             keys.insert(position, key)
-        return {key: _order_like(new[key], old.get(key), properties.get(key, {}), schemas) for key in keys}
+        return {
+            key: _order_like(new[key], old.get(key), properties.get(key, {}), schemas)
+            for key in keys
+        }
     if isinstance(new, list):
         items = schema.get("items", {})
         previous = old if isinstance(old, list) else []
-        return [_order_like(item, previous[index] if index < len(previous) else None, items, schemas)
-                for index, item in enumerate(new)]
+        return [
+            _order_like(item, previous[index] if index < len(previous) else None, items, schemas)
+            for index, item in enumerate(new)
+        ]
     return new
 
 
@@ -147,11 +157,15 @@ def _check(text: str, data: dict[str, Any]) -> None:
     try:
         again = yamlio.loads(text.encode("utf-8")).data
     except yamlio.YamlError as exc:  # pragma: no cover - a bug in the writer
-        raise WriterError(f"protsoc produced YAML it cannot read back: {exc.problem.message}",
-                          "nothing was written; please report this bug") from None
+        raise WriterError(
+            f"protsoc produced YAML it cannot read back: {exc.problem.message}",
+            "nothing was written; please report this bug",
+        ) from None
     if again != data:  # pragma: no cover - a bug in the writer
-        raise WriterError("protsoc produced YAML that does not read back as the intended record",
-                          "nothing was written; please report this bug")
+        raise WriterError(
+            "protsoc produced YAML that does not read back as the intended record",
+            "nothing was written; please report this bug",
+        )
 
 
 # --- comment-preserving edits ---------------------------------------------------------------
@@ -225,7 +239,9 @@ def _apply(tree: Any, new: Any) -> None:
         for index in range(common):
             if _plain(tree[index]) == new[index]:
                 continue
-            if isinstance(tree[index], (dict, list)) and type(new[index]) is type(_plain(tree[index])):
+            if isinstance(tree[index], (dict, list)) and type(new[index]) is type(
+                _plain(tree[index])
+            ):
                 _apply(tree[index], new[index])
             else:
                 tree[index] = _fresh(new[index])

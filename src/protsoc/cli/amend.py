@@ -11,12 +11,30 @@ from protsoc.cli.options import RegistryOption
 
 
 def amend(
-    meeting: Annotated[str, typer.Argument(metavar="MEETING", help="The meeting whose approved minutes need a correction: <committee>/<YYYY-MM-DD>[-N].")],
-    reason: Annotated[str, typer.Option("--reason", help="What the erratum corrects, in Arabic (the authoritative wording).")],
-    reason_fr: Annotated[str | None, typer.Option("--reason-fr", help="The reason in French.", show_default=False)] = None,
-    reason_en: Annotated[str | None, typer.Option("--reason-en", help="The reason in English.", show_default=False)] = None,
-    source: SourceOption = None, commit: CommitOption = False, branch: BranchOption = None,
-    lang: LangOption = None, registry: RegistryOption = None,
+    meeting: Annotated[
+        str,
+        typer.Argument(
+            metavar="MEETING",
+            help="The meeting whose approved minutes need a correction: <committee>/<YYYY-MM-DD>[-N].",
+        ),
+    ],
+    reason: Annotated[
+        str,
+        typer.Option(
+            "--reason", help="What the erratum corrects, in Arabic (the authoritative wording)."
+        ),
+    ],
+    reason_fr: Annotated[
+        str | None, typer.Option("--reason-fr", help="The reason in French.", show_default=False)
+    ] = None,
+    reason_en: Annotated[
+        str | None, typer.Option("--reason-en", help="The reason in English.", show_default=False)
+    ] = None,
+    source: SourceOption = None,
+    commit: CommitOption = False,
+    branch: BranchOption = None,
+    lang: LangOption = None,
+    registry: RegistryOption = None,
 ) -> None:
     """Start an erratum of approved minutes: a new record MEETING-N that amends the original.
 
@@ -28,9 +46,16 @@ def amend(
 
     start(lang)
     texts = {"ar": reason, "fr": reason_fr or "", "en": reason_en or ""}
-    outcome = run(registry, lambda desk: errata.plan(desk, meeting, texts), commit=commit, branch=branch,
-                  source=source)
+    outcome = run(
+        registry,
+        lambda desk: errata.plan(desk, meeting, texts),
+        commit=commit,
+        branch=branch,
+        source=source,
+    )
     path = outcome.paths[0]
     erratum_id = f"{path.parent.name}/{path.stem}"
-    typer.echo(f"erratum {erratum_id} amends {meeting}; next: correct {display_path(path)}, then approve it: "
-               f"protsoc approve {erratum_id} --by MEMBER")
+    typer.echo(
+        f"erratum {erratum_id} amends {meeting}; next: correct {display_path(path)}, then approve it: "
+        f"protsoc approve {erratum_id} --by MEMBER"
+    )

@@ -20,11 +20,25 @@ from protsoc.cli.options import RegistryOption
 
 
 def approve(
-    meeting_id: Annotated[str | None, typer.Argument(metavar="MEETING", help="<committee>/<YYYY-MM-DD>.", show_default=False)] = None,
-    by: Annotated[str | None, typer.Option("--by", help="The member post approving the minutes.", show_default=False)] = None,
-    day: Annotated[str | None, typer.Option("--date", help="Date of the approval (default: today in Morocco).", show_default=False)] = None,
-    source: SourceOption = None, commit: CommitOption = False, branch: BranchOption = None,
-    lang: LangOption = None, registry: RegistryOption = None,
+    meeting_id: Annotated[
+        str | None,
+        typer.Argument(metavar="MEETING", help="<committee>/<YYYY-MM-DD>.", show_default=False),
+    ] = None,
+    by: Annotated[
+        str | None,
+        typer.Option("--by", help="The member post approving the minutes.", show_default=False),
+    ] = None,
+    day: Annotated[
+        str | None,
+        typer.Option(
+            "--date", help="Date of the approval (default: today in Morocco).", show_default=False
+        ),
+    ] = None,
+    source: SourceOption = None,
+    commit: CommitOption = False,
+    branch: BranchOption = None,
+    lang: LangOption = None,
+    registry: RegistryOption = None,
 ) -> None:
     """Record one member's approval of a meeting's minutes.
 
@@ -39,9 +53,17 @@ def approve(
     meeting_id = ask(meeting_id, _("Meeting (<committee>/<YYYY-MM-DD>)"))
     committee_id = meeting_id.split("/")[0] if meeting_id else None
     by = ask(by, _("Approving member post"), choices=members_of(registry, committee_id) or None)
-    outcome = run(registry, lambda desk: clerk.approve(desk, meeting_id, by, day), commit=commit, branch=branch, source=source)
+    outcome = run(
+        registry,
+        lambda desk: clerk.approve(desk, meeting_id, by, day),
+        commit=commit,
+        branch=branch,
+        source=source,
+    )
     count = outcome.plan.notes[0]
     if "approved" in outcome.plan.notes:
-        stdout().print(_("approvals {count}: the minutes are approved and sealed").format(count=count))
+        stdout().print(
+            _("approvals {count}: the minutes are approved and sealed").format(count=count)
+        )
     else:
         stdout().print(_("approvals {count}: the minutes stay draft").format(count=count))

@@ -9,16 +9,46 @@ from typing_extensions import Annotated
 
 from protsoc.cli.options import RegistryOption, check_format, parse_date
 
-_STATUS_WORDS = {"compliant": "compliant", "due-soon": "due soon", "breach": "breach", "no-rule": "no rule"}
+_STATUS_WORDS = {
+    "compliant": "compliant",
+    "due-soon": "due soon",
+    "breach": "breach",
+    "no-rule": "no rule",
+}
 _STATUS_STYLE = {"compliant": "green", "due-soon": "yellow", "breach": "bold red", "no-rule": "dim"}
 _STATE_STYLE = {"met": "green", "due": "yellow", "partial": "dim", "breach": "bold red"}
 
 
 def cadence(
-    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Judge on this date, YYYY-MM-DD (default: today in Morocco, Africa/Casablanca). Meetings after it are not counted.", show_default=False)] = None,
-    since: Annotated[Optional[str], typer.Option("--since", help="Evaluate from this date instead of each rule's start (never before a committee's creation or a rule's own start).", show_default=False)] = None,
-    committee: Annotated[Optional[List[str]], typer.Option("--committee", help="Only this committee id (repeatable).", show_default=False)] = None,
-    due_soon_days: Annotated[int, typer.Option("--due-soon-days", help="A committee without breach is 'due soon' when its next meeting is due within this many days.")] = 30,
+    as_of: Annotated[
+        Optional[str],
+        typer.Option(
+            "--as-of",
+            help="Judge on this date, YYYY-MM-DD (default: today in Morocco, Africa/Casablanca). Meetings after it are not counted.",
+            show_default=False,
+        ),
+    ] = None,
+    since: Annotated[
+        Optional[str],
+        typer.Option(
+            "--since",
+            help="Evaluate from this date instead of each rule's start (never before a committee's creation or a rule's own start).",
+            show_default=False,
+        ),
+    ] = None,
+    committee: Annotated[
+        Optional[List[str]],
+        typer.Option(
+            "--committee", help="Only this committee id (repeatable).", show_default=False
+        ),
+    ] = None,
+    due_soon_days: Annotated[
+        int,
+        typer.Option(
+            "--due-soon-days",
+            help="A committee without breach is 'due soon' when its next meeting is due within this many days.",
+        ),
+    ] = 30,
     output_format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
     registry: RegistryOption = None,
 ) -> None:
@@ -60,15 +90,21 @@ def _print_text(console, report) -> None:  # type: ignore[no-untyped-def]
     # Arabic stays out of table cells (rich has no bidi; see shared research, "Terminal output"):
     # tables hold ids, dates and states; the Arabic wording follows as plain lines.
     since = f", evaluated since {report.since}" if report.since else ""
-    console.print(f"[bold]Meeting cadence as of {report.as_of}[/]{since} "
-                  f"(due soon = next meeting due within {report.due_soon_days} days)")
+    console.print(
+        f"[bold]Meeting cadence as of {report.as_of}[/]{since} "
+        f"(due soon = next meeting due within {report.due_soon_days} days)"
+    )
     summary = Table(show_lines=False)
     for heading in ("committee", "rule", "status", "last held", "next due", "days"):
         summary.add_column(heading, no_wrap=heading != "rule")
     for c in report.committees:
         summary.add_row(
-            escape(c.id), escape(c.words["en"]), _status(c.status),
-            escape(c.last_held.id) if c.last_held else "none", str(c.next_due or "—"), _days(c),
+            escape(c.id),
+            escape(c.words["en"]),
+            _status(c.status),
+            escape(c.last_held.id) if c.last_held else "none",
+            str(c.next_due or "—"),
+            _days(c),
         )
     console.print(summary)
     for c in report.committees:
@@ -85,8 +121,10 @@ def _print_text(console, report) -> None:  # type: ignore[no-untyped-def]
         console.print(f"  judged from {c.start}" + (f"; source: {escape(cited)}" if cited else ""))
         if c.dissolved:
             console.print(f"  dissolved on {c.dissolved}")
-        console.print(f"  last held: {escape(c.last_held.id) if c.last_held else 'none recorded'}; "
-                      f"next due: {c.next_due or '—'} ({_days(c)})")
+        console.print(
+            f"  last held: {escape(c.last_held.id) if c.last_held else 'none recorded'}; "
+            f"next due: {c.next_due or '—'} ({_days(c)})"
+        )
         _print_detail(console, c)
         for b in c.breaches:
             console.print(f"  [red]breach[/]: {_breach_words(b)}")
@@ -102,7 +140,12 @@ def _detail_table(c):  # type: ignore[no-untyped-def]
             table.add_column(heading, no_wrap=True)
         for p in c.periods:
             state = p.state + (" (partial period, not required)" if p.state == "partial" else "")
-            table.add_row(str(p.start), str(p.end), escape(", ".join(p.meeting_ids) or "—"), _styled(p.state, state))
+            table.add_row(
+                str(p.start),
+                str(p.end),
+                escape(", ".join(p.meeting_ids) or "—"),
+                _styled(p.state, state),
+            )
         return table
     table = Table(title=f"{c.id}: gaps between held meetings", title_justify="left")
     for heading in ("from", "to", "days", "deadline", "state"):
@@ -121,15 +164,37 @@ def _print_detail(console, c) -> None:  # type: ignore[no-untyped-def]
     if c.periods is not None:
         title = f"{c.id}: calendar periods"
         columns = [("from", "left"), ("to", "left"), ("held meetings", "left"), ("state", "left")]
-        rows = [[(str(p.start), None), (str(p.end), None), (", ".join(p.meeting_ids) or "—", None),
-                 (p.state + (" (partial period, not required)" if p.state == "partial" else ""), p.state)]
-                for p in c.periods]
+        rows = [
+            [
+                (str(p.start), None),
+                (str(p.end), None),
+                (", ".join(p.meeting_ids) or "—", None),
+                (
+                    p.state + (" (partial period, not required)" if p.state == "partial" else ""),
+                    p.state,
+                ),
+            ]
+            for p in c.periods
+        ]
     else:
         title = f"{c.id}: gaps between held meetings"
-        columns = [("from", "left"), ("to", "left"), ("days", "right"), ("deadline", "left"), ("state", "left")]
-        rows = [[(g.from_meeting if g.from_meeting else f"{g.start} (rule start)", None),
-                 (g.to_meeting if g.to_meeting else f"{g.end} (as of, open)", None),
-                 (str(g.days), None), (str(g.deadline), None), (g.state, g.state)] for g in c.gaps or []]
+        columns = [
+            ("from", "left"),
+            ("to", "left"),
+            ("days", "right"),
+            ("deadline", "left"),
+            ("state", "left"),
+        ]
+        rows = [
+            [
+                (g.from_meeting if g.from_meeting else f"{g.start} (rule start)", None),
+                (g.to_meeting if g.to_meeting else f"{g.end} (as of, open)", None),
+                (str(g.days), None),
+                (str(g.deadline), None),
+                (g.state, g.state),
+            ]
+            for g in c.gaps or []
+        ]
     drawn = _plain_table(console, title, columns, rows)
     if drawn is None:
         console.print(_detail_table(c))
@@ -137,8 +202,12 @@ def _print_detail(console, c) -> None:  # type: ignore[no-untyped-def]
         console.print(drawn)
 
 
-def _plain_table(console, title: str, columns: list[tuple[str, str]],  # type: ignore[no-untyped-def]
-                 rows: list[list[tuple[str, str | None]]]):
+def _plain_table(
+    console,
+    title: str,
+    columns: list[tuple[str, str]],  # type: ignore[no-untyped-def]
+    rows: list[list[tuple[str, str | None]]],
+):
     """The segments rich's ``Table(title=title, title_justify="left")`` with ``no_wrap`` columns
     draws (cli/tables.plain_table), or None when rich might draw anything else. Each row is a
     list of (text, state) cells; a cell with a state gets that state's style.
@@ -153,16 +222,23 @@ def _plain_table(console, title: str, columns: list[tuple[str, str]],  # type: i
             if not PLAIN_TEXT.match(text) or (state is not None and state not in _STATE_STYLE):
                 return None
             line.append((text, None if state is None else _STATE_STYLE[state]))
-    return plain_table(console, [(heading, justify, True) for heading, justify in columns], cells,
-                       title=title, title_justify="left")
+    return plain_table(
+        console,
+        [(heading, justify, True) for heading, justify in columns],
+        cells,
+        title=title,
+        title_justify="left",
+    )
 
 
 def _breach_words(b) -> str:  # type: ignore[no-untyped-def]
     if b.kind == "period":
         return f"period {b.start} to {b.end}: {b.held} of {b.required} required held meeting(s)"
     if b.ongoing:
-        return (f"no held meeting since {b.start}: due by {b.deadline}, "
-                f"{b.days_late} days late on {b.end} (still open)")
+        return (
+            f"no held meeting since {b.start}: due by {b.deadline}, "
+            f"{b.days_late} days late on {b.end} (still open)"
+        )
     return f"gap {b.start} to {b.end}: due by {b.deadline}, held {b.days_late} days late"
 
 

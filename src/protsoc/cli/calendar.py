@@ -12,10 +12,37 @@ from protsoc.cli.options import RegistryOption, parse_date
 
 
 def calendar(
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write the .ics file here (default: standard output). An existing file is read first, so that changed events get a higher SEQUENCE.", show_default=False)] = None,
-    previous: Annotated[Optional[Path], typer.Option("--previous", help="The previous export to compare with (default: the -o file when it exists).", show_default=False)] = None,
-    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Date for the due-date reminders, YYYY-MM-DD (default: today in Morocco).", show_default=False)] = None,
-    committee: Annotated[Optional[List[str]], typer.Option("--committee", help="Only this committee id (repeatable).", show_default=False)] = None,
+    output: Annotated[
+        Optional[Path],
+        typer.Option(
+            "-o",
+            "--output",
+            help="Write the .ics file here (default: standard output). An existing file is read first, so that changed events get a higher SEQUENCE.",
+            show_default=False,
+        ),
+    ] = None,
+    previous: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--previous",
+            help="The previous export to compare with (default: the -o file when it exists).",
+            show_default=False,
+        ),
+    ] = None,
+    as_of: Annotated[
+        Optional[str],
+        typer.Option(
+            "--as-of",
+            help="Date for the due-date reminders, YYYY-MM-DD (default: today in Morocco).",
+            show_default=False,
+        ),
+    ] = None,
+    committee: Annotated[
+        Optional[List[str]],
+        typer.Option(
+            "--committee", help="Only this committee id (repeatable).", show_default=False
+        ),
+    ] = None,
     registry: RegistryOption = None,
 ) -> None:
     """Export the meeting calendar as RFC 5545 (.ics): every meeting, plus an all-day reminder on each committee's next due date.
@@ -35,12 +62,18 @@ def calendar(
 
     source = previous or (output if output is not None and output.exists() else None)
     if previous is not None and not previous.is_file():
-        raise UsageError(f"--previous {previous} is not a file", "give the .ics file of the last export")
+        raise UsageError(
+            f"--previous {previous} is not a file", "give the .ics file of the last export"
+        )
     if output is not None and output.is_dir():
         raise UsageError(f"-o {output} is a folder", "give a file name, e.g. -o meetings.ics")
     day = parse_date(as_of, "--as-of") or dates.today()
-    result = export(Registry.load(find_registry(registry)), day,  # type: ignore[arg-type]
-                    source.read_bytes() if source else None, committee)
+    result = export(
+        Registry.load(find_registry(registry)),
+        day,  # type: ignore[arg-type]
+        source.read_bytes() if source else None,
+        committee,
+    )
     text = result.data.decode("utf-8")
     if output is None:
         typer.echo(text, nl=False)

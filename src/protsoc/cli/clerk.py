@@ -9,10 +9,37 @@ from typing import Annotated, Any
 
 import typer
 
-CommitOption = Annotated[bool, typer.Option("--commit", help="Commit the change (only the files it touched) with a conventional message.")]
-BranchOption = Annotated[str | None, typer.Option("--branch", help="Create and switch to this branch first (for a pull request).", show_default=False)]
-SourceOption = Annotated[str | None, typer.Option("--source", help="The document this entry comes from (default: 'protsoc <command> by <git user.name> on <date>').", show_default=False)]
-LangOption = Annotated[str | None, typer.Option("--lang", help="Language of prompts and messages: ar, fr or en (default: $PROTSOC_LANG, else the locale).", show_default=False)]
+CommitOption = Annotated[
+    bool,
+    typer.Option(
+        "--commit",
+        help="Commit the change (only the files it touched) with a conventional message.",
+    ),
+]
+BranchOption = Annotated[
+    str | None,
+    typer.Option(
+        "--branch",
+        help="Create and switch to this branch first (for a pull request).",
+        show_default=False,
+    ),
+]
+SourceOption = Annotated[
+    str | None,
+    typer.Option(
+        "--source",
+        help="The document this entry comes from (default: 'protsoc <command> by <git user.name> on <date>').",
+        show_default=False,
+    ),
+]
+LangOption = Annotated[
+    str | None,
+    typer.Option(
+        "--lang",
+        help="Language of prompts and messages: ar, fr or en (default: $PROTSOC_LANG, else the locale).",
+        show_default=False,
+    ),
+]
 
 
 def _t(message: str) -> str:
@@ -31,8 +58,15 @@ def interactive() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 
 
-def ask(value: Any, prompt: str, *, choices: Sequence[str] | None = None, default: Any = None,
-        kind: type = str, required: bool = True) -> Any:
+def ask(
+    value: Any,
+    prompt: str,
+    *,
+    choices: Sequence[str] | None = None,
+    default: Any = None,
+    kind: type = str,
+    required: bool = True,
+) -> Any:
     """The value given as an option, else (on a terminal) the clerk's answer, else None.
 
     Choices and the default are shown in the prompt; the library checks the answer either way.
@@ -48,7 +82,9 @@ def ask(value: Any, prompt: str, *, choices: Sequence[str] | None = None, defaul
         prompt = f"{prompt} ({skip})"
         default = ""
     while True:
-        answer = typer.prompt(prompt, default=default, show_default=default not in (None, ""), type=kind)
+        answer = typer.prompt(
+            prompt, default=default, show_default=default not in (None, ""), type=kind
+        )
         if isinstance(answer, str):
             answer = answer.strip()
         if choices and answer not in choices and (answer or required):
@@ -71,8 +107,14 @@ def registry_root(registry: Path | None) -> Path:
     return find_registry(registry)
 
 
-def run(registry: Path | None, operation: Callable[[Any], Any], *, commit: bool, branch: str | None,
-        source: str | None) -> Any:
+def run(
+    registry: Path | None,
+    operation: Callable[[Any], Any],
+    *,
+    commit: bool,
+    branch: str | None,
+    source: str | None,
+) -> Any:
     """Execute a clerk operation and report it; refused changes print their findings (exit 1)."""
     from protsoc.clerk.operations import RefusedChange, execute
     from protsoc.cli.output import stderr, stdout
@@ -80,7 +122,9 @@ def run(registry: Path | None, operation: Callable[[Any], Any], *, commit: bool,
     from protsoc.registry.layout import display_path
 
     try:
-        outcome = execute(registry_root(registry), operation, commit=commit, branch=branch, source=source)
+        outcome = execute(
+            registry_root(registry), operation, commit=commit, branch=branch, source=source
+        )
     except RefusedChange as refused:
         from rich.markup import escape
 
@@ -98,7 +142,9 @@ def run(registry: Path | None, operation: Callable[[Any], Any], *, commit: bool,
     if outcome.branch:
         console.print(_("on the new branch {branch}").format(branch=outcome.branch))
     if outcome.commit:
-        console.print(_("committed {sha}: {message}").format(sha=outcome.commit, message=outcome.plan.message))
+        console.print(
+            _("committed {sha}: {message}").format(sha=outcome.commit, message=outcome.plan.message)
+        )
     return outcome
 
 

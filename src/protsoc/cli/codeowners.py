@@ -11,8 +11,22 @@ from protsoc.cli.options import RegistryOption
 
 
 def codeowners(
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Where to write it (default: .github/CODEOWNERS at the repository root; - for stdout).", show_default=False)] = None,
-    check: Annotated[bool, typer.Option("--check", help="Write nothing; exit 1 when the file is missing or out of date (for CI).")] = False,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Where to write it (default: .github/CODEOWNERS at the repository root; - for stdout).",
+            show_default=False,
+        ),
+    ] = None,
+    check: Annotated[
+        bool,
+        typer.Option(
+            "--check",
+            help="Write nothing; exit 1 when the file is missing or out of date (for CI).",
+        ),
+    ] = False,
     registry: RegistryOption = None,
 ) -> None:
     """Write CODEOWNERS: each committee's files are reviewed by its secretariat's review_teams."""
@@ -40,12 +54,18 @@ def codeowners(
             return
         if current != result.text:
             state = "missing" if current is None else "out of date"
-            stderr().print(f"{display_path(target)} is {state}; run `protsoc codeowners` and commit it")
+            stderr().print(
+                f"{display_path(target)} is {state}; run `protsoc codeowners` and commit it"
+            )
             raise typer.Exit(1)
         typer.echo(f"{display_path(target)} is up to date")
         return
     if current == result.text:
-        typer.echo(f"{display_path(target)} is up to date ({result.owned_committees} committees with review teams)")
+        typer.echo(
+            f"{display_path(target)} is up to date ({result.owned_committees} committees with review teams)"
+        )
         return
     write_atomic(target, result.text)
-    typer.echo(f"wrote {display_path(target)} ({result.owned_committees} committees with review teams)")
+    typer.echo(
+        f"wrote {display_path(target)} ({result.owned_committees} committees with review teams)"
+    )

@@ -11,19 +11,61 @@ from protsoc.cli.options import RegistryOption, check_format, parse_date
 
 FORMATS = ("text", "json", "csv")
 CSV_COLUMNS = (
-    "id", "axis", "owner", "measure", "unit", "direction", "frequency",
-    "latest_date", "latest_qualifier", "latest_value", "latest_as_reported",
-    "previous_date", "previous_qualifier", "previous_value", "change", "change_approximate", "trend",
-    "target_value", "target_date", "distance_to_target", "target_met",
-    "freshness", "next_update_due", "age_days", "observations", "name_ar", "name_en", "source",
+    "id",
+    "axis",
+    "owner",
+    "measure",
+    "unit",
+    "direction",
+    "frequency",
+    "latest_date",
+    "latest_qualifier",
+    "latest_value",
+    "latest_as_reported",
+    "previous_date",
+    "previous_qualifier",
+    "previous_value",
+    "change",
+    "change_approximate",
+    "trend",
+    "target_value",
+    "target_date",
+    "distance_to_target",
+    "target_met",
+    "freshness",
+    "next_update_due",
+    "age_days",
+    "observations",
+    "name_ar",
+    "name_en",
+    "source",
 )
 
 
 def dashboard(
-    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Date of the dashboard: later values are ignored, freshness is judged on it (default: today in Morocco).", show_default=False)] = None,
-    axis: Annotated[Optional[str], typer.Option("--axis", help="Only the indicators of this roadmap axis (its id).", show_default=False)] = None,
-    output_format: Annotated[str, typer.Option("--format", help="text (table with sparklines), json or csv (for spreadsheets).")] = "text",
-    fail_on_stale: Annotated[bool, typer.Option("--fail-on-stale", help="Exit 1 when an indicator is stale (for CI).")] = False,
+    as_of: Annotated[
+        Optional[str],
+        typer.Option(
+            "--as-of",
+            help="Date of the dashboard: later values are ignored, freshness is judged on it (default: today in Morocco).",
+            show_default=False,
+        ),
+    ] = None,
+    axis: Annotated[
+        Optional[str],
+        typer.Option(
+            "--axis", help="Only the indicators of this roadmap axis (its id).", show_default=False
+        ),
+    ] = None,
+    output_format: Annotated[
+        str,
+        typer.Option(
+            "--format", help="text (table with sparklines), json or csv (for spreadsheets)."
+        ),
+    ] = "text",
+    fail_on_stale: Annotated[
+        bool, typer.Option("--fail-on-stale", help="Exit 1 when an indicator is stale (for CI).")
+    ] = False,
     registry: RegistryOption = None,
 ) -> None:
     """The national dashboard: per indicator the latest and previous values, change, target, freshness.
@@ -46,12 +88,19 @@ def dashboard(
     listed = loaded.roadmap.get("axes")
     axes = [a.get("id") for a in listed if isinstance(a, dict)] if isinstance(listed, list) else []
     if axis is not None and axis not in axes:
-        raise UsageError(f"no roadmap axis `{axis}`", f"use one of: {', '.join(map(str, axes)) or 'none'}")
+        raise UsageError(
+            f"no roadmap axis `{axis}`", f"use one of: {', '.join(map(str, axes)) or 'none'}"
+        )
     result = indicator.dashboard(loaded, parse_date(as_of, "--as-of"), axis)  # type: ignore[arg-type]
     if output_format == "json":
         rows = [{**dataclasses.asdict(r), "sparkline": r.sparkline} for r in result.rows]
-        typer.echo(json.dumps({"as_of": result.as_of, "counts": result.counts(), "indicators": rows},
-                              ensure_ascii=False, indent=2))
+        typer.echo(
+            json.dumps(
+                {"as_of": result.as_of, "counts": result.counts(), "indicators": rows},
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
     elif output_format == "csv":
         typer.echo(_csv(result), nl=False)
     else:
@@ -69,24 +118,40 @@ def _csv(result) -> str:  # type: ignore[no-untyped-def]
     writer.writeheader()
     for row in result.rows:
         latest, previous, target = row.latest, row.previous, row.target or {}
-        writer.writerow({
-            "id": row.id, "axis": row.axis or "", "owner": row.owner or "", "measure": row.measure,
-            "unit": row.unit, "direction": row.direction or "", "frequency": row.frequency or "",
-            "latest_date": latest.date if latest else "",
-            "latest_qualifier": (latest.qualifier or "") if latest else "",
-            "latest_value": _plain(latest.value) if latest else "",
-            "latest_as_reported": (latest.as_reported or "") if latest else "",
-            "previous_date": previous.date if previous else "",
-            "previous_qualifier": (previous.qualifier or "") if previous else "",
-            "previous_value": _plain(previous.value) if previous else "",
-            "change": _plain(row.change), "change_approximate": _bool(row.change_approximate if row.change is not None else None),
-            "trend": row.trend or "",
-            "target_value": _plain(target.get("value")), "target_date": target.get("date", ""),
-            "distance_to_target": _plain(row.distance_to_target), "target_met": _bool(row.target_met),
-            "freshness": row.freshness, "next_update_due": row.next_update_due or "",
-            "age_days": "" if row.age_days is None else row.age_days, "observations": len(row.series),
-            "name_ar": row.name, "name_en": row.name_en or "", "source": (latest.source or "") if latest else "",
-        })
+        writer.writerow(
+            {
+                "id": row.id,
+                "axis": row.axis or "",
+                "owner": row.owner or "",
+                "measure": row.measure,
+                "unit": row.unit,
+                "direction": row.direction or "",
+                "frequency": row.frequency or "",
+                "latest_date": latest.date if latest else "",
+                "latest_qualifier": (latest.qualifier or "") if latest else "",
+                "latest_value": _plain(latest.value) if latest else "",
+                "latest_as_reported": (latest.as_reported or "") if latest else "",
+                "previous_date": previous.date if previous else "",
+                "previous_qualifier": (previous.qualifier or "") if previous else "",
+                "previous_value": _plain(previous.value) if previous else "",
+                "change": _plain(row.change),
+                "change_approximate": _bool(
+                    row.change_approximate if row.change is not None else None
+                ),
+                "trend": row.trend or "",
+                "target_value": _plain(target.get("value")),
+                "target_date": target.get("date", ""),
+                "distance_to_target": _plain(row.distance_to_target),
+                "target_met": _bool(row.target_met),
+                "freshness": row.freshness,
+                "next_update_due": row.next_update_due or "",
+                "age_days": "" if row.age_days is None else row.age_days,
+                "observations": len(row.series),
+                "name_ar": row.name,
+                "name_en": row.name_en or "",
+                "source": (latest.source or "") if latest else "",
+            }
+        )
     return buffer.getvalue()
 
 
@@ -113,11 +178,19 @@ def _print_text(console, result) -> None:  # type: ignore[no-untyped-def]
         return
 
     def shown(value) -> str:  # type: ignore[no-untyped-def]
-        return f"{QUALIFIER_SIGNS.get(value.qualifier, '')}{format_number(value.value)}" if value else "—"
+        return (
+            f"{QUALIFIER_SIGNS.get(value.qualifier, '')}{format_number(value.value)}"
+            if value
+            else "—"
+        )
 
     # Arabic names stay out of the table's cells (terminals scramble them): listed below it.
-    table = Table(title=f"national dashboard as of {result.as_of}", box=box.SIMPLE_HEAD, show_edge=False,
-                  pad_edge=False)
+    table = Table(
+        title=f"national dashboard as of {result.as_of}",
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+    )
     table.add_column("indicator", no_wrap=True)
     table.add_column("latest", justify="right", no_wrap=True)
     table.add_column("as of", no_wrap=True)
@@ -142,13 +215,30 @@ def _print_text(console, result) -> None:  # type: ignore[no-untyped-def]
             target = "[dim]no target[/]"
         else:
             met = " ✓" if row.target_met else ""
-            distance = f" ({format_number(row.distance_to_target)} to go)" if row.distance_to_target and not row.target_met else ""
+            distance = (
+                f" ({format_number(row.distance_to_target)} to go)"
+                if row.distance_to_target and not row.target_met
+                else ""
+            )
             target = f"{format_number(row.target['value'])} by {row.target.get('date', '?')}{distance}{met}"
-        freshness = {"stale": "[red]stale[/]", "fresh": "fresh",
-                     "no-frequency": "[dim]no frequency[/]", "no-data": "[yellow]no data[/]"}[row.freshness]
+        freshness = {
+            "stale": "[red]stale[/]",
+            "fresh": "fresh",
+            "no-frequency": "[dim]no frequency[/]",
+            "no-data": "[yellow]no data[/]",
+        }[row.freshness]
         better = {"higher": "higher", "lower": "lower"}.get(row.direction or "", "—")
-        table.add_row(f"  {row.id}", shown(row.latest), row.latest.date if row.latest else "—",
-                      shown(row.previous), change, target, better, freshness, row.sparkline or "—")
+        table.add_row(
+            f"  {row.id}",
+            shown(row.latest),
+            row.latest.date if row.latest else "—",
+            shown(row.previous),
+            change,
+            target,
+            better,
+            freshness,
+            row.sparkline or "—",
+        )
     console.print(table)
     console.print()
     for row in result.rows:
@@ -156,8 +246,12 @@ def _print_text(console, result) -> None:  # type: ignore[no-untyped-def]
         console.print(f"[bold]{escape(row.id)}[/]: {escape(row.name)}{escape(reported)}")
     console.print()
     counts = result.counts()
-    console.print(f"{counts['indicators']} indicators: {counts['stale']} stale, {counts['no_data']} without data, "
-                  f"{counts['no_target']} without target; ≈ about, > more than, ≥ at least, < less than")
+    console.print(
+        f"{counts['indicators']} indicators: {counts['stale']} stale, {counts['no_data']} without data, "
+        f"{counts['no_target']} without target; ≈ about, > more than, ≥ at least, < less than"
+    )
     for row in result.rows:
         if row.freshness == "stale":
-            console.print(f"[red]stale:[/] {escape(row.id)} ({row.frequency}): a value was due by {row.next_update_due}")
+            console.print(
+                f"[red]stale:[/] {escape(row.id)} ({row.frequency}): a value was due by {row.next_update_due}"
+            )

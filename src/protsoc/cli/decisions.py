@@ -14,11 +14,39 @@ FAIL_ON = ("late", "no-plan")
 
 
 def decisions(
-    committee: Annotated[Optional[str], typer.Option("--committee", help="Only this committee's decisions (its id, e.g. steering).", show_default=False)] = None,
-    status: Annotated[Optional[str], typer.Option("--status", help="open (not done, late ones included), late or done.", show_default=False)] = None,
-    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Date on which lateness is judged (default: today in Morocco).", show_default=False)] = None,
+    committee: Annotated[
+        Optional[str],
+        typer.Option(
+            "--committee",
+            help="Only this committee's decisions (its id, e.g. steering).",
+            show_default=False,
+        ),
+    ] = None,
+    status: Annotated[
+        Optional[str],
+        typer.Option(
+            "--status",
+            help="open (not done, late ones included), late or done.",
+            show_default=False,
+        ),
+    ] = None,
+    as_of: Annotated[
+        Optional[str],
+        typer.Option(
+            "--as-of",
+            help="Date on which lateness is judged (default: today in Morocco).",
+            show_default=False,
+        ),
+    ] = None,
     output_format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
-    fail_on: Annotated[Optional[List[str]], typer.Option("--fail-on", help="Exit 1 when any decision is late, or has no action plan (no-plan). Repeatable.", show_default=False)] = None,
+    fail_on: Annotated[
+        Optional[List[str]],
+        typer.Option(
+            "--fail-on",
+            help="Exit 1 when any decision is late, or has no action plan (no-plan). Repeatable.",
+            show_default=False,
+        ),
+    ] = None,
     registry: RegistryOption = None,
 ) -> None:
     """Decisions and recommendations with their action plans: owner, due date, status, progress, lateness.
@@ -48,12 +76,17 @@ def decisions(
     everything = followup.follow_up(loaded, parse_date(as_of, "--as-of"), committee)  # type: ignore[arg-type]
     result = followup.select(everything, status)
     if output_format == "json":
-        payload = {"as_of": result.as_of, "counts": result.counts(), **{
-            k: v for k, v in dataclasses.asdict(result).items() if k != "as_of"}}
+        payload = {
+            "as_of": result.as_of,
+            "counts": result.counts(),
+            **{k: v for k, v in dataclasses.asdict(result).items() if k != "as_of"},
+        }
         typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
     else:
         _print_text(stdout(), result, status)
-    failing = ("late" in (fail_on or []) and everything.late) or ("no-plan" in (fail_on or []) and everything.without_plan)
+    failing = ("late" in (fail_on or []) and everything.late) or (
+        "no-plan" in (fail_on or []) and everything.without_plan
+    )
     raise typer.Exit(1 if failing else 0)
 
 
@@ -74,23 +107,42 @@ def _print_text(console, result, status) -> None:  # type: ignore[no-untyped-def
         # per-print cost, ~19,000 times at 10,000 meetings, was most of the command's time.
         lines: list[tuple[str, ...]] = [("", "")]
         for decision in result.decisions:
-            lines.append((f"[bold]{escape(decision.ref)}[/]: {escape(decision.text)}", decision.ref, decision.text))
+            lines.append(
+                (
+                    f"[bold]{escape(decision.ref)}[/]: {escape(decision.text)}",
+                    decision.ref,
+                    decision.text,
+                )
+            )
             for action in decision.actions:
-                lines.append((f"  {escape(action.id)}: {escape(action.title)}", f"  {action.id}", action.title))
+                lines.append(
+                    (
+                        f"  {escape(action.id)}: {escape(action.title)}",
+                        f"  {action.id}",
+                        action.title,
+                    )
+                )
         lines.append(("", ""))
         _print_lines(console, lines)
     for action in result.unlinked_actions:
-        console.print(f"[yellow]action {escape(action.id)} carries out no recorded decision[/] ({escape(action.path)})")
+        console.print(
+            f"[yellow]action {escape(action.id)} carries out no recorded decision[/] ({escape(action.path)})"
+        )
     if result.meetings_without_decisions:
-        console.print("held meetings with no decision recorded: " + ", ".join(result.meetings_without_decisions))
+        console.print(
+            "held meetings with no decision recorded: "
+            + ", ".join(result.meetings_without_decisions)
+        )
     counts = result.counts()
     console.print(
         f"{counts['decisions']} decisions: {counts['late']} late, {counts['without_plan']} without action plan, "
         f"{counts['done']} done ({counts['late_actions']} late actions) as of {result.as_of}"
     )
     if counts["without_plan"]:
-        console.print("[yellow]hint:[/] the Technical Committee turns every decision into an action plan: add "
-                      "registry/roadmap/actions/<id>.yaml with `decisions: [<decision>]`")
+        console.print(
+            "[yellow]hint:[/] the Technical Committee turns every decision into an action plan: add "
+            "registry/roadmap/actions/<id>.yaml with `decisions: [<decision>]`"
+        )
 
 
 def _print_lines(console, lines) -> None:  # type: ignore[no-untyped-def]
@@ -104,7 +156,11 @@ def _print_lines(console, lines) -> None:  # type: ignore[no-untyped-def]
     from rich.segment import Segment, Segments
     from rich.text import Text
 
-    out = _plain_lines(console, lines) if console.color_system is None and not console.legacy_windows else None
+    out = (
+        _plain_lines(console, lines)
+        if console.color_system is None and not console.legacy_windows
+        else None
+    )
     if out is None:
         console.print(Text("\n").join(console.render_str(markup) for markup, *_ in lines))
     else:
@@ -150,38 +206,86 @@ def _plain_table(console, result):  # type: ignore[no-untyped-def]
     lays out in about 20 s."""
     from protsoc.cli.tables import plain_table
 
-    columns = [(heading, "right" if heading == "progress" else "left", heading == "decision") for heading in _HEADINGS]
+    columns = [
+        (heading, "right" if heading == "progress" else "left", heading == "decision")
+        for heading in _HEADINGS
+    ]
     rows = []
     for decision in result.decisions:
-        state = {"late": ("late", "red"), "done": ("done", "green")}.get(decision.state, ("open", None))
-        rows.append([
-            (decision.ref, None), (decision.kind, None), (decision.owner or "—", None), (decision.due or "—", None),
-            ("none", "yellow") if decision.no_plan else (str(len(decision.actions)), None),
-            state, ("—" if decision.progress is None else f"{decision.progress} %", None),
-            ("yes", "red") if decision.late else ("", None)])
+        state = {"late": ("late", "red"), "done": ("done", "green")}.get(
+            decision.state, ("open", None)
+        )
+        rows.append(
+            [
+                (decision.ref, None),
+                (decision.kind, None),
+                (decision.owner or "—", None),
+                (decision.due or "—", None),
+                ("none", "yellow") if decision.no_plan else (str(len(decision.actions)), None),
+                state,
+                ("—" if decision.progress is None else f"{decision.progress} %", None),
+                ("yes", "red") if decision.late else ("", None),
+            ]
+        )
         for action in decision.actions:
-            rows.append([
-                (f"  └ {action.id}", None), ("action", None), (action.owner or "—", None), (action.due or "—", None),
-                ("", None), (action.status, None), (f"{action.progress} %", None),
-                (f"{action.days_late} d", "red") if action.late else ("", None)])
-    return plain_table(console, columns, rows, title=f"decisions as of {result.as_of}", title_justify="center")
+            rows.append(
+                [
+                    (f"  └ {action.id}", None),
+                    ("action", None),
+                    (action.owner or "—", None),
+                    (action.due or "—", None),
+                    ("", None),
+                    (action.status, None),
+                    (f"{action.progress} %", None),
+                    (f"{action.days_late} d", "red") if action.late else ("", None),
+                ]
+            )
+    return plain_table(
+        console, columns, rows, title=f"decisions as of {result.as_of}", title_justify="center"
+    )
 
 
 def _rich_table(result):  # type: ignore[no-untyped-def]
     from rich.table import Table
 
     table = Table(title=f"decisions as of {result.as_of}")
-    for heading in ("decision", "kind", "owner", "due", "action plan", "status", "progress", "late"):
-        table.add_column(heading, justify="right" if heading == "progress" else "left", no_wrap=heading == "decision")
+    for heading in (
+        "decision",
+        "kind",
+        "owner",
+        "due",
+        "action plan",
+        "status",
+        "progress",
+        "late",
+    ):
+        table.add_column(
+            heading,
+            justify="right" if heading == "progress" else "left",
+            no_wrap=heading == "decision",
+        )
     for decision in result.decisions:
         state = {"late": "[red]late[/]", "done": "[green]done[/]"}.get(decision.state, "open")
         table.add_row(
-            decision.ref, decision.kind, decision.owner or "—", decision.due or "—",
+            decision.ref,
+            decision.kind,
+            decision.owner or "—",
+            decision.due or "—",
             "[yellow]none[/]" if decision.no_plan else str(len(decision.actions)),
-            state, "—" if decision.progress is None else f"{decision.progress} %",
-            "[red]yes[/]" if decision.late else "")
+            state,
+            "—" if decision.progress is None else f"{decision.progress} %",
+            "[red]yes[/]" if decision.late else "",
+        )
         for action in decision.actions:
             late = f"[red]{action.days_late} d[/]" if action.late else ""
-            table.add_row(f"  └ {action.id}", "action", action.owner or "—", action.due or "—", "",
-                          action.status, f"{action.progress} %", late)
+            table.add_row(
+                f"  └ {action.id}",
+                "action",
+                action.owner or "—",
+                action.due or "—",
+                "",
+                action.status,
+                f"{action.progress} %",
+                late,
+            )
     return table

@@ -10,9 +10,26 @@ from protsoc.cli.options import RegistryOption, check_format
 
 
 def diff(
-    base: Annotated[str | None, typer.Argument(help="The revision to compare with (default: the merge-base of HEAD with the default branch).", show_default=False)] = None,
-    head: Annotated[str | None, typer.Argument(help="The revision to describe (default: the working tree, uncommitted and new files included).", show_default=False)] = None,
-    output_format: Annotated[str, typer.Option("--format", help="text, md (a pull-request comment, with validate's findings) or json.")] = "text",
+    base: Annotated[
+        str | None,
+        typer.Argument(
+            help="The revision to compare with (default: the merge-base of HEAD with the default branch).",
+            show_default=False,
+        ),
+    ] = None,
+    head: Annotated[
+        str | None,
+        typer.Argument(
+            help="The revision to describe (default: the working tree, uncommitted and new files included).",
+            show_default=False,
+        ),
+    ] = None,
+    output_format: Annotated[
+        str,
+        typer.Option(
+            "--format", help="text, md (a pull-request comment, with validate's findings) or json."
+        ),
+    ] = "text",
     registry: RegistryOption = None,
 ) -> None:
     """Say what a change to the registry does, record by record, in words.

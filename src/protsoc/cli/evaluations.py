@@ -28,7 +28,11 @@ def evaluations(
     check_format(output_format, ("text", "json"))
     rows = evaluation.evaluations(Registry.load(find_registry(registry)))
     if output_format == "json":
-        typer.echo(json.dumps({"evaluations": [dataclasses.asdict(r) for r in rows]}, ensure_ascii=False, indent=2))
+        typer.echo(
+            json.dumps(
+                {"evaluations": [dataclasses.asdict(r) for r in rows]}, ensure_ascii=False, indent=2
+            )
+        )
         return
     _print_text(stdout(), rows)
 
@@ -39,29 +43,53 @@ def _print_text(console, rows) -> None:  # type: ignore[no-untyped-def]
     from rich.table import Table
 
     if not rows:
-        console.print("no evaluations recorded (the Steering Committee launches them; add "
-                      "registry/roadmap/evaluations/<id>.yaml when a source reports one)")
+        console.print(
+            "no evaluations recorded (the Steering Committee launches them; add "
+            "registry/roadmap/evaluations/<id>.yaml when a source reports one)"
+        )
         return
     table = Table(title="evaluations", box=box.SIMPLE_HEAD)
-    for heading in ("evaluation", "kind", "status", "commissioned by", "evaluator", "independent", "report", "recommendations"):
+    for heading in (
+        "evaluation",
+        "kind",
+        "status",
+        "commissioned by",
+        "evaluator",
+        "independent",
+        "report",
+        "recommendations",
+    ):
         table.add_column(heading, no_wrap=heading in ("evaluation", "commissioned by"))
     for row in rows:
         independent = "yes" if row.independent else f"[red]no ({', '.join(row.conflicts)})[/]"
         adopted = sum(1 for r in row.recommendations if r.decision_exists)
-        recommendations = f"{len(row.recommendations)} ({adopted} decided)" if row.recommendations else "—"
-        table.add_row(row.id, row.kind, row.status, row.commissioned_by or "—",
-                      f"{row.evaluator_id or '—'} ({row.evaluator_kind or '?'})", independent,
-                      row.report_reference or ("submitted" if row.report_title else "—"), recommendations)
+        recommendations = (
+            f"{len(row.recommendations)} ({adopted} decided)" if row.recommendations else "—"
+        )
+        table.add_row(
+            row.id,
+            row.kind,
+            row.status,
+            row.commissioned_by or "—",
+            f"{row.evaluator_id or '—'} ({row.evaluator_kind or '?'})",
+            independent,
+            row.report_reference or ("submitted" if row.report_title else "—"),
+            recommendations,
+        )
     console.print(table)
     console.print()
     for row in rows:
         console.print(f"[bold]{escape(row.id)}[/]: {escape(row.title)}")
         console.print(f"  evaluator: {escape(row.evaluator)}")
         if row.scope:
-            bodies = f" — managed by {', '.join(row.managing_bodies)}" if row.managing_bodies else ""
+            bodies = (
+                f" — managed by {', '.join(row.managing_bodies)}" if row.managing_bodies else ""
+            )
             console.print(f"  scope: {escape(row.scope)}{escape(bodies)}")
         if row.commissioning_decision:
-            console.print(f"  commissioned by {escape(row.commissioned_by)}: {escape(row.commissioning_decision)}")
+            console.print(
+                f"  commissioned by {escape(row.commissioned_by)}: {escape(row.commissioning_decision)}"
+            )
         if row.report_title:
             when = f", {row.report_date}" if row.report_date else ""
             console.print(f"  report: {escape(row.report_title)}{escape(when)}")

@@ -10,9 +10,18 @@ from protsoc.cli.options import RegistryOption, check_format
 
 
 def history(
-    record_id: Annotated[str, typer.Argument(metavar="ID", help="A record id: committee, <committee>/<YYYY-MM-DD> meeting (or one of its decisions), action, indicator, evaluation; KIND:ID when ambiguous; or the file's path.")],
+    record_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID",
+            help="A record id: committee, <committee>/<YYYY-MM-DD> meeting (or one of its decisions), action, indicator, evaluation; KIND:ID when ambiguous; or the file's path.",
+        ),
+    ],
     output_format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
-    details: Annotated[bool, typer.Option("--details/--no-details", help="Say what each commit changed in the record.")] = True,
+    details: Annotated[
+        bool,
+        typer.Option("--details/--no-details", help="Say what each commit changed in the record."),
+    ] = True,
     registry: RegistryOption = None,
 ) -> None:
     """Show the git history of one record: who changed what, when, in which commit (renames followed)."""

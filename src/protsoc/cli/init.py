@@ -11,8 +11,15 @@ from protsoc.cli.clerk import LangOption, start
 
 
 def init(
-    directory: Annotated[Path, typer.Argument(metavar="DIR", help="The folder of the new registry repository (created if missing).")],
-    empty: Annotated[bool, typer.Option("--empty", help="Only the layout and the manifest: no committees.")] = False,
+    directory: Annotated[
+        Path,
+        typer.Argument(
+            metavar="DIR", help="The folder of the new registry repository (created if missing)."
+        ),
+    ],
+    empty: Annotated[
+        bool, typer.Option("--empty", help="Only the layout and the manifest: no committees.")
+    ] = False,
     lang: LangOption = None,
 ) -> None:
     """Create a registry repository: git init (unless DIR is already in one), the registry/ layout with
@@ -27,9 +34,16 @@ def init(
     result = run_init(directory, empty=empty)
     console = stdout()
     if result.created_repository:
-        console.print(_("created the git repository {path}").format(path=display_path(result.repository)))
-    console.print(_("wrote {count} files under {path} ({committees} committees)").format(
-        count=len(result.files), path=display_path(result.directory), committees=result.committees))
+        console.print(
+            _("created the git repository {path}").format(path=display_path(result.repository))
+        )
+    console.print(
+        _("wrote {count} files under {path} ({committees} committees)").format(
+            count=len(result.files),
+            path=display_path(result.directory),
+            committees=result.committees,
+        )
+    )
     for path in result.skipped:
         console.print(_("kept the existing {path}").format(path=display_path(path)))
     console.print(_("committed {sha}").format(sha=result.commit))

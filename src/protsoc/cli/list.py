@@ -11,9 +11,20 @@ from protsoc.cli.options import RegistryOption, check_format
 
 
 def list_records(
-    kind: Annotated[str, typer.Argument(metavar="KIND", help="committees, members, meetings, decisions, actions, indicators or evaluations.")],
-    committee: Annotated[str | None, typer.Option("--committee", help="Only this committee's records.", show_default=False)] = None,
-    output_format: Annotated[str, typer.Option("--format", help="text (a table) or json.")] = "text",
+    kind: Annotated[
+        str,
+        typer.Argument(
+            metavar="KIND",
+            help="committees, members, meetings, decisions, actions, indicators or evaluations.",
+        ),
+    ],
+    committee: Annotated[
+        str | None,
+        typer.Option("--committee", help="Only this committee's records.", show_default=False),
+    ] = None,
+    output_format: Annotated[
+        str, typer.Option("--format", help="text (a table) or json.")
+    ] = "text",
     lang: LangOption = None,
     registry: RegistryOption = None,
 ) -> None:
@@ -34,11 +45,17 @@ def list_records(
     from protsoc.cli.tables import plain_table
 
     columns = COLUMNS[record_kind]
-    cells = [["" if row.get(column) is None else str(row.get(column)) for column in columns] for row in found]
+    cells = [
+        ["" if row.get(column) is None else str(row.get(column)) for column in columns]
+        for row in found
+    ]
     console = stdout()
     # Drawn directly when that is exactly what rich draws (a 10,000-meeting list took rich ~5 s).
-    drawn = plain_table(console, [(column, "left", False) for column in columns],
-                        [[(text, None) for text in row] for row in cells])
+    drawn = plain_table(
+        console,
+        [(column, "left", False) for column in columns],
+        [[(text, None) for text in row] for row in cells],
+    )
     if drawn is not None:
         console.print(drawn, crop=False)  # no line is wider than the console
         return

@@ -24,65 +24,139 @@ from protsoc.cli.options import RegistryOption
 # then the command groups (Typer has always listed `add` and `set` last).
 # name: (module in protsoc.cli, its function or Typer app, the first paragraph of its help)
 COMMANDS: dict[str, tuple[str, str, str]] = {
-    "status": ("status", "status",
-               ("An overview of the registry: committees, chairs, members, cadence rules, last "
-                "meetings, open items.")),
-    "validate": ("validate", "validate",
-                 ("Check the registry: YAML safety, schemas, cross-record rules and Arabic text "
-                  "hygiene.")),
-    "cadence": ("cadence", "cadence",
-                ("Meeting-cadence compliance: who is compliant, due soon or in breach, and when "
-                 "each next meeting is due.")),
-    "calendar": ("calendar", "calendar",
-                 ("Export the meeting calendar as RFC 5545 (.ics): every meeting, plus an "
-                  "all-day reminder on each committee's next due date.")),
-    "decisions": ("decisions", "decisions",
-                  ("Decisions and recommendations with their action plans: owner, due date, "
-                   "status, progress, lateness.")),
-    "dashboard": ("dashboard", "dashboard",
-                  ("The national dashboard: per indicator the latest and previous values, "
-                   "change, target, freshness.")),
-    "roadmap": ("roadmap", "roadmap",
-                ("The roadmap: axes, milestones with planned and actual dates, linked actions, "
-                 "resources; what is late.")),
-    "evaluations": ("evaluations", "evaluations",
-                    ("Evaluations: commissioning decision, independent body, scope, status, "
-                     "report, recommendations.")),
-    "render": ("render", "render",
-               "Render the Arabic minutes or convocation of a meeting from the registry."),
-    "report": ("report", "report",
-               ("Render the follow-up report («تقرير التتبع»): cadence, decisions and actions, "
-                "roadmap, evaluations, indicators.")),
-    "init": ("init", "init",
-             ("Create a registry repository: git init (unless DIR is already in one), the "
-              "registry/ layout with\n"
-              "the six committees of the 2018 circular (unless --empty), schemas, a README for "
-              "clerks, a CI workflow,\n"
-              "a pre-commit hook, and a first commit. Refuses to touch an existing registry.")),
-    "approve": ("approve", "approve",
-                "Record one member's approval of a meeting's minutes."),
-    "list": ("list", "list_records",
-             "List records of one kind as a table (or JSON for scripts)."),
-    "show": ("show", "show",
-             ("Print one record (its YAML as stored) and, for a meeting, where the approval of "
-              "its minutes stands.")),
-    "diff": ("diff", "diff",
-             "Say what a change to the registry does, record by record, in words."),
-    "amend": ("amend", "amend",
-              ("Start an erratum of approved minutes: a new record MEETING-N that amends the "
-               "original.")),
-    "history": ("history", "history",
-                ("Show the git history of one record: who changed what, when, in which commit "
-                 "(renames followed).")),
-    "codeowners": ("codeowners", "codeowners",
-                   ("Write CODEOWNERS: each committee's files are reviewed by its secretariat's "
-                    "review_teams.")),
-    "add": ("add", "app",
-            ("Add a record (committee, meeting, action…) or an entry of a meeting (agenda item, "
-             "attendance…).")),
-    "set": ("set", "app",
-            ("Update a record: a meeting's status, an action's progress, a member post's title "
-             "or holder.")),
+    "status": (
+        "status",
+        "status",
+        (
+            "An overview of the registry: committees, chairs, members, cadence rules, last "
+            "meetings, open items."
+        ),
+    ),
+    "validate": (
+        "validate",
+        "validate",
+        ("Check the registry: YAML safety, schemas, cross-record rules and Arabic text hygiene."),
+    ),
+    "cadence": (
+        "cadence",
+        "cadence",
+        (
+            "Meeting-cadence compliance: who is compliant, due soon or in breach, and when "
+            "each next meeting is due."
+        ),
+    ),
+    "calendar": (
+        "calendar",
+        "calendar",
+        (
+            "Export the meeting calendar as RFC 5545 (.ics): every meeting, plus an "
+            "all-day reminder on each committee's next due date."
+        ),
+    ),
+    "decisions": (
+        "decisions",
+        "decisions",
+        (
+            "Decisions and recommendations with their action plans: owner, due date, "
+            "status, progress, lateness."
+        ),
+    ),
+    "dashboard": (
+        "dashboard",
+        "dashboard",
+        (
+            "The national dashboard: per indicator the latest and previous values, "
+            "change, target, freshness."
+        ),
+    ),
+    "roadmap": (
+        "roadmap",
+        "roadmap",
+        (
+            "The roadmap: axes, milestones with planned and actual dates, linked actions, "
+            "resources; what is late."
+        ),
+    ),
+    "evaluations": (
+        "evaluations",
+        "evaluations",
+        (
+            "Evaluations: commissioning decision, independent body, scope, status, "
+            "report, recommendations."
+        ),
+    ),
+    "render": (
+        "render",
+        "render",
+        "Render the Arabic minutes or convocation of a meeting from the registry.",
+    ),
+    "report": (
+        "report",
+        "report",
+        (
+            "Render the follow-up report («تقرير التتبع»): cadence, decisions and actions, "
+            "roadmap, evaluations, indicators."
+        ),
+    ),
+    "init": (
+        "init",
+        "init",
+        (
+            "Create a registry repository: git init (unless DIR is already in one), the "
+            "registry/ layout with\n"
+            "the six committees of the 2018 circular (unless --empty), schemas, a README for "
+            "clerks, a CI workflow,\n"
+            "a pre-commit hook, and a first commit. Refuses to touch an existing registry."
+        ),
+    ),
+    "approve": ("approve", "approve", "Record one member's approval of a meeting's minutes."),
+    "list": ("list", "list_records", "List records of one kind as a table (or JSON for scripts)."),
+    "show": (
+        "show",
+        "show",
+        (
+            "Print one record (its YAML as stored) and, for a meeting, where the approval of "
+            "its minutes stands."
+        ),
+    ),
+    "diff": ("diff", "diff", "Say what a change to the registry does, record by record, in words."),
+    "amend": (
+        "amend",
+        "amend",
+        ("Start an erratum of approved minutes: a new record MEETING-N that amends the original."),
+    ),
+    "history": (
+        "history",
+        "history",
+        (
+            "Show the git history of one record: who changed what, when, in which commit "
+            "(renames followed)."
+        ),
+    ),
+    "codeowners": (
+        "codeowners",
+        "codeowners",
+        (
+            "Write CODEOWNERS: each committee's files are reviewed by its secretariat's "
+            "review_teams."
+        ),
+    ),
+    "add": (
+        "add",
+        "app",
+        (
+            "Add a record (committee, meeting, action…) or an entry of a meeting (agenda item, "
+            "attendance…)."
+        ),
+    ),
+    "set": (
+        "set",
+        "app",
+        (
+            "Update a record: a meeting's status, an action's progress, a member post's title "
+            "or holder."
+        ),
+    ),
 }
 
 
@@ -246,7 +320,12 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
     registry: RegistryOption = None,
 ) -> None:
     """protsoc: the social-protection governance registry."""

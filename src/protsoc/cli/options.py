@@ -30,7 +30,9 @@ def parse_date(value: str | None, option: str) -> "object":
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise UsageError(f"{option} {value!r} is not a date", "write it as YYYY-MM-DD, e.g. 2026-11-22") from None
+        raise UsageError(
+            f"{option} {value!r} is not a date", "write it as YYYY-MM-DD, e.g. 2026-11-22"
+        ) from None
 
 
 def check_format(value: str, choices: Collection[str]) -> str:

@@ -12,18 +12,28 @@ from protsoc.cli.options import RegistryOption
 FormatOption = Annotated[str, typer.Option("--format", "-f", help="md, html or pdf.")]
 OutputOption = Annotated[
     Path | None,
-    typer.Option("--output", "-o", help="Write the document to FILE (default: stdout for md/html; "
-                 "a file named after the document for pdf).", show_default=False),
+    typer.Option(
+        "--output",
+        "-o",
+        help="Write the document to FILE (default: stdout for md/html; "
+        "a file named after the document for pdf).",
+        show_default=False,
+    ),
 ]
 TemplatesOption = Annotated[
     Path | None,
-    typer.Option("--templates", help="A folder of templates overriding the registry's and protsoc's own.",
-                 show_default=False),
+    typer.Option(
+        "--templates",
+        help="A folder of templates overriding the registry's and protsoc's own.",
+        show_default=False,
+    ),
 ]
 
 
 def render(
-    document: Annotated[str, typer.Argument(help="minutes («محضر اجتماع») or convocation («استدعاء»).")],
+    document: Annotated[
+        str, typer.Argument(help="minutes («محضر اجتماع») or convocation («استدعاء»).")
+    ],
     meeting: Annotated[str, typer.Argument(help="The meeting id, e.g. steering/2024-11-26.")],
     output_format: FormatOption = "md",
     output: OutputOption = None,
@@ -38,11 +48,19 @@ def render(
     from protsoc.registry.loaded import Registry
 
     if document not in DOCUMENTS:
-        raise UsageError(f"unknown document {document!r}", "use `protsoc render minutes MEETING` or "
-                         "`protsoc render convocation MEETING`; the follow-up report is `protsoc report`")
+        raise UsageError(
+            f"unknown document {document!r}",
+            "use `protsoc render minutes MEETING` or "
+            "`protsoc render convocation MEETING`; the follow-up report is `protsoc report`",
+        )
     loaded = Registry.load(find_registry(registry))
-    rendered = render_document(loaded, document, output_format, meeting_id=meeting,
-                               templates=[templates] if templates else [])
+    rendered = render_document(
+        loaded,
+        document,
+        output_format,
+        meeting_id=meeting,
+        templates=[templates] if templates else [],
+    )
     deliver(rendered, output)
 
 

@@ -11,10 +11,16 @@ from protsoc.cli.render import FormatOption, OutputOption, TemplatesOption, deli
 
 
 def report(
-    as_of: Annotated[str | None, typer.Option("--as-of", help="Date of the report (default: today in Morocco).",
-                                                 show_default=False)] = None,
-    committee: Annotated[str | None, typer.Option("--committee", help="Only this committee (its id).",
-                                                     show_default=False)] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of", help="Date of the report (default: today in Morocco).", show_default=False
+        ),
+    ] = None,
+    committee: Annotated[
+        str | None,
+        typer.Option("--committee", help="Only this committee (its id).", show_default=False),
+    ] = None,
     output_format: FormatOption = "md",
     output: OutputOption = None,
     templates: TemplatesOption = None,
@@ -26,6 +32,12 @@ def report(
     from protsoc.registry.layout import find_registry
 
     with loaded_registry(find_registry(registry)) as loaded:
-        rendered = render_document(loaded, "report", output_format, as_of=parse_date(as_of, "--as-of"),  # type: ignore[arg-type]
-                                   committee=committee, templates=[templates] if templates else [])
+        rendered = render_document(
+            loaded,
+            "report",
+            output_format,
+            as_of=parse_date(as_of, "--as-of"),  # type: ignore[arg-type]
+            committee=committee,
+            templates=[templates] if templates else [],
+        )
     deliver(rendered, output)

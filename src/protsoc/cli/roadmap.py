@@ -11,7 +11,14 @@ from protsoc.cli.options import RegistryOption, check_format, parse_date
 
 
 def roadmap(
-    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Date on which lateness is judged (default: today in Morocco).", show_default=False)] = None,
+    as_of: Annotated[
+        Optional[str],
+        typer.Option(
+            "--as-of",
+            help="Date on which lateness is judged (default: today in Morocco).",
+            show_default=False,
+        ),
+    ] = None,
     output_format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
     registry: RegistryOption = None,
 ) -> None:
@@ -28,13 +35,17 @@ def roadmap(
     check_format(output_format, ("text", "json"))
     loaded = Registry.load(find_registry(registry))
     if not loaded.of_kind("roadmap"):
-        raise UsageError(f"the registry at {loaded.root} has no roadmap/roadmap.yaml",
-                         "create it with a title, `owner:` (the Steering Committee's id) and `sources:`")
+        raise UsageError(
+            f"the registry at {loaded.root} has no roadmap/roadmap.yaml",
+            "create it with a title, `owner:` (the Steering Committee's id) and `sources:`",
+        )
     result = roadmap_module.view(loaded, parse_date(as_of, "--as-of"))  # type: ignore[arg-type]
     if output_format == "json":
         payload = dataclasses.asdict(result)
-        payload["late"] = {"milestones": [m.id for m in result.late_milestones],
-                           "actions": [a.id for a in result.late_actions]}
+        payload["late"] = {
+            "milestones": [m.id for m in result.late_milestones],
+            "actions": [a.id for a in result.late_actions],
+        }
         typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
         return
     _print_text(stdout(), result)
@@ -46,17 +57,43 @@ def _print_text(console, result) -> None:  # type: ignore[no-untyped-def]
     from rich.table import Table
 
     console.print(f"[bold]{escape(result.title)}[/]")
-    console.print(f"owner: {result.owner or '—'}; adopted by: {result.adopted_by or 'no decision recorded'}; as of {result.as_of}")
+    console.print(
+        f"owner: {result.owner or '—'}; adopted by: {result.adopted_by or 'no decision recorded'}; as of {result.as_of}"
+    )
     console.print()
     table = Table(title="axes", box=box.SIMPLE_HEAD)
-    for heading in ("axis", "committee", f"{result.owner or ''} mission".strip(), "actions", "late", "milestones", "indicators"):
-        table.add_column(heading, no_wrap=True,
-                         justify="right" if heading in ("actions", "late", "milestones", "indicators") else "left")
+    for heading in (
+        "axis",
+        "committee",
+        f"{result.owner or ''} mission".strip(),
+        "actions",
+        "late",
+        "milestones",
+        "indicators",
+    ):
+        table.add_column(
+            heading,
+            no_wrap=True,
+            justify="right"
+            if heading in ("actions", "late", "milestones", "indicators")
+            else "left",
+        )
     for axis in result.axes:
         late = sum(1 for a in axis.actions if a.late)
-        mission = axis.mission.split("#", 1)[1] if axis.mission and axis.mission.startswith(f"{result.owner}#") else axis.mission
-        table.add_row(axis.id, axis.committee or "—", mission or "—", str(len(axis.actions)),
-                      f"[red]{late}[/]" if late else "0", str(len(axis.milestones)), str(len(axis.indicators)))
+        mission = (
+            axis.mission.split("#", 1)[1]
+            if axis.mission and axis.mission.startswith(f"{result.owner}#")
+            else axis.mission
+        )
+        table.add_row(
+            axis.id,
+            axis.committee or "—",
+            mission or "—",
+            str(len(axis.actions)),
+            f"[red]{late}[/]" if late else "0",
+            str(len(axis.milestones)),
+            str(len(axis.indicators)),
+        )
     console.print(table)
     for axis in result.axes:
         console.print(f"[bold]{escape(axis.id)}[/]: {escape(axis.title)}")
@@ -66,8 +103,18 @@ def _print_text(console, result) -> None:  # type: ignore[no-untyped-def]
         for heading in ("milestone", "axis", "planned", "actual", "state", "actions"):
             milestones.add_column(heading)
         for m in result.milestones:
-            state = {"late": f"[red]late {m.days_late} d[/]", "reached-late": f"[yellow]reached {m.days_late} d late[/]"}.get(m.state, m.state)
-            milestones.add_row(m.id, m.axis or "—", m.planned or "—", m.actual or "—", state, ", ".join(m.actions) or "—")
+            state = {
+                "late": f"[red]late {m.days_late} d[/]",
+                "reached-late": f"[yellow]reached {m.days_late} d late[/]",
+            }.get(m.state, m.state)
+            milestones.add_row(
+                m.id,
+                m.axis or "—",
+                m.planned or "—",
+                m.actual or "—",
+                state,
+                ", ".join(m.actions) or "—",
+            )
         console.print(milestones)
         for m in result.milestones:
             console.print(f"[bold]{escape(m.id)}[/]: {escape(m.title)}")
@@ -75,8 +122,12 @@ def _print_text(console, result) -> None:  # type: ignore[no-untyped-def]
         console.print()
         console.print("[bold]mobilised resources[/]")
         for r in result.resources:
-            amount = f" — {r.amount:,.0f} {r.currency or ''}".rstrip() if r.amount is not None else ""
-            console.print(f"  {escape(r.id)} ({escape(r.axis or 'all axes')}): {escape(r.title)}{escape(amount)}")
+            amount = (
+                f" — {r.amount:,.0f} {r.currency or ''}".rstrip() if r.amount is not None else ""
+            )
+            console.print(
+                f"  {escape(r.id)} ({escape(r.axis or 'all axes')}): {escape(r.title)}{escape(amount)}"
+            )
     if result.principles:
         console.print()
         console.print("[bold]guiding principles[/]")
@@ -84,11 +135,15 @@ def _print_text(console, result) -> None:  # type: ignore[no-untyped-def]
             console.print(f"  - {escape(text)}")
     console.print()
     if result.missing:
-        console.print(f"[yellow]not recorded:[/] {', '.join(result.missing)} (no source gives them yet)")
+        console.print(
+            f"[yellow]not recorded:[/] {', '.join(result.missing)} (no source gives them yet)"
+        )
     late_m, late_a = result.late_milestones, result.late_actions
     if late_m or late_a:
-        console.print(f"[red]late:[/] {len(late_m)} milestones ({', '.join(m.id for m in late_m) or '—'}), "
-                      f"{len(late_a)} actions ({', '.join(a.id for a in late_a) or '—'})")
+        console.print(
+            f"[red]late:[/] {len(late_m)} milestones ({', '.join(m.id for m in late_m) or '—'}), "
+            f"{len(late_a)} actions ({', '.join(a.id for a in late_a) or '—'})"
+        )
     else:
         console.print("nothing late")
     if result.note_en:

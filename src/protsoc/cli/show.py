@@ -11,8 +11,21 @@ from protsoc.cli.options import RegistryOption, check_format
 
 
 def show(
-    identifier: Annotated[str, typer.Argument(metavar="ID", help="A committee, meeting (<committee>/<date>), decision (<meeting>/d<N>), action, indicator or evaluation id.")],
-    kind: Annotated[str | None, typer.Option("--kind", help="When an id names several records: committee, meeting, decision, action, indicator or evaluation.", show_default=False)] = None,
+    identifier: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID",
+            help="A committee, meeting (<committee>/<date>), decision (<meeting>/d<N>), action, indicator or evaluation id.",
+        ),
+    ],
+    kind: Annotated[
+        str | None,
+        typer.Option(
+            "--kind",
+            help="When an id names several records: committee, meeting, decision, action, indicator or evaluation.",
+            show_default=False,
+        ),
+    ] = None,
     output_format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
     lang: LangOption = None,
     registry: RegistryOption = None,
@@ -32,15 +45,35 @@ def show(
     check_format(output_format, ("text", "json"))
     shown = find(Registry.load(find_registry(registry)), identifier, kind)
     if output_format == "json":
-        typer.echo(json.dumps({"kind": shown.kind, "id": shown.id, "path": shown.path, "data": shown.data,
-                               **({"summary": shown.summary} if shown.summary else {})}, ensure_ascii=False, indent=2))
+        typer.echo(
+            json.dumps(
+                {
+                    "kind": shown.kind,
+                    "id": shown.id,
+                    "path": shown.path,
+                    "data": shown.data,
+                    **({"summary": shown.summary} if shown.summary else {}),
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return
     console = stdout()
     console.print(f"[bold]{escape(shown.kind)} {escape(shown.id)}[/]  [dim]{escape(shown.path)}[/]")
     console.print(escape(shown.text.rstrip("\n")))
     if shown.kind == "meeting" and shown.summary:
         s = shown.summary
-        console.print(_("minutes: {status}; approvals {count}/{needed} ({rule}); may approve: {who}").format(
-            status=s["minutes"], count=s["approvals"], needed=s["needed"], rule=s["rule"], who=", ".join(s["may_approve"]) or "-"))
+        console.print(
+            _("minutes: {status}; approvals {count}/{needed} ({rule}); may approve: {who}").format(
+                status=s["minutes"],
+                count=s["approvals"],
+                needed=s["needed"],
+                rule=s["rule"],
+                who=", ".join(s["may_approve"]) or "-",
+            )
+        )
     if shown.kind == "decision":
-        console.print(_("actions: {actions}").format(actions=", ".join(shown.summary["actions"]) or "-"))
+        console.print(
+            _("actions: {actions}").format(actions=", ".join(shown.summary["actions"]) or "-")
+        )

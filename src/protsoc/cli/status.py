@@ -11,7 +11,12 @@ from protsoc.cli.options import RegistryOption, check_format, parse_date
 
 
 def status(
-    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Date of the overview (default: today in Morocco).", show_default=False)] = None,
+    as_of: Annotated[
+        Optional[str],
+        typer.Option(
+            "--as-of", help="Date of the overview (default: today in Morocco).", show_default=False
+        ),
+    ] = None,
     output_format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
     registry: RegistryOption = None,
 ) -> None:
@@ -76,15 +81,29 @@ def _print_table(console, result) -> None:  # type: ignore[no-untyped-def]
     table.add_column("open actions", justify="right", max_width=7)
     for row in result.committees:
         colour = _COMPLIANCE_COLOURS.get(row.compliance or "", "")
-        compliance = f"[{colour}]{row.compliance}[/]" if colour else (row.compliance or "not judged")
-        table.add_row(row.id, str(row.members), row.cadence_en, compliance, row.last_meeting or "—",
-                      row.next_due or "—", str(row.open_decisions), str(row.open_actions))
+        compliance = (
+            f"[{colour}]{row.compliance}[/]" if colour else (row.compliance or "not judged")
+        )
+        table.add_row(
+            row.id,
+            str(row.members),
+            row.cadence_en,
+            compliance,
+            row.last_meeting or "—",
+            row.next_due or "—",
+            str(row.open_decisions),
+            str(row.open_actions),
+        )
     console.print(table)
     console.print()
     console.print(escape(result.title))
     for row in result.committees:
         chair = f" — الرئيس: {row.chair}" if row.chair else ""
         holder = f" ({row.chair_holder})" if row.chair_holder else ""
-        console.print(f"[bold]{escape(row.id)}[/]: {escape(row.short_name)}{escape(chair)}{escape(holder)}")
+        console.print(
+            f"[bold]{escape(row.id)}[/]: {escape(row.short_name)}{escape(chair)}{escape(holder)}"
+        )
     console.print()
-    console.print(f"{result.records} records; meetings tracked since {result.tracking_start or 'unknown'}")
+    console.print(
+        f"{result.records} records; meetings tracked since {result.tracking_start or 'unknown'}"
+    )

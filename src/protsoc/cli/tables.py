@@ -18,13 +18,21 @@ PLAIN_TEXT = re.compile(r"^(?=[^:]*:?[^:]*$)[!-Z^-~](?:[ -Z^-~\u2014]*[!-Z^-~\u2
 # What a cell may hold: nothing at all, or such a text, also with Arabic letters and digits (one
 # cell each, no combining marks; rich has no bidi, so it writes them as they are), after leading
 # spaces and «└ ».
-_CELL_TEXT = re.compile(r"^(?=[^:]*:?[^:]*$) *(?:\u2514 )?"
-                        r"(?:[!-Z^-~\u0621-\u064a\u0660-\u0669]"
-                        r"(?:[ -Z^-~\u2014\u0621-\u064a\u0660-\u0669]*[!-Z^-~\u2014\u0621-\u064a\u0660-\u0669])?|\u2014)?$")
+_CELL_TEXT = re.compile(
+    r"^(?=[^:]*:?[^:]*$) *(?:\u2514 )?"
+    r"(?:[!-Z^-~\u0621-\u064a\u0660-\u0669]"
+    r"(?:[ -Z^-~\u2014\u0621-\u064a\u0660-\u0669]*[!-Z^-~\u2014\u0621-\u064a\u0660-\u0669])?|\u2014)?$"
+)
 
 
-def plain_table(console: Any, columns: list[tuple[str, str, bool]], rows: list[list[tuple[str, str | None]]],
-                *, title: str | None = None, title_justify: str = "left") -> Any:
+def plain_table(
+    console: Any,
+    columns: list[tuple[str, str, bool]],
+    rows: list[list[tuple[str, str | None]]],
+    *,
+    title: str | None = None,
+    title_justify: str = "left",
+) -> Any:
     """The segments rich draws for ``Table(title=title, title_justify=...)`` (default box, header,
     no lines) whose columns are ``(heading, justify, no_wrap)`` and whose rows are lists of
     ``(text, style)`` cells (a style is a rich style name, e.g. ``"red"``, or None), or None when
@@ -33,7 +41,12 @@ def plain_table(console: Any, columns: list[tuple[str, str, bool]], rows: list[l
     from rich.segment import Segment, Segments
 
     options = console.options
-    if options.ascii_only or options.legacy_windows or not columns or title_justify not in ("left", "center"):
+    if (
+        options.ascii_only
+        or options.legacy_windows
+        or not columns
+        or title_justify not in ("left", "center")
+    ):
         return None
     headings = [heading for heading, _, _ in columns]
     if title is not None and (not PLAIN_TEXT.match(title) or "  " in title):
@@ -81,6 +94,7 @@ def plain_table(console: Any, columns: list[tuple[str, str, bool]], rows: list[l
 
     def fitted(text: str, width: int) -> str:
         return text if len(text) <= width else text[: width - 1] + "…"
+
     get_style = console.get_style
     border = get_style("") + get_style("")
     header = get_style("table.header")
@@ -94,11 +108,20 @@ def plain_table(console: Any, columns: list[tuple[str, str, bool]], rows: list[l
             left = (table_width - len(title)) // 2
             line = (" " * left + title).ljust(table_width)
         segments += [Segment(line, get_style("table.title")), newline]
-    segments += [Segment("┏" + "┳".join("━" * w for w in widths) + "┓", border), newline, Segment("┃", border)]
+    segments += [
+        Segment("┏" + "┳".join("━" * w for w in widths) + "┓", border),
+        newline,
+        Segment("┃", border),
+    ]
     for (heading, justify, _), width in zip(columns, widths):
         cell = fitted(heading, width - 2)
         cell = cell.rjust(width - 2) if justify == "right" else cell.ljust(width - 2)
-        segments += [Segment(" ", header), Segment(cell, header), Segment(" ", header), Segment("┃", border)]
+        segments += [
+            Segment(" ", header),
+            Segment(cell, header),
+            Segment(" ", header),
+            Segment("┃", border),
+        ]
     segments += [newline, Segment("┡" + "╇".join("━" * w for w in widths) + "┩", border), newline]
     layout = [(justify == "right", width - 2) for (_, justify, _), width in zip(columns, widths)]
     append = segments.append

@@ -12,12 +12,36 @@ from protsoc.cli.options import RegistryOption, check_format
 
 
 def validate(
-    paths: Annotated[Optional[List[Path]], typer.Argument(help="Files or folders to check (default: the whole registry). References are still resolved against the whole registry.", show_default=False)] = None,
-    output_format: Annotated[str, typer.Option("--format", help="text, json or github (workflow annotations).")] = "text",
-    strict: Annotated[bool, typer.Option("--strict", help="Warnings make the registry invalid too.")] = False,
+    paths: Annotated[
+        Optional[List[Path]],
+        typer.Argument(
+            help="Files or folders to check (default: the whole registry). References are still resolved against the whole registry.",
+            show_default=False,
+        ),
+    ] = None,
+    output_format: Annotated[
+        str, typer.Option("--format", help="text, json or github (workflow annotations).")
+    ] = "text",
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Warnings make the registry invalid too.")
+    ] = False,
     registry: RegistryOption = None,
-    changed_since: Annotated[Optional[str], typer.Option("--changed-since", metavar="REV", help="Check only the files changed since the git revision REV, every cross-record rule those changes could break, and seals broken against REV's version.", show_default=False)] = None,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache of unchanged files' results (also: PROTSOC_NO_CACHE=1).")] = False,
+    changed_since: Annotated[
+        Optional[str],
+        typer.Option(
+            "--changed-since",
+            metavar="REV",
+            help="Check only the files changed since the git revision REV, every cross-record rule those changes could break, and seals broken against REV's version.",
+            show_default=False,
+        ),
+    ] = None,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            help="Neither read nor write the cache of unchanged files' results (also: PROTSOC_NO_CACHE=1).",
+        ),
+    ] = False,
 ) -> None:
     """Check the registry: YAML safety, schemas, cross-record rules and Arabic text hygiene.
 
@@ -32,7 +56,10 @@ def validate(
 
     check_format(output_format, reporters.FORMATS)
     if paths and changed_since is not None:
-        raise UsageError("give files or --changed-since, not both", "--changed-since REV picks the changed files itself")
+        raise UsageError(
+            "give files or --changed-since, not both",
+            "--changed-since REV picks the changed files itself",
+        )
     with switched_off(no_cache):
         if changed_since is not None:
             from protsoc.validate.changed_since import validate_changed_since
@@ -70,4 +97,6 @@ def _print_text(console, result, valid: bool) -> None:  # type: ignore[no-untype
     if result.findings:
         console.print()
     verdict = "[green]valid[/]" if valid else "[red]invalid[/]"
-    console.print(f"{verdict}: {result.files_checked} files checked, {errors} errors, {warnings} warnings")
+    console.print(
+        f"{verdict}: {result.files_checked} files checked, {errors} errors, {warnings} warnings"
+    )

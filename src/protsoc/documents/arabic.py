@@ -20,13 +20,25 @@ from dataclasses import dataclass
 from typing import Any
 
 LOCALE = "ar_MA"
-_BIDI_MARKS = dict.fromkeys(map(ord, "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
+_BIDI_MARKS = dict.fromkeys(
+    map(ord, "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+)
 
 # hijridate's Arabic month names; kept here as data so a secretariat can prefer other spellings
 # (e.g. «ربيع الآخر») without touching the converter.
 HIJRI_MONTHS = (
-    "محرم", "صفر", "ربيع الأول", "ربيع الثاني", "جمادى الأولى", "جمادى الآخرة",
-    "رجب", "شعبان", "رمضان", "شوال", "ذو القعدة", "ذو الحجة",
+    "محرم",
+    "صفر",
+    "ربيع الأول",
+    "ربيع الثاني",
+    "جمادى الأولى",
+    "جمادى الآخرة",
+    "رجب",
+    "شعبان",
+    "رمضان",
+    "شوال",
+    "ذو القعدة",
+    "ذو الحجة",
 )
 HIJRI_SUFFIX = "هـ"
 
@@ -47,6 +59,7 @@ def to_date(value: Any) -> dt.date:
 
 
 # ---------------------------------------------------------------- Gregorian dates
+
 
 def month_names() -> list[str]:
     """The twelve Moroccan month names, January first."""
@@ -142,7 +155,9 @@ def hijri(value: Any, starts: MonthStarts | None = None) -> HijriDate:
 
         converted = Gregorian(day.year, day.month, day.day).to_hijri()
     except (OverflowError, ValueError):
-        raise ValueError(f"{day.isoformat()} is outside the Hijri converter's range (1924-2077)") from None
+        raise ValueError(
+            f"{day.isoformat()} is outside the Hijri converter's range (1924-2077)"
+        ) from None
     return HijriDate(converted.year, converted.month, converted.day, official=False)
 
 
@@ -152,6 +167,7 @@ def hijri_long(value: Any, starts: MonthStarts | None = None) -> str:
 
 
 # ---------------------------------------------------------------- numbers and plurals
+
 
 def number(value: Any) -> str:
     """A number as Moroccan administrative texts write it: «4.000.000», «3,8» (Babel ``ar_MA``)."""

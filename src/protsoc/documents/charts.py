@@ -41,12 +41,12 @@ MAX_X_TICKS = 6
 
 # Geometry in points (the figure was 6.4 x 2.8 in): the same sizes as the matplotlib charts had.
 WIDTH, HEIGHT = 460.8, 201.6
-_PAD = 10.8          # outer margin (tight_layout's 1.08 x 10 pt)
-_TICK = 3.5          # tick length, outward
-_TICK_PAD = 3.5      # between a tick and its label
-_TITLE_PAD = 6.0     # between the axes and the title
-_LABEL_PAD = 4.0     # between the y tick labels and the unit
-_X_MARGIN = 0.05     # of the date span, each side
+_PAD = 10.8  # outer margin (tight_layout's 1.08 x 10 pt)
+_TICK = 3.5  # tick length, outward
+_TICK_PAD = 3.5  # between a tick and its label
+_TITLE_PAD = 6.0  # between the axes and the title
+_LABEL_PAD = 4.0  # between the y tick labels and the unit
+_X_MARGIN = 0.05  # of the date span, each side
 _LONE_POINT_DAYS = 180  # one observation (or one date): half a year each side
 
 _FONT_SCALE = 100.0  # matplotlib's TextToPath lays text out at 100 px per em
@@ -72,12 +72,21 @@ class _Fonts:
             from matplotlib import font_manager
             from matplotlib.textpath import TextToPath
         except ImportError:
-            raise EnvironmentProblem("charts need matplotlib >= 3.11, which is not installed",
-                                     "python -m pip install 'matplotlib>=3.11' (or use --format md)") from None
-        if tuple(int(part) for part in matplotlib.__version__.split(".")[:2] if part.isdigit()) < (3, 11):
-            raise EnvironmentProblem(f"charts need matplotlib >= 3.11 to shape Arabic, found {matplotlib.__version__}",
-                                     "python -m pip install -U 'matplotlib>=3.11' (or use --format md)")
-        dejavu = font_manager.findfont(font_manager.FontProperties(family="DejaVu Sans"), fallback_to_default=True)
+            raise EnvironmentProblem(
+                "charts need matplotlib >= 3.11, which is not installed",
+                "python -m pip install 'matplotlib>=3.11' (or use --format md)",
+            ) from None
+        if tuple(int(part) for part in matplotlib.__version__.split(".")[:2] if part.isdigit()) < (
+            3,
+            11,
+        ):
+            raise EnvironmentProblem(
+                f"charts need matplotlib >= 3.11 to shape Arabic, found {matplotlib.__version__}",
+                "python -m pip install -U 'matplotlib>=3.11' (or use --format md)",
+            )
+        dejavu = font_manager.findfont(
+            font_manager.FontProperties(family="DejaVu Sans"), fallback_to_default=True
+        )
         amiri = next((str(path) for path in _AMIRI if path.is_file()), None)
         self.size = 11.0 if amiri else 10.0
         self.font = font_manager.get_font([amiri, dejavu] if amiri else [dejavu])
@@ -88,19 +97,28 @@ class _Fonts:
         self.boxes: dict[str, tuple[float, float, float, float] | None] = {}  # glyph id -> ink box
 
     def shape(self, text: str) -> _Shaped:
-        info, new, _ = self.text_to_path.get_glyphs_with_font(self.font, text, glyph_map=self.converted,
-                                                              return_new_glyphs_only=True)
+        info, new, _ = self.text_to_path.get_glyphs_with_font(
+            self.font, text, glyph_map=self.converted, return_new_glyphs_only=True
+        )
         for glyph, (vertices, codes) in new.items():
             self.converted[glyph] = None
             self.outlines[_glyph_id(glyph)] = _path_data(vertices, codes)
             self.boxes[_glyph_id(glyph)] = _box(vertices)
         glyphs = tuple((_glyph_id(glyph), float(x), float(y)) for glyph, x, y, _ in info)
-        boxes = [(x + box[0], x + box[1], y + box[2], y + box[3])
-                 for glyph, x, y in glyphs if (box := self.boxes[glyph]) is not None]
+        boxes = [
+            (x + box[0], x + box[1], y + box[2], y + box[3])
+            for glyph, x, y in glyphs
+            if (box := self.boxes[glyph]) is not None
+        ]
         if not boxes:  # blank text
             return _Shaped(glyphs, 0.0, 0.0, 0.0, 0.0)
-        return _Shaped(glyphs, min(b[0] for b in boxes), max(b[1] for b in boxes),
-                       min(b[2] for b in boxes), max(b[3] for b in boxes))
+        return _Shaped(
+            glyphs,
+            min(b[0] for b in boxes),
+            max(b[1] for b in boxes),
+            min(b[2] for b in boxes),
+            max(b[3] for b in boxes),
+        )
 
 
 def _glyph_id(glyph: str) -> str:
@@ -128,7 +146,11 @@ def _path_data(vertices: Any, codes: Any) -> str:
         if command == "Z":
             out.append("Z")
         elif command:
-            numbers = (round(float(value) * 64) for vertex in vertices[index:index + count] for value in vertex[:2])
+            numbers = (
+                round(float(value) * 64)
+                for vertex in vertices[index : index + count]
+                for value in vertex[:2]
+            )
             out.append(command + " ".join(str(number) for number in numbers))
         index += count
     return "".join(out)
@@ -156,6 +178,7 @@ def _number_label(value: float) -> str:
 
 # ---------------------------------------------------------------- labels placed on the chart
 
+
 @dataclass(frozen=True)
 class _Label:
     text: str
@@ -170,18 +193,37 @@ class _Label:
     def height(self) -> float:
         return (self.shaped.top - self.shaped.bottom) * self.scale
 
-    def place(self, x: float, y: float, *, h: str = "left", v: str = "bottom", rotate: bool = False,
-              colour: str | None = None, ident: str | None = None) -> str:
+    def place(
+        self,
+        x: float,
+        y: float,
+        *,
+        h: str = "left",
+        v: str = "bottom",
+        rotate: bool = False,
+        colour: str | None = None,
+        ident: str | None = None,
+    ) -> str:
         """The label's ``<g>``: its ink box aligned at (x, y) by ``h`` (left, center, right) and
         ``v`` (top, center, bottom, baseline); ``rotate`` turns it a quarter to read bottom-up."""
         s = self.shaped
         ink_x = {"left": s.left, "center": (s.left + s.right) / 2, "right": s.right}[h]
-        ink_y = {"bottom": s.bottom, "center": (s.bottom + s.top) / 2, "top": s.top, "baseline": 0.0}[v]
+        ink_y = {
+            "bottom": s.bottom,
+            "center": (s.bottom + s.top) / 2,
+            "top": s.top,
+            "baseline": 0.0,
+        }[v]
         origin = f"translate({_f(x)} {_f(y)})" + (" rotate(-90)" if rotate else "")
-        inner = f"scale({_f(self.scale, 5)} {_f(-self.scale, 5)}) translate({_f(-ink_x)} {_f(-ink_y)})"
-        uses = "".join(f'<use xlink:href="#{glyph}" transform="translate({_f(gx)} {_f(gy)})"/>' for glyph, gx, gy in s.glyphs)
+        inner = (
+            f"scale({_f(self.scale, 5)} {_f(-self.scale, 5)}) translate({_f(-ink_x)} {_f(-ink_y)})"
+        )
+        uses = "".join(
+            f'<use xlink:href="#{glyph}" transform="translate({_f(gx)} {_f(gy)})"/>'
+            for glyph, gx, gy in s.glyphs
+        )
         fill = (f' id="{ident}"' if ident else "") + (f' fill="{colour}"' if colour else "")
-        return f"<g{fill} transform=\"{origin} {inner}\"><!-- {escape(self.text)} -->{uses}</g>"
+        return f'<g{fill} transform="{origin} {inner}"><!-- {escape(self.text)} -->{uses}</g>'
 
 
 def _label(text: str) -> _Label:
@@ -196,13 +238,20 @@ def _f(value: float, digits: int = 2) -> str:
 def _glyph_defs(labels: Iterable[_Label]) -> str:
     outlines = _fonts().outlines
     used = sorted({glyph for label in labels for glyph, _, _ in label.shaped.glyphs})
-    return "".join(f'<path id="{glyph}" d="{outlines[glyph]}" transform="scale(0.015625)"/>' for glyph in used)
+    return "".join(
+        f'<path id="{glyph}" d="{outlines[glyph]}" transform="scale(0.015625)"/>' for glyph in used
+    )
 
 
 # ---------------------------------------------------------------- the chart
 
-def indicator_chart_svg(name: str, unit: str, observations: Sequence[dict[str, Any]],
-                        target: dict[str, Any] | None = None) -> str:
+
+def indicator_chart_svg(
+    name: str,
+    unit: str,
+    observations: Sequence[dict[str, Any]],
+    target: dict[str, Any] | None = None,
+) -> str:
     """The indicator's values over time (``date``/``value`` pairs), with its target (``value``,
     ``date``) as a dashed line, as an SVG document."""
     _fonts()  # says what to install when matplotlib is missing
@@ -219,8 +268,11 @@ def indicator_chart_svg(name: str, unit: str, observations: Sequence[dict[str, A
     margin = (high - low) * 0.15 or abs(high) * 0.1 or 1.0
     y_low = min(0.0, low - margin) if low >= 0 else low - margin
     y_high = high + margin
-    y_ticks = [tick for tick in MaxNLocator(nbins=4).tick_values(y_low, y_high)  # fewer glyphs: faster PDFs
-               if y_low - 1e-9 * (y_high - y_low) <= tick <= y_high + 1e-9 * (y_high - y_low)]
+    y_ticks = [
+        tick
+        for tick in MaxNLocator(nbins=4).tick_values(y_low, y_high)  # fewer glyphs: faster PDFs
+        if y_low - 1e-9 * (y_high - y_low) <= tick <= y_high + 1e-9 * (y_high - y_low)
+    ]
 
     # Horizontal range: the dates with 5 % room each side; a lone date gets half a year each side.
     first, last = float(days[0].toordinal()), float(days[-1].toordinal())
@@ -251,8 +303,13 @@ def indicator_chart_svg(name: str, unit: str, observations: Sequence[dict[str, A
     row_bottom = min(label.shaped.bottom for label in x_labels) * scale
     top = _PAD + title.height + _TITLE_PAD
     bottom = HEIGHT - _PAD - (row_top - row_bottom) - _TICK - _TICK_PAD
-    left = (_PAD + (unit_label.height + _LABEL_PAD if unit_label else 0.0)
-            + max([label.width for label in y_labels] + [0.0]) + _TICK + _TICK_PAD)
+    left = (
+        _PAD
+        + (unit_label.height + _LABEL_PAD if unit_label else 0.0)
+        + max([label.width for label in y_labels] + [0.0])
+        + _TICK
+        + _TICK_PAD
+    )
     right = WIDTH - _PAD
     fractions = [(day.toordinal() - x_low) / (x_high - x_low) for day in x_ticks]
     for fraction, label in zip(fractions, x_labels):  # the outer date labels stay inside the figure
@@ -272,43 +329,72 @@ def indicator_chart_svg(name: str, unit: str, observations: Sequence[dict[str, A
     parts.append(f'<g stroke="{GRID_COLOUR}" stroke-width="0.6">{grid}</g>')
     if target_value is not None:
         y = y_of(target_value)
-        parts.append(f'<path d="M{_f(left)} {_f(y)}H{_f(right)}" stroke="{TARGET_COLOUR}" stroke-width="1.2" '
-                     'stroke-dasharray="4.44 1.92"/>')
+        parts.append(
+            f'<path d="M{_f(left)} {_f(y)}H{_f(right)}" stroke="{TARGET_COLOUR}" stroke-width="1.2" '
+            'stroke-dasharray="4.44 1.92"/>'
+        )
     xy = [(x_of(day.toordinal()), y_of(value)) for day, value in points]
     if len(xy) > 1:
-        parts.append('<path fill="none" stroke="{}" stroke-width="2" stroke-linejoin="round" d="M{}"/>'.format(
-            LINE_COLOUR, "L".join(f"{_f(x)} {_f(y)}" for x, y in xy)))
+        parts.append(
+            '<path fill="none" stroke="{}" stroke-width="2" stroke-linejoin="round" d="M{}"/>'.format(
+                LINE_COLOUR, "L".join(f"{_f(x)} {_f(y)}" for x, y in xy)
+            )
+        )
     dots = "".join(f'<circle cx="{_f(x)}" cy="{_f(y)}" r="3"/>' for x, y in xy)
     parts.append(f'<g fill="{LINE_COLOUR}" stroke="{LINE_COLOUR}" stroke-width="1">{dots}</g>')
 
     # Spines (left, bottom) and outward ticks.
-    ticks = "".join(f'<path d="M{_f(x_of(day.toordinal()))} {_f(bottom)}v{_f(_TICK)}"/>' for day in x_ticks)
+    ticks = "".join(
+        f'<path d="M{_f(x_of(day.toordinal()))} {_f(bottom)}v{_f(_TICK)}"/>' for day in x_ticks
+    )
     ticks += "".join(f'<path d="M{_f(left)} {_f(y_of(t))}h{_f(-_TICK)}"/>' for t in y_ticks)
-    parts.append(f'<g stroke="#000000" stroke-width="0.8" stroke-linecap="square" fill="none">'
-                 f'<path d="M{_f(left)} {_f(top)}V{_f(bottom)}H{_f(right)}"/>{ticks}</g>')
+    parts.append(
+        f'<g stroke="#000000" stroke-width="0.8" stroke-linecap="square" fill="none">'
+        f'<path d="M{_f(left)} {_f(top)}V{_f(bottom)}H{_f(right)}"/>{ticks}</g>'
+    )
 
     placed: list[str] = []
     for number, (day, label) in enumerate(zip(x_ticks, x_labels), 1):
-        placed.append(label.place(x_of(day.toordinal()), bottom + _TICK + _TICK_PAD + row_top, h="center",
-                                  v="baseline", ident=f"xtick_{number}"))
+        placed.append(
+            label.place(
+                x_of(day.toordinal()),
+                bottom + _TICK + _TICK_PAD + row_top,
+                h="center",
+                v="baseline",
+                ident=f"xtick_{number}",
+            )
+        )
     for number, (tick, label) in enumerate(zip(y_ticks, y_labels), 1):
-        placed.append(label.place(left - _TICK - _TICK_PAD, y_of(tick), h="right", v="center",
-                                  ident=f"ytick_{number}"))
+        placed.append(
+            label.place(
+                left - _TICK - _TICK_PAD, y_of(tick), h="right", v="center", ident=f"ytick_{number}"
+            )
+        )
     if unit_label is not None:
         placed.append(unit_label.place(_PAD, (top + bottom) / 2, h="center", v="top", rotate=True))
     placed.append(title.place(right, top - _TITLE_PAD, h="right", v="bottom", ident="title"))
     if target_label is not None and target_value is not None:
-        placed.append(target_label.place(left + 6, y_of(target_value) + 4, h="left", v="top", colour=TARGET_COLOUR))
+        placed.append(
+            target_label.place(
+                left + 6, y_of(target_value) + 4, h="left", v="top", colour=TARGET_COLOUR
+            )
+        )
     parts.append(f'<g fill="#000000">{"".join(placed)}</g>')
 
-    used = [title, *x_labels, *y_labels, *([unit_label] if unit_label else []),
-            *([target_label] if target_label else [])]
-    return ('<?xml version="1.0" encoding="utf-8" standalone="no"?>\n'
-            f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" version="1.1" '
-            f'width="{_f(WIDTH)}pt" height="{_f(HEIGHT)}pt" viewBox="0 0 {_f(WIDTH)} {_f(HEIGHT)}">\n'
-            f"<title>{escape(name)}</title>\n"
-            f"<defs>{_glyph_defs(used)}</defs>\n"
-            + "\n".join(parts) + "\n</svg>\n")
+    used = [
+        title,
+        *x_labels,
+        *y_labels,
+        *([unit_label] if unit_label else []),
+        *([target_label] if target_label else []),
+    ]
+    return (
+        '<?xml version="1.0" encoding="utf-8" standalone="no"?>\n'
+        f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" version="1.1" '
+        f'width="{_f(WIDTH)}pt" height="{_f(HEIGHT)}pt" viewBox="0 0 {_f(WIDTH)} {_f(HEIGHT)}">\n'
+        f"<title>{escape(name)}</title>\n"
+        f"<defs>{_glyph_defs(used)}</defs>\n" + "\n".join(parts) + "\n</svg>\n"
+    )
 
 
 def _tick_days(days: Sequence[Any], most: int = MAX_X_TICKS) -> list[Any]:
@@ -320,8 +406,12 @@ def _tick_days(days: Sequence[Any], most: int = MAX_X_TICKS) -> list[Any]:
     return [days[round(index * step)] for index in range(most)]
 
 
-def indicator_chart_data_uri(name: str, unit: str, observations: Sequence[dict[str, Any]],
-                             target: dict[str, Any] | None = None) -> str:
+def indicator_chart_data_uri(
+    name: str,
+    unit: str,
+    observations: Sequence[dict[str, Any]],
+    target: dict[str, Any] | None = None,
+) -> str:
     """The chart as a ``data:`` URI for ``<img src>``: the HTML file stays self-contained."""
     svg = indicator_chart_svg(name, unit, observations, target)
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")

@@ -29,12 +29,25 @@ ATTENDANCE_ORDER = ("present", "represented", "excused", "absent")
 KIND_AR = {"decision": "قرار", "recommendation": "توصية"}
 MEETING_KIND_AR = {"ordinary": "عادي", "extraordinary": "استثنائي"}
 ACTION_STATUS_AR = {
-    "not-started": "لم يشرع فيه", "in-progress": "في طور الإنجاز", "done": "منجز",
-    "blocked": "متعثر", "dropped": "متخلى عنه",
+    "not-started": "لم يشرع فيه",
+    "in-progress": "في طور الإنجاز",
+    "done": "منجز",
+    "blocked": "متعثر",
+    "dropped": "متخلى عنه",
 }
-EVALUATION_STATUS_AR = {"planned": "مبرمج", "ongoing": "جار", "report-submitted": "قدم التقرير", "closed": "انتهى"}
-QUALIFIER_AR = {"exact": "", "about": "حوالي", "more-than": "أكثر من", "less-than": "أقل من",
-                "at-least": "على الأقل"}
+EVALUATION_STATUS_AR = {
+    "planned": "مبرمج",
+    "ongoing": "جار",
+    "report-submitted": "قدم التقرير",
+    "closed": "انتهى",
+}
+QUALIFIER_AR = {
+    "exact": "",
+    "about": "حوالي",
+    "more-than": "أكثر من",
+    "less-than": "أقل من",
+    "at-least": "على الأقل",
+}
 
 
 @dataclass
@@ -48,6 +61,7 @@ class Rendered:
 
 # ---------------------------------------------------------------- looking things up
 
+
 def find_meeting(registry: Registry, meeting_id: str) -> Record:
     """The meeting record, or a usage error listing the ids that look like it."""
     meetings = registry.by_id("meeting")
@@ -56,24 +70,39 @@ def find_meeting(registry: Registry, meeting_id: str) -> Record:
     known = sorted(meetings)
     similar = difflib.get_close_matches(meeting_id, known, n=5, cutoff=0.5)
     if not similar:
-        similar = [m for m in known if m.split("/")[0] == meeting_id.split("/")[0]][-5:] or known[-5:]
-    hint = ("did you mean " + ", ".join(similar) + "?") if similar else "the registry has no meeting yet"
-    raise UsageError(f"no meeting {meeting_id!r} in the registry (ids are <committee>/<YYYY-MM-DD>)", hint)
+        similar = [m for m in known if m.split("/")[0] == meeting_id.split("/")[0]][-5:] or known[
+            -5:
+        ]
+    hint = (
+        ("did you mean " + ", ".join(similar) + "?")
+        if similar
+        else "the registry has no meeting yet"
+    )
+    raise UsageError(
+        f"no meeting {meeting_id!r} in the registry (ids are <committee>/<YYYY-MM-DD>)", hint
+    )
 
 
 def _members(committee: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return {m["id"]: m for m in committee.get("members", []) if isinstance(m, dict) and "id" in m}
 
 
-def post_title(registry: Registry, committee_id: str, ref: Any, on: dt.date,
-               committees: Mapping[str, Record] | None = None) -> str:
+def post_title(
+    registry: Registry,
+    committee_id: str,
+    ref: Any,
+    on: dt.date,
+    committees: Mapping[str, Record] | None = None,
+) -> str:
     """The title a post bore on a date: ``member`` within the committee or ``committee/member``.
     A caller naming many posts passes ``committees`` (``registry.by_id("committee")``) once:
     looking them up again per post scans every record each time (quadratic in a report)."""
     if not isinstance(ref, str):
         return ""
     committee_id, member_id = ref.split("/", 1) if "/" in ref else (committee_id, ref)
-    committee = (registry.by_id("committee") if committees is None else committees).get(committee_id)
+    committee = (registry.by_id("committee") if committees is None else committees).get(
+        committee_id
+    )
     member = _members(committee.data or {}).get(member_id) if committee else None
     return current_title(member, on) if member else ref
 
@@ -112,9 +141,11 @@ def _sources(*records: dict[str, Any]) -> list[dict[str, str]]:
     for record in records:
         for source in _list(record, "sources"):
             if isinstance(source.get("document"), str) and source["document"] not in seen:
-                seen[source["document"]] = {"document": str(source["document"]),
-                                            "section": str(source.get("section", "")),
-                                            "date": str(source.get("date", ""))}
+                seen[source["document"]] = {
+                    "document": str(source["document"]),
+                    "section": str(source.get("section", "")),
+                    "date": str(source.get("date", "")),
+                }
     return list(seen.values())
 
 
@@ -130,50 +161,67 @@ def _authority(registry: Registry, committee: dict[str, Any], on: dt.date) -> st
 
 # ---------------------------------------------------------------- minutes and convocation
 
+
 def meeting_context(registry: Registry, meeting_id: str) -> dict[str, Any]:
     """Everything the minutes and convocation templates show, from one meeting record."""
     record = find_meeting(registry, meeting_id)
     data = record.data or {}
     committee_id = str(data.get("committee", ""))
     committee_record = registry.by_id("committee").get(committee_id)
-    committee = committee_record.data if committee_record and committee_record.data else {"id": committee_id}
+    committee = (
+        committee_record.data
+        if committee_record and committee_record.data
+        else {"id": committee_id}
+    )
     day = dates.parse(data.get("date"))
     if day is None:
-        raise InvalidRecord(f"meeting {record.id} has no valid date ({record.path})",
-                            "give it `date: YYYY-MM-DD`; `protsoc validate` lists every problem")
+        raise InvalidRecord(
+            f"meeting {record.id} has no valid date ({record.path})",
+            "give it `date: YYYY-MM-DD`; `protsoc validate` lists every problem",
+        )
 
     def title(ref: Any) -> str:
         return post_title(registry, committee_id, ref, day)
 
     indexed = list(enumerate(_list(data, "agenda")))
     agenda = [
-        {"id": str(item.get("id", "")), "title": _text(item.get("title")), "priority": _priority(item),
-         "proceedings": _text(item.get("proceedings"))}
+        {
+            "id": str(item.get("id", "")),
+            "title": _text(item.get("title")),
+            "priority": _priority(item),
+            "proceedings": _text(item.get("proceedings")),
+        }
         for _, item in sorted(indexed, key=lambda pair: (_priority(pair[1]), pair[0]))
     ]
     agenda_titles = {item["id"]: item["title"] for item in agenda}
     attendance: dict[str, list[dict[str, str]]] = {status: [] for status in ATTENDANCE_ORDER}
     for entry in _list(data, "attendance"):
         if isinstance(entry.get("status"), str) and entry["status"] in attendance:
-            attendance[entry["status"]].append({
-                "title": title(entry.get("member")),
-                "name": _text(entry.get("name")),
-                "represented_by": _text(entry.get("represented_by")),
-            })
+            attendance[entry["status"]].append(
+                {
+                    "title": title(entry.get("member")),
+                    "name": _text(entry.get("name")),
+                    "represented_by": _text(entry.get("represented_by")),
+                }
+            )
     decisions = []
     for decision in sorted(_list(data, "decisions"), key=_decision_number):
-        decisions.append({
-            "id": decision.get("id", ""),
-            "number": _decision_number(decision),
-            "kind": KIND_AR.get(str(decision.get("kind")), ""),
-            "text": _text(decision.get("text")),
-            "agenda_item": agenda_titles.get(str(decision.get("agenda_item")), ""),
-            "owner": title(decision.get("owner")) if decision.get("owner") else "",
-            "due": decision.get("due") or "",
-        })
+        decisions.append(
+            {
+                "id": decision.get("id", ""),
+                "number": _decision_number(decision),
+                "kind": KIND_AR.get(str(decision.get("kind")), ""),
+                "text": _text(decision.get("text")),
+                "agenda_item": agenda_titles.get(str(decision.get("agenda_item")), ""),
+                "owner": title(decision.get("owner")) if decision.get("owner") else "",
+                "due": decision.get("due") or "",
+            }
+        )
     minutes = _dict(data, "minutes")
-    approvals = [{"title": title(a.get("member")), "date": a.get("date", "")}
-                 for a in _list(minutes, "approvals")]
+    approvals = [
+        {"title": title(a.get("member")), "date": a.get("date", "")}
+        for a in _list(minutes, "approvals")
+    ]
     chaired = _dict(data, "chaired_by")
     attended = len(attendance["present"]) + len(attendance["represented"])
     return {
@@ -194,25 +242,42 @@ def meeting_context(registry: Registry, meeting_id: str) -> dict[str, Any]:
         "committee": {
             "id": committee_id,
             "name": _text(committee.get("name")) or committee_id,
-            "short_name": _text(committee.get("short_name") or committee.get("name")) or committee_id,
+            "short_name": _text(committee.get("short_name") or committee.get("name"))
+            or committee_id,
             "authority": _authority(registry, committee, day),
         },
         "agenda": agenda,
-        "members": [current_title(m, day) for m in sorted(
-            (m for m in _members(committee).values() if m.get("role") == "member"
-             and not (dates.parse(m.get("until")) and dates.parse(m.get("until")) < day)),  # type: ignore[operator]
-            key=lambda m: (m.get("role") != "chair", m.get("order") or 10**6))],
+        "members": [
+            current_title(m, day)
+            for m in sorted(
+                (
+                    m
+                    for m in _members(committee).values()
+                    if m.get("role") == "member"
+                    and not (dates.parse(m.get("until")) and dates.parse(m.get("until")) < day)
+                ),  # type: ignore[operator]
+                key=lambda m: (m.get("role") != "chair", m.get("order") or 10**6),
+            )
+        ],
         "attendance": attendance,
         "attendance_complete": data.get("attendance_complete", True) is not False,
         "attended_count": attended,
-        "guests": [{"name": _text(g.get("name")), "capacity": _text(g.get("capacity"))}
-                   for g in _list(data, "guests")],
+        "guests": [
+            {"name": _text(g.get("name")), "capacity": _text(g.get("capacity"))}
+            for g in _list(data, "guests")
+        ],
         "decisions": decisions,
         "decisions_summary": arabic.join(
-            arabic.count(n, noun) for n, noun in (
+            arabic.count(n, noun)
+            for n, noun in (
                 (sum(1 for d in decisions if d["kind"] == KIND_AR["decision"]), "decision"),
-                (sum(1 for d in decisions if d["kind"] == KIND_AR["recommendation"]), "recommendation"),
-            ) if n),
+                (
+                    sum(1 for d in decisions if d["kind"] == KIND_AR["recommendation"]),
+                    "recommendation",
+                ),
+            )
+            if n
+        ),
         "draft": minutes.get("status") != "approved",
         "minutes": {
             "status": minutes.get("status", "draft"),
@@ -233,64 +298,127 @@ def meeting_context(registry: Registry, meeting_id: str) -> dict[str, Any]:
 # No rule is re-computed here, so the report and `protsoc cadence|decisions|roadmap|dashboard`
 # can never disagree.
 
-CADENCE_STATUS_AR = {"compliant": "مطابقة", "due-soon": "اجتماع مرتقب قريبا", "breach": "غير مطابقة",
-                     "no-rule": "دون دورية محددة"}
-MILESTONE_STATE_AR = {"reached": "محققة", "reached-late": "محققة بتأخر", "late": "متأخرة",
-                      "planned": "مبرمجة", "undated": "غير مؤرخة"}
+CADENCE_STATUS_AR = {
+    "compliant": "مطابقة",
+    "due-soon": "اجتماع مرتقب قريبا",
+    "breach": "غير مطابقة",
+    "no-rule": "دون دورية محددة",
+}
+MILESTONE_STATE_AR = {
+    "reached": "محققة",
+    "reached-late": "محققة بتأخر",
+    "late": "متأخرة",
+    "planned": "مبرمجة",
+    "undated": "غير مؤرخة",
+}
 TREND_AR = {"better": "في تحسن", "worse": "في تراجع", "unchanged": "مستقر"}
-FRESHNESS_AR = {"fresh": "محينة", "stale": "تحتاج إلى تحيين", "no-frequency": "", "no-data": "لا معطيات"}
+FRESHNESS_AR = {
+    "fresh": "محينة",
+    "stale": "تحتاج إلى تحيين",
+    "no-frequency": "",
+    "no-data": "لا معطيات",
+}
 
 
-def report_context(registry: Registry, as_of: dt.date | None = None, committee: str | None = None,
-                   with_charts: bool = True) -> dict[str, Any]:
+def report_context(
+    registry: Registry,
+    as_of: dt.date | None = None,
+    committee: str | None = None,
+    with_charts: bool = True,
+) -> dict[str, Any]:
     """The follow-up report («تقرير التتبع») as of a date, for all committees or one."""
     from protsoc.governance import cadence, evaluation, followup, indicator, roadmap
 
     as_of = as_of or dates.today()
     committees = registry.by_id("committee")
     if committee is not None and committee not in committees:
-        similar = difflib.get_close_matches(committee, sorted(committees), n=5, cutoff=0.4) or sorted(committees)
-        raise UsageError(f"no committee {committee!r} in the registry",
-                         ("known committees: " + ", ".join(similar)) if similar else "the registry has no committee yet")
-    chosen = [committees[committee]] if committee else sorted(committees.values(), key=_committee_order)
+        similar = difflib.get_close_matches(
+            committee, sorted(committees), n=5, cutoff=0.4
+        ) or sorted(committees)
+        raise UsageError(
+            f"no committee {committee!r} in the registry",
+            ("known committees: " + ", ".join(similar))
+            if similar
+            else "the registry has no committee yet",
+        )
+    chosen = (
+        [committees[committee]] if committee else sorted(committees.values(), key=_committee_order)
+    )
     compliance = cadence.by_committee(registry, as_of)
     follow = followup.follow_up(registry, as_of, committee)
-    decisions_of: dict[str, list[Any]] = {}  # grouped once: filtering all decisions per committee is quadratic
+    decisions_of: dict[
+        str, list[Any]
+    ] = {}  # grouped once: filtering all decisions per committee is quadratic
     for decision in follow.decisions:
         decisions_of.setdefault(decision.committee, []).append(decision)
     committee_rows = []
     for record in chosen:
         data = record.data or {}
-        committee_rows.append({
-            "id": record.id,
-            "name": _text(data.get("name")),
-            "short_name": _text(data.get("short_name") or data.get("name")),
-            "cadence": _cadence_row(compliance.get(record.id), data, sum(
-                1 for m in cadence.held_meetings(m.data for m in registry.meetings_of(record.id)) if m.date <= as_of)),
-            "decisions": [_decision_row(registry, d, as_of, committees) for d in decisions_of.get(record.id, [])],
-        })
+        committee_rows.append(
+            {
+                "id": record.id,
+                "name": _text(data.get("name")),
+                "short_name": _text(data.get("short_name") or data.get("name")),
+                "cadence": _cadence_row(
+                    compliance.get(record.id),
+                    data,
+                    sum(
+                        1
+                        for m in cadence.held_meetings(
+                            m.data for m in registry.meetings_of(record.id)
+                        )
+                        if m.date <= as_of
+                    ),
+                ),
+                "decisions": [
+                    _decision_row(registry, d, as_of, committees)
+                    for d in decisions_of.get(record.id, [])
+                ],
+            }
+        )
     board = indicator.dashboard(registry, as_of)
     indicator_data = registry.by_id("indicator")
-    indicators = [_indicator_row(row, indicator_data[row.id].data or {}, as_of, with_charts)
-                  for row in board.rows if committee is None or row.owner == committee]
-    evaluations = [_evaluation_row(e) for e in evaluation.evaluations(registry)
-                   if committee is None or str(e.commissioned_by or "").split("/")[0] == committee]
+    indicators = [
+        _indicator_row(row, indicator_data[row.id].data or {}, as_of, with_charts)
+        for row in board.rows
+        if committee is None or row.owner == committee
+    ]
+    evaluations = [
+        _evaluation_row(e)
+        for e in evaluation.evaluations(registry)
+        if committee is None or str(e.commissioned_by or "").split("/")[0] == committee
+    ]
     view = roadmap.view(registry, as_of)
     manifest = registry.manifest
     return {
         "draft": False,
         "title": _text(manifest.get("title")),
         "as_of": as_of,
-        "committee_filter": _text((committees[committee].data or {}).get("name")) if committee else "",
+        "committee_filter": _text((committees[committee].data or {}).get("name"))
+        if committee
+        else "",
         "committees": committee_rows,
         "roadmap": {
             "title": view.title,
-            "axes": [{"title": a.title, "actions": len(a.actions),
-                      "late": sum(1 for action in a.actions if action.late)} for a in view.axes],
-            "milestones": [{"id": m.id, "title": m.title, "planned": dates.parse(m.planned),
-                            "actual": dates.parse(m.actual) if m.state.startswith("reached") else None,
-                            "status": MILESTONE_STATE_AR.get(m.state, m.state), "late": m.state == "late"}
-                           for m in view.milestones],
+            "axes": [
+                {
+                    "title": a.title,
+                    "actions": len(a.actions),
+                    "late": sum(1 for action in a.actions if action.late),
+                }
+                for a in view.axes
+            ],
+            "milestones": [
+                {
+                    "id": m.id,
+                    "title": m.title,
+                    "planned": dates.parse(m.planned),
+                    "actual": dates.parse(m.actual) if m.state.startswith("reached") else None,
+                    "status": MILESTONE_STATE_AR.get(m.state, m.state),
+                    "late": m.state == "late",
+                }
+                for m in view.milestones
+            ],
         },
         "evaluations": evaluations,
         "indicators": indicators,
@@ -309,12 +437,20 @@ def _cadence_row(result: Any, committee: dict[str, Any], held: int) -> dict[str,
     from protsoc.governance import cadence
 
     if result is None:  # the rule cannot be judged; `protsoc validate` says why
-        return {"rule": cadence.describe(committee.get("cadence"))["ar"], "held": held, "last": None,
-                "compliant": None, "status": "—", "detail": "تعذر تقييم القاعدة"}
+        return {
+            "rule": cadence.describe(committee.get("cadence"))["ar"],
+            "held": held,
+            "last": None,
+            "compliant": None,
+            "status": "—",
+            "detail": "تعذر تقييم القاعدة",
+        }
     detail = ""
     if result.breaches:
         latest = result.breaches[-1]
-        detail = f"آخر إخلال: من {arabic.date_long(latest.start)} إلى {arabic.date_long(latest.end)}"
+        detail = (
+            f"آخر إخلال: من {arabic.date_long(latest.start)} إلى {arabic.date_long(latest.end)}"
+        )
     elif result.next_due:
         detail = f"الاجتماع المقبل قبل {arabic.date_long(result.next_due)}"
     return {
@@ -327,8 +463,9 @@ def _cadence_row(result: Any, committee: dict[str, Any], held: int) -> dict[str,
     }
 
 
-def _decision_row(registry: Registry, decision: Any, as_of: dt.date,
-                  committees: Mapping[str, Record]) -> dict[str, Any]:
+def _decision_row(
+    registry: Registry, decision: Any, as_of: dt.date, committees: Mapping[str, Record]
+) -> dict[str, Any]:
     committee_id = decision.committee
     return {
         "ref": decision.ref,
@@ -336,24 +473,33 @@ def _decision_row(registry: Registry, decision: Any, as_of: dt.date,
         "number": int(decision.ref.rsplit("/d", 1)[1]) if "/d" in decision.ref else 0,
         "kind": KIND_AR.get(decision.kind, ""),
         "text": decision.text,
-        "owner": post_title(registry, committee_id, decision.owner, as_of, committees) if decision.owner else "",
+        "owner": post_title(registry, committee_id, decision.owner, as_of, committees)
+        if decision.owner
+        else "",
         "due": dates.parse(decision.due),
         "late": decision.late,
         "closed": decision.state == "done",
         "progress": decision.progress,
-        "actions": [{
-            "id": a.id,
-            "title": a.title,
-            "owner": post_title(registry, committee_id, a.owner, as_of, committees) if a.owner else "",
-            "status": ACTION_STATUS_AR.get(a.status, a.status),
-            "progress": a.progress,
-            "due": dates.parse(a.due),
-            "late": a.late,
-        } for a in decision.actions],
+        "actions": [
+            {
+                "id": a.id,
+                "title": a.title,
+                "owner": post_title(registry, committee_id, a.owner, as_of, committees)
+                if a.owner
+                else "",
+                "status": ACTION_STATUS_AR.get(a.status, a.status),
+                "progress": a.progress,
+                "due": dates.parse(a.due),
+                "late": a.late,
+            }
+            for a in decision.actions
+        ],
     }
 
 
-def _indicator_row(row: Any, data: dict[str, Any], as_of: dt.date, with_charts: bool) -> dict[str, Any]:
+def _indicator_row(
+    row: Any, data: dict[str, Any], as_of: dt.date, with_charts: bool
+) -> dict[str, Any]:
     from protsoc.governance import indicator
 
     def value(number: Any) -> str:
@@ -370,8 +516,12 @@ def _indicator_row(row: Any, data: dict[str, Any], as_of: dt.date, with_charts: 
             "qualifier": QUALIFIER_AR.get(str(row.latest.qualifier or ""), ""),
             "date": dates.parse(row.latest.date),
             "source": row.latest.source or "",
-        } if row.latest else None,
-        "target": {"value": value(target["value"]), "date": dates.parse(target.get("date"))} if target else None,
+        }
+        if row.latest
+        else None,
+        "target": {"value": value(target["value"]), "date": dates.parse(target.get("date"))}
+        if target
+        else None,
         "target_met": row.target_met,
         "trend": TREND_AR.get(row.trend or "", ""),
         "freshness": FRESHNESS_AR.get(row.freshness, ""),
@@ -382,7 +532,8 @@ def _indicator_row(row: Any, data: dict[str, Any], as_of: dt.date, with_charts: 
         from protsoc.documents import charts
 
         result["chart"] = charts.indicator_chart_data_uri(
-            row.name, row.unit, [{"date": o.date, "value": o.value} for o in observations], target)
+            row.name, row.unit, [{"date": o.date, "value": o.value} for o in observations], target
+        )
     return result
 
 
@@ -398,9 +549,16 @@ def _evaluation_row(row: Any) -> dict[str, Any]:
 
 # ---------------------------------------------------------------- rendering
 
-def render(registry: Registry, document: str, fmt: str, meeting_id: str | None = None,
-           as_of: dt.date | None = None, committee: str | None = None,
-           templates: Sequence[Path] = ()) -> Rendered:
+
+def render(
+    registry: Registry,
+    document: str,
+    fmt: str,
+    meeting_id: str | None = None,
+    as_of: dt.date | None = None,
+    committee: str | None = None,
+    templates: Sequence[Path] = (),
+) -> Rendered:
     """Render ``minutes``/``convocation`` (of ``meeting_id``) or ``report`` in md, html or pdf."""
     if fmt not in FORMATS:
         raise UsageError(f"unknown format {fmt!r}", "use md, html or pdf")

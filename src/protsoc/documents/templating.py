@@ -88,8 +88,10 @@ def _date_filter(function: Callable[[Any], str]) -> Callable[[Any], str]:
         try:
             return function(value)
         except (TypeError, ValueError):
-            raise InvalidRecord(f"{value!r} is not a date", "write dates as YYYY-MM-DD; "
-                                "`protsoc validate` lists every problem") from None
+            raise InvalidRecord(
+                f"{value!r} is not a date",
+                "write dates as YYYY-MM-DD; `protsoc validate` lists every problem",
+            ) from None
 
     return apply
 
@@ -113,8 +115,10 @@ def search_path(registry_root: Path | None = None, extra: Sequence[Path] = ()) -
     folders: list[Path] = []
     for folder in extra:
         if not Path(folder).is_dir():
-            raise EnvironmentProblem(f"the templates folder {folder} does not exist",
-                                     "give an existing folder to --templates, or leave the option out")
+            raise EnvironmentProblem(
+                f"the templates folder {folder} does not exist",
+                "give an existing folder to --templates, or leave the option out",
+            )
         folders.append(Path(folder))
     if registry_root is not None:
         own = registry_root.parent / "templates"
@@ -140,19 +144,26 @@ def environment(folders: Sequence[Path], hijri_starts: arabic.MonthStarts | None
         keep_trailing_newline=True,
     )
     env.filters.update(FILTERS)
+
     def hijri_ar(value: Any) -> str:
         try:
             return arabic.hijri_long(value, hijri_starts)
         except (TypeError, ValueError) as error:
-            raise InvalidRecord(f"no Hijri date for {value!r}: {error}",
-                                "check the record's date; the converter covers 1924-2077") from None
+            raise InvalidRecord(
+                f"no Hijri date for {value!r}: {error}",
+                "check the record's date; the converter covers 1924-2077",
+            ) from None
 
     env.filters["hijri_ar"] = hijri_ar
     return env
 
 
-def render(template: str, context: dict[str, Any], folders: Sequence[Path],
-           hijri_starts: arabic.MonthStarts | None = None) -> str:
+def render(
+    template: str,
+    context: dict[str, Any],
+    folders: Sequence[Path],
+    hijri_starts: arabic.MonthStarts | None = None,
+) -> str:
     """Render one template; template mistakes become errors that name the template and line."""
     from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError, UndefinedError
     from jinja2.sandbox import SecurityError
@@ -166,14 +177,20 @@ def render(template: str, context: dict[str, Any], folders: Sequence[Path],
             "restore the template, or remove the overriding templates/ folder",
         ) from None
     except TemplateSyntaxError as error:
-        raise InvalidRecord(f"template {error.filename or error.name}:{error.lineno}: {error.message}",
-                            "fix the template's Jinja syntax") from None
+        raise InvalidRecord(
+            f"template {error.filename or error.name}:{error.lineno}: {error.message}",
+            "fix the template's Jinja syntax",
+        ) from None
     except SecurityError as error:
-        raise InvalidRecord(f"template {template} tried something the sandbox forbids: {error}",
-                            "templates may only read the document's data and use protsoc's filters") from None
+        raise InvalidRecord(
+            f"template {template} tried something the sandbox forbids: {error}",
+            "templates may only read the document's data and use protsoc's filters",
+        ) from None
     except UndefinedError as error:
-        raise InvalidRecord(f"template {template} uses an undefined value: {error.message}",
-                            "use only the variables protsoc passes (see the shipped templates), "
-                            "or guard optional ones with `is defined`") from None
+        raise InvalidRecord(
+            f"template {template} uses an undefined value: {error.message}",
+            "use only the variables protsoc passes (see the shipped templates), "
+            "or guard optional ones with `is defined`",
+        ) from None
     except TemplateError as error:
         raise InvalidRecord(f"template {template} failed: {error}", "fix the template") from None

@@ -38,17 +38,28 @@ class Tally:
 
 def in_office(member: dict[str, Any], day: str) -> bool:
     since, until = member.get("since"), member.get("until")
-    return not (isinstance(since, str) and day < since) and not (isinstance(until, str) and day > until)
+    return not (isinstance(since, str) and day < since) and not (
+        isinstance(until, str) and day > until
+    )
 
 
 def member_posts(committee: dict[str, Any], day: str) -> list[str]:
-    return [m["id"] for m in committee.get("members") or [] if isinstance(m, dict) and "id" in m and in_office(m, day)]
+    return [
+        m["id"]
+        for m in committee.get("members") or []
+        if isinstance(m, dict) and "id" in m and in_office(m, day)
+    ]
 
 
 def attendees(meeting: dict[str, Any], committee: dict[str, Any]) -> list[str]:
     posts = {m.get("id") for m in committee.get("members") or [] if isinstance(m, dict)}
-    return [entry["member"] for entry in meeting.get("attendance") or []
-            if isinstance(entry, dict) and entry.get("status") in ATTENDED and entry.get("member") in posts]
+    return [
+        entry["member"]
+        for entry in meeting.get("attendance") or []
+        if isinstance(entry, dict)
+        and entry.get("status") in ATTENDED
+        and entry.get("member") in posts
+    ]
 
 
 def rule_of(committee: dict[str, Any]) -> dict[str, Any]:

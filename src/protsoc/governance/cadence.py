@@ -42,10 +42,18 @@ from protsoc.kernel import dates
 from protsoc.kernel.errors import InvalidRecord, UsageError
 from protsoc.registry.records import is_erratum
 
-_PERIOD_EN = {"P1Y": ("year", "12 months"), "P6M": ("half-year", "6 months"),
-              "P3M": ("quarter", "3 months"), "P1M": ("month", "1 month")}
-_PERIOD_AR = {"P1Y": ("سنة ميلادية", "اثني عشر شهرا"), "P6M": ("نصف سنة ميلادية", "ستة أشهر"),
-              "P3M": ("ربع سنة ميلادية", "ثلاثة أشهر"), "P1M": ("شهر ميلادي", "شهر")}
+_PERIOD_EN = {
+    "P1Y": ("year", "12 months"),
+    "P6M": ("half-year", "6 months"),
+    "P3M": ("quarter", "3 months"),
+    "P1M": ("month", "1 month"),
+}
+_PERIOD_AR = {
+    "P1Y": ("سنة ميلادية", "اثني عشر شهرا"),
+    "P6M": ("نصف سنة ميلادية", "ستة أشهر"),
+    "P3M": ("ربع سنة ميلادية", "ثلاثة أشهر"),
+    "P1M": ("شهر ميلادي", "شهر"),
+}
 
 DEFAULT_DUE_SOON_DAYS = 30
 MODES = ("calendar", "rolling")
@@ -61,16 +69,26 @@ def describe(rule: Any) -> dict[str, str]:
     """The rule in words, in English and Arabic."""
     if not isinstance(rule, dict) or rule.get("none"):
         return {"en": "no rule", "ar": "دون دورية محددة"}
-    count, per, mode = rule.get("min_meetings", 1), rule.get("per", "P1Y"), rule.get("mode", "calendar")
+    count, per, mode = (
+        rule.get("min_meetings", 1),
+        rule.get("per", "P1Y"),
+        rule.get("mode", "calendar"),
+    )
     calendar_en, rolling_en = _PERIOD_EN.get(per, (per, per))
     calendar_ar, rolling_ar = _PERIOD_AR.get(per, (per, per))
     meetings_en = "1 meeting" if count == 1 else f"{count} meetings"
-    meetings_ar = "اجتماع واحد" if count == 1 else ("اجتماعان" if count == 2 else f"{count} اجتماعات")
+    meetings_ar = (
+        "اجتماع واحد" if count == 1 else ("اجتماعان" if count == 2 else f"{count} اجتماعات")
+    )
     if mode == "rolling":
-        return {"en": f"at least {meetings_en} every {rolling_en} (rolling)",
-                "ar": f"{meetings_ar} على الأقل كل {rolling_ar}"}
-    return {"en": f"at least {meetings_en} per calendar {calendar_en}",
-            "ar": f"{meetings_ar} على الأقل في كل {calendar_ar}"}
+        return {
+            "en": f"at least {meetings_en} every {rolling_en} (rolling)",
+            "ar": f"{meetings_ar} على الأقل كل {rolling_ar}",
+        }
+    return {
+        "en": f"at least {meetings_en} per calendar {calendar_en}",
+        "ar": f"{meetings_ar} على الأقل في كل {calendar_ar}",
+    }
 
 
 # --------------------------------------------------------------------------------------------
@@ -178,7 +196,9 @@ def evaluate(
 ) -> CadenceReport:
     """Evaluate every committee's cadence rule (or the ``committees`` given) on ``as_of``."""
     if since is not None and since > as_of:
-        raise UsageError(f"--since {since} is after --as-of {as_of}", "give a --since date on or before --as-of")
+        raise UsageError(
+            f"--since {since} is after --as-of {as_of}", "give a --since date on or before --as-of"
+        )
     if due_soon_days < 0:
         raise UsageError("--due-soon-days must be 0 or more", "e.g. --due-soon-days 30")
     _refuse_unreadable(registry)
@@ -187,19 +207,35 @@ def evaluate(
     unknown = [c for c in wanted if c not in records]
     if unknown:
         known = ", ".join(sorted(records)) or "none"
-        raise UsageError(f"no committee {', '.join(map(repr, unknown))} in the registry", f"known committees: {known}")
+        raise UsageError(
+            f"no committee {', '.join(map(repr, unknown))} in the registry",
+            f"known committees: {known}",
+        )
     tracking_start = dates.parse(registry.manifest.get("tracking_start"))
-    chosen = [records[c] for c in wanted] if wanted else sorted(records.values(), key=_committee_order)
+    chosen = (
+        [records[c] for c in wanted] if wanted else sorted(records.values(), key=_committee_order)
+    )
     results = []
     for record in chosen:
         held = held_meetings(m.data for m in registry.meetings_of(record.id))
-        results.append(evaluate_committee(record.id, record.data or {}, held, as_of, tracking_start, since,
-                                          due_soon_days, path=record.path))
+        results.append(
+            evaluate_committee(
+                record.id,
+                record.data or {},
+                held,
+                as_of,
+                tracking_start,
+                since,
+                due_soon_days,
+                path=record.path,
+            )
+        )
     return CadenceReport(as_of=as_of, since=since, due_soon_days=due_soon_days, committees=results)
 
 
-def by_committee(registry: Any, as_of: dt.date,
-                 due_soon_days: int = DEFAULT_DUE_SOON_DAYS) -> dict[str, CommitteeCadence | None]:
+def by_committee(
+    registry: Any, as_of: dt.date, due_soon_days: int = DEFAULT_DUE_SOON_DAYS
+) -> dict[str, CommitteeCadence | None]:
     """Every committee's evaluation for overviews (``protsoc status``): never raises on bad data;
     a committee whose rule cannot be judged maps to None (``protsoc validate`` reports why)."""
     tracking_start = dates.parse(registry.manifest.get("tracking_start"))
@@ -207,8 +243,16 @@ def by_committee(registry: Any, as_of: dt.date,
     for record in registry.of_kind("committee"):
         held = held_meetings(m.data for m in registry.meetings_of(record.id))
         try:
-            found[record.id] = evaluate_committee(record.id, record.data or {}, held, as_of, tracking_start,
-                                                  None, due_soon_days, path=record.path)
+            found[record.id] = evaluate_committee(
+                record.id,
+                record.data or {},
+                held,
+                as_of,
+                tracking_start,
+                None,
+                due_soon_days,
+                path=record.path,
+            )
         except InvalidRecord:
             found[record.id] = None
     return found
@@ -244,10 +288,25 @@ def evaluate_committee(
     counted = sorted((m for m in held if m.date <= as_of), key=lambda m: (m.date, m.id))
     last_held = counted[-1] if counted else None
     words = describe(rule)
-    source = rule.get("source") if isinstance(rule, dict) and isinstance(rule.get("source"), dict) else None
+    source = (
+        rule.get("source")
+        if isinstance(rule, dict) and isinstance(rule.get("source"), dict)
+        else None
+    )
     if not isinstance(rule, dict) or rule.get("none"):
-        return CommitteeCadence(committee_id, name, None, words, NO_RULE, None, last_held, None, None, None,
-                                source=source)
+        return CommitteeCadence(
+            committee_id,
+            name,
+            None,
+            words,
+            NO_RULE,
+            None,
+            last_held,
+            None,
+            None,
+            None,
+            source=source,
+        )
     count, months, mode = _checked_rule(committee_id, rule, path)
     created = dates.parse(committee.get("created"))
     ended = dates.parse(committee.get("ended"))
@@ -256,20 +315,46 @@ def evaluate_committee(
         start = counted[0].date if counted else as_of
     end = min(as_of, ended) if ended else as_of
     window = [m for m in counted if start <= m.date <= end]
-    result = CommitteeCadence(committee_id, name, dict(rule), words, COMPLIANT, start, last_held, None, None, None,
-                              dissolved=ended if ended and ended <= as_of else None, source=source)
+    result = CommitteeCadence(
+        committee_id,
+        name,
+        dict(rule),
+        words,
+        COMPLIANT,
+        start,
+        last_held,
+        None,
+        None,
+        None,
+        dissolved=ended if ended and ended <= as_of else None,
+        source=source,
+    )
     if mode == "calendar":
-        result.periods, result.next_due = _calendar(window, count, months, start, end, result.dissolved is not None)
+        result.periods, result.next_due = _calendar(
+            window, count, months, start, end, result.dissolved is not None
+        )
         result.breaches = [
             Breach("period", p.start, p.end, len(p.meeting_ids), count, p.end, 0, False)
-            for p in result.periods if p.state == BREACHED
+            for p in result.periods
+            if p.state == BREACHED
         ]
     else:
-        result.gaps, result.next_due = _rolling(window, count, months, start, end, result.dissolved is not None)
+        result.gaps, result.next_due = _rolling(
+            window, count, months, start, end, result.dissolved is not None
+        )
         result.breaches = [
-            Breach("gap", g.start, g.end, _held_between(window, g), count, g.deadline,
-                   (g.end - g.deadline).days, g.open)
-            for g in result.gaps if g.state == BREACHED
+            Breach(
+                "gap",
+                g.start,
+                g.end,
+                _held_between(window, g),
+                count,
+                g.deadline,
+                (g.end - g.deadline).days,
+                g.open,
+            )
+            for g in result.gaps
+            if g.state == BREACHED
         ]
     if result.next_due is not None:
         delta = (result.next_due - as_of).days
@@ -281,8 +366,12 @@ def evaluate_committee(
     return result
 
 
-def rule_start(rule: dict[str, Any], created: dt.date | None, tracking_start: dt.date | None,
-               since: dt.date | None = None) -> dt.date | None:
+def rule_start(
+    rule: dict[str, Any],
+    created: dt.date | None,
+    tracking_start: dt.date | None,
+    since: dt.date | None = None,
+) -> dt.date | None:
     """The first day a rule is judged on (see the module docstring)."""
     explicit = dates.parse(rule.get("start"))
     floor = [d for d in (explicit, created) if d is not None]
@@ -301,8 +390,14 @@ def period_end(start: dt.date, months: int) -> dt.date:
     return dates.add_months(start, months) - _ONE_DAY
 
 
-def _calendar(window: list[HeldMeeting], count: int, months: int, start: dt.date, end: dt.date,
-              dissolved: bool) -> tuple[list[Period], dt.date | None]:
+def _calendar(
+    window: list[HeldMeeting],
+    count: int,
+    months: int,
+    start: dt.date,
+    end: dt.date,
+    dissolved: bool,
+) -> tuple[list[Period], dt.date | None]:
     periods: list[Period] = []
     first = period_start(start, months)
     current = first
@@ -327,12 +422,20 @@ def _calendar(window: list[HeldMeeting], count: int, months: int, start: dt.date
     if periods and periods[-1].state == DUE:
         return periods, periods[-1].end
     # the running period is met or not required, or the rule has not started: the next full one
-    upcoming = current if periods else (first if first >= start else dates.add_months(first, months))
+    upcoming = (
+        current if periods else (first if first >= start else dates.add_months(first, months))
+    )
     return periods, period_end(upcoming, months)
 
 
-def _rolling(window: list[HeldMeeting], count: int, months: int, start: dt.date, end: dt.date,
-             dissolved: bool) -> tuple[list[Gap], dt.date | None]:
+def _rolling(
+    window: list[HeldMeeting],
+    count: int,
+    months: int,
+    start: dt.date,
+    end: dt.date,
+    dissolved: bool,
+) -> tuple[list[Gap], dt.date | None]:
     # events[0] is the rule's start; each event must be followed by `count` held meetings within
     # one period (with count = 1: no gap between consecutive events longer than the period).
     events: list[tuple[dt.date, str | None]] = [(start, None)] + [(m.date, m.id) for m in window]
@@ -341,7 +444,9 @@ def _rolling(window: list[HeldMeeting], count: int, months: int, start: dt.date,
         (day, opened_by), (closed_on, closed_by) = events[index], events[index + count]
         deadline = dates.add_months(day, months)
         state = MET if closed_on <= deadline else BREACHED
-        gaps.append(Gap(day, closed_on, (closed_on - day).days, deadline, state, opened_by, closed_by))
+        gaps.append(
+            Gap(day, closed_on, (closed_on - day).days, deadline, state, opened_by, closed_by)
+        )
     day, opened_by = events[max(0, len(events) - count)]
     deadline = dates.add_months(day, months)
     if end < start:  # the rule has not started yet
@@ -359,27 +464,41 @@ def _held_between(window: list[HeldMeeting], gap: Gap) -> int:
     return sum(1 for m in window if gap.start < m.date <= min(gap.deadline, gap.end))
 
 
-def _checked_rule(committee_id: str, rule: dict[str, Any], path: str | None) -> tuple[int, int, str]:
+def _checked_rule(
+    committee_id: str, rule: dict[str, Any], path: str | None
+) -> tuple[int, int, str]:
     where = path or f"committee {committee_id}"
     count, per, mode = rule.get("min_meetings", 1), rule.get("per"), rule.get("mode", "calendar")
     if per not in dates.PERIOD_MONTHS:
-        raise InvalidRecord(f"{where}: cadence.per {per!r} is not one of {', '.join(dates.PERIOD_MONTHS)}",
-                            "fix the record; `protsoc validate` lists every problem")
+        raise InvalidRecord(
+            f"{where}: cadence.per {per!r} is not one of {', '.join(dates.PERIOD_MONTHS)}",
+            "fix the record; `protsoc validate` lists every problem",
+        )
     if mode not in MODES:
-        raise InvalidRecord(f"{where}: cadence.mode {mode!r} is not calendar or rolling",
-                            "fix the record; `protsoc validate` lists every problem")
+        raise InvalidRecord(
+            f"{where}: cadence.mode {mode!r} is not calendar or rolling",
+            "fix the record; `protsoc validate` lists every problem",
+        )
     if not isinstance(count, int) or isinstance(count, bool) or count < 1:
-        raise InvalidRecord(f"{where}: cadence.min_meetings {count!r} is not a whole number of at least 1",
-                            "fix the record; `protsoc validate` lists every problem")
+        raise InvalidRecord(
+            f"{where}: cadence.min_meetings {count!r} is not a whole number of at least 1",
+            "fix the record; `protsoc validate` lists every problem",
+        )
     return count, dates.PERIOD_MONTHS[per], mode
 
 
 def _refuse_unreadable(registry: Any) -> None:
     """A meeting file that cannot be read would turn into a false breach: refuse to guess."""
-    broken = [r.path for r in registry.records if r.data is None and r.kind in ("registry", "committee", "meeting")]
+    broken = [
+        r.path
+        for r in registry.records
+        if r.data is None and r.kind in ("registry", "committee", "meeting")
+    ]
     if broken:
-        raise InvalidRecord(f"cannot judge the cadence: {len(broken)} record(s) could not be read: {', '.join(broken)}",
-                            "run `protsoc validate` and fix them first")
+        raise InvalidRecord(
+            f"cannot judge the cadence: {len(broken)} record(s) could not be read: {', '.join(broken)}",
+            "run `protsoc validate` and fix them first",
+        )
 
 
 _KIND_ORDER = {"ministerial": 0, "technical": 1, "thematic": 2, "working-group": 3}
@@ -415,7 +534,9 @@ def _committee_json(c: CommitteeCadence) -> dict[str, Any]:
         "name": c.name,
         "rule": rule,
         "status": c.status,
-        "last_held": {"id": c.last_held.id, "date": c.last_held.date.isoformat()} if c.last_held else None,
+        "last_held": {"id": c.last_held.id, "date": c.last_held.date.isoformat()}
+        if c.last_held
+        else None,
         "next_due": _iso(c.next_due),
         "days_left": c.days_left,
         "days_late": c.days_late,
@@ -424,21 +545,42 @@ def _committee_json(c: CommitteeCadence) -> dict[str, Any]:
         out["dissolved"] = c.dissolved.isoformat()
     if c.periods is not None:
         out["periods"] = [
-            {"start": p.start.isoformat(), "end": p.end.isoformat(), "meeting_ids": p.meeting_ids, "ok": p.ok,
-             "state": p.state, "partial": p.partial}
+            {
+                "start": p.start.isoformat(),
+                "end": p.end.isoformat(),
+                "meeting_ids": p.meeting_ids,
+                "ok": p.ok,
+                "state": p.state,
+                "partial": p.partial,
+            }
             for p in c.periods
         ]
     if c.gaps is not None:
         out["gaps"] = [
-            {"from": g.start.isoformat(), "to": g.end.isoformat(), "days": g.days, "ok": g.ok, "state": g.state,
-             "deadline": g.deadline.isoformat(), "from_meeting": g.from_meeting, "to_meeting": g.to_meeting,
-             "open": g.open}
+            {
+                "from": g.start.isoformat(),
+                "to": g.end.isoformat(),
+                "days": g.days,
+                "ok": g.ok,
+                "state": g.state,
+                "deadline": g.deadline.isoformat(),
+                "from_meeting": g.from_meeting,
+                "to_meeting": g.to_meeting,
+                "open": g.open,
+            }
             for g in c.gaps
         ]
     out["breaches"] = [
-        {"kind": b.kind, "from": b.start.isoformat(), "to": b.end.isoformat(), "held": b.held,
-         "required": b.required, "deadline": b.deadline.isoformat(), "days_late": b.days_late,
-         "ongoing": b.ongoing}
+        {
+            "kind": b.kind,
+            "from": b.start.isoformat(),
+            "to": b.end.isoformat(),
+            "held": b.held,
+            "required": b.required,
+            "deadline": b.deadline.isoformat(),
+            "days_late": b.days_late,
+            "ongoing": b.ongoing,
+        }
         for b in c.breaches
     ]
     return out

@@ -44,7 +44,9 @@ class EvaluationRow:
     report_date: str | None
     recommendations: list[RecommendationRow] = field(default_factory=list)
     independent: bool = True
-    conflicts: list[str] = field(default_factory=list)  # managing bodies the evaluator is or belongs to
+    conflicts: list[str] = field(
+        default_factory=list
+    )  # managing bodies the evaluator is or belongs to
     path: str = ""
 
 
@@ -57,7 +59,9 @@ def conflicts(data: dict[str, Any]) -> list[str]:
     evaluator = _mapping(data, "evaluator")
     scope = _mapping(data, "scope")
     managing = [b for b in _items(scope.get("managing_bodies")) if isinstance(b, str)]
-    own = {evaluator.get("id")} | {b for b in _items(evaluator.get("part_of")) if isinstance(b, str)}
+    own = {evaluator.get("id")} | {
+        b for b in _items(evaluator.get("part_of")) if isinstance(b, str)
+    }
     return [body for body in managing if body in own]
 
 
@@ -68,7 +72,9 @@ def decisions_index(registry: Registry) -> dict[str, str]:
         for decision in _items((meeting.data or {}).get("decisions")):
             if isinstance(decision, dict) and isinstance(decision.get("id"), str):
                 text = decision.get("text")
-                index[f"{meeting.id}/{decision['id']}"] = text.get("ar", "") if isinstance(text, dict) else ""
+                index[f"{meeting.id}/{decision['id']}"] = (
+                    text.get("ar", "") if isinstance(text, dict) else ""
+                )
     return index
 
 
@@ -80,39 +86,47 @@ def evaluations(registry: Registry) -> list[EvaluationRow]:
         evaluator = _mapping(data, "evaluator")
         scope = _mapping(data, "scope")
         report = _mapping(data, "report")
-        commissioned = data.get("commissioned_by") if isinstance(data.get("commissioned_by"), str) else None
+        commissioned = (
+            data.get("commissioned_by") if isinstance(data.get("commissioned_by"), str) else None
+        )
         found = conflicts(data)
-        rows.append(EvaluationRow(
-            id=record.id,
-            title=_ar(data.get("title")) or record.id,
-            kind=str(data.get("kind", "")),
-            status=str(data.get("status", "")),
-            commissioned_by=commissioned,
-            commissioning_decision=decisions.get(commissioned) if commissioned else None,
-            evaluator_id=evaluator.get("id"),
-            evaluator=_ar(evaluator.get("name")) or str(evaluator.get("id", "")),
-            evaluator_kind=evaluator.get("kind"),
-            scope=_ar(scope.get("title")),
-            managing_bodies=[b for b in _items(scope.get("managing_bodies")) if isinstance(b, str)],
-            axes=[a for a in _items(scope.get("axes")) if isinstance(a, str)],
-            start=data.get("start"),
-            end=data.get("end"),
-            report_title=_ar(report.get("title")) or None,
-            report_reference=report.get("reference"),
-            report_date=report.get("date"),
-            recommendations=[
-                RecommendationRow(
-                    id=str(r.get("id")),
-                    text=_ar(r.get("text")),
-                    decision=r.get("decision") if isinstance(r.get("decision"), str) else None,
-                    decision_exists=isinstance(r.get("decision"), str) and r["decision"] in decisions,
-                )
-                for r in _items(data.get("recommendations")) if isinstance(r, dict)
-            ],
-            independent=not found,
-            conflicts=found,
-            path=record.path,
-        ))
+        rows.append(
+            EvaluationRow(
+                id=record.id,
+                title=_ar(data.get("title")) or record.id,
+                kind=str(data.get("kind", "")),
+                status=str(data.get("status", "")),
+                commissioned_by=commissioned,
+                commissioning_decision=decisions.get(commissioned) if commissioned else None,
+                evaluator_id=evaluator.get("id"),
+                evaluator=_ar(evaluator.get("name")) or str(evaluator.get("id", "")),
+                evaluator_kind=evaluator.get("kind"),
+                scope=_ar(scope.get("title")),
+                managing_bodies=[
+                    b for b in _items(scope.get("managing_bodies")) if isinstance(b, str)
+                ],
+                axes=[a for a in _items(scope.get("axes")) if isinstance(a, str)],
+                start=data.get("start"),
+                end=data.get("end"),
+                report_title=_ar(report.get("title")) or None,
+                report_reference=report.get("reference"),
+                report_date=report.get("date"),
+                recommendations=[
+                    RecommendationRow(
+                        id=str(r.get("id")),
+                        text=_ar(r.get("text")),
+                        decision=r.get("decision") if isinstance(r.get("decision"), str) else None,
+                        decision_exists=isinstance(r.get("decision"), str)
+                        and r["decision"] in decisions,
+                    )
+                    for r in _items(data.get("recommendations"))
+                    if isinstance(r, dict)
+                ],
+                independent=not found,
+                conflicts=found,
+                path=record.path,
+            )
+        )
     return rows
 
 

@@ -104,7 +104,9 @@ def action_on(record_id: str, data: dict[str, Any], path: str, as_of: dt.date) -
     """
     status = str(data.get("status", "not-started"))
     progress = _int(data.get("progress"))
-    updates = [u for u in _list(data.get("updates")) if isinstance(u, dict) and dates.parse(u.get("date"))]
+    updates = [
+        u for u in _list(data.get("updates")) if isinstance(u, dict) and dates.parse(u.get("date"))
+    ]
     if any(dates.parse(u["date"]) > as_of for u in updates):  # type: ignore[operator]
         status, progress = "not-started", 0
         for update in sorted(updates, key=lambda u: u["date"]):
@@ -136,10 +138,15 @@ def action_on(record_id: str, data: dict[str, Any], path: str, as_of: dt.date) -
 
 
 def actions_on(registry: Registry, as_of: dt.date) -> list[ActionRow]:
-    return [action_on(r.id, r.data or {}, r.path, as_of) for r in sorted(registry.of_kind("action"), key=lambda r: r.id)]
+    return [
+        action_on(r.id, r.data or {}, r.path, as_of)
+        for r in sorted(registry.of_kind("action"), key=lambda r: r.id)
+    ]
 
 
-def follow_up(registry: Registry, as_of: dt.date | None = None, committee: str | None = None) -> FollowUp:
+def follow_up(
+    registry: Registry, as_of: dt.date | None = None, committee: str | None = None
+) -> FollowUp:
     """Every decision of the registry's meetings held by ``as_of``, with its action plans."""
     as_of = as_of or dates.today()
     actions = actions_on(registry, as_of)
@@ -150,10 +157,16 @@ def follow_up(registry: Registry, as_of: dt.date | None = None, committee: str |
     rows: list[DecisionRow] = []
     known: set[str] = set()
     silent: list[str] = []
-    for meeting in sorted(registry.of_kind("meeting"), key=lambda m: (str((m.data or {}).get("date", "")), m.id)):
+    for meeting in sorted(
+        registry.of_kind("meeting"), key=lambda m: (str((m.data or {}).get("date", "")), m.id)
+    ):
         data = meeting.data or {}
         meeting_committee = str(data.get("committee", meeting.id.split("/", 1)[0]))
-        decisions = [d for d in _list(data.get("decisions")) if isinstance(d, dict) and isinstance(d.get("id"), str)]
+        decisions = [
+            d
+            for d in _list(data.get("decisions"))
+            if isinstance(d, dict) and isinstance(d.get("id"), str)
+        ]
         for decision in decisions:
             known.add(f"{meeting.id}/{decision['id']}")
         if is_erratum(data):  # its decisions are the original meeting's, listed there
@@ -169,13 +182,30 @@ def follow_up(registry: Registry, as_of: dt.date | None = None, committee: str |
             continue
         for decision in decisions:
             ref = f"{meeting.id}/{decision['id']}"
-            rows.append(_decision_row(ref, meeting.id, meeting_committee, data, decision, by_decision.get(ref, []), as_of))
+            rows.append(
+                _decision_row(
+                    ref,
+                    meeting.id,
+                    meeting_committee,
+                    data,
+                    decision,
+                    by_decision.get(ref, []),
+                    as_of,
+                )
+            )
     unlinked = [a for a in actions if not any(ref in known for ref in a.decisions)]
     return FollowUp(as_of.isoformat(), rows, [] if committee else unlinked, silent)
 
 
-def _decision_row(ref: str, meeting_id: str, committee: str, meeting: dict[str, Any], decision: dict[str, Any],
-                  plans: list[ActionRow], as_of: dt.date) -> DecisionRow:
+def _decision_row(
+    ref: str,
+    meeting_id: str,
+    committee: str,
+    meeting: dict[str, Any],
+    decision: dict[str, Any],
+    plans: list[ActionRow],
+    as_of: dt.date,
+) -> DecisionRow:
     due = dates.parse(decision.get("due"))
     closed = bool(plans) and all(a.status in CLOSED for a in plans)
     # A decision is late when one of its plans is late, or when its own due date has passed
@@ -208,8 +238,12 @@ def select(result: FollowUp, status: str | None) -> FollowUp:
         "late": lambda d: d.late,
         "done": lambda d: d.state == "done",
     }[status]
-    return FollowUp(result.as_of, [d for d in result.decisions if keep(d)],
-                    result.unlinked_actions, result.meetings_without_decisions)
+    return FollowUp(
+        result.as_of,
+        [d for d in result.decisions if keep(d)],
+        result.unlinked_actions,
+        result.meetings_without_decisions,
+    )
 
 
 def _list(value: Any) -> list[Any]:

@@ -89,18 +89,27 @@ def observations_on(data: dict[str, Any], as_of: dt.date) -> list[Value]:
             continue
         day = dates.parse(observation.get("date"))
         value = observation.get("value")
-        if day is None or day > as_of or not isinstance(value, (int, float)) or isinstance(value, bool):
+        if (
+            day is None
+            or day > as_of
+            or not isinstance(value, (int, float))
+            or isinstance(value, bool)
+        ):
             continue
         source_value = observation.get("source")
         source: dict[str, Any] = source_value if isinstance(source_value, dict) else {}
         reported = observation.get("as_reported")
-        values.append(Value(
-            date=day.isoformat(),
-            value=value,
-            qualifier=observation.get("qualifier") if isinstance(observation.get("qualifier"), str) else None,
-            as_reported=reported.get("ar") if isinstance(reported, dict) else None,
-            source=source.get("document") if isinstance(source.get("document"), str) else None,
-        ))
+        values.append(
+            Value(
+                date=day.isoformat(),
+                value=value,
+                qualifier=observation.get("qualifier")
+                if isinstance(observation.get("qualifier"), str)
+                else None,
+                as_reported=reported.get("ar") if isinstance(reported, dict) else None,
+                source=source.get("document") if isinstance(source.get("document"), str) else None,
+            )
+        )
     values.sort(key=lambda v: v.date)  # stable: two values of one day keep their file order
     return values
 
@@ -113,7 +122,11 @@ def row(record_id: str, data: dict[str, Any], as_of: dt.date, path: str = "") ->
     change = latest.value - previous.value if latest and previous else None
     frequency = data.get("frequency") if isinstance(data.get("frequency"), str) else None
     freshness, due, age = _freshness(latest, frequency, as_of)
-    target = data.get("target") if isinstance(data.get("target"), dict) and _is_number(data["target"].get("value")) else None
+    target = (
+        data.get("target")
+        if isinstance(data.get("target"), dict) and _is_number(data["target"].get("value"))
+        else None
+    )
     distance = target["value"] - latest.value if target and latest else None
     return DashboardRow(
         id=record_id,
@@ -128,9 +141,13 @@ def row(record_id: str, data: dict[str, Any], as_of: dt.date, path: str = "") ->
         latest=latest,
         previous=previous,
         change=change,
-        change_approximate=bool(latest and previous and (latest.approximate or previous.approximate)),
+        change_approximate=bool(
+            latest and previous and (latest.approximate or previous.approximate)
+        ),
         trend=_trend(change, direction),
-        target={k: target[k] for k in ("value", "date", "set_by") if k in target} if target else None,
+        target={k: target[k] for k in ("value", "date", "set_by") if k in target}
+        if target
+        else None,
         distance_to_target=distance,
         target_met=_met(latest, target, direction, data.get("baseline")),
         freshness=freshness,
@@ -145,7 +162,9 @@ def dashboard(registry: Any, as_of: dt.date | None = None, axis: str | None = No
     """The dashboard rows of every indicator (of one roadmap axis when ``axis`` is given)."""
     as_of = as_of or dates.today()
     rows = []
-    for record in sorted(registry.of_kind("indicator"), key=lambda r: ((r.data or {}).get("axis") or "~", r.id)):
+    for record in sorted(
+        registry.of_kind("indicator"), key=lambda r: ((r.data or {}).get("axis") or "~", r.id)
+    ):
         data = record.data or {}
         if axis is not None and data.get("axis") != axis:
             continue
@@ -153,7 +172,9 @@ def dashboard(registry: Any, as_of: dt.date | None = None, axis: str | None = No
     return Dashboard(as_of.isoformat(), rows)
 
 
-def _freshness(latest: Value | None, frequency: str | None, as_of: dt.date) -> tuple[str, str | None, int | None]:
+def _freshness(
+    latest: Value | None, frequency: str | None, as_of: dt.date
+) -> tuple[str, str | None, int | None]:
     """Stale when the latest value is older than the frequency allows (a P6M figure of January
     is stale from the day after its six months have run out)."""
     if latest is None:
@@ -175,7 +196,9 @@ def _trend(change: float | None, direction: str | None) -> str | None:
     return "better" if (change > 0) == (direction == "higher") else "worse"
 
 
-def _met(latest: Value | None, target: dict[str, Any] | None, direction: str | None, baseline: Any) -> bool | None:
+def _met(
+    latest: Value | None, target: dict[str, Any] | None, direction: str | None, baseline: Any
+) -> bool | None:
     if latest is None or target is None:
         return None
     if direction is None and isinstance(baseline, dict) and _is_number(baseline.get("value")):
@@ -207,7 +230,14 @@ def format_number(value: float | None) -> str:
     return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
-QUALIFIER_SIGNS = {"about": "≈", "more-than": ">", "less-than": "<", "at-least": "≥", "exact": "", None: ""}
+QUALIFIER_SIGNS = {
+    "about": "≈",
+    "more-than": ">",
+    "less-than": "<",
+    "at-least": "≥",
+    "exact": "",
+    None: "",
+}
 
 
 def _text(value: Any, language: str) -> str | None:

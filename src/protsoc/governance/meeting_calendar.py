@@ -126,8 +126,11 @@ def to_ical(calendar: Any) -> bytes:
         from icalendar.parser.content_line import Contentline, Contentlines
     except ImportError:
         return bytes(calendar.to_ical())
-    if (Contentline.to_ical.__code__.co_names != ("_foldline", "encode", "DEFAULT_ENCODING")
-            or Contentlines.to_ical.__code__.co_names != ("join",)):
+    if Contentline.to_ical.__code__.co_names != (
+        "_foldline",
+        "encode",
+        "DEFAULT_ENCODING",
+    ) or Contentlines.to_ical.__code__.co_names != ("join",):
         return bytes(calendar.to_ical())  # not the folding this function reproduces
     return b"\r\n".join(fold(line) for line in calendar.content_lines() if line) + b"\r\n"
 
@@ -155,7 +158,9 @@ def fold(line: str) -> bytes:
     return b"\r\n ".join(pieces)
 
 
-def _meeting_event(meeting_id: str, meeting: dict[str, Any], day: dt.date, short: str) -> tuple[Any, str]:
+def _meeting_event(
+    meeting_id: str, meeting: dict[str, Any], day: dt.date, short: str
+) -> tuple[Any, str]:
     from zoneinfo import ZoneInfo
 
     from icalendar import Event
@@ -176,13 +181,19 @@ def _meeting_event(meeting_id: str, meeting: dict[str, Any], day: dt.date, short
     place = (meeting.get("place") or {}).get("ar")
     if place:
         event.add("location", place)
-    agenda = [(item.get("title") or {}).get("ar") for item in meeting.get("agenda") or [] if isinstance(item, dict)]
+    agenda = [
+        (item.get("title") or {}).get("ar")
+        for item in meeting.get("agenda") or []
+        if isinstance(item, dict)
+    ]
     lines = [f"- {title}" for title in agenda if title] + [f"protsoc: {meeting_id}"]
     event.add("description", "\n".join(lines))
     status = str(meeting.get("status", "planned"))
     event.add("status", "CANCELLED" if status == "cancelled" else "CONFIRMED")
     event.add("x-protsoc-status", status)
-    fingerprint = _digest({key: meeting.get(key) for key in ("date", "time", "end_time", "place", "status")})
+    fingerprint = _digest(
+        {key: meeting.get(key) for key in ("date", "time", "end_time", "place", "status")}
+    )
     return event, fingerprint
 
 
@@ -195,8 +206,11 @@ def _reminder_event(committee: cadence.CommitteeCadence, short: str) -> tuple[An
     event.add("dtstart", committee.next_due)
     event.add("dtend", committee.next_due + dt.timedelta(days=1))
     event.add("summary", f"آخر أجل لاجتماع {short}")
-    event.add("description", f"{committee.words['ar']}\n{committee.id}: next meeting due by "
-                             f"{committee.next_due} ({committee.words['en']})")
+    event.add(
+        "description",
+        f"{committee.words['ar']}\n{committee.id}: next meeting due by "
+        f"{committee.next_due} ({committee.words['en']})",
+    )
     event.add("transp", "TRANSPARENT")
     event.add("status", "CONFIRMED")
     alarm = Alarm()
@@ -207,8 +221,9 @@ def _reminder_event(committee: cadence.CommitteeCadence, short: str) -> tuple[An
     return event, _digest({"due": committee.next_due.isoformat(), "rule": committee.words["en"]})
 
 
-def _stamp(event: Any, fingerprint: str, before: _Previous | None, now: dt.datetime,
-           result: CalendarExport) -> None:
+def _stamp(
+    event: Any, fingerprint: str, before: _Previous | None, now: dt.datetime, result: CalendarExport
+) -> None:
     uid = str(event["uid"])
     if before is None:
         sequence, stamp = 0, now
@@ -243,19 +258,27 @@ def _read_previous(previous: bytes | None) -> dict[str, _Previous]:
     try:
         calendar = Calendar.from_ical(previous)
     except ValueError as error:  # what icalendar raises on content that is not iCalendar
-        raise UsageError(f"the previous export is not an iCalendar file ({error})",
-                         "give -o a new .ics file (protsoc never overwrites other content), or delete it") from None
+        raise UsageError(
+            f"the previous export is not an iCalendar file ({error})",
+            "give -o a new .ics file (protsoc never overwrites other content), or delete it",
+        ) from None
     if str(calendar.get("prodid", "")) != PRODID:
-        raise UsageError("the previous export was not written by protsoc calendar",
-                         "give -o a new .ics file (protsoc never overwrites other calendars)")
+        raise UsageError(
+            "the previous export was not written by protsoc calendar",
+            "give -o a new .ics file (protsoc never overwrites other calendars)",
+        )
     found = {}
     for event in calendar.walk("VEVENT"):
         uid = str(event.get("uid", ""))
         if not uid.startswith((UID_MEETING, UID_DUE)):
             continue
         stamp = event.get("dtstamp")
-        found[uid] = _Previous(int(event.get("sequence", 0)), str(event.get(FINGERPRINT, "")) or None,
-                               stamp.dt if stamp is not None else None, event)
+        found[uid] = _Previous(
+            int(event.get("sequence", 0)),
+            str(event.get(FINGERPRINT, "")) or None,
+            stamp.dt if stamp is not None else None,
+            event,
+        )
     return found
 
 
@@ -277,7 +300,9 @@ def vtimezone(first: dt.date, last: dt.date) -> Any:
     offset = begin.astimezone(zone).utcoffset()
     changes = [(begin, offset, offset)] + _transitions(zone, begin, end)
     for moment, before, after in changes:
-        local = moment.astimezone(dt.timezone(before)).replace(tzinfo=None)  # RFC 5545: old local time
+        local = moment.astimezone(dt.timezone(before)).replace(
+            tzinfo=None
+        )  # RFC 5545: old local time
         observance = TimezoneDaylight() if moment.astimezone(zone).dst() else TimezoneStandard()
         observance.add("dtstart", local)
         observance.add("tzoffsetfrom", before)
@@ -287,7 +312,9 @@ def vtimezone(first: dt.date, last: dt.date) -> Any:
     return component
 
 
-def _transitions(zone: Any, begin: dt.datetime, end: dt.datetime) -> list[tuple[dt.datetime, Any, Any]]:
+def _transitions(
+    zone: Any, begin: dt.datetime, end: dt.datetime
+) -> list[tuple[dt.datetime, Any, Any]]:
     """Every instant the zone's UTC offset changes, found by day and narrowed to the minute."""
     found = []
     step = dt.timedelta(days=1)
@@ -329,4 +356,6 @@ def _committee_of(uid: str) -> str:
 
 
 def _digest(values: dict[str, Any]) -> str:
-    return hashlib.sha256(json.dumps(values, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha256(
+        json.dumps(values, ensure_ascii=False, sort_keys=True).encode("utf-8")
+    ).hexdigest()[:16]

@@ -65,7 +65,9 @@ class RoadmapView:
     unplaced_actions: list[ActionRow]
     note: str | None
     note_en: str | None
-    missing: list[str]  # parts of a roadmap the registry does not hold (principles, resources, milestones)
+    missing: list[
+        str
+    ]  # parts of a roadmap the registry does not hold (principles, resources, milestones)
 
     @property
     def late_milestones(self) -> list[MilestoneRow]:
@@ -91,26 +93,37 @@ def view(registry: Registry, as_of: dt.date | None = None) -> RoadmapView:
     indicators = registry.of_kind("indicator")
     milestones = [_milestone(m, actions, as_of) for m in _list(data, "milestones")]
     resources = [
-        ResourceRow(id=str(r.get("id")), title=_ar(r.get("title")),
-                    amount=r["amount"] if isinstance(r.get("amount"), (int, float)) and not isinstance(r.get("amount"), bool) else None,
-                    currency=r.get("currency") if isinstance(r.get("currency"), str) else None,
-                    axis=r.get("axis") if isinstance(r.get("axis"), str) else None)
+        ResourceRow(
+            id=str(r.get("id")),
+            title=_ar(r.get("title")),
+            amount=r["amount"]
+            if isinstance(r.get("amount"), (int, float)) and not isinstance(r.get("amount"), bool)
+            else None,
+            currency=r.get("currency") if isinstance(r.get("currency"), str) else None,
+            axis=r.get("axis") if isinstance(r.get("axis"), str) else None,
+        )
         for r in _list(data, "resources")
     ]
     axes = []
     for axis in _list(data, "axes"):
         axis_id = str(axis.get("id"))
-        axes.append(AxisRow(
-            id=axis_id,
-            title=_ar(axis.get("title")) or axis_id,
-            title_en=(axis.get("title") or {}).get("en") if isinstance(axis.get("title"), dict) else None,
-            committee=axis.get("committee"),
-            mission=axis.get("mission"),
-            actions=[a for a in actions if a.axis == axis_id],
-            milestones=[m.id for m in milestones if m.axis == axis_id],
-            indicators=sorted(r.id for r in indicators if (r.data or {}).get("axis") == axis_id),
-            resources=[r.id for r in resources if r.axis == axis_id],
-        ))
+        axes.append(
+            AxisRow(
+                id=axis_id,
+                title=_ar(axis.get("title")) or axis_id,
+                title_en=(axis.get("title") or {}).get("en")
+                if isinstance(axis.get("title"), dict)
+                else None,
+                committee=axis.get("committee"),
+                mission=axis.get("mission"),
+                actions=[a for a in actions if a.axis == axis_id],
+                milestones=[m.id for m in milestones if m.axis == axis_id],
+                indicators=sorted(
+                    r.id for r in indicators if (r.data or {}).get("axis") == axis_id
+                ),
+                resources=[r.id for r in resources if r.axis == axis_id],
+            )
+        )
     axis_ids = {a.id for a in axes}
     note_value = data.get("note")
     note: dict[str, Any] = note_value if isinstance(note_value, dict) else {}
@@ -126,7 +139,9 @@ def view(registry: Registry, as_of: dt.date | None = None) -> RoadmapView:
         unplaced_actions=[a for a in actions if a.axis not in axis_ids],
         note=note.get("ar"),
         note_en=note.get("en"),
-        missing=[part for part in ("principles", "resources", "milestones") if not _list(data, part)],
+        missing=[
+            part for part in ("principles", "resources", "milestones") if not _list(data, part)
+        ],
     )
 
 

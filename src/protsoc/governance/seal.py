@@ -22,7 +22,9 @@ def canonical(meeting: dict[str, Any]) -> bytes:
     minutes = content.get("minutes")
     if isinstance(minutes, dict):
         content["minutes"] = {key: value for key, value in minutes.items() if key != "seal"}
-    return json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+    return json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode(
+        "utf-8"
+    )
 
 
 def digest(meeting: dict[str, Any]) -> str:

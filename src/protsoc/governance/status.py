@@ -26,7 +26,9 @@ class CommitteeStatus:
     cadence_ar: str
     last_meeting: str | None
     meetings_held: int
-    compliance: str | None  # the cadence status: compliant / due-soon / breach / no-rule; None: not judged
+    compliance: (
+        str | None
+    )  # the cadence status: compliant / due-soon / breach / no-rule; None: not judged
     next_due: str | None
     open_decisions: int
     open_actions: int
@@ -80,27 +82,38 @@ def overview(registry: Registry, today: dt.date | None = None) -> Overview:
         chair = next((m for m in members if m.get("id") == data.get("chair")), None)
         meetings = registry.meetings_of(record.id, errata=False)
         held = [m for m in meetings if m.data and m.data.get("status") == "held"]
-        decisions = [f"{m.id}/{d.get('id')}" for m in meetings for d in (m.data or {}).get("decisions", []) if isinstance(d, dict)]
+        decisions = [
+            f"{m.id}/{d.get('id')}"
+            for m in meetings
+            for d in (m.data or {}).get("decisions", [])
+            if isinstance(d, dict)
+        ]
         own_actions = links.citing(decisions)
         open_decisions = sum(1 for ref in decisions if not links.closed(ref))
         words = cadence.describe(data.get("cadence"))
-        rows.append(CommitteeStatus(
-            id=record.id,
-            name=(data.get("name") or {}).get("ar", record.id),
-            short_name=(data.get("short_name") or data.get("name") or {}).get("ar", record.id),
-            kind=str(data.get("kind", "")),
-            chair=current_title(chair, today) if chair else None,
-            chair_holder=current_holder(chair, today) if chair else None,
-            members=len(members),
-            cadence_en=words["en"],
-            cadence_ar=words["ar"],
-            last_meeting=held[-1].data.get("date") if held and held[-1].data else None,
-            meetings_held=len(held),
-            compliance=compliance[record.id].status if compliance.get(record.id) else None,
-            next_due=_iso(compliance[record.id].next_due) if compliance.get(record.id) else None,
-            open_decisions=open_decisions,
-            open_actions=sum(1 for a in own_actions if (a.data or {}).get("status") not in _CLOSED_ACTION),
-        ))
+        rows.append(
+            CommitteeStatus(
+                id=record.id,
+                name=(data.get("name") or {}).get("ar", record.id),
+                short_name=(data.get("short_name") or data.get("name") or {}).get("ar", record.id),
+                kind=str(data.get("kind", "")),
+                chair=current_title(chair, today) if chair else None,
+                chair_holder=current_holder(chair, today) if chair else None,
+                members=len(members),
+                cadence_en=words["en"],
+                cadence_ar=words["ar"],
+                last_meeting=held[-1].data.get("date") if held and held[-1].data else None,
+                meetings_held=len(held),
+                compliance=compliance[record.id].status if compliance.get(record.id) else None,
+                next_due=_iso(compliance[record.id].next_due)
+                if compliance.get(record.id)
+                else None,
+                open_decisions=open_decisions,
+                open_actions=sum(
+                    1 for a in own_actions if (a.data or {}).get("status") not in _CLOSED_ACTION
+                ),
+            )
+        )
     manifest = registry.manifest
     return Overview(
         title=(manifest.get("title") or {}).get("ar", ""),
@@ -143,13 +156,17 @@ class _ActionLinks:
         if self._odd:
             return _decision_closed(ref, self._actions)
         linked = self._by_ref.get(ref, [])
-        return bool(linked) and all((self._actions[i].data or {}).get("status") in _CLOSED_ACTION for i in linked)
+        return bool(linked) and all(
+            (self._actions[i].data or {}).get("status") in _CLOSED_ACTION for i in linked
+        )
 
     def citing(self, refs: list[str]) -> list:
         """The actions citing any of ``refs``, in registry order."""
         wanted = set(refs)
         positions = {i for ref in wanted for i in self._by_ref.get(ref, [])}
-        positions.update(i for i in self._odd if set((self._actions[i].data or {}).get("decisions", [])) & wanted)
+        positions.update(
+            i for i in self._odd if set((self._actions[i].data or {}).get("decisions", [])) & wanted
+        )
         return [self._actions[i] for i in sorted(positions)]
 
 

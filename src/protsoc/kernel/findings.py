@@ -81,11 +81,27 @@ def path_from_links(link: tuple | None) -> tuple:
 
 def finding_to_tuple(finding: Finding, with_path: bool = False) -> tuple:
     """A finding as plain data, cheap to marshal: what the cache stores and workers send back."""
-    return (finding.rule, finding.message, finding.severity.value, finding.line, finding.column,
-            tuple(finding.json_path), finding.hint, finding.path if with_path else None)
+    return (
+        finding.rule,
+        finding.message,
+        finding.severity.value,
+        finding.line,
+        finding.column,
+        tuple(finding.json_path),
+        finding.hint,
+        finding.path if with_path else None,
+    )
 
 
 def finding_from_tuple(item: tuple, path: str | None = None) -> Finding:
     rule, message, severity, line, column, json_path, hint, stored_path = item
-    return Finding(rule, message, path if path is not None else stored_path, Severity(severity), line, column,
-                   tuple(json_path), hint)
+    return Finding(
+        rule,
+        message,
+        path if path is not None else stored_path,
+        Severity(severity),
+        line,
+        column,
+        tuple(json_path),
+        hint,
+    )

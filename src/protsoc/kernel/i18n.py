@@ -33,8 +33,10 @@ def detect(option: str | None = None) -> str:
         if given:
             code = given.strip().lower()[:2]
             if code not in LANGUAGES:
-                raise UsageError(f"{origin} {given!r} is not a language protsoc speaks",
-                                 f"use one of: {', '.join(LANGUAGES)}")
+                raise UsageError(
+                    f"{origin} {given!r} is not a language protsoc speaks",
+                    f"use one of: {', '.join(LANGUAGES)}",
+                )
             return code
     for variable in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
         value = os.environ.get(variable)

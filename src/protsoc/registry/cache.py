@@ -82,8 +82,14 @@ def base_directory() -> Path:
         return Path(xdg) / "protsoc"
     try:
         return Path.home() / ".cache" / "protsoc"
-    except (KeyError, RuntimeError):  # no home directory (some CI containers): a private temp folder
-        return Path(tempfile.gettempdir()) / f"protsoc-cache-{os.getuid() if hasattr(os, 'getuid') else 'user'}"
+    except (
+        KeyError,
+        RuntimeError,
+    ):  # no home directory (some CI containers): a private temp folder
+        return (
+            Path(tempfile.gettempdir())
+            / f"protsoc-cache-{os.getuid() if hasattr(os, 'getuid') else 'user'}"
+        )
 
 
 def directory(root: Path) -> Path:
@@ -206,7 +212,7 @@ def relative(root: Path, path: Path) -> str:
     """``path`` relative to the registry root (files found by walking ``root`` need no syscall)."""
     root_text, path_text = str(root), str(path)
     if path_text.startswith(root_text + os.sep) and ".." not in path_text:
-        return path_text[len(root_text) + 1:].replace(os.sep, "/")
+        return path_text[len(root_text) + 1 :].replace(os.sep, "/")
     try:
         return (path.parent.resolve() / path.name).relative_to(root.resolve()).as_posix()
     except ValueError:
@@ -266,8 +272,12 @@ def _load_records(root: Path, files: list[RecordFile]) -> list[tuple[Record, lis
                 continue
             if document.text != yamlio.decode(raws[index])[0]:
                 continue  # the file changed while it was being read: do not cache either version
-            parse = (record.data, list(document.implicit.items()), [finding_to_tuple(f) for f in findings],
-                     [yamlio.problem_to_tuple(p) for p in document.problems])
+            parse = (
+                record.data,
+                list(document.implicit.items()),
+                [finding_to_tuple(f) for f in findings],
+                [yamlio.problem_to_tuple(p) for p in document.problems],
+            )
             store.entries[rel] = [store.digests[rel], marshal.dumps(parse)]
             store.dirty = True
     for rel in list(store.entries):
@@ -278,7 +288,9 @@ def _load_records(root: Path, files: list[RecordFile]) -> list[tuple[Record, lis
     return results  # type: ignore[return-value]
 
 
-def _from_entry(record_file: RecordFile, raw: bytes, entry: list) -> tuple[Record, list[Finding]] | None:
+def _from_entry(
+    record_file: RecordFile, raw: bytes, entry: list
+) -> tuple[Record, list[Finding]] | None:
     """The record and load findings of a cache entry; None (parse again) if they cannot be rebuilt."""
     from protsoc.registry import yamlio
     from protsoc.registry.records import Record
@@ -286,10 +298,16 @@ def _from_entry(record_file: RecordFile, raw: bytes, entry: list) -> tuple[Recor
     try:
         data, implicit, load_findings, problems = marshal.loads(entry[1])
         text, _ = yamlio.decode(raw)
-        document = yamlio.Document(data=data, text=text, implicit=dict(implicit),
-                                   problems=[yamlio.YamlProblem(*p) for p in problems])
+        document = yamlio.Document(
+            data=data,
+            text=text,
+            implicit=dict(implicit),
+            problems=[yamlio.YamlProblem(*p) for p in problems],
+        )
         display = record_file.display()
-        return Record(record_file, data, document), [finding_from_tuple(item, display) for item in load_findings]
+        return Record(record_file, data, document), [
+            finding_from_tuple(item, display) for item in load_findings
+        ]
     except Exception:  # noqa: BLE001 - an entry this code cannot read (it changed under us): parse the file again
         return None
 
@@ -323,7 +341,11 @@ class CheckStore:
         self._projections: dict[str, Any] | None = None
         self._new_projections: dict[str, Any] = {}
         stored = _read_marshal(self.folder / _CHECKS)
-        if isinstance(stored, dict) and stored.get("key") == program_key() and isinstance(stored.get("entries"), dict):
+        if (
+            isinstance(stored, dict)
+            and stored.get("key") == program_key()
+            and isinstance(stored.get("entries"), dict)
+        ):
             self.entries = stored["entries"]
             if isinstance(stored.get("rules"), tuple) and len(stored["rules"]) == 2:
                 self.rules = stored["rules"]
@@ -348,7 +370,10 @@ class CheckStore:
             return
         old = self.entries.get(rel)
         if not (isinstance(old, tuple) and len(old) == 4 and old[2] == projection_digest):
-            self._new_projections[rel] = (projection_digest, check.projection)  # else: stored already
+            self._new_projections[rel] = (
+                projection_digest,
+                check.projection,
+            )  # else: stored already
         self.entries[rel] = (check.digest, check.findings, projection_digest, check.git_blob)
         self.dirty = True
 
@@ -373,7 +398,9 @@ class CheckStore:
         if self._projections is None:
             stored = _read_marshal(self.folder / _PROJECTIONS)
             valid = isinstance(stored, dict) and stored.get("key") == program_key()
-            self._projections = stored["entries"] if valid and isinstance(stored.get("entries"), dict) else {}
+            self._projections = (
+                stored["entries"] if valid and isinstance(stored.get("entries"), dict) else {}
+            )
         return self._projections
 
     def rule_findings(self, key: str) -> list[Finding] | None:
@@ -394,11 +421,22 @@ class CheckStore:
         if not self.dirty:
             return
         if self._new_projections:
-            projections = {rel: value for rel, value in self._stored_projections().items() if rel in self.entries}
-            projections.update((rel, value) for rel, value in self._new_projections.items() if rel in self.entries)
-            _write_marshal(self.folder / _PROJECTIONS, {"key": program_key(), "entries": projections})
+            projections = {
+                rel: value
+                for rel, value in self._stored_projections().items()
+                if rel in self.entries
+            }
+            projections.update(
+                (rel, value) for rel, value in self._new_projections.items() if rel in self.entries
+            )
+            _write_marshal(
+                self.folder / _PROJECTIONS, {"key": program_key(), "entries": projections}
+            )
             self._projections, self._new_projections = projections, {}
-        _write_marshal(self.folder / _CHECKS, {"key": program_key(), "entries": self.entries, "rules": self.rules})
+        _write_marshal(
+            self.folder / _CHECKS,
+            {"key": program_key(), "entries": self.entries, "rules": self.rules},
+        )
         self.dirty = False
 
 

@@ -51,7 +51,9 @@ class Git:
 
     def __init__(self, registry_root: Path) -> None:
         self.registry_root = registry_root.resolve()
-        top = self._run(["rev-parse", "--show-toplevel"], cwd=self.registry_root, what="find the repository")
+        top = self._run(
+            ["rev-parse", "--show-toplevel"], cwd=self.registry_root, what="find the repository"
+        )
         self.top = Path(top.decode("utf-8").strip()).resolve()
         self.prefix = self.registry_root.relative_to(self.top).as_posix()
         if self.prefix == ".":
@@ -59,15 +61,23 @@ class Git:
 
     # --- running git ----------------------------------------------------------------------
 
-    def _run(self, args: list[str], cwd: Path | None = None, what: str = "run git",
-             allow_fail: bool = False) -> bytes:
+    def _run(
+        self,
+        args: list[str],
+        cwd: Path | None = None,
+        what: str = "run git",
+        allow_fail: bool = False,
+    ) -> bytes:
         env = dict(os.environ, GIT_PAGER="cat", LC_ALL="C", GIT_OPTIONAL_LOCKS="0")
         try:
-            completed = subprocess.run(["git", *args], cwd=cwd or self.top, capture_output=True, env=env,
-                                       check=False)
+            completed = subprocess.run(
+                ["git", *args], cwd=cwd or self.top, capture_output=True, env=env, check=False
+            )
         except FileNotFoundError:
-            raise EnvironmentProblem("git is not installed (or not on PATH)",
-                                     "install git: review commands read the registry's history") from None
+            raise EnvironmentProblem(
+                "git is not installed (or not on PATH)",
+                "install git: review commands read the registry's history",
+            ) from None
         if completed.returncode != 0:
             if allow_fail:
                 return b""
@@ -76,9 +86,12 @@ class Git:
             if "not a git repository" in reason:
                 raise EnvironmentProblem(
                     f"the registry at {cwd or self.top} is not inside a git repository",
-                    "review commands compare versions of the registry: run `git init` and commit it first")
-            raise EnvironmentProblem(f"git could not {what}: {reason}",
-                                     "check the revision names and that the repository is not corrupt")
+                    "review commands compare versions of the registry: run `git init` and commit it first",
+                )
+            raise EnvironmentProblem(
+                f"git could not {what}: {reason}",
+                "check the revision names and that the repository is not corrupt",
+            )
         return completed.stdout
 
     # --- revisions ------------------------------------------------------------------------
@@ -86,13 +99,19 @@ class Git:
     def resolve(self, rev: str) -> str:
         """The commit id of ``rev``, or a usage error naming it."""
         if rev.startswith("-"):
-            raise UsageError(f"{rev!r} is not a revision", "give a branch, tag or commit, e.g. main or HEAD~1")
-        out = self._run(["rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}"],
-                        allow_fail=True)
+            raise UsageError(
+                f"{rev!r} is not a revision", "give a branch, tag or commit, e.g. main or HEAD~1"
+            )
+        out = self._run(
+            ["rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}"],
+            allow_fail=True,
+        )
         if not out.strip():
-            raise UsageError(f"unknown revision {rev!r}",
-                             "give a branch, tag or commit of this repository (see `git log --oneline`); "
-                             "in CI, fetch the base branch first (actions/checkout with fetch-depth: 0)")
+            raise UsageError(
+                f"unknown revision {rev!r}",
+                "give a branch, tag or commit of this repository (see `git log --oneline`); "
+                "in CI, fetch the base branch first (actions/checkout with fetch-depth: 0)",
+            )
         return out.decode().strip()
 
     def default_base(self) -> str:
@@ -101,8 +120,13 @@ class Git:
         github_base = os.environ.get("GITHUB_BASE_REF")
         if github_base:
             candidates.append(f"origin/{github_base}")
-        origin_head = self._run(["symbolic-ref", "--quiet", "--short", "refs/remotes/origin/HEAD"],
-                                allow_fail=True).decode().strip()
+        origin_head = (
+            self._run(
+                ["symbolic-ref", "--quiet", "--short", "refs/remotes/origin/HEAD"], allow_fail=True
+            )
+            .decode()
+            .strip()
+        )
         if origin_head:
             candidates.append(origin_head)
         candidates += ["origin/main", "origin/master", "main", "master"]
@@ -110,9 +134,11 @@ class Git:
             out = self._run(["merge-base", "HEAD", candidate], allow_fail=True).strip()
             if out:
                 return out.decode()
-        raise UsageError("cannot tell which branch this change is compared with",
-                         "give the base revision explicitly, e.g. `protsoc diff main` or "
-                         "`--changed-since origin/main` (no main/master branch and no origin/HEAD found)")
+        raise UsageError(
+            "cannot tell which branch this change is compared with",
+            "give the base revision explicitly, e.g. `protsoc diff main` or "
+            "`--changed-since origin/main` (no main/master branch and no origin/HEAD found)",
+        )
 
     # --- changes ------------------------------------------------------------------------------
 
@@ -131,7 +157,9 @@ class Git:
             if status in "RC":
                 old, new = fields[index + 1], fields[index + 2]
                 index += 3
-                changes.append(FileChange("R", old, new) if status == "R" else FileChange("A", None, new))
+                changes.append(
+                    FileChange("R", old, new) if status == "R" else FileChange("A", None, new)
+                )
                 continue
             path = fields[index + 1]
             index += 2
@@ -142,7 +170,9 @@ class Git:
             else:  # M, T (type change), U (unmerged)
                 changes.append(FileChange("M", path, path))
         if head is None:
-            untracked = self._run(["ls-files", "-z", "--others", "--exclude-standard", "--", self.prefix or "."])
+            untracked = self._run(
+                ["ls-files", "-z", "--others", "--exclude-standard", "--", self.prefix or "."]
+            )
             for path in untracked.decode("utf-8").split("\0"):
                 if path:
                     changes.append(FileChange("A", None, path))
@@ -150,8 +180,10 @@ class Git:
 
     def blobs(self, rev: str) -> dict[str, str]:
         """Registry-relative path -> git blob id of every file of the registry at ``rev``."""
-        out = self._run(["ls-tree", "-r", "-z", "--full-tree", rev, "--", self.prefix or "."],
-                        what=f"list the files of {rev}")
+        out = self._run(
+            ["ls-tree", "-r", "-z", "--full-tree", rev, "--", self.prefix or "."],
+            what=f"list the files of {rev}",
+        )
         found = {}
         for line in out.decode("utf-8", "surrogateescape").split("\0"):
             meta, _, path = line.partition("\t")
@@ -168,8 +200,12 @@ class Git:
                 return (self.top / path).read_bytes()
             except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
                 return None
-        out = subprocess.run(["git", "cat-file", "blob", f"{rev}:{path}"], cwd=self.top,
-                             capture_output=True, check=False)
+        out = subprocess.run(
+            ["git", "cat-file", "blob", f"{rev}:{path}"],
+            cwd=self.top,
+            capture_output=True,
+            check=False,
+        )
         return out.stdout if out.returncode == 0 else None
 
     def read_many(self, rev: str | None, paths: list[str]) -> dict[str, bytes | None]:
@@ -183,8 +219,13 @@ class Git:
         if not wanted:
             return []
         request = "".join(f"{rev}:{path}\n" for rev, path in wanted).encode("utf-8")
-        completed = subprocess.run(["git", "cat-file", "--batch"], cwd=self.top, input=request,
-                                   capture_output=True, check=False)
+        completed = subprocess.run(
+            ["git", "cat-file", "--batch"],
+            cwd=self.top,
+            input=request,
+            capture_output=True,
+            check=False,
+        )
         out, position = completed.stdout, 0
         found: list[bytes | None] = []
         for _ in wanted:
@@ -193,7 +234,7 @@ class Git:
             position = end + 1
             if len(header) == 3 and header[1] == b"blob":
                 size = int(header[2])
-                found.append(out[position:position + size])
+                found.append(out[position : position + size])
                 position += size + 1
             else:  # "<object> missing", or not a file (a tree, a submodule)
                 if len(header) == 3:
@@ -206,7 +247,7 @@ class Git:
         if not self.prefix:
             return path
         if path.startswith(self.prefix + "/"):
-            return path[len(self.prefix) + 1:]
+            return path[len(self.prefix) + 1 :]
         return None
 
     def repo_path(self, registry_rel: str) -> str:
@@ -216,9 +257,20 @@ class Git:
 
     def log_follow(self, path: str) -> list[LogEntry]:
         """Every commit that touched ``path`` (following renames), newest first."""
-        out = self._run(["log", "--follow", "-M", "--no-color", "--name-status", "-z",
-                         "--format=%x01%H%x1f%an%x1f%ae%x1f%aI%x1f%P%x1f%s", "--", path],
-                        what=f"read the history of {path}")
+        out = self._run(
+            [
+                "log",
+                "--follow",
+                "-M",
+                "--no-color",
+                "--name-status",
+                "-z",
+                "--format=%x01%H%x1f%an%x1f%ae%x1f%aI%x1f%P%x1f%s",
+                "--",
+                path,
+            ],
+            what=f"read the history of {path}",
+        )
         entries: list[LogEntry] = []
         for block in out.decode("utf-8", "replace").split("\x01")[1:]:
             # with -z: header NUL, then (after a newline) status NUL path [NUL new path] NUL
@@ -233,9 +285,22 @@ class Git:
                 elif len(fields) >= 2:
                     status, new_path = code, fields[1]
                     old_path = new_path if code in "MT" else None
-            entries.append(LogEntry(commit, author, email, date, subject, status, old_path, new_path,
-                                    parents.split()[0] if parents.split() else None))
+            entries.append(
+                LogEntry(
+                    commit,
+                    author,
+                    email,
+                    date,
+                    subject,
+                    status,
+                    old_path,
+                    new_path,
+                    parents.split()[0] if parents.split() else None,
+                )
+            )
         return entries
 
     def path_exists_in_history(self, path: str) -> bool:
-        return bool(self._run(["log", "-1", "--format=%H", "--all", "--", path], allow_fail=True).strip())
+        return bool(
+            self._run(["log", "-1", "--format=%H", "--all", "--", path], allow_fail=True).strip()
+        )

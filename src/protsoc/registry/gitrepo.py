@@ -30,17 +30,29 @@ class GitProblem(EnvironmentProblem):
 def _git_program() -> str:
     program = shutil.which("git")
     if program is None:
-        raise GitProblem(_("git is not installed"), _("install git (e.g. apt-get install git), or run without --commit"))
+        raise GitProblem(
+            _("git is not installed"),
+            _("install git (e.g. apt-get install git), or run without --commit"),
+        )
     return program
 
 
-def run(cwd: Path, *args: str, check: bool = True, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run(
+    cwd: Path, *args: str, check: bool = True, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     full_env = {**os.environ, "LC_ALL": "C", "GIT_TERMINAL_PROMPT": "0", **(env or {})}
-    result = subprocess.run([_git_program(), "-C", str(cwd), *args], capture_output=True, text=True,
-                            env=full_env, check=False)
+    result = subprocess.run(
+        [_git_program(), "-C", str(cwd), *args],
+        capture_output=True,
+        text=True,
+        env=full_env,
+        check=False,
+    )
     if check and result.returncode != 0:
-        raise GitProblem(_("git {command} failed: {error}").format(command=args[0], error=result.stderr.strip()),
-                         _("fix the repository with git, then run the command again"))
+        raise GitProblem(
+            _("git {command} failed: {error}").format(command=args[0], error=result.stderr.strip()),
+            _("fix the repository with git, then run the command again"),
+        )
     return result
 
 
@@ -65,8 +77,10 @@ class Repo:
     def find(cls, path: Path) -> Repo:
         top = work_tree(path)
         if top is None:
-            raise GitProblem(_("{path} is not inside a git repository").format(path=path),
-                             _("run `git init` there (or `protsoc init`), or leave out --commit"))
+            raise GitProblem(
+                _("{path} is not inside a git repository").format(path=path),
+                _("run `git init` there (or `protsoc init`), or leave out --commit"),
+            )
         return cls(top)
 
     @classmethod
@@ -84,12 +98,22 @@ class Repo:
     # --- checks ------------------------------------------------------------------------------
 
     def identity(self) -> tuple[str, str]:
-        name = os.environ.get("GIT_AUTHOR_NAME") or self.git("config", "user.name", check=False).stdout.strip()
-        email = os.environ.get("GIT_AUTHOR_EMAIL") or self.git("config", "user.email", check=False).stdout.strip()
+        name = (
+            os.environ.get("GIT_AUTHOR_NAME")
+            or self.git("config", "user.name", check=False).stdout.strip()
+        )
+        email = (
+            os.environ.get("GIT_AUTHOR_EMAIL")
+            or self.git("config", "user.email", check=False).stdout.strip()
+        )
         if not name or not email:
-            raise GitProblem(_("git does not know who you are (user.name and user.email are not set)"),
-                             _('run: git config --global user.name "Your Name" && '
-                               'git config --global user.email you@example.org'))
+            raise GitProblem(
+                _("git does not know who you are (user.name and user.email are not set)"),
+                _(
+                    'run: git config --global user.name "Your Name" && '
+                    "git config --global user.email you@example.org"
+                ),
+            )
         return name, email
 
     def branch(self) -> str | None:
@@ -108,41 +132,76 @@ class Repo:
         """The repository-wide conditions (checked before the command even reads the registry)."""
         self.identity()
         if self.branch() is None and not new_branch:
-            raise GitProblem(_("HEAD is detached (no branch is checked out)"),
-                             _("check out a branch first (git switch main), or give --branch NAME"))
+            raise GitProblem(
+                _("HEAD is detached (no branch is checked out)"),
+                _("check out a branch first (git switch main), or give --branch NAME"),
+            )
         git_dir = Path(self.git("rev-parse", "--absolute-git-dir").stdout.strip())
-        for marker, what in (("MERGE_HEAD", "a merge"), ("REBASE_HEAD", "a rebase"), ("CHERRY_PICK_HEAD", "a cherry-pick"),
-                             ("rebase-merge", "a rebase"), ("rebase-apply", "a rebase")):
+        for marker, what in (
+            ("MERGE_HEAD", "a merge"),
+            ("REBASE_HEAD", "a rebase"),
+            ("CHERRY_PICK_HEAD", "a cherry-pick"),
+            ("rebase-merge", "a rebase"),
+            ("rebase-apply", "a rebase"),
+        ):
             if (git_dir / marker).exists():
-                raise GitProblem(_("the repository is in the middle of {what}").format(what=what),
-                                 _("finish it (or abort it) with git, then run the command again"))
+                raise GitProblem(
+                    _("the repository is in the middle of {what}").format(what=what),
+                    _("finish it (or abort it) with git, then run the command again"),
+                )
         conflicted = self.git("diff", "--name-only", "--diff-filter=U").stdout.split()
         if conflicted:
-            raise GitProblem(_("the repository has unresolved conflicts: {files}").format(files=", ".join(conflicted)),
-                             _("resolve them and commit, then run the command again"))
-        staged = self.git("diff", "--cached", "--name-only").stdout.split() if self.has_commits() else \
-            self.git("ls-files", "--cached").stdout.split()
+            raise GitProblem(
+                _("the repository has unresolved conflicts: {files}").format(
+                    files=", ".join(conflicted)
+                ),
+                _("resolve them and commit, then run the command again"),
+            )
+        staged = (
+            self.git("diff", "--cached", "--name-only").stdout.split()
+            if self.has_commits()
+            else self.git("ls-files", "--cached").stdout.split()
+        )
         if staged:
-            raise GitProblem(_("other changes are already staged: {files}").format(files=", ".join(staged)),
-                             _("commit or unstage them first (git restore --staged FILE): protsoc commits only "
-                               "the files it changes"))
+            raise GitProblem(
+                _("other changes are already staged: {files}").format(files=", ".join(staged)),
+                _(
+                    "commit or unstage them first (git restore --staged FILE): protsoc commits only "
+                    "the files it changes"
+                ),
+            )
 
     def check_paths(self, paths: Sequence[Path]) -> None:
         """The files to touch must hold no uncommitted work, which the commit would sweep in."""
         relative = [self.relative(path) for path in paths]
-        dirty = self.git("status", "--porcelain", "--untracked-files=all", "--", *relative).stdout.splitlines()
+        dirty = self.git(
+            "status", "--porcelain", "--untracked-files=all", "--", *relative
+        ).stdout.splitlines()
         if dirty:
             files = ", ".join(line[3:] for line in dirty)
-            raise GitProblem(_("files this command must change have uncommitted changes: {files}").format(files=files),
-                             _("commit or discard those changes first, so that the commit holds only this step"))
+            raise GitProblem(
+                _("files this command must change have uncommitted changes: {files}").format(
+                    files=files
+                ),
+                _("commit or discard those changes first, so that the commit holds only this step"),
+            )
 
     def check_new_branch(self, name: str) -> None:
         if self.git("check-ref-format", "--branch", name, check=False).returncode != 0:
-            raise GitProblem(_("{name!r} is not a valid branch name").format(name=name),
-                             _("use letters, digits, '-', '/' (e.g. clerk/technical-2025-03-10)"))
-        if self.git("rev-parse", "--verify", "--quiet", f"refs/heads/{name}", check=False).returncode == 0:
-            raise GitProblem(_("the branch {name} already exists").format(name=name),
-                             _("choose another name, or switch to it with git and run without --branch"))
+            raise GitProblem(
+                _("{name!r} is not a valid branch name").format(name=name),
+                _("use letters, digits, '-', '/' (e.g. clerk/technical-2025-03-10)"),
+            )
+        if (
+            self.git(
+                "rev-parse", "--verify", "--quiet", f"refs/heads/{name}", check=False
+            ).returncode
+            == 0
+        ):
+            raise GitProblem(
+                _("the branch {name} already exists").format(name=name),
+                _("choose another name, or switch to it with git and run without --branch"),
+            )
 
     # --- changes -----------------------------------------------------------------------------
 
@@ -154,7 +213,12 @@ class Repo:
 
     def drop_branch(self, name: str, back_to: str) -> None:
         """Undo ``create_branch`` after a failure: back to where the clerk was, the new branch gone."""
-        is_branch = self.git("rev-parse", "--verify", "--quiet", f"refs/heads/{back_to}", check=False).returncode == 0
+        is_branch = (
+            self.git(
+                "rev-parse", "--verify", "--quiet", f"refs/heads/{back_to}", check=False
+            ).returncode
+            == 0
+        )
         self.git("switch", "-q", *(() if is_branch else ("--detach",)), back_to, check=False)
         self.git("branch", "-q", "-D", name, check=False)
 
@@ -164,7 +228,10 @@ class Repo:
         try:
             self.git("commit", "-q", "-m", message, "--", *relative)
         except ProtsocError:
-            self.git("reset", "-q", "--", *relative, check=False) if self.has_commits() else \
-                self.git("rm", "-q", "--cached", "--", *relative, check=False)
+            self.git(
+                "reset", "-q", "--", *relative, check=False
+            ) if self.has_commits() else self.git(
+                "rm", "-q", "--cached", "--", *relative, check=False
+            )
             raise
         return self.git("rev-parse", "--short", "HEAD").stdout.strip()

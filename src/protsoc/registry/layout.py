@@ -44,7 +44,10 @@ def find_registry(option: str | os.PathLike[str] | None = None, cwd: Path | None
 
     A folder holding ``protsoc.yaml`` is a registry; so is a repository whose ``registry/`` holds it.
     """
-    for given, origin in ((option, "--registry"), (os.environ.get(ENV_VAR) or None, f"--registry or {ENV_VAR}")):
+    for given, origin in (
+        (option, "--registry"),
+        (os.environ.get(ENV_VAR) or None, f"--registry or {ENV_VAR}"),
+    ):
         if given:
             folder = Path(given).expanduser()
             found = _registry_in(folder)
@@ -83,7 +86,9 @@ class RecordFile:
     path: Path
     expected_id: str
     rel: str = ""  # the path relative to the registry root, when known (``record_files``)
-    location: str = ""  # ``path`` as a string, when known: what ``validate`` opens to hash every file
+    location: str = (
+        ""  # ``path`` as a string, when known: what ``validate`` opens to hash every file
+    )
 
     def display(self) -> str:
         shown = self.__dict__.get("_shown")  # asked for every finding: resolve the path once
@@ -107,7 +112,9 @@ def classify(root: Path, path: Path) -> RecordFile | None:
     """Which record kind a file under the registry root is, or None when it is no record."""
     # The file's own name counts, not a symlink's target (a dangling link is still a record
     # file, reported as unreadable); the root may have been given relative or through a link.
-    return _classify_relative((path.parent.resolve() / path.name).relative_to(root.resolve()).as_posix(), path)
+    return _classify_relative(
+        (path.parent.resolve() / path.name).relative_to(root.resolve()).as_posix(), path
+    )
 
 
 def _classify_relative(rel: str, path: Path) -> RecordFile | None:
@@ -152,8 +159,16 @@ def record_files(root: Path) -> tuple[list[RecordFile], list[Finding]]:
             name = entry.name
             if name.endswith((".yaml", ".yml")):
                 rel = name if rel_folder == "." else f"{rel_folder}/{name}"
-                found.append((rel.split("/"), folder_path, name, rel, entry.path,
-                              None if entry.is_symlink() else prefix + name))
+                found.append(
+                    (
+                        rel.split("/"),
+                        folder_path,
+                        name,
+                        rel,
+                        entry.path,
+                        None if entry.is_symlink() else prefix + name,
+                    )
+                )
     found.sort(key=lambda item: item[0])
     for _, folder_path, name, rel, location, shown in found:
         # Path's own child constructor skips re-parsing the folder (12,000 files: 40 ms); it is

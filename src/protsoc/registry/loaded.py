@@ -120,5 +120,9 @@ class _Index:
         try:
             return self._meetings.get(committee_id, [])
         except TypeError:  # asked for an unhashable committee id: scan, as before the index
-            found = [m for m in self.kind("meeting") if m.data and m.data.get("committee") == committee_id]
+            found = [
+                m
+                for m in self.kind("meeting")
+                if m.data and m.data.get("committee") == committee_id
+            ]
             return sorted(found, key=lambda m: (str(m.data.get("date", "")), m.id))  # type: ignore[union-attr]

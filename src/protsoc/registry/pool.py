@@ -72,15 +72,20 @@ def _packed_chunk(files: list[RecordFile]) -> list[bytes]:
     """In a worker: each file's load as marshalled plain data (much cheaper to send than pickles)."""
     from protsoc.registry import yamlio  # loaded by load_record in this process already
 
-
     packed = []
     for record, findings in _load_chunk(files):
         document = record.document
         parts = None
         if document is not None:
-            parts = (document.data, document.text, list(document.implicit.items()),
-                     [yamlio.problem_to_tuple(p) for p in document.problems])
-        packed.append(marshal.dumps((record.data is not None, parts, [finding_to_tuple(f) for f in findings])))
+            parts = (
+                document.data,
+                document.text,
+                list(document.implicit.items()),
+                [yamlio.problem_to_tuple(p) for p in document.problems],
+            )
+        packed.append(
+            marshal.dumps((record.data is not None, parts, [finding_to_tuple(f) for f in findings]))
+        )
     return packed
 
 
@@ -92,11 +97,17 @@ def _unpack(record_file: RecordFile, blob: bytes) -> tuple[Record, list[Finding]
     document = None
     if parts is not None:
         data, text, implicit, problems = parts
-        document = yamlio.Document(data=data, text=text, implicit=dict(implicit),
-                                   problems=[yamlio.YamlProblem(*p) for p in problems])
+        document = yamlio.Document(
+            data=data,
+            text=text,
+            implicit=dict(implicit),
+            problems=[yamlio.YamlProblem(*p) for p in problems],
+        )
     display = record_file.display()
-    return (Record(record_file, document.data if has_data and document else None, document),
-            [finding_from_tuple(item, display) for item in findings])
+    return (
+        Record(record_file, document.data if has_data and document else None, document),
+        [finding_from_tuple(item, display) for item in findings],
+    )
 
 
 def load_all(files: list[RecordFile]) -> list[tuple[Record, list[Finding]]]:
@@ -119,7 +130,7 @@ def map_chunks(function: Callable[[list[Any]], list[Any]], items: list[Any]) -> 
     count = workers(len(items))
     if count <= 1 or len(items) < 2:
         return None
-    chunks = [items[start:start + CHUNK] for start in range(0, len(items), CHUNK)]
+    chunks = [items[start : start + CHUNK] for start in range(0, len(items), CHUNK)]
     context = multiprocessing.get_context("fork")
     try:
         with collector.paused(), context.Pool(count) as pool:

@@ -45,7 +45,13 @@ def load_record(record_file: RecordFile, raw: bytes | None = None) -> tuple[Reco
         try:
             raw = record_file.path.read_bytes()
         except OSError as exc:
-            finding = Finding("file-unreadable", f"cannot read the file: {exc.strerror}", display, line=1, column=1)
+            finding = Finding(
+                "file-unreadable",
+                f"cannot read the file: {exc.strerror}",
+                display,
+                line=1,
+                column=1,
+            )
             return Record(record_file, None, None), [finding]
     try:
         document = yamlio.loads(raw)

@@ -47,6 +47,7 @@ except ImportError:  # pragma: no cover - exercised only on machines without lib
             Parser.__init__(self)
             Composer.__init__(self)
 
+
 MAX_FILE_BYTES = 1024 * 1024
 # Records nest a few levels (meeting > decisions > item > text); libyaml's composer recurses in C
 # and crashes the process (segmentation fault) on ~100,000 nested brackets, Python at ~500.
@@ -85,9 +86,15 @@ class _Resolver:
     descend_resolver = {}.get
     ascend_resolver = {}.clear
 
-    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool],
-                _scalar: type = yaml.ScalarNode, _sequence: type = yaml.SequenceNode,
-                _by_first_character: dict = yaml.resolver.Resolver.yaml_implicit_resolvers) -> str:
+    def resolve(
+        self,
+        kind: type,
+        value: Any,
+        implicit: tuple[bool, bool],
+        _scalar: type = yaml.ScalarNode,
+        _sequence: type = yaml.SequenceNode,
+        _by_first_character: dict = yaml.resolver.Resolver.yaml_implicit_resolvers,
+    ) -> str:
         if kind is _scalar:
             if implicit[0]:
                 for tag, pattern in _by_first_character.get(value[:1], ()):
@@ -214,8 +221,12 @@ def loads(raw: bytes) -> Document:
         node = yaml.compose(text, Loader=_Parser)
     except yaml.YAMLError as exc:
         raise YamlError(_parse_problem(exc, text)) from None
-    if node is None or (isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null"
-                        and node.value in ("", "~") and not node.style):  # a lone `---`
+    if node is None or (
+        isinstance(node, yaml.ScalarNode)
+        and node.tag == "tag:yaml.org,2002:null"
+        and node.value in ("", "~")
+        and not node.style
+    ):  # a lone `---`
         raise YamlError(
             YamlProblem(
                 "yaml-empty",
@@ -227,7 +238,9 @@ def loads(raw: bytes) -> Document:
         )
     builder = _Builder()
     data = builder.build(node)
-    return Document(data=data, text=text, implicit=builder.implicit, problems=warnings + builder.problems)
+    return Document(
+        data=data, text=text, implicit=builder.implicit, problems=warnings + builder.problems
+    )
 
 
 def load_file(path: Path) -> Document:
@@ -264,7 +277,9 @@ class _Builder:
         if kind is _SequenceNode:
             if node.tag != _SEQ_TAG:
                 raise YamlError(_tag_problem(node))
-            return [self._build(item, (link, index), depth) for index, item in enumerate(node.value)]
+            return [
+                self._build(item, (link, index), depth) for index, item in enumerate(node.value)
+            ]
         if node.tag != _MAP_TAG:
             raise YamlError(_tag_problem(node))
         mapping: dict[str, Any] = {}
@@ -322,36 +337,48 @@ class _Builder:
             else:
                 value = None
         except (ValueError, KeyError, TypeError):  # an explicit tag on a value it cannot read
-            raise YamlError(YamlProblem(
-                "yaml-tag",
-                f"`{node.value}` cannot be read as the tagged type `{tag.rsplit(':', 1)[-1]}`",
-                node.start_mark.line + 1,
-                node.start_mark.column + 1,
-                "remove the tag (the `!!...` before the value)",
-            )) from None
+            raise YamlError(
+                YamlProblem(
+                    "yaml-tag",
+                    f"`{node.value}` cannot be read as the tagged type `{tag.rsplit(':', 1)[-1]}`",
+                    node.start_mark.line + 1,
+                    node.start_mark.column + 1,
+                    "remove the tag (the `!!...` before the value)",
+                )
+            ) from None
         if tag == "tag:yaml.org,2002:int" and not node.style and _SURPRISING_INT.match(node.value):
             # YAML 1.1 reads `010` as 8 and `10:30` as 630: the digits no longer mean what the
             # clerk typed, in a number field as much as in a text field.
-            base = "base 60" if ":" in node.value else "octal" if _OCTAL.match(node.value) else "not decimal"
-            self.problems.append(YamlProblem(
-                "yaml-implicit-type",
-                f"the unquoted `{node.value}` is read by YAML 1.1 as the number {value} ({base})",
-                node.start_mark.line + 1,
-                node.start_mark.column + 1,
-                f'quote it ("{node.value}") if it is a time or text; write the number in decimal '
-                "digits without a leading zero if it is a number",
-            ))
+            base = (
+                "base 60"
+                if ":" in node.value
+                else "octal"
+                if _OCTAL.match(node.value)
+                else "not decimal"
+            )
+            self.problems.append(
+                YamlProblem(
+                    "yaml-implicit-type",
+                    f"the unquoted `{node.value}` is read by YAML 1.1 as the number {value} ({base})",
+                    node.start_mark.line + 1,
+                    node.start_mark.column + 1,
+                    f'quote it ("{node.value}") if it is a time or text; write the number in decimal '
+                    "digits without a leading zero if it is a number",
+                )
+            )
             return node.value
         if isinstance(value, float) and not math.isfinite(value):
             # `.nan` / `.inf` would pass `type: number` and then break every sum and chart.
-            self.problems.append(YamlProblem(
-                "yaml-implicit-type",
-                f"`{node.value}` is read by YAML as {'not-a-number' if math.isnan(value) else 'infinity'}; "
-                "registry numbers must be finite",
-                node.start_mark.line + 1,
-                node.start_mark.column + 1,
-                f'write the number, or quote it ("{node.value}") if it is text',
-            ))
+            self.problems.append(
+                YamlProblem(
+                    "yaml-implicit-type",
+                    f"`{node.value}` is read by YAML as {'not-a-number' if math.isnan(value) else 'infinity'}; "
+                    "registry numbers must be finite",
+                    node.start_mark.line + 1,
+                    node.start_mark.column + 1,
+                    f'write the number, or quote it ("{node.value}") if it is text',
+                )
+            )
             return node.value
         if tag != STR_TAG and not node.style:  # plain: None (Python) or "" (libyaml)
             self.implicit[path_from_links(link)] = node.value
@@ -362,8 +389,14 @@ _ScalarNode, _SequenceNode = yaml.ScalarNode, yaml.SequenceNode
 _intern = sys.intern
 
 
-def _duplicate_problem(mapping_node: yaml.MappingNode, key_node: yaml.Node, key: str) -> YamlProblem:
-    first = next(k for k, _ in mapping_node.value if isinstance(k, yaml.ScalarNode) and k.value == key_node.value)
+def _duplicate_problem(
+    mapping_node: yaml.MappingNode, key_node: yaml.Node, key: str
+) -> YamlProblem:
+    first = next(
+        k
+        for k, _ in mapping_node.value
+        if isinstance(k, yaml.ScalarNode) and k.value == key_node.value
+    )
     line = key_node.start_mark.line + 1
     return YamlProblem(
         "yaml-duplicate-key",
@@ -412,7 +445,9 @@ def _parse_problem(exc: yaml.YAMLError, text: str) -> YamlProblem:
         # Control characters (other than tab and line ends) are not allowed anywhere in YAML.
         position = exc.position if isinstance(exc.position, int) else 0
         before = text[:position]
-        code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
+        code = (
+            exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
+        )
         return YamlProblem(
             "yaml-syntax",
             f"the control character U+{code:04X} is not allowed in a YAML file",
@@ -489,11 +524,18 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> YamlProblem:
     mark = exc.problem_mark or exc.context_mark
     reason = exc.problem or exc.context or "invalid YAML"
     opened = exc.context_mark
-    if (exc.context and opened is not None and mark is not None and opened.line < mark.line
-            and _OPENED_CONTEXT.search(exc.context)):
+    if (
+        exc.context
+        and opened is not None
+        and mark is not None
+        and opened.line < mark.line
+        and _OPENED_CONTEXT.search(exc.context)
+    ):
         # An unclosed bracket or quote is noticed lines later (often at the end of the file);
         # the line to fix is where it was opened.
-        reason = f"{reason} ({exc.context} that starts here; the parser gave up on line {mark.line + 1})"
+        reason = (
+            f"{reason} ({exc.context} that starts here; the parser gave up on line {mark.line + 1})"
+        )
         mark = opened
     line = mark.line + 1 if mark else 1
     column = mark.column + 1 if mark else 1
@@ -619,9 +661,13 @@ def write_atomic(path: Path, content: str | bytes) -> None:
         return
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        handle, temp_name = tempfile.mkstemp(
+            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
+        )
     except OSError as error:
-        raise UsageError(f"cannot write {path}: {error.strerror}", "choose a writable place") from None
+        raise UsageError(
+            f"cannot write {path}: {error.strerror}", "choose a writable place"
+        ) from None
     try:
         if mode is None:
             umask = os.umask(0)
@@ -641,4 +687,11 @@ def write_atomic(path: Path, content: str | bytes) -> None:
 
 def problem_to_tuple(problem: YamlProblem) -> tuple:
     """A problem as plain data (``YamlProblem(*tuple)`` rebuilds it): for the cache and the workers."""
-    return (problem.rule, problem.message, problem.line, problem.column, problem.hint, problem.is_error)
+    return (
+        problem.rule,
+        problem.message,
+        problem.line,
+        problem.column,
+        problem.hint,
+        problem.is_error,
+    )

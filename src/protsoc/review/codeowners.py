@@ -51,8 +51,10 @@ def generate(registry: Registry, prefix: str) -> Codeowners:
         for team in teams if isinstance(teams, list) else []:
             handle = owner_handle(team) if isinstance(team, str) else None
             if handle is None:
-                result.warnings.append(f"committee {committee_id}: review team {team!r} is not a forge "
-                                       "handle (@org/team, @user or an e-mail address); left out")
+                result.warnings.append(
+                    f"committee {committee_id}: review team {team!r} is not a forge "
+                    "handle (@org/team, @user or an e-mail address); left out"
+                )
             elif handle not in handles:
                 handles.append(handle)
         if handles:
@@ -64,8 +66,12 @@ def generate(registry: Registry, prefix: str) -> Codeowners:
             continue
         result.owned_committees += 1
         owners = " ".join(teams_of[committee_id])
-        lines += ["", f"# {committee_id}", f"{base}committees/{committee_id}.yaml {owners}",
-                  f"{base}meetings/{committee_id}/ {owners}"]
+        lines += [
+            "",
+            f"# {committee_id}",
+            f"{base}committees/{committee_id}.yaml {owners}",
+            f"{base}meetings/{committee_id}/ {owners}",
+        ]
         for path in _owned_roadmap_files(registry, committee_id):
             lines.append(f"{base}{path} {owners}")
     result.text = HEADER + "\n".join(lines) + "\n"
@@ -77,7 +83,11 @@ def _owned_roadmap_files(registry: Registry, committee_id: str) -> list[str]:
     roadmap = registry.roadmap
     if roadmap.get("owner") == committee_id:
         owned.append("roadmap/roadmap.yaml")
-    for kind, folder in (("indicator", "indicators"), ("action", "actions"), ("evaluation", "evaluations")):
+    for kind, folder in (
+        ("indicator", "indicators"),
+        ("action", "actions"),
+        ("evaluation", "evaluations"),
+    ):
         for record_id, record in sorted(registry.by_id(kind).items()):
             if _committee_of(kind, record.data or {}) == committee_id:
                 owned.append(f"roadmap/{folder}/{record_id}.yaml")
@@ -92,7 +102,11 @@ def _committee_of(kind: str, data: dict[str, Any]) -> str | None:
         owner = data.get("owner")
         return owner.split("/", 1)[0] if isinstance(owner, str) and "/" in owner else None
     commissioned = data.get("commissioned_by")
-    return commissioned.split("/", 1)[0] if isinstance(commissioned, str) and "/" in commissioned else None
+    return (
+        commissioned.split("/", 1)[0]
+        if isinstance(commissioned, str) and "/" in commissioned
+        else None
+    )
 
 
 def default_output(registry_root: Path) -> tuple[Path, str]:

@@ -23,16 +23,31 @@ from protsoc.registry.layout import classify
 
 # Lists whose entries have a stable key: entries are matched by key, not by position.
 KEYED_LISTS = {
-    "members": "id", "decisions": "id", "agenda": "id", "guests": "id", "missions": "id",
-    "attendance": "member", "approvals": "member", "observations": "date", "axes": "id",
-    "milestones": "id", "principles": "id", "resources": "id", "recommendations": "id",
+    "members": "id",
+    "decisions": "id",
+    "agenda": "id",
+    "guests": "id",
+    "missions": "id",
+    "attendance": "member",
+    "approvals": "member",
+    "observations": "date",
+    "axes": "id",
+    "milestones": "id",
+    "principles": "id",
+    "resources": "id",
+    "recommendations": "id",
 }
 # Mappings shown as one value rather than field by field.
 _WHOLE_VALUES = {"source", "legal_basis", "cadence", "seal", "approval_rule", "chaired_by"}
 _TEXT_KEYS = {"ar", "fr", "en"}
 _LABELS = {"registry": "registry manifest", "roadmap": "roadmap"}
-_QUALIFIER_WORDS = {"about": "about ", "more-than": "more than ", "less-than": "less than ",
-                    "at-least": "at least ", "exact": ""}
+_QUALIFIER_WORDS = {
+    "about": "about ",
+    "more-than": "more than ",
+    "less-than": "less than ",
+    "at-least": "at least ",
+    "exact": "",
+}
 
 
 @dataclass
@@ -61,9 +76,14 @@ class RecordDiff:
         return any(s.warning for s in self.sentences)
 
     def as_dict(self) -> dict[str, Any]:
-        return {"change": self.change, "kind": self.kind, "id": self.id, "path": self.path,
-                "old_path": self.old_path,
-                "sentences": [{"text": s.text, "warning": s.warning} for s in self.sentences]}
+        return {
+            "change": self.change,
+            "kind": self.kind,
+            "id": self.id,
+            "path": self.path,
+            "old_path": self.old_path,
+            "sentences": [{"text": s.text, "warning": s.warning} for s in self.sentences],
+        }
 
 
 @dataclass
@@ -74,8 +94,12 @@ class DiffResult:
     records: list[RecordDiff]
 
     def as_dict(self) -> dict[str, Any]:
-        return {"base": self.base, "base_commit": self.base_commit,
-                "head": self.head or "working tree", "records": [r.as_dict() for r in self.records]}
+        return {
+            "base": self.base,
+            "base_commit": self.base_commit,
+            "head": self.head or "working tree",
+            "records": [r.as_dict() for r in self.records],
+        }
 
 
 def record_label(kind: str, record_id: str) -> str:
@@ -96,55 +120,121 @@ def diff(registry_root: Path, base: str | None = None, head: str | None = None) 
     file_changes = git.changes(base_commit, head_commit)
     old = git.read_many(base_commit, [c.old_path for c in file_changes if c.old_path])
     new = git.read_many(head_commit, [c.new_path for c in file_changes if c.new_path])
-    records = [describe(git.registry_root, change, git.registry_relative(change.old_path or ""),
-                        git.registry_relative(change.new_path or ""),
-                        old.get(change.old_path) if change.old_path else None,
-                        new.get(change.new_path) if change.new_path else None)
-               for change in file_changes]
+    records = [
+        describe(
+            git.registry_root,
+            change,
+            git.registry_relative(change.old_path or ""),
+            git.registry_relative(change.new_path or ""),
+            old.get(change.old_path) if change.old_path else None,
+            new.get(change.new_path) if change.new_path else None,
+        )
+        for change in file_changes
+    ]
     return DiffResult(base or "merge-base with the default branch", base_commit, head, records)
 
 
-def describe(root: Path, change: FileChange, old_rel: str | None, new_rel: str | None,
-             old_bytes: bytes | None, new_bytes: bytes | None) -> RecordDiff:
+def describe(
+    root: Path,
+    change: FileChange,
+    old_rel: str | None,
+    new_rel: str | None,
+    old_bytes: bytes | None,
+    new_bytes: bytes | None,
+) -> RecordDiff:
     """Sentences for one changed file, given both versions' bytes (None when absent)."""
     old_file = classify(root, root / old_rel) if old_rel else None
     new_file = classify(root, root / new_rel) if new_rel else None
     record_file = new_file or old_file
     if record_file is None:
         verb = {"A": "added", "D": "removed", "R": "renamed"}.get(change.status, "changed")
-        return RecordDiff("other", "file", change.path, change.path, change.old_path,
-                          [Sentence(f"file {change.path} {verb} (not a registry record)")])
+        return RecordDiff(
+            "other",
+            "file",
+            change.path,
+            change.path,
+            change.old_path,
+            [Sentence(f"file {change.path} {verb} (not a registry record)")],
+        )
     kind, record_id = record_file.kind, record_file.expected_id
     old, _ = _parse(old_bytes)
     new, new_error = _parse(new_bytes)
     if change.new_path and new_error:
-        return RecordDiff("unreadable", kind, record_id, change.path, change.old_path,
-                          [Sentence(f"{record_label(kind, record_id)}: the new version cannot be read "
-                                    f"({new_error}); see `protsoc validate`", True)])
+        return RecordDiff(
+            "unreadable",
+            kind,
+            record_id,
+            change.path,
+            change.old_path,
+            [
+                Sentence(
+                    f"{record_label(kind, record_id)}: the new version cannot be read "
+                    f"({new_error}); see `protsoc validate`",
+                    True,
+                )
+            ],
+        )
     if new is None or not change.new_path:
-        return RecordDiff("removed", kind, record_id, change.path, change.old_path,
-                          list(_removed(kind, record_id, old)))
+        return RecordDiff(
+            "removed",
+            kind,
+            record_id,
+            change.path,
+            change.old_path,
+            list(_removed(kind, record_id, old)),
+        )
     if old is None and old_bytes is not None:
-        return RecordDiff("changed", kind, record_id, change.path, change.old_path,
-                          [Sentence(f"{record_label(kind, record_id)}: repaired (the previous version could "
-                                    "not be read as a record)")])
+        return RecordDiff(
+            "changed",
+            kind,
+            record_id,
+            change.path,
+            change.old_path,
+            [
+                Sentence(
+                    f"{record_label(kind, record_id)}: repaired (the previous version could "
+                    "not be read as a record)"
+                )
+            ],
+        )
     if old is None or not change.old_path:
-        return RecordDiff("added", kind, record_id, change.path, None, list(_added(kind, record_id, new)))
+        return RecordDiff(
+            "added", kind, record_id, change.path, None, list(_added(kind, record_id, new))
+        )
     sentences: list[Sentence] = []
     what = "changed"
-    if change.status == "R" and old_file is not None and (old_file.kind, old_file.expected_id) != (kind, record_id):
+    if (
+        change.status == "R"
+        and old_file is not None
+        and (old_file.kind, old_file.expected_id) != (kind, record_id)
+    ):
         what = "renamed"
-        sentences.append(Sentence(f"{record_label(old_file.kind, old_file.expected_id)} renamed to "
-                                  f"{record_label(kind, record_id)} (file {change.old_path} -> {change.new_path})"))
+        sentences.append(
+            Sentence(
+                f"{record_label(old_file.kind, old_file.expected_id)} renamed to "
+                f"{record_label(kind, record_id)} (file {change.old_path} -> {change.new_path})"
+            )
+        )
     elif change.status == "R":
-        sentences.append(Sentence(f"{record_label(kind, record_id)}: file moved from {change.old_path} "
-                                  f"to {change.new_path}"))
-    if what == "renamed" and old_file is not None and old.get("id") == old_file.expected_id and new.get("id") == record_id:
+        sentences.append(
+            Sentence(
+                f"{record_label(kind, record_id)}: file moved from {change.old_path} "
+                f"to {change.new_path}"
+            )
+        )
+    if (
+        what == "renamed"
+        and old_file is not None
+        and old.get("id") == old_file.expected_id
+        and new.get("id") == record_id
+    ):
         old = {**old, "id": record_id}  # the id follows the file name: said once, above
     sentences.extend(_changed(kind, record_id, old, new))
     if not sentences:
         what = "reformatted"
-        sentences.append(Sentence(f"{record_label(kind, record_id)}: re-formatted only (same content)"))
+        sentences.append(
+            Sentence(f"{record_label(kind, record_id)}: re-formatted only (same content)")
+        )
     return RecordDiff(what, kind, record_id, change.path, change.old_path, sentences)
 
 
@@ -186,8 +276,10 @@ def _added(kind: str, record_id: str, data: dict[str, Any]) -> Iterator[Sentence
         if minutes.get("amends"):
             reason = _text(minutes.get("reason")) if minutes.get("reason") else "no reason given"
             approved = ", approved" if minutes.get("status") == "approved" else ""
-            yield Sentence(f"erratum {record_id} added: corrects the minutes of {minutes['amends']} "
-                           f"(reason: {reason}{approved})")
+            yield Sentence(
+                f"erratum {record_id} added: corrects the minutes of {minutes['amends']} "
+                f"(reason: {reason}{approved})"
+            )
             return
         summary = [str(data.get("status", "no status"))]
         if data.get("kind"):
@@ -195,11 +287,15 @@ def _added(kind: str, record_id: str, data: dict[str, Any]) -> Iterator[Sentence
         summary.append(_count(len(_items(data, "decisions")), "decision"))
         if minutes.get("status") == "approved":
             sealed = "sealed" if _mapping(minutes, "seal") else "not sealed"
-            summary.append(f"minutes approved by {_count(len(_items(minutes, 'approvals')), 'member')}, {sealed}")
+            summary.append(
+                f"minutes approved by {_count(len(_items(minutes, 'approvals')), 'member')}, {sealed}"
+            )
         yield Sentence(f"{label} added ({', '.join(summary)})")
     elif kind == "committee":
-        yield Sentence(f"{label} added ({data.get('kind', 'no kind')}, "
-                       f"{_count(len(_items(data, 'members')), 'member post')})")
+        yield Sentence(
+            f"{label} added ({data.get('kind', 'no kind')}, "
+            f"{_count(len(_items(data, 'members')), 'member post')})"
+        )
     elif kind == "indicator":
         observations = _items(data, "observations")
         details = _count(len(observations), "observation")
@@ -246,7 +342,11 @@ def _is_text(value: Any) -> bool:
 def _keyed(items: list, key: str) -> dict[Any, Any] | None:
     result: dict[Any, Any] = {}
     for item in items:
-        if not isinstance(item, dict) or not isinstance(item.get(key), (str, int)) or item[key] in result:
+        if (
+            not isinstance(item, dict)
+            or not isinstance(item.get(key), (str, int))
+            or item[key] in result
+        ):
             return None
         result[item[key]] = item
     return result
@@ -259,17 +359,27 @@ def changes(old: Any, new: Any, path: tuple = ()) -> Iterator[tuple[tuple, Any, 
         return
     last = path[-1] if path else None
     both_text = _is_text(old) and _is_text(new)
-    if (isinstance(old, dict) and isinstance(new, dict) and last not in _WHOLE_VALUES
-            and (both_text or (not _is_text(old) and not _is_text(new)))):
+    if (
+        isinstance(old, dict)
+        and isinstance(new, dict)
+        and last not in _WHOLE_VALUES
+        and (both_text or (not _is_text(old) and not _is_text(new)))
+    ):
         for key in list(old) + [k for k in new if k not in old]:
             yield from changes(old.get(key, _MISSING), new.get(key, _MISSING), path + (key,))
         return
-    if isinstance(old, list) and isinstance(new, list) and isinstance(last, str) and last in KEYED_LISTS:
+    if (
+        isinstance(old, list)
+        and isinstance(new, list)
+        and isinstance(last, str)
+        and last in KEYED_LISTS
+    ):
         old_items, new_items = _keyed(old, KEYED_LISTS[last]), _keyed(new, KEYED_LISTS[last])
         if old_items is not None and new_items is not None:
             for key in list(old_items) + [k for k in new_items if k not in old_items]:
-                yield from changes(old_items.get(key, _MISSING), new_items.get(key, _MISSING),
-                                   path + (_Key(key),))
+                yield from changes(
+                    old_items.get(key, _MISSING), new_items.get(key, _MISSING), path + (_Key(key),)
+                )
             return
     yield path, old, new
 
@@ -282,7 +392,9 @@ class _Missing:
 _MISSING: Any = _Missing()
 
 
-def _changed(kind: str, record_id: str, old: dict[str, Any], new: dict[str, Any]) -> Iterator[Sentence]:
+def _changed(
+    kind: str, record_id: str, old: dict[str, Any], new: dict[str, Any]
+) -> Iterator[Sentence]:
     label = record_label(kind, record_id)
     if kind == "meeting":
         yield from _minutes_changes(record_id, old, new)
@@ -301,12 +413,24 @@ def _without(data: dict[str, Any], key: str) -> dict[str, Any]:
     return {k: v for k, v in data.items() if k != key}
 
 
-def _generic(label: str, kind: str, record_id: str, path: tuple, before: Any, after: Any) -> Sentence:
+def _generic(
+    label: str, kind: str, record_id: str, path: tuple, before: Any, after: Any
+) -> Sentence:
     subject, field_path = label, path
-    if kind == "meeting" and len(path) >= 2 and path[0] in ("decisions", "agenda") and isinstance(path[1], _Key):
+    if (
+        kind == "meeting"
+        and len(path) >= 2
+        and path[0] in ("decisions", "agenda")
+        and isinstance(path[1], _Key)
+    ):
         noun = "decision" if path[0] == "decisions" else "agenda item"
         subject, field_path = f"{noun} {record_id}/{path[1]}", path[2:]
-    elif kind == "meeting" and len(path) >= 2 and path[0] == "attendance" and isinstance(path[1], _Key):
+    elif (
+        kind == "meeting"
+        and len(path) >= 2
+        and path[0] == "attendance"
+        and isinstance(path[1], _Key)
+    ):
         subject, field_path = f"{label}: attendance of {path[1]}", path[2:]
     elif len(path) >= 2 and isinstance(path[1], _Key):
         subject, field_path = f"{label}: {path[0]} entry {path[1]}", path[2:]
@@ -316,7 +440,9 @@ def _generic(label: str, kind: str, record_id: str, path: tuple, before: Any, af
         if after is _MISSING:
             return Sentence(f"{subject} removed")
     # the Arabic wording is the text itself: "title changed", while "title.fr set to …"
-    name = _path_text(field_path[:-1] if len(field_path) > 1 and field_path[-1] == "ar" else field_path)
+    name = _path_text(
+        field_path[:-1] if len(field_path) > 1 and field_path[-1] == "ar" else field_path
+    )
     prefix = f"{subject}: " if name else f"{subject} "
     if before is _MISSING:
         return Sentence(f"{prefix}{name} set to {_value(after, path)}")
@@ -399,7 +525,9 @@ def _value(value: Any, path: tuple) -> str:
 # --- minutes ----------------------------------------------------------------------------------
 
 
-def _minutes_changes(meeting_id: str, old: dict[str, Any], new: dict[str, Any]) -> Iterator[Sentence]:
+def _minutes_changes(
+    meeting_id: str, old: dict[str, Any], new: dict[str, Any]
+) -> Iterator[Sentence]:
     old_minutes, new_minutes = _mapping(old, "minutes"), _mapping(new, "minutes")
     was_approved = old_minutes.get("status") == "approved"
     is_approved = new_minutes.get("status") == "approved"
@@ -408,11 +536,17 @@ def _minutes_changes(meeting_id: str, old: dict[str, Any], new: dict[str, Any]) 
     subject = f"minutes of {meeting_id}"
     if was_approved and seal.digest(old) != seal.digest(new):
         if old_seal and new_seal == old_seal:
-            yield Sentence(f"approved {subject} edited after approval: the content no longer matches "
-                           "its seal (a correction must be an erratum: `protsoc amend`)", True)
+            yield Sentence(
+                f"approved {subject} edited after approval: the content no longer matches "
+                "its seal (a correction must be an erratum: `protsoc amend`)",
+                True,
+            )
         elif old_seal and new_seal:
-            yield Sentence(f"approved {subject} edited and sealed again (the approved content changed; "
-                           "a correction must be an erratum: `protsoc amend`)", True)
+            yield Sentence(
+                f"approved {subject} edited and sealed again (the approved content changed; "
+                "a correction must be an erratum: `protsoc amend`)",
+                True,
+            )
         elif old_seal:
             yield Sentence(f"approved {subject} edited and their seal removed", True)
         else:
@@ -427,16 +561,30 @@ def _minutes_changes(meeting_id: str, old: dict[str, Any], new: dict[str, Any]) 
         on = f" on {new_minutes['approved_on']}" if new_minutes.get("approved_on") else ""
         yield Sentence(f"{subject} approved by {_count(approvers, 'member')}{on}{sealed}")
     elif not is_approved and was_approved:
-        yield Sentence(f"{subject} no longer approved (status {new_minutes.get('status', 'removed')})", True)
+        yield Sentence(
+            f"{subject} no longer approved (status {new_minutes.get('status', 'removed')})", True
+        )
     elif added:
-        dates = {str(new_approvals[m].get("date")) for m in added if isinstance(new_approvals[m], dict)}
+        dates = {
+            str(new_approvals[m].get("date")) for m in added if isinstance(new_approvals[m], dict)
+        }
         on = f" on {', '.join(sorted(dates))}" if dates else ""
-        yield Sentence(f"{subject}: approval by {', '.join(added)} recorded{on} "
-                       f"({_count(len(new_approvals), 'approval')} so far)")
+        yield Sentence(
+            f"{subject}: approval by {', '.join(added)} recorded{on} "
+            f"({_count(len(new_approvals), 'approval')} so far)"
+        )
     if removed:
         yield Sentence(f"{subject}: approval by {', '.join(removed)} removed", was_approved)
-    rest_old = {k: v for k, v in old_minutes.items() if k not in ("status", "approvals", "seal", "approved_on")}
-    rest_new = {k: v for k, v in new_minutes.items() if k not in ("status", "approvals", "seal", "approved_on")}
+    rest_old = {
+        k: v
+        for k, v in old_minutes.items()
+        if k not in ("status", "approvals", "seal", "approved_on")
+    }
+    rest_new = {
+        k: v
+        for k, v in new_minutes.items()
+        if k not in ("status", "approvals", "seal", "approved_on")
+    }
     for path, before, after in changes(rest_old, rest_new, ("minutes",)):
         yield _generic(f"meeting {meeting_id}", "meeting", meeting_id, path, before, after)
 
@@ -467,12 +615,16 @@ def _observed(observation: dict[str, Any], indicator: dict[str, Any]) -> str:
     return f"{qualifier}{format_number(observation.get('value'), indicator)}"
 
 
-def _observation_changes(label: str, old: dict[str, Any], new: dict[str, Any]) -> Iterator[Sentence]:
+def _observation_changes(
+    label: str, old: dict[str, Any], new: dict[str, Any]
+) -> Iterator[Sentence]:
     old_items = _keyed(_items(old, "observations"), "date")
     new_items = _keyed(_items(new, "observations"), "date")
     if old_items is None or new_items is None:
         if _items(old, "observations") != _items(new, "observations"):
-            yield Sentence(f"{label}: observations: {_list_change(_items(old, 'observations'), _items(new, 'observations'))}")
+            yield Sentence(
+                f"{label}: observations: {_list_change(_items(old, 'observations'), _items(new, 'observations'))}"
+            )
         return
     ordered = sorted(new_items)
     for day in ordered:
@@ -481,44 +633,71 @@ def _observation_changes(label: str, old: dict[str, Any], new: dict[str, Any]) -
             earlier = [d for d in ordered if d < day] or [d for d in sorted(old_items) if d < day]
             change = ""
             if earlier:
-                previous = (new_items.get(earlier[-1]) or old_items.get(earlier[-1]) or {}).get("value")
+                previous = (new_items.get(earlier[-1]) or old_items.get(earlier[-1]) or {}).get(
+                    "value"
+                )
                 value = observation.get("value")
-                if isinstance(previous, (int, float)) and isinstance(value, (int, float)) and previous:
+                if (
+                    isinstance(previous, (int, float))
+                    and isinstance(value, (int, float))
+                    and previous
+                ):
                     change = f" ({(value - previous) / previous * 100:+.1f}% since {earlier[-1]})"
-            yield Sentence(f"{label}: new observation {day} = {_observed(observation, new)}{change}")
+            yield Sentence(
+                f"{label}: new observation {day} = {_observed(observation, new)}{change}"
+            )
         elif old_items[day] != observation:
             before = old_items[day]
-            if (before.get("value"), before.get("qualifier")) != (observation.get("value"), observation.get("qualifier")):
-                yield Sentence(f"{label}: observation {day} changed from {_observed(before, old)} to "
-                               f"{_observed(observation, new)}", True)
+            if (before.get("value"), before.get("qualifier")) != (
+                observation.get("value"),
+                observation.get("qualifier"),
+            ):
+                yield Sentence(
+                    f"{label}: observation {day} changed from {_observed(before, old)} to "
+                    f"{_observed(observation, new)}",
+                    True,
+                )
             else:
-                yield Sentence(f"{label}: observation {day}: details changed "
-                               f"({', '.join(sorted(_path_text(p) for p, _, _ in changes(before, observation)))})")
+                yield Sentence(
+                    f"{label}: observation {day}: details changed "
+                    f"({', '.join(sorted(_path_text(p) for p, _, _ in changes(before, observation)))})"
+                )
     for day in old_items:
         if day not in new_items:
-            yield Sentence(f"{label}: observation {day} removed (was {_observed(old_items[day], old)})", True)
+            yield Sentence(
+                f"{label}: observation {day} removed (was {_observed(old_items[day], old)})", True
+            )
 
 
 # --- committee members -----------------------------------------------------------------------
 
 
-def _member_changes(committee_id: str, old: dict[str, Any], new: dict[str, Any]) -> Iterator[Sentence]:
+def _member_changes(
+    committee_id: str, old: dict[str, Any], new: dict[str, Any]
+) -> Iterator[Sentence]:
     old_members = _keyed(_items(old, "members"), "id")
     new_members = _keyed(_items(new, "members"), "id")
     if old_members is None or new_members is None:
         if _items(old, "members") != _items(new, "members"):
-            yield Sentence(f"committee {committee_id}: members: "
-                           f"{_list_change(_items(old, 'members'), _items(new, 'members'))}")
+            yield Sentence(
+                f"committee {committee_id}: members: "
+                f"{_list_change(_items(old, 'members'), _items(new, 'members'))}"
+            )
         return
     for member_id in list(old_members) + [m for m in new_members if m not in old_members]:
         subject = f"member {committee_id}/{member_id}"
         before, after = old_members.get(member_id), new_members.get(member_id)
         if before is None and after is not None:
-            yield Sentence(f"{subject} added ({after.get('role', 'no role')}, {_text(_current_title(after))})")
+            yield Sentence(
+                f"{subject} added ({after.get('role', 'no role')}, {_text(_current_title(after))})"
+            )
             continue
         if after is None or before is None:
-            yield Sentence(f"{subject} removed (posts are ended with `until:`, never deleted; meetings "
-                           "may still name it)", True)
+            yield Sentence(
+                f"{subject} removed (posts are ended with `until:`, never deleted; meetings "
+                "may still name it)",
+                True,
+            )
             continue
         yield from _dated_list(subject, "title", "title", before, after)
         yield from _dated_list(subject, "holder", "name", before, after)
@@ -537,23 +716,34 @@ def _current_title(member: dict[str, Any]) -> Any:
     return open_titles[-1].get("title") if open_titles else "no title"
 
 
-def _dated_list(subject: str, noun: str, value_key: str, before: dict[str, Any],
-                after: dict[str, Any]) -> Iterator[Sentence]:
+def _dated_list(
+    subject: str, noun: str, value_key: str, before: dict[str, Any], after: dict[str, Any]
+) -> Iterator[Sentence]:
     """Titles and holders: a new entry is a change "since" its date; closing one gives it an end."""
     list_key = noun + "s"
     old_entries, new_entries = _items(before, list_key), _items(after, list_key)
     if old_entries == new_entries:
         return
-    old_by_value = {json.dumps(e.get(value_key), sort_keys=True, ensure_ascii=False): e
-                    for e in old_entries if isinstance(e, dict)}
+    old_by_value = {
+        json.dumps(e.get(value_key), sort_keys=True, ensure_ascii=False): e
+        for e in old_entries
+        if isinstance(e, dict)
+    }
     for entry in new_entries:
         if not isinstance(entry, dict):
             continue
-        previous = old_by_value.pop(json.dumps(entry.get(value_key), sort_keys=True, ensure_ascii=False), None)
+        previous = old_by_value.pop(
+            json.dumps(entry.get(value_key), sort_keys=True, ensure_ascii=False), None
+        )
         shown = _text(entry.get(value_key))
         if previous is None:
-            when = (f" since {entry['since']}" if entry.get("since")
-                    else f" (attested {entry['attested']})" if entry.get("attested") else "")
+            when = (
+                f" since {entry['since']}"
+                if entry.get("since")
+                else f" (attested {entry['attested']})"
+                if entry.get("attested")
+                else ""
+            )
             if noun == "title":
                 yield Sentence(f"{subject}: title changed{when} to {shown}")
             else:
@@ -565,8 +755,11 @@ def _dated_list(subject: str, noun: str, value_key: str, before: dict[str, Any],
                 fields = ", ".join(sorted(_path_text(p) for p, _, _ in changes(previous, entry)))
                 yield Sentence(f"{subject}: {noun} {shown}: {fields} changed")
     for entry in old_by_value.values():
-        yield Sentence(f"{subject}: {noun} {_text(entry.get(value_key))} removed (the past is kept: "
-                       "close it with `until:` instead)", True)
+        yield Sentence(
+            f"{subject}: {noun} {_text(entry.get(value_key))} removed (the past is kept: "
+            "close it with `until:` instead)",
+            True,
+        )
 
 
 # --- reporters -----------------------------------------------------------------------------------
@@ -590,9 +783,16 @@ def as_json(result: DiffResult, findings: list[Any] | None = None) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2)
 
 
-_SECTIONS = [("meeting", "Meetings"), ("committee", "Committees"), ("indicator", "Indicators"),
-             ("action", "Actions"), ("evaluation", "Evaluations"), ("roadmap", "Roadmap"),
-             ("registry", "Registry manifest"), ("file", "Other files")]
+_SECTIONS = [
+    ("meeting", "Meetings"),
+    ("committee", "Committees"),
+    ("indicator", "Indicators"),
+    ("action", "Actions"),
+    ("evaluation", "Evaluations"),
+    ("roadmap", "Roadmap"),
+    ("registry", "Registry manifest"),
+    ("file", "Other files"),
+]
 MD_MARKER = "<!-- protsoc-diff -->"
 # A GitHub comment holds at most 65,536 characters: long lists are cut (the text format is not).
 MAX_MD_SENTENCES = 300
@@ -606,13 +806,21 @@ def as_markdown(result: DiffResult, validation: Any | None = None, note: str | N
     The first line is a marker, so a workflow can find and update its previous comment.
     """
     head = f"`{result.head}`" if result.head else "this branch's working tree"
-    lines = [MD_MARKER, "### protsoc: what this change does", "",
-             f"Compared with `{result.base}` (`{result.base_commit[:10]}`) → {head}.", ""]
+    lines = [
+        MD_MARKER,
+        "### protsoc: what this change does",
+        "",
+        f"Compared with `{result.base}` (`{result.base_commit[:10]}`) → {head}.",
+        "",
+    ]
     warnings = [s for r in result.records for s in r.sentences if s.warning]
     if not result.records:
         lines += ["No change to the registry.", ""]
     if warnings:
-        lines += [f"> [!WARNING]\n> {len(warnings)} change(s) need particular attention (marked ⚠️ below).", ""]
+        lines += [
+            f"> [!WARNING]\n> {len(warnings)} change(s) need particular attention (marked ⚠️ below).",
+            "",
+        ]
     budget = MAX_MD_SENTENCES
     for kind, title in _SECTIONS:
         records = [r for r in result.records if r.kind == kind]
@@ -627,7 +835,9 @@ def as_markdown(result: DiffResult, validation: Any | None = None, note: str | N
             mark = "⚠️ " if sentence.warning else ""
             lines.append(f"- {mark}{_md_escape(sentence.text)}")
         if len(shown) < len(said):
-            lines.append(f"- … and {len(said) - len(shown)} more (run `protsoc diff` to see them all)")
+            lines.append(
+                f"- … and {len(said) - len(shown)} more (run `protsoc diff` to see them all)"
+            )
         budget = max(budget - len(shown), 0)
         lines.append("")
     if validation is not None:
@@ -645,21 +855,35 @@ def _md_escape(text: str) -> str:
 def _md_validation(validation: Any) -> list[str]:
     errors, warnings = validation.errors, validation.warnings
     if not validation.findings:
-        return ["#### Validation", "", f"✅ `protsoc validate --changed-since`: valid "
-                f"({validation.files_checked} changed files checked, no findings).", ""]
+        return [
+            "#### Validation",
+            "",
+            f"✅ `protsoc validate --changed-since`: valid "
+            f"({validation.files_checked} changed files checked, no findings).",
+            "",
+        ]
     verdict = "❌ invalid" if errors else "✅ valid (with warnings)"
-    lines = ["#### Validation", "",
-             f"{verdict}: {len(errors)} error(s), {len(warnings)} warning(s) "
-             f"({validation.files_checked} changed files checked).", "",
-             "| | file | rule | finding |", "|---|---|---|---|"]
+    lines = [
+        "#### Validation",
+        "",
+        f"{verdict}: {len(errors)} error(s), {len(warnings)} warning(s) "
+        f"({validation.files_checked} changed files checked).",
+        "",
+        "| | file | rule | finding |",
+        "|---|---|---|---|",
+    ]
     for finding in validation.findings[:MAX_MD_FINDINGS]:
         icon = "❌" if finding.is_error else "⚠️"
         message = finding.message + (f" — hint: {finding.hint}" if finding.hint else "")
-        lines.append(f"| {icon} | `{finding.path}:{finding.line or 1}` | `{finding.rule}` | "
-                     f"{_md_escape(message)} |")
+        lines.append(
+            f"| {icon} | `{finding.path}:{finding.line or 1}` | `{finding.rule}` | "
+            f"{_md_escape(message)} |"
+        )
     if len(validation.findings) > MAX_MD_FINDINGS:
-        lines.append(f"\n… and {len(validation.findings) - MAX_MD_FINDINGS} more findings "
-                     "(run `protsoc validate --changed-since` to see them all)")
+        lines.append(
+            f"\n… and {len(validation.findings) - MAX_MD_FINDINGS} more findings "
+            "(run `protsoc validate --changed-since` to see them all)"
+        )
     lines.append("")
     return lines
 

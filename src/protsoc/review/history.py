@@ -12,8 +12,12 @@ from protsoc.registry.layout import is_slug, split_meeting_stem
 from protsoc.review.diff import Sentence, describe
 
 # Where a record of each kind lives, from its id (the layout of registry.py).
-_KIND_FOLDERS = {"committee": "committees", "action": "roadmap/actions",
-                 "indicator": "roadmap/indicators", "evaluation": "roadmap/evaluations"}
+_KIND_FOLDERS = {
+    "committee": "committees",
+    "action": "roadmap/actions",
+    "indicator": "roadmap/indicators",
+    "evaluation": "roadmap/evaluations",
+}
 
 
 @dataclass
@@ -28,9 +32,16 @@ class HistoryEntry:
     sentences: list[Sentence] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
-        return {"commit": self.commit, "author": self.author, "email": self.email, "date": self.date,
-                "subject": self.subject, "path": self.path, "old_path": self.old_path,
-                "changes": [s.text for s in self.sentences]}
+        return {
+            "commit": self.commit,
+            "author": self.author,
+            "email": self.email,
+            "date": self.date,
+            "subject": self.subject,
+            "path": self.path,
+            "old_path": self.old_path,
+            "changes": [s.text for s in self.sentences],
+        }
 
 
 @dataclass
@@ -40,7 +51,11 @@ class History:
     entries: list[HistoryEntry]
 
     def as_dict(self) -> dict[str, Any]:
-        return {"id": self.record_id, "path": self.path, "commits": [e.as_dict() for e in self.entries]}
+        return {
+            "id": self.record_id,
+            "path": self.path,
+            "commits": [e.as_dict() for e in self.entries],
+        }
 
 
 def record_path(git: Git, record_id: str) -> str:
@@ -61,20 +76,25 @@ def record_path(git: Git, record_id: str) -> str:
     if kind in ("", "meeting") and len(parts) in (2, 3):
         return git.repo_path(f"meetings/{parts[0]}/{parts[1]}.yaml")
     if kind and kind not in _KIND_FOLDERS:
-        raise UsageError(f"unknown record kind {kind!r}",
-                         f"use one of: meeting, {', '.join(_KIND_FOLDERS)}")
+        raise UsageError(
+            f"unknown record kind {kind!r}", f"use one of: meeting, {', '.join(_KIND_FOLDERS)}"
+        )
     folders = {kind: _KIND_FOLDERS[kind]} if kind else _KIND_FOLDERS
     candidates = {k: git.repo_path(f"{folder}/{bare}.yaml") for k, folder in folders.items()}
     existing = {k: p for k, p in candidates.items() if (git.top / p).is_file()}
     if not existing:
         existing = {k: p for k, p in candidates.items() if git.path_exists_in_history(p)}
     if len(existing) > 1:
-        raise UsageError(f"{bare!r} is the id of several records ({', '.join(sorted(existing))})",
-                         f"say which one as KIND:ID, e.g. {min(existing)}:{bare}")
+        raise UsageError(
+            f"{bare!r} is the id of several records ({', '.join(sorted(existing))})",
+            f"say which one as KIND:ID, e.g. {min(existing)}:{bare}",
+        )
     if not existing:
-        raise UsageError(f"no record {record_id!r} in the registry or its history",
-                         "give a record id: a committee, <committee>/<YYYY-MM-DD> for a meeting, an "
-                         "action, indicator or evaluation id, or the file's path")
+        raise UsageError(
+            f"no record {record_id!r} in the registry or its history",
+            "give a record id: a committee, <committee>/<YYYY-MM-DD> for a meeting, an "
+            "action, indicator or evaluation id, or the file's path",
+        )
     return next(iter(existing.values()))
 
 
@@ -82,8 +102,12 @@ def member_ref(record_id: str) -> tuple[str, str] | None:
     """``technical/sg-health`` (or ``member:technical/sg-health``): a member post of a committee."""
     kind, _, bare = record_id.rpartition(":") if ":" in record_id else ("", "", record_id)
     parts = bare.strip().strip("/").split("/")
-    if kind in ("", "member") and len(parts) == 2 and split_meeting_stem(parts[1]) is None \
-            and all(is_slug(part) for part in parts):
+    if (
+        kind in ("", "member")
+        and len(parts) == 2
+        and split_meeting_stem(parts[1]) is None
+        and all(is_slug(part) for part in parts)
+    ):
         return parts[0], parts[1]
     return None
 
@@ -106,28 +130,44 @@ def history(registry_root: Path, record_id: str, details: bool = True) -> Histor
     contents = dict(zip(wanted, git.read_objects(wanted)))
     entries = []
     for log in logs:
-        entry = HistoryEntry(log.commit, log.author, log.email, log.date, log.subject, log.path, log.old_path)
+        entry = HistoryEntry(
+            log.commit, log.author, log.email, log.date, log.subject, log.path, log.old_path
+        )
         if details or focus:
             old_path = log.old_path if log.status != "A" else None
-            change = FileChange(log.status if log.status in "ADMR" else "M", old_path,
-                                None if log.status == "D" else log.path)
+            change = FileChange(
+                log.status if log.status in "ADMR" else "M",
+                old_path,
+                None if log.status == "D" else log.path,
+            )
             old_bytes = contents.get((log.parent, old_path)) if log.parent and old_path else None
             new_bytes = contents.get((log.commit, log.path)) if log.status != "D" else None
             if old_bytes is None and change.status != "A":
                 change = FileChange("A", None, log.path)
-            record = describe(git.registry_root, change, git.registry_relative(old_path or ""),
-                              git.registry_relative(log.path), old_bytes, new_bytes)
+            record = describe(
+                git.registry_root,
+                change,
+                git.registry_relative(old_path or ""),
+                git.registry_relative(log.path),
+                old_bytes,
+                new_bytes,
+            )
             entry.sentences = record.sentences
             if focus and record.change != "added":
-                entry.sentences = [s for s in record.sentences if s.text.startswith(focus + ":")
-                                   or s.text.startswith(focus + " ")]
+                entry.sentences = [
+                    s
+                    for s in record.sentences
+                    if s.text.startswith(focus + ":") or s.text.startswith(focus + " ")
+                ]
                 if not entry.sentences:
                     continue
             if not details:
                 entry.sentences = []
         entries.append(entry)
     if not entries:
-        raise UsageError(f"{path} has no commits yet", "commit the record first (`git add` and `git commit`)")
+        raise UsageError(
+            f"{path} has no commits yet", "commit the record first (`git add` and `git commit`)"
+        )
     return History(record_id, path, entries)
 
 

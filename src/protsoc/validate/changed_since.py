@@ -54,11 +54,15 @@ def validate_changed_since(root: Path, rev: str, today: dt.date | None = None): 
     raw_at_base = git.read_many(base, [c.old_path for c in file_changes if c.old_path])
     before_data = _data_at_base(raw_at_base)
     if elsewhere:
-        before_registry = _registry_at_base(git, root, checked, file_changes, changed_now, raw_at_base)
+        before_registry = _registry_at_base(
+            git, root, checked, file_changes, changed_now, raw_at_base
+        )
         before = {_key(f) for f in rulebook.run(before_registry, today, scope="registry")}
         findings.extend(f for f in elsewhere if _key(f) not in before)
     shown_rev = rev[:10] if len(rev) == 40 and all(c in "0123456789abcdef" for c in rev) else rev
-    findings.extend(_seal_changes(git, Path(root), changed_files, file_changes, before_data, shown_rev))
+    findings.extend(
+        _seal_changes(git, Path(root), changed_files, file_changes, before_data, shown_rev)
+    )
 
     resolve_in_files(findings, changed_files)
     findings.sort(key=Finding.sort_key)
@@ -86,14 +90,23 @@ def _key(finding: Finding) -> tuple:
     return (finding.path, finding.rule, finding.message, finding.json_path)
 
 
-def _registry_at_base(git: Git, root: Path, checked, file_changes: list[FileChange],  # type: ignore[no-untyped-def]
-                      changed_now: set, raw_at_base: dict[str, bytes | None]) -> Registry:
+def _registry_at_base(
+    git: Git,
+    root: Path,
+    checked,
+    file_changes: list[FileChange],  # type: ignore[no-untyped-def]
+    changed_now: set,
+    raw_at_base: dict[str, bytes | None],
+) -> Registry:
     """The registry as the registry-wide rules saw it at ``base``: unchanged records' projections
     shared, changed ones read from git."""
     removed = {git.registry_relative(c.old_path) for c in file_changes if c.old_path}
     before = Registry(root=root)
-    before.records = [Record(f, projection, None) for f, projection in zip(checked.files, checked.projections())
-                      if f.rel not in changed_now | removed]
+    before.records = [
+        Record(f, projection, None)
+        for f, projection in zip(checked.files, checked.projections())
+        if f.rel not in changed_now | removed
+    ]
     for change in file_changes:
         rel = git.registry_relative(change.old_path) if change.old_path else None
         if not rel or change.old_path is None:
@@ -107,12 +120,24 @@ def _registry_at_base(git: Git, root: Path, checked, file_changes: list[FileChan
         except yamlio.YamlError:
             document = None
         data = document.data if document is not None and isinstance(document.data, dict) else None
-        before.records.append(Record(record_file, rules.project(record_file.kind, data) if data is not None else None, None))
+        before.records.append(
+            Record(
+                record_file,
+                rules.project(record_file.kind, data) if data is not None else None,
+                None,
+            )
+        )
     return before
 
 
-def _seal_changes(git: Git, root: Path, changed_files: list[RecordFile], file_changes: list[FileChange],
-                  before_data: dict[str, dict], rev: str) -> list[Finding]:
+def _seal_changes(
+    git: Git,
+    root: Path,
+    changed_files: list[RecordFile],
+    file_changes: list[FileChange],
+    before_data: dict[str, dict],
+    rev: str,
+) -> list[Finding]:
     findings: list[Finding] = []
     current = {f.rel: f for f in changed_files}
     for change in file_changes:
@@ -124,15 +149,24 @@ def _seal_changes(git: Git, root: Path, changed_files: list[RecordFile], file_ch
         shown_id = meeting_id.expected_id if meeting_id else old_rel
         old_digest = old["minutes"]["seal"]["digest"]
         if change.new_path is None:
-            findings.append(Finding(
-                SEAL_CHANGED,
-                f"the approved minutes of {shown_id}, sealed at {rev}, are deleted by this change",
-                display_path(root / old_rel), line=1, column=1,
-                hint=f"approved minutes are never deleted: restore the file (`git checkout {rev} -- "
-                f"{change.old_path}`); a correction is an erratum (`protsoc amend {shown_id} --reason …`)"))
+            findings.append(
+                Finding(
+                    SEAL_CHANGED,
+                    f"the approved minutes of {shown_id}, sealed at {rev}, are deleted by this change",
+                    display_path(root / old_rel),
+                    line=1,
+                    column=1,
+                    hint=f"approved minutes are never deleted: restore the file (`git checkout {rev} -- "
+                    f"{change.old_path}`); a correction is an erratum (`protsoc amend {shown_id} --reason …`)",
+                )
+            )
             continue
         record_file = current.get(git.registry_relative(change.new_path) or "")
-        data = _data(record_file) if record_file is not None and record_file.kind == "meeting" else None
+        data = (
+            _data(record_file)
+            if record_file is not None and record_file.kind == "meeting"
+            else None
+        )
         if record_file is None or data is None:
             continue
         if seal.digest(data) == old_digest:
@@ -143,12 +177,16 @@ def _seal_changes(git: Git, root: Path, changed_files: list[RecordFile], file_ch
         if new_digest == old_digest:
             continue  # the plain seal check (seal-broken) already reports this edit
         what = "removes their seal" if new_digest is None else "replaces their seal with a new one"
-        findings.append(Finding(
-            SEAL_CHANGED,
-            f"the minutes of {shown_id} were approved and sealed at {rev}; this change edits the "
-            f"approved content and {what}",
-            record_file.display(), json_path=("minutes", "seal") if new_digest else ("minutes",),
-            hint=amend_hint(shown_id)))
+        findings.append(
+            Finding(
+                SEAL_CHANGED,
+                f"the minutes of {shown_id} were approved and sealed at {rev}; this change edits the "
+                f"approved content and {what}",
+                record_file.display(),
+                json_path=("minutes", "seal") if new_digest else ("minutes",),
+                hint=amend_hint(shown_id),
+            )
+        )
     return findings
 
 

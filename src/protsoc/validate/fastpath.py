@@ -52,7 +52,9 @@ def _validators() -> dict[str, Any] | None:
     try:
         registry = jsonschema_rs.Registry([(defs["$id"], absolute(defs))])
         return {
-            kind: jsonschema_rs.validator_for(absolute(schema), registry=registry, validate_formats=True)
+            kind: jsonschema_rs.validator_for(
+                absolute(schema), registry=registry, validate_formats=True
+            )
             for kind, schema in schemas.items()
             if kind != "defs"
         }

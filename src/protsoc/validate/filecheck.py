@@ -66,9 +66,14 @@ def check_files(files: list[RecordFile]) -> list[FileCheck]:
         if document is not None:
             resolve_positions(findings, {record.path: document.text})
         projection = rules.project(record.kind, record.data) if record.data is not None else None
-        checks.append(FileCheck(cache.content_digest(raw) if raw is not None else None,
-                                [finding_to_tuple(f) for f in findings], projection,
-                                git_blob_id(raw) if raw is not None else ""))
+        checks.append(
+            FileCheck(
+                cache.content_digest(raw) if raw is not None else None,
+                [finding_to_tuple(f) for f in findings],
+                projection,
+                git_blob_id(raw) if raw is not None else "",
+            )
+        )
     return checks
 
 
@@ -90,6 +95,9 @@ def check_all(files: list[RecordFile]) -> list[FileCheck]:
 
     blobs = parallel.map_chunks(_checked_chunk, files)
     if blobs is None:  # in this process, a chunk at a time: memory holds one chunk's records
-        return [check for start in range(0, len(files), parallel.CHUNK)
-                for check in check_files(files[start:start + parallel.CHUNK])]
+        return [
+            check
+            for start in range(0, len(files), parallel.CHUNK)
+            for check in check_files(files[start : start + parallel.CHUNK])
+        ]
     return [FileCheck(*marshal.loads(blob)) for blob in blobs]

@@ -15,8 +15,14 @@ from protsoc.registry.records import Record
 from protsoc.validate.rules import Context, rule
 
 
-def _error(record: Record, rule_id: str, message: str, path: tuple, hint: str,
-           severity: Severity = Severity.ERROR) -> Finding:
+def _error(
+    record: Record,
+    rule_id: str,
+    message: str,
+    path: tuple,
+    hint: str,
+    severity: Severity = Severity.ERROR,
+) -> Finding:
     return Finding(rule_id, message, record.path, severity, json_path=path, hint=hint)
 
 
@@ -55,22 +61,39 @@ def indicator_observation_dates(ctx: Context) -> Iterator[Finding]:
                 continue
             path = ("observations", index, "date")
             if day > ctx.today:
-                yield _error(record, "indicator-observation-future",
-                             f"observation {index + 1} is dated {day}, after today ({ctx.today})", path,
-                             "an observation records a value already reached: give the date the figure refers to, "
-                             "and put expected values under `target`")
+                yield _error(
+                    record,
+                    "indicator-observation-future",
+                    f"observation {index + 1} is dated {day}, after today ({ctx.today})",
+                    path,
+                    "an observation records a value already reached: give the date the figure refers to, "
+                    "and put expected values under `target`",
+                )
             if start and day < start:
-                yield _error(record, "indicator-observation-outside-lifetime",
-                             f"observation {index + 1} is dated {day}, before the indicator's valid_from ({start})",
-                             path, "fix the observation's date, or move `valid_from` back if the indicator existed then")
+                yield _error(
+                    record,
+                    "indicator-observation-outside-lifetime",
+                    f"observation {index + 1} is dated {day}, before the indicator's valid_from ({start})",
+                    path,
+                    "fix the observation's date, or move `valid_from` back if the indicator existed then",
+                )
             if end and day > end:
-                yield _error(record, "indicator-observation-outside-lifetime",
-                             f"observation {index + 1} is dated {day}, after the indicator's valid_until ({end})",
-                             path, "fix the observation's date, or record it under the indicator that replaced this one")
+                yield _error(
+                    record,
+                    "indicator-observation-outside-lifetime",
+                    f"observation {index + 1} is dated {day}, after the indicator's valid_until ({end})",
+                    path,
+                    "fix the observation's date, or record it under the indicator that replaced this one",
+                )
             if previous and day < previous:
-                yield _error(record, "indicator-observations-order",
-                             f"observation {index + 1} ({day}) comes after a later one ({previous})", path,
-                             "list observations oldest first", Severity.WARNING)
+                yield _error(
+                    record,
+                    "indicator-observations-order",
+                    f"observation {index + 1} ({day}) comes after a later one ({previous})",
+                    path,
+                    "list observations oldest first",
+                    Severity.WARNING,
+                )
             previous = max(previous, day) if previous else day
 
 
@@ -84,15 +107,23 @@ def indicator_values_fit_measure(ctx: Context) -> Iterator[Finding]:
             if not _number(value):
                 continue  # the schema reports a value that is not a number
             if measure == "percentage" and not 0 <= value <= 100:
-                yield _error(record, "indicator-percentage-range",
-                             f"{value} is not a percentage between 0 and 100", path,
-                             "write the percentage itself (12.5 for 12.5 %), or change `measure` if this is "
-                             "not a share")
+                yield _error(
+                    record,
+                    "indicator-percentage-range",
+                    f"{value} is not a percentage between 0 and 100",
+                    path,
+                    "write the percentage itself (12.5 for 12.5 %), or change `measure` if this is "
+                    "not a share",
+                )
             if measure == "count" and (value < 0 or not float(value).is_integer()):
-                yield _error(record, "indicator-count-value",
-                             f"{value} is not a count (a whole number, 0 or more)", path,
-                             "write counts in units as whole numbers (11.1 million -> 11100000), or change "
-                             "`measure` to ratio or amount")
+                yield _error(
+                    record,
+                    "indicator-count-value",
+                    f"{value} is not a count (a whole number, 0 or more)",
+                    path,
+                    "write counts in units as whole numbers (11.1 million -> 11100000), or change "
+                    "`measure` to ratio or amount",
+                )
 
 
 @rule(per_file=True)
@@ -104,10 +135,13 @@ def indicator_target_after_baseline(ctx: Context) -> Iterator[Finding]:
             continue
         start, end = dates.parse(baseline.get("date")), dates.parse(target.get("date"))
         if start and end and end <= start:
-            yield _error(record, "indicator-target-before-baseline",
-                         f"the target's date {end} is not after the baseline's date {start}",
-                         ("target", "date"), "a target is reached after the baseline is measured: fix one of "
-                         "the two dates")
+            yield _error(
+                record,
+                "indicator-target-before-baseline",
+                f"the target's date {end} is not after the baseline's date {start}",
+                ("target", "date"),
+                "a target is reached after the baseline is measured: fix one of the two dates",
+            )
 
 
 # --- action plans -----------------------------------------------------------------------------
@@ -119,29 +153,49 @@ def action_progress_matches_status(ctx: Context) -> Iterator[Finding]:
     for record in ctx.actions.values():
         data = record.data or {}
         entries: list[tuple[tuple, dict[str, Any]]] = [((), data)]
-        entries += [(("updates", i), u) for i, u in enumerate(_items(data.get("updates"))) if isinstance(u, dict)]
+        entries += [
+            (("updates", i), u)
+            for i, u in enumerate(_items(data.get("updates")))
+            if isinstance(u, dict)
+        ]
         for path, entry in entries:
             status, progress = entry.get("status"), entry.get("progress")
             if not isinstance(progress, int) or status is None:
                 continue
             where = "the action" if not path else f"update {path[1] + 1}"
             if progress == 100 and status != "done":
-                yield _error(record, "action-progress-not-done",
-                             f"{where} is at 100 % but its status is {status}", path + ("progress",),
-                             "set `status: done` (and `completed_on:`) if it is finished, or lower `progress`")
+                yield _error(
+                    record,
+                    "action-progress-not-done",
+                    f"{where} is at 100 % but its status is {status}",
+                    path + ("progress",),
+                    "set `status: done` (and `completed_on:`) if it is finished, or lower `progress`",
+                )
             if status == "done" and progress != 100:
-                yield _error(record, "action-done-not-complete",
-                             f"{where} is done but its progress is {progress} %", path + ("progress",),
-                             "set `progress: 100`, or keep the status in-progress until it is finished")
+                yield _error(
+                    record,
+                    "action-done-not-complete",
+                    f"{where} is done but its progress is {progress} %",
+                    path + ("progress",),
+                    "set `progress: 100`, or keep the status in-progress until it is finished",
+                )
         completed = dates.parse(data.get("completed_on"))
         if completed and data.get("status") != "done":
-            yield _error(record, "action-completed-not-done",
-                         f"`completed_on` is set but the status is {data.get('status')}", ("completed_on",),
-                         "set `status: done`, or remove `completed_on`")
+            yield _error(
+                record,
+                "action-completed-not-done",
+                f"`completed_on` is set but the status is {data.get('status')}",
+                ("completed_on",),
+                "set `status: done`, or remove `completed_on`",
+            )
         if completed and completed > ctx.today:
-            yield _error(record, "action-completed-in-future",
-                         f"`completed_on` ({completed}) is after today ({ctx.today})", ("completed_on",),
-                         "record the completion on the day it happens; use `due` for the planned date")
+            yield _error(
+                record,
+                "action-completed-in-future",
+                f"`completed_on` ({completed}) is after today ({ctx.today})",
+                ("completed_on",),
+                "record the completion on the day it happens; use `due` for the planned date",
+            )
 
 
 # --- evaluations ------------------------------------------------------------------------------
@@ -154,14 +208,20 @@ def evaluation_independence(ctx: Context) -> Iterator[Finding]:
         data = record.data or {}
         for body in conflicts(data):
             evaluator = data.get("evaluator") or {}
-            who = (f"the evaluator `{body}` manages" if evaluator.get("id") == body
-                   else f"the evaluator `{evaluator.get('id')}` belongs to `{body}`, which manages")
-            yield _error(record, "evaluation-independence",
-                         f"{who} the evaluated programme: the circular requires evaluations independent "
-                         "of the managing bodies",
-                         ("evaluator", "id"),
-                         "entrust the evaluation to a body that does not manage the programme (the General "
-                         "Inspectorate of Finance, another ministry's inspectorate, or a consultancy)")
+            who = (
+                f"the evaluator `{body}` manages"
+                if evaluator.get("id") == body
+                else f"the evaluator `{evaluator.get('id')}` belongs to `{body}`, which manages"
+            )
+            yield _error(
+                record,
+                "evaluation-independence",
+                f"{who} the evaluated programme: the circular requires evaluations independent "
+                "of the managing bodies",
+                ("evaluator", "id"),
+                "entrust the evaluation to a body that does not manage the programme (the General "
+                "Inspectorate of Finance, another ministry's inspectorate, or a consultancy)",
+            )
 
 
 @rule
@@ -173,13 +233,20 @@ def evaluation_commissioned_by_steering(ctx: Context) -> Iterator[Finding]:
         if not isinstance(ref, str) or ref not in ctx.decisions:
             continue  # a missing decision is reported by ref-decision
         committee = ref.split("/", 1)[0]
-        kind = (ctx.committees[committee].data or {}).get("kind") if committee in ctx.committees else None
+        kind = (
+            (ctx.committees[committee].data or {}).get("kind")
+            if committee in ctx.committees
+            else None
+        )
         if kind != "ministerial":
-            yield _error(record, "evaluation-not-steering",
-                         f"`{ref}` is a decision of `{committee}`, not of the ministerial Steering Committee",
-                         ("commissioned_by",),
-                         "cite the Steering Committee decision that launched the evaluation",
-                         Severity.WARNING)
+            yield _error(
+                record,
+                "evaluation-not-steering",
+                f"`{ref}` is a decision of `{committee}`, not of the ministerial Steering Committee",
+                ("commissioned_by",),
+                "cite the Steering Committee decision that launched the evaluation",
+                Severity.WARNING,
+            )
 
 
 @rule
@@ -188,9 +255,13 @@ def evaluation_recommendation_decisions(ctx: Context) -> Iterator[Finding]:
         for index, recommendation in enumerate(_items((record.data or {}).get("recommendations"))):
             decision = recommendation.get("decision") if isinstance(recommendation, dict) else None
             if isinstance(decision, str) and decision not in ctx.decisions:
-                yield _error(record, "ref-decision", f"decision `{decision}` does not exist",
-                             ("recommendations", index, "decision"),
-                             "give <meeting-id>/d<N> of the decision the recommendation became")
+                yield _error(
+                    record,
+                    "ref-decision",
+                    f"decision `{decision}` does not exist",
+                    ("recommendations", index, "decision"),
+                    "give <meeting-id>/d<N> of the decision the recommendation became",
+                )
 
 
 # --- roadmap ----------------------------------------------------------------------------------
@@ -209,20 +280,44 @@ def roadmap_references(ctx: Context) -> Iterator[Finding]:
             if not isinstance(mission, str) or "#" not in mission:
                 continue
             committee, mission_id = mission.split("#", 1)
-            missions = {m.get("id") for m in _items((ctx.committees[committee].data or {}).get("missions"))
-                        if isinstance(m, dict)} if committee in ctx.committees else set()
+            missions = (
+                {
+                    m.get("id")
+                    for m in _items((ctx.committees[committee].data or {}).get("missions"))
+                    if isinstance(m, dict)
+                }
+                if committee in ctx.committees
+                else set()
+            )
             if mission_id not in missions:
-                yield _error(record, "ref-mission", f"mission `{mission}` does not exist", ("axes", index, "mission"),
-                             "give <committee-id>#<mission-id> of a mission listed in the committee's file")
+                yield _error(
+                    record,
+                    "ref-mission",
+                    f"mission `{mission}` does not exist",
+                    ("axes", index, "mission"),
+                    "give <committee-id>#<mission-id> of a mission listed in the committee's file",
+                )
         for part in ("milestones", "resources"):
             for index, item in enumerate(_items(data.get(part))):
                 axis_id = item.get("axis") if isinstance(item, dict) else None
                 if isinstance(axis_id, str) and axis_id not in axes:
-                    yield _error(record, "ref-axis", f"roadmap axis `{axis_id}` does not exist", (part, index, "axis"),
-                                 "use the id of one of the roadmap's axes")
+                    yield _error(
+                        record,
+                        "ref-axis",
+                        f"roadmap axis `{axis_id}` does not exist",
+                        (part, index, "axis"),
+                        "use the id of one of the roadmap's axes",
+                    )
     for record in ctx.evaluations.values():
         scope = (record.data or {}).get("scope")
-        for index, axis_id in enumerate(_items(scope.get("axes")) if isinstance(scope, dict) else []):
+        for index, axis_id in enumerate(
+            _items(scope.get("axes")) if isinstance(scope, dict) else []
+        ):
             if isinstance(axis_id, str) and axis_id not in axes:
-                yield _error(record, "ref-axis", f"roadmap axis `{axis_id}` does not exist", ("scope", "axes", index),
-                             "use an axis id of registry/roadmap/roadmap.yaml")
+                yield _error(
+                    record,
+                    "ref-axis",
+                    f"roadmap axis `{axis_id}` does not exist",
+                    ("scope", "axes", index),
+                    "use an axis id of registry/roadmap/roadmap.yaml",
+                )

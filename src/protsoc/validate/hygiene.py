@@ -16,30 +16,72 @@ from protsoc.kernel.findings import Finding, Severity
 from protsoc.registry.records import iter_strings
 from protsoc.validate import fastpath
 
-_BIDI_CONTROLS = {chr(code): name for code, name in [
-    (0x202A, "LEFT-TO-RIGHT EMBEDDING"), (0x202B, "RIGHT-TO-LEFT EMBEDDING"),
-    (0x202C, "POP DIRECTIONAL FORMATTING"), (0x202D, "LEFT-TO-RIGHT OVERRIDE"),
-    (0x202E, "RIGHT-TO-LEFT OVERRIDE"), (0x2066, "LEFT-TO-RIGHT ISOLATE"),
-    (0x2067, "RIGHT-TO-LEFT ISOLATE"), (0x2068, "FIRST STRONG ISOLATE"),
-    (0x2069, "POP DIRECTIONAL ISOLATE"),
-]}
-_INVISIBLE = {chr(code): name for code, name in [
-    (0x200B, "ZERO WIDTH SPACE"), (0x200C, "ZERO WIDTH NON-JOINER"), (0x200D, "ZERO WIDTH JOINER"),
-    (0x200E, "LEFT-TO-RIGHT MARK"), (0x200F, "RIGHT-TO-LEFT MARK"), (0x2060, "WORD JOINER"),
-    (0x061C, "ARABIC LETTER MARK"), (0xFEFF, "ZERO WIDTH NO-BREAK SPACE"),
-]}
-_PERSIAN = {"\u06cc": ("ی", "ي", "U+06CC FARSI YEH", "U+064A ARABIC YEH"),
-            "\u06a9": ("ک", "ك", "U+06A9 KEHEH", "U+0643 ARABIC KAF")}
+_BIDI_CONTROLS = {
+    chr(code): name
+    for code, name in [
+        (0x202A, "LEFT-TO-RIGHT EMBEDDING"),
+        (0x202B, "RIGHT-TO-LEFT EMBEDDING"),
+        (0x202C, "POP DIRECTIONAL FORMATTING"),
+        (0x202D, "LEFT-TO-RIGHT OVERRIDE"),
+        (0x202E, "RIGHT-TO-LEFT OVERRIDE"),
+        (0x2066, "LEFT-TO-RIGHT ISOLATE"),
+        (0x2067, "RIGHT-TO-LEFT ISOLATE"),
+        (0x2068, "FIRST STRONG ISOLATE"),
+        (0x2069, "POP DIRECTIONAL ISOLATE"),
+    ]
+}
+_INVISIBLE = {
+    chr(code): name
+    for code, name in [
+        (0x200B, "ZERO WIDTH SPACE"),
+        (0x200C, "ZERO WIDTH NON-JOINER"),
+        (0x200D, "ZERO WIDTH JOINER"),
+        (0x200E, "LEFT-TO-RIGHT MARK"),
+        (0x200F, "RIGHT-TO-LEFT MARK"),
+        (0x2060, "WORD JOINER"),
+        (0x061C, "ARABIC LETTER MARK"),
+        (0xFEFF, "ZERO WIDTH NO-BREAK SPACE"),
+    ]
+}
+_PERSIAN = {
+    "\u06cc": ("ی", "ي", "U+06CC FARSI YEH", "U+064A ARABIC YEH"),
+    "\u06a9": ("ک", "ك", "U+06A9 KEHEH", "U+0643 ARABIC KAF"),
+}
 _TATWEEL = "\u0640"
 _ARABIC_INDIC = re.compile("[\u0660-\u0669\u06f0-\u06f9]")
 _ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 _TO_WESTERN = {code: str(index) for index, code in enumerate(range(0x0660, 0x066A))}
 _TO_WESTERN.update({code: str(index) for index, code in enumerate(range(0x06F0, 0x06FA))})
 # Fields holding machine values (ids, dates, times, references) rather than prose.
-_MACHINE_KEYS = {"id", "date", "since", "until", "attested", "due", "start", "end", "time",
-                 "end_time", "committee", "member", "owner", "parent", "chair", "axis",
-                 "created", "ended", "approved_on", "completed_on", "planned", "actual",
-                 "valid_from", "valid_until", "tracking_start", "decisions", "commissioned_by"}
+_MACHINE_KEYS = {
+    "id",
+    "date",
+    "since",
+    "until",
+    "attested",
+    "due",
+    "start",
+    "end",
+    "time",
+    "end_time",
+    "committee",
+    "member",
+    "owner",
+    "parent",
+    "chair",
+    "axis",
+    "created",
+    "ended",
+    "approved_on",
+    "completed_on",
+    "planned",
+    "actual",
+    "valid_from",
+    "valid_until",
+    "tracking_start",
+    "decisions",
+    "commissioned_by",
+}
 
 
 def check(data: Any, display: str) -> Iterator[Finding]:
@@ -54,7 +96,9 @@ def _check_text(text: str, path: tuple, display: str) -> Iterator[Finding]:
                 "text-bidi-control",
                 f"hidden bidirectional control U+{ord(char):04X} {name}: the text shown to "
                 "reviewers differs from the text stored",
-                display, Severity.ERROR, json_path=path,
+                display,
+                Severity.ERROR,
+                json_path=path,
                 hint="delete the character; right-to-left layout is the renderer's job, not the data's",
             )
     for char, name in _INVISIBLE.items():
@@ -62,7 +106,9 @@ def _check_text(text: str, path: tuple, display: str) -> Iterator[Finding]:
             yield Finding(
                 "text-invisible",
                 f"invisible character U+{ord(char):04X} {name}",
-                display, Severity.WARNING, json_path=path,
+                display,
+                Severity.WARNING,
+                json_path=path,
                 hint="delete it: it breaks searching and comparing names (Babel's medium date "
                 "formats insert U+200F; never copy them into records)",
             )
@@ -73,23 +119,31 @@ def _check_text(text: str, path: tuple, display: str) -> Iterator[Finding]:
                     "text-persian-letter",
                     f"Persian letter {name} «{shown}» in Arabic text; it looks like {arabic} but "
                     "is a different character",
-                    display, Severity.WARNING, json_path=path,
+                    display,
+                    Severity.WARNING,
+                    json_path=path,
                     hint=f"replace «{shown}» with «{fixed}» ({arabic})",
                 )
     if _TATWEEL in text:
         yield Finding(
             "text-tatweel",
             "tatweel (U+0640 «ـ») stretches letters for display and breaks searching",
-            display, Severity.WARNING, json_path=path,
+            display,
+            Severity.WARNING,
+            json_path=path,
             hint="delete the tatweel characters",
         )
     key = next((part for part in reversed(path) if isinstance(part, str)), "")
-    if _ARABIC_INDIC.search(text) and (key in _MACHINE_KEYS or re.fullmatch(r"[\d\u0660-\u0669\u06f0-\u06f9:/-]+", text)):
+    if _ARABIC_INDIC.search(text) and (
+        key in _MACHINE_KEYS or re.fullmatch(r"[\d\u0660-\u0669\u06f0-\u06f9:/-]+", text)
+    ):
         western = text.translate(_TO_WESTERN)
         yield Finding(
             "text-arabic-digits",
             f"Arabic-Indic digits in a date or id: `{text}`",
-            display, Severity.WARNING, json_path=path,
+            display,
+            Severity.WARNING,
+            json_path=path,
             hint=f"write it with Western digits: `{western}` (Arabic documents still show "
             "Western digits in Morocco)",
         )

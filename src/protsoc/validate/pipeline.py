@@ -34,7 +34,9 @@ class ValidationResult:
         return not self.errors and not (strict and self.warnings)
 
 
-def validate(root: Path, paths: Iterable[Path] = (), today: dt.date | None = None) -> ValidationResult:
+def validate(
+    root: Path, paths: Iterable[Path] = (), today: dt.date | None = None
+) -> ValidationResult:
     """Check the whole registry, or only ``paths`` (still resolved against the whole registry).
     What changed since a git revision is ``protsoc.validate.changed_since``'s."""
     paths = list(paths)
@@ -58,7 +60,9 @@ class RegistryCheck:
     projections: Callable[[], list[Any]]  # each file's ``rules.project``ion (None: no record)
 
 
-def check_registry(root: Path, today: dt.date, git_blobs: dict[str, str] | None = None) -> RegistryCheck:
+def check_registry(
+    root: Path, today: dt.date, git_blobs: dict[str, str] | None = None
+) -> RegistryCheck:
     """Every finding of the registry at ``root``.
 
     Each file alone is checked once per content (``filecheck``; ``cache.CheckStore`` keeps the
@@ -121,7 +125,11 @@ def _check_registry(root: Path, today: dt.date, git_blobs: dict[str, str]) -> Re
         display = record_file.display()
         findings.extend(finding_from_tuple(item, display) for item in entry[0])  # type: ignore[index]
     key = hashlib.blake2b(digest_size=20)
-    for part in (today.isoformat(), os.getcwd(), *(f"{rel}\0{entry[1].hex()}" for rel, entry in zip(rels, known))):  # type: ignore[index]
+    for part in (
+        today.isoformat(),
+        os.getcwd(),
+        *(f"{rel}\0{entry[1].hex()}" for rel, entry in zip(rels, known)),
+    ):  # type: ignore[index]
         key.update(part.encode("utf-8", "surrogateescape") + b"\n")
     rules_key = key.hexdigest()
     found = store.rule_findings(rules_key) if store is not None else None

@@ -39,7 +39,9 @@ def as_github(findings: list[Finding], files_checked: int, valid: bool) -> str:
             f"title={_escape_property('protsoc ' + f.rule)}::{_escape_data(message)}"
         )
     totals = count(findings)
-    lines.append(f"protsoc: {files_checked} files checked, {totals['errors']} errors, {totals['warnings']} warnings")
+    lines.append(
+        f"protsoc: {files_checked} files checked, {totals['errors']} errors, {totals['warnings']} warnings"
+    )
     return "\n".join(lines)
 
 
@@ -47,4 +49,7 @@ def plain_line(f: Finding) -> str:
     return f"{f.path}:{f.line or 1}:{f.column or 1}: {f.severity.value} [{f.rule}] {f.message}"
 
 
-REPORTERS: dict[str, Callable[[list[Finding], int, bool], str]] = {"json": as_json, "github": as_github}
+REPORTERS: dict[str, Callable[[list[Finding], int, bool], str]] = {
+    "json": as_json,
+    "github": as_github,
+}

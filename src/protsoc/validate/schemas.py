@@ -65,8 +65,14 @@ def _closest_branch(error: Any) -> list[Any]:
     so the finding is about `per`, not a missing `none`)."""
     branches: dict[Any, list[Any]] = {}
     for sub in error.context:
-        branches.setdefault(sub.relative_schema_path[0] if sub.relative_schema_path else None, []).append(sub)
-    if len(branches) < 2 or not isinstance(error.instance, dict) or not isinstance(error.validator_value, list):
+        branches.setdefault(
+            sub.relative_schema_path[0] if sub.relative_schema_path else None, []
+        ).append(sub)
+    if (
+        len(branches) < 2
+        or not isinstance(error.instance, dict)
+        or not isinstance(error.validator_value, list)
+    ):
         return list(error.context)
     keys = set(error.instance)
 
@@ -95,7 +101,11 @@ def _finding(error: Any, display: str, implicit: dict[tuple, str]) -> Finding:
         path = path + (extra[0],) if extra else path
         rule = "schema-unknown-field"
         message = f"{where} has an unknown field `{', '.join(extra)}`"
-        close = difflib.get_close_matches(extra[0], error.schema.get("properties", {}), n=1) if extra else []
+        close = (
+            difflib.get_close_matches(extra[0], error.schema.get("properties", {}), n=1)
+            if extra
+            else []
+        )
         allowed = ", ".join(error.schema.get("properties", {}))
         hint = f"did you mean `{close[0]}`?" if close else f"allowed fields: {allowed}"
     elif validator in ("type", "const") and path in implicit and _expects_text(error):
@@ -106,13 +116,17 @@ def _finding(error: Any, display: str, implicit: dict[tuple, str]) -> Finding:
         message = f"{where} should be {_expected(error)}, not {_json_type(error.instance)}"
     elif validator == "const":
         expected = json.dumps(error.validator_value, ensure_ascii=False)
-        message = f"{where} must be {expected}, not {json.dumps(error.instance, ensure_ascii=False)}"
+        message = (
+            f"{where} must be {expected}, not {json.dumps(error.instance, ensure_ascii=False)}"
+        )
         hint = f"write `{path[-1] if path else 'it'}: {expected}`"
     elif validator == "enum":
         choices = ", ".join(str(choice) for choice in error.validator_value)
         message = f"{where}: `{error.instance}` is not one of the allowed values"
         hint = f"use one of: {choices}"
-        close = difflib.get_close_matches(str(error.instance), [str(c) for c in error.validator_value], n=1)
+        close = difflib.get_close_matches(
+            str(error.instance), [str(c) for c in error.validator_value], n=1
+        )
         if close:
             hint = f"did you mean `{close[0]}`? (allowed: {choices})"
     elif validator == "format" and error.validator_value == "date":
@@ -160,8 +174,15 @@ def _expected(error: Any) -> str:
     if error.validator == "const":
         return f"`{error.validator_value}`"
     expected = error.validator_value
-    names = {"string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
-             "object": "a mapping of fields", "array": "a list", "null": "empty"}
+    names = {
+        "string": "text",
+        "integer": "a whole number",
+        "number": "a number",
+        "boolean": "true or false",
+        "object": "a mapping of fields",
+        "array": "a list",
+        "null": "empty",
+    }
     if isinstance(expected, list):
         return " or ".join(names.get(item, item) for item in expected)
     return names.get(expected, expected)

@@ -19,8 +19,10 @@ RULE_ID = "seal-broken"
 
 
 def amend_hint(meeting_id: str) -> str:
-    return (f"restore the approved content (`protsoc history {meeting_id}` shows the commits) and "
-            f"record the correction as an erratum: `protsoc amend {meeting_id} --reason …`")
+    return (
+        f"restore the approved content (`protsoc history {meeting_id}` shows the commits) and "
+        f"record the correction as an erratum: `protsoc amend {meeting_id} --reason …`"
+    )
 
 
 @rule(per_file=True)
