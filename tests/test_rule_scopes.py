@@ -66,7 +66,7 @@ def plain_findings(root: Path) -> list[tuple]:
             findings += schemas.check(
                 record.kind, record.data, record.path, record.document.implicit
             )
-            findings += hygiene.check(record.data, record.path)
+            findings += hygiene.check(record.data, record.path, record.document.text)
     findings += rulebook.run(registry, TODAY)
     resolve_positions(
         findings, {r.path: r.document.text for r in registry.records if r.document is not None}

@@ -61,7 +61,7 @@ def check_files(files: list[RecordFile]) -> list[FileCheck]:
         if record.data is not None and document is not None:
             findings.extend(schemas.check(record.kind, record.data, record.path, document.implicit))
             if hygiene.may_find(document.text):
-                findings.extend(hygiene.check(record.data, record.path))
+                findings.extend(hygiene.check(record.data, record.path, document.text))
             findings.extend(by_path.get(record.path, ()))
         if document is not None:
             resolve_positions(findings, {record.path: document.text})

@@ -84,23 +84,59 @@ _MACHINE_KEYS = {
 }
 
 
-def check(data: Any, display: str) -> Iterator[Finding]:
+# Control characters a record's text may not hold: every C0 control but TAB and LF, DEL and the C1
+# controls. YAML refuses them written raw, but a double-quoted "\e[2J", "\a" or "\0" stores
+# them: terminals would obey them, and a NUL ends strings in C libraries that read the data.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def check(data: Any, display: str, raw_text: str = "") -> Iterator[Finding]:
+    """The hygiene findings of one record; ``raw_text``, the file's text when known, is also
+    searched for bidirectional controls wherever they stand (comments and keys too: Trojan
+    Source hides in comments), each reported at its own line and column."""
+    if raw_text:
+        yield from _check_raw(raw_text, display)
     for path, text in iter_strings(data):
-        yield from _check_text(text, path, display)
+        yield from _check_text(text, path, display, raw_text)
 
 
-def _check_text(text: str, path: tuple, display: str) -> Iterator[Finding]:
+def _check_raw(text: str, display: str) -> Iterator[Finding]:
+    for line_number, line in enumerate(text.split("\n"), start=1):
+        for column, char in enumerate(line, start=1):
+            if char in _BIDI_CONTROLS:
+                yield _bidi_finding(char, display, line=line_number, column=column)
+
+
+def _bidi_finding(
+    char: str, display: str, path: tuple = (), line: int | None = None, column: int | None = None
+) -> Finding:
+    return Finding(
+        "text-bidi-control",
+        f"hidden bidirectional control U+{ord(char):04X} {_BIDI_CONTROLS[char]}: the text shown to "
+        "reviewers differs from the text stored",
+        display,
+        Severity.ERROR,
+        line=line,
+        column=column,
+        json_path=path,
+        hint="delete the character; right-to-left layout is the renderer's job, not the data's",
+    )
+
+
+def _check_text(text: str, path: tuple, display: str, raw_text: str = "") -> Iterator[Finding]:
+    for char in sorted(set(_CONTROL.findall(text))):
+        yield Finding(
+            "text-control-character",
+            f"control character U+{ord(char):04X} in the text (written as an escape such as "
+            '"\\e" or "\\0"): terminals and other programs would obey it',
+            display,
+            Severity.ERROR,
+            json_path=path,
+            hint="delete it; only tabs and line breaks may stand in text",
+        )
     for char, name in _BIDI_CONTROLS.items():
-        if char in text:
-            yield Finding(
-                "text-bidi-control",
-                f"hidden bidirectional control U+{ord(char):04X} {name}: the text shown to "
-                "reviewers differs from the text stored",
-                display,
-                Severity.ERROR,
-                json_path=path,
-                hint="delete the character; right-to-left layout is the renderer's job, not the data's",
-            )
+        if char in text and char not in raw_text:  # a literal one is reported where it stands
+            yield _bidi_finding(char, display, path)
     for char, name in _INVISIBLE.items():
         if char in text:
             yield Finding(
@@ -153,6 +189,7 @@ def _check_text(text: str, path: tuple, display: str) -> Iterator[Finding]:
 def _hygiene_trigger() -> re.Pattern[str] | None:
     chars = set(_BIDI_CONTROLS) | set(_INVISIBLE) | set(_PERSIAN)
     chars.add(_TATWEEL)
+    chars |= {chr(code) for code in [*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0)]}
     digits = _ARABIC_INDIC.pattern
     if not (digits.startswith("[") and digits.endswith("]")):
         return None
