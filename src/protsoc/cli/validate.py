@@ -78,21 +78,22 @@ def validate(
 def _print_text(console, result, valid: bool) -> None:  # type: ignore[no-untyped-def]
     from rich.markup import escape
 
-    from protsoc.validate.reporters import plain_line
+    from protsoc.kernel.safe_text import ci_log_line, terminal
+    from protsoc.validate.reporters import plain_hint, plain_line
 
     current = None
     for finding in result.findings:
         if finding.path != current:
             if current is not None:
                 console.print()
-            console.print(f"[bold]{escape(finding.path)}[/]")
+            console.print(f"[bold]{escape(ci_log_line(terminal(finding.path)))}[/]")
             current = finding.path
         colour = "red" if finding.is_error else "yellow"
         # One finding, one line, however long: editors, CI problem matchers and grep read
         # `file:line:col: ...` lines, and a wrapped message would lose its end.
         console.print(f"[{colour}]{escape(plain_line(finding))}[/]", soft_wrap=True)
         if finding.hint:
-            console.print(f"    [dim]hint: {escape(finding.hint)}[/]", soft_wrap=True)
+            console.print(f"    [dim]hint: {escape(plain_hint(finding))}[/]", soft_wrap=True)
     errors, warnings = len(result.errors), len(result.warnings)
     if result.findings:
         console.print()

@@ -6,6 +6,7 @@ import json
 from typing import Callable
 
 from protsoc.kernel.findings import Finding, count
+from protsoc.kernel.safe_text import ci_log_line, github_data, github_property, terminal
 
 FORMATS = ("text", "json", "github")
 
@@ -20,14 +21,6 @@ def as_json(findings: list[Finding], files_checked: int, valid: bool) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2)
 
 
-def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _escape_property(text: str) -> str:
-    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
-
-
 def as_github(findings: list[Finding], files_checked: int, valid: bool) -> str:
     """GitHub Actions workflow commands: one annotation per finding, on its exact line."""
     lines = []
@@ -35,8 +28,8 @@ def as_github(findings: list[Finding], files_checked: int, valid: bool) -> str:
         level = "error" if f.is_error else "warning"
         message = f"[{f.rule}] {f.message}" + (f" — {f.hint}" if f.hint else "")
         lines.append(
-            f"::{level} file={_escape_property(f.path)},line={f.line or 1},col={f.column or 1},"
-            f"title={_escape_property('protsoc ' + f.rule)}::{_escape_data(message)}"
+            f"::{level} file={github_property(f.path)},line={f.line or 1},col={f.column or 1},"
+            f"title={github_property('protsoc ' + f.rule)}::{github_data(message)}"
         )
     totals = count(findings)
     lines.append(
@@ -46,7 +39,17 @@ def as_github(findings: list[Finding], files_checked: int, valid: bool) -> str:
 
 
 def plain_line(f: Finding) -> str:
-    return f"{f.path}:{f.line or 1}:{f.column or 1}: {f.severity.value} [{f.rule}] {f.message}"
+    """``file:line:col: severity [rule] message`` on one line: a message quotes record text, which
+    is shown escaped, so that it can neither run in a terminal nor begin a line of a CI log."""
+    return ci_log_line(
+        f"{terminal(f.path)}:{f.line or 1}:{f.column or 1}: {f.severity.value} [{f.rule}] "
+        f"{terminal(f.message)}"
+    )
+
+
+def plain_hint(f: Finding) -> str:
+    """A finding's hint, shown as ``plain_line`` shows its message."""
+    return terminal(f.hint or "")
 
 
 REPORTERS: dict[str, Callable[[list[Finding], int, bool], str]] = {
