@@ -30,9 +30,7 @@ def codeowners(
     registry: RegistryOption = None,
 ) -> None:
     """Write CODEOWNERS: each committee's files are reviewed by its secretariat's review_teams."""
-    from rich.markup import escape
-
-    from protsoc.cli.output import stderr
+    from protsoc.cli.output import printable, stderr
     from protsoc.registry.layout import display_path, find_registry
     from protsoc.registry.loaded import Registry
     from protsoc.registry.yamlio import write_atomic
@@ -42,7 +40,7 @@ def codeowners(
     default_path, prefix = codeowners_module.default_output(root)
     result = codeowners_module.generate(Registry.load(root), prefix)
     for warning in result.warnings:
-        stderr().print(f"[yellow]warning:[/] {escape(warning)}")
+        stderr().print(f"[yellow]warning:[/] {printable(warning)}")
     if output is not None and str(output) == "-":
         typer.echo(result.text, nl=False)
         return

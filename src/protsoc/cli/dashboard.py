@@ -187,9 +187,9 @@ def _bool(value) -> str:  # type: ignore[no-untyped-def]
 
 def _print_text(console, result) -> None:  # type: ignore[no-untyped-def]
     from rich import box
-    from rich.markup import escape
     from rich.table import Table
 
+    from protsoc.cli.output import printable
     from protsoc.governance.indicator import QUALIFIER_SIGNS, format_number
 
     if not result.rows:
@@ -223,7 +223,7 @@ def _print_text(console, result) -> None:  # type: ignore[no-untyped-def]
     for row in result.rows:
         if row.axis != current_axis:
             current_axis = row.axis
-            table.add_row(f"[bold]axis {escape(row.axis or '(none)')}[/]", *[""] * 8)
+            table.add_row(f"[bold]axis {printable(row.axis or '(none)')}[/]", *[""] * 8)
         change = "—"
         if row.change is not None:
             sign = "+" if row.change > 0 else ""
@@ -262,7 +262,7 @@ def _print_text(console, result) -> None:  # type: ignore[no-untyped-def]
     console.print()
     for row in result.rows:
         reported = f" — «{row.latest.as_reported}»" if row.latest and row.latest.as_reported else ""
-        console.print(f"[bold]{escape(row.id)}[/]: {escape(row.name)}{escape(reported)}")
+        console.print(f"[bold]{printable(row.id)}[/]: {printable(row.name)}{printable(reported)}")
     console.print()
     counts = result.counts()
     console.print(
@@ -272,5 +272,5 @@ def _print_text(console, result) -> None:  # type: ignore[no-untyped-def]
     for row in result.rows:
         if row.freshness == "stale":
             console.print(
-                f"[red]stale:[/] {escape(row.id)} ({row.frequency}): a value was due by {row.next_update_due}"
+                f"[red]stale:[/] {printable(row.id)} ({row.frequency}): a value was due by {row.next_update_due}"
             )

@@ -39,8 +39,9 @@ def evaluations(
 
 def _print_text(console, rows) -> None:  # type: ignore[no-untyped-def]
     from rich import box
-    from rich.markup import escape
     from rich.table import Table
+
+    from protsoc.cli.output import printable
 
     if not rows:
         console.print(
@@ -79,20 +80,20 @@ def _print_text(console, rows) -> None:  # type: ignore[no-untyped-def]
     console.print(table)
     console.print()
     for row in rows:
-        console.print(f"[bold]{escape(row.id)}[/]: {escape(row.title)}")
-        console.print(f"  evaluator: {escape(row.evaluator)}")
+        console.print(f"[bold]{printable(row.id)}[/]: {printable(row.title)}")
+        console.print(f"  evaluator: {printable(row.evaluator)}")
         if row.scope:
             bodies = (
                 f" — managed by {', '.join(row.managing_bodies)}" if row.managing_bodies else ""
             )
-            console.print(f"  scope: {escape(row.scope)}{escape(bodies)}")
+            console.print(f"  scope: {printable(row.scope)}{printable(bodies)}")
         if row.commissioning_decision:
             console.print(
-                f"  commissioned by {escape(row.commissioned_by)}: {escape(row.commissioning_decision)}"
+                f"  commissioned by {printable(row.commissioned_by)}: {printable(row.commissioning_decision)}"
             )
         if row.report_title:
             when = f", {row.report_date}" if row.report_date else ""
-            console.print(f"  report: {escape(row.report_title)}{escape(when)}")
+            console.print(f"  report: {printable(row.report_title)}{printable(when)}")
         for rec in row.recommendations:
             became = f" -> {rec.decision}" if rec.decision else ""
-            console.print(f"  {escape(rec.id)}: {escape(rec.text)}{escape(became)}")
+            console.print(f"  {printable(rec.id)}: {printable(rec.text)}{printable(became)}")

@@ -48,9 +48,9 @@ def guarded(function: F) -> F:
             raise
         except ProtsocError as error:
             console = stderr()
-            console.print(f"[bold red]error:[/] {_escape(error.message)}")
+            console.print(f"[bold red]error:[/] {printable(error.message)}")
             if error.hint:
-                console.print(f"[dim]hint:[/] {_escape(error.hint)}")
+                console.print(f"[dim]hint:[/] {printable(error.hint)}")
             raise typer.Exit(error.exit_code) from None
         except KeyboardInterrupt:
             stderr().print("interrupted")
@@ -68,10 +68,15 @@ def guarded(function: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def _escape(text: str) -> str:
+def printable(text: str) -> str:
+    """Record text (or a message quoting it) for a rich console: control characters shown
+    escaped, no line that CI would run (``kernel/safe_text``), and rich markup escaped, so that
+    ``[link=…]`` or ``[/bold]`` in a record is printed, not interpreted."""
     from rich.markup import escape
 
-    return escape(text)
+    from protsoc.kernel.safe_text import terminal
+
+    return escape(terminal(str(text), keep_newlines=True))
 
 
 def _write_bug_log() -> str:

@@ -53,10 +53,11 @@ def roadmap(
 
 def _print_text(console, result) -> None:  # type: ignore[no-untyped-def]
     from rich import box
-    from rich.markup import escape
     from rich.table import Table
 
-    console.print(f"[bold]{escape(result.title)}[/]")
+    from protsoc.cli.output import printable
+
+    console.print(f"[bold]{printable(result.title)}[/]")
     console.print(
         f"owner: {result.owner or '—'}; adopted by: {result.adopted_by or 'no decision recorded'}; as of {result.as_of}"
     )
@@ -96,7 +97,7 @@ def _print_text(console, result) -> None:  # type: ignore[no-untyped-def]
         )
     console.print(table)
     for axis in result.axes:
-        console.print(f"[bold]{escape(axis.id)}[/]: {escape(axis.title)}")
+        console.print(f"[bold]{printable(axis.id)}[/]: {printable(axis.title)}")
     if result.milestones:
         console.print()
         milestones = Table(title="milestones (overall trajectory)", box=box.SIMPLE_HEAD)
@@ -117,7 +118,7 @@ def _print_text(console, result) -> None:  # type: ignore[no-untyped-def]
             )
         console.print(milestones)
         for m in result.milestones:
-            console.print(f"[bold]{escape(m.id)}[/]: {escape(m.title)}")
+            console.print(f"[bold]{printable(m.id)}[/]: {printable(m.title)}")
     if result.resources:
         console.print()
         console.print("[bold]mobilised resources[/]")
@@ -126,13 +127,13 @@ def _print_text(console, result) -> None:  # type: ignore[no-untyped-def]
                 f" — {r.amount:,.0f} {r.currency or ''}".rstrip() if r.amount is not None else ""
             )
             console.print(
-                f"  {escape(r.id)} ({escape(r.axis or 'all axes')}): {escape(r.title)}{escape(amount)}"
+                f"  {printable(r.id)} ({printable(r.axis or 'all axes')}): {printable(r.title)}{printable(amount)}"
             )
     if result.principles:
         console.print()
         console.print("[bold]guiding principles[/]")
         for text in result.principles:
-            console.print(f"  - {escape(text)}")
+            console.print(f"  - {printable(text)}")
     console.print()
     if result.missing:
         console.print(
@@ -147,4 +148,4 @@ def _print_text(console, result) -> None:  # type: ignore[no-untyped-def]
     else:
         console.print("nothing late")
     if result.note_en:
-        console.print(f"[dim]note: {escape(result.note_en)}[/]")
+        console.print(f"[dim]note: {printable(result.note_en)}[/]")

@@ -33,9 +33,7 @@ def show(
     """Print one record (its YAML as stored) and, for a meeting, where the approval of its minutes stands."""
     import json
 
-    from rich.markup import escape
-
-    from protsoc.cli.output import stdout
+    from protsoc.cli.output import printable, stdout
     from protsoc.governance.catalog import show as find
     from protsoc.kernel.i18n import _
     from protsoc.registry.layout import find_registry
@@ -60,8 +58,10 @@ def show(
         )
         return
     console = stdout()
-    console.print(f"[bold]{escape(shown.kind)} {escape(shown.id)}[/]  [dim]{escape(shown.path)}[/]")
-    console.print(escape(shown.text.rstrip("\n")))
+    console.print(
+        f"[bold]{printable(shown.kind)} {printable(shown.id)}[/]  [dim]{printable(shown.path)}[/]"
+    )
+    console.print(printable(shown.text.rstrip("\n")))
     if shown.kind == "meeting" and shown.summary:
         s = shown.summary
         console.print(

@@ -64,8 +64,9 @@ def _explain_invalid(root) -> None:  # type: ignore[no-untyped-def]
 
 
 def _print_table(console, result) -> None:  # type: ignore[no-untyped-def]
-    from rich.markup import escape
     from rich.table import Table
+
+    from protsoc.cli.output import printable
 
     # Arabic stays out of the table's cells: terminals without bidi support scramble it and
     # bidi terminals reorder whole lines (see shared research, "Terminal output"); the names
@@ -96,12 +97,12 @@ def _print_table(console, result) -> None:  # type: ignore[no-untyped-def]
         )
     console.print(table)
     console.print()
-    console.print(escape(result.title))
+    console.print(printable(result.title))
     for row in result.committees:
         chair = f" — الرئيس: {row.chair}" if row.chair else ""
         holder = f" ({row.chair_holder})" if row.chair_holder else ""
         console.print(
-            f"[bold]{escape(row.id)}[/]: {escape(row.short_name)}{escape(chair)}{escape(holder)}"
+            f"[bold]{printable(row.id)}[/]: {printable(row.short_name)}{printable(chair)}{printable(holder)}"
         )
     console.print()
     console.print(

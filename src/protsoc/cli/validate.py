@@ -76,8 +76,7 @@ def validate(
 
 
 def _print_text(console, result, valid: bool) -> None:  # type: ignore[no-untyped-def]
-    from rich.markup import escape
-
+    from protsoc.cli.output import printable
     from protsoc.kernel.safe_text import ci_log_line, terminal
     from protsoc.validate.reporters import plain_hint, plain_line
 
@@ -86,14 +85,14 @@ def _print_text(console, result, valid: bool) -> None:  # type: ignore[no-untype
         if finding.path != current:
             if current is not None:
                 console.print()
-            console.print(f"[bold]{escape(ci_log_line(terminal(finding.path)))}[/]")
+            console.print(f"[bold]{printable(ci_log_line(terminal(finding.path)))}[/]")
             current = finding.path
         colour = "red" if finding.is_error else "yellow"
         # One finding, one line, however long: editors, CI problem matchers and grep read
         # `file:line:col: ...` lines, and a wrapped message would lose its end.
-        console.print(f"[{colour}]{escape(plain_line(finding))}[/]", soft_wrap=True)
+        console.print(f"[{colour}]{printable(plain_line(finding))}[/]", soft_wrap=True)
         if finding.hint:
-            console.print(f"    [dim]hint: {escape(plain_hint(finding))}[/]", soft_wrap=True)
+            console.print(f"    [dim]hint: {printable(plain_hint(finding))}[/]", soft_wrap=True)
     errors, warnings = len(result.errors), len(result.warnings)
     if result.findings:
         console.print()

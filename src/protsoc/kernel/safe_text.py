@@ -39,10 +39,11 @@ def _shown(match: re.Match[str]) -> str:
 def terminal(text: str, keep_newlines: bool = False) -> str:
     """Text for a terminal line: control characters and bidi controls shown as escapes.
 
-    ``keep_newlines`` keeps LF for multi-line text shown as a block (a record's YAML), where a
-    line of its own is expected; every other control is still escaped."""
+    ``keep_newlines`` keeps LF for multi-line text shown as a block (a record's YAML, a message of
+    several lines), where lines of their own are expected: every other control is still escaped,
+    and no line can begin a CI workflow command (see ``ci_log_line``)."""
     if keep_newlines:
-        return "\n".join(terminal(line) for line in text.split("\n"))
+        return "\n".join(ci_log_line(line) for line in text.split("\n"))
     text = _CONTROL.sub(_shown, text)
     return _BIDI.sub(_shown, text)
 
