@@ -18,6 +18,7 @@ from protsoc.cli.clerk import (
     members_of,
     run,
     start,
+    vocabulary,
 )
 from protsoc.cli.options import RegistryOption
 from protsoc.cli.output import guarded
@@ -89,7 +90,7 @@ def committee(
     clerk = _clerk()
     committee_id = ask(committee_id, _t("Committee id (e.g. working-group-rsu)"))
     name = ask(name, _t("Full name (Arabic)"))
-    kind = ask(kind, _t("Kind"), choices=clerk.COMMITTEE_KINDS, default="working-group")
+    kind = ask(kind, _t("Kind"), choices=vocabulary().COMMITTEE_KINDS, default="working-group")
     cadence = ask(
         cadence, _t("Cadence rule (none, or N/PERIOD/MODE such as 1/P6M/rolling)"), default="none"
     )
@@ -165,7 +166,7 @@ def member(
     committee_id = ask(committee_id, _t("Committee"), choices=known(registry, "committee") or None)
     member_id = ask(member_id, _t("Post id (e.g. sg-interior)"))
     title = ask(title, _t("Title of the post (Arabic)"))
-    role = ask(role, _t("Role"), choices=clerk.MEMBER_ROLES, default="member")
+    role = ask(role, _t("Role"), choices=vocabulary().MEMBER_ROLES, default="member")
     run(
         registry,
         lambda desk: clerk.add_member(
@@ -236,7 +237,7 @@ def meeting(
     day = ask(day, _t("Date (YYYY-MM-DD)"))
     time_ = ask(time_, _t("Start time (HH:MM)"), required=False)
     place = ask(place, _t("Place"), required=False)
-    kind = ask(kind, _t("Kind"), choices=clerk.MEETING_KINDS, default="ordinary")
+    kind = ask(kind, _t("Kind"), choices=vocabulary().MEETING_KINDS, default="ordinary")
     run(
         registry,
         lambda desk: clerk.add_meeting(
@@ -328,7 +329,9 @@ def attendance(
     if not members:
         answer = ask(None, _t("Member posts (separated by spaces)"))
         members = answer.split() if answer else []
-    status = ask(status, _t("Attendance"), choices=clerk.ATTENDANCE_STATUSES, default="present")
+    status = ask(
+        status, _t("Attendance"), choices=vocabulary().ATTENDANCE_STATUSES, default="present"
+    )
     if status == "represented":
         by = ask(by, _t("Represented by"))
     run(
@@ -407,7 +410,7 @@ def decision(
     clerk = _clerk()
     meeting_id = ask_meeting(meeting_id)
     decision_text = ask(decision_text, _t("Decision (Arabic)"))
-    kind = ask(kind, _t("Kind"), choices=clerk.DECISION_KINDS, default="decision")
+    kind = ask(kind, _t("Kind"), choices=vocabulary().DECISION_KINDS, default="decision")
     committee_id = meeting_id.split("/")[0] if meeting_id else None
     owner = ask(
         owner, _t("Owner post"), choices=members_of(registry, committee_id) or None, required=False
@@ -469,7 +472,7 @@ def action(
     clerk = _clerk()
     decision_ref = ask(decision_ref, _t("Decision (<committee>/<YYYY-MM-DD>/d<N>)"))
     title = ask(title, _t("Action (Arabic)"))
-    status = ask(status, _t("Status"), choices=clerk.ACTION_STATUSES, default="not-started")
+    status = ask(status, _t("Status"), choices=vocabulary().ACTION_STATUSES, default="not-started")
     run(
         registry,
         lambda desk: clerk.add_action(
@@ -517,7 +520,7 @@ def indicator(
     clerk = _clerk()
     indicator_id = ask(indicator_id, _t("Indicator id"))
     name = ask(name, _t("Name (Arabic)"))
-    measure = ask(measure, _t("Measure"), choices=clerk.MEASURES, default="count")
+    measure = ask(measure, _t("Measure"), choices=vocabulary().MEASURES, default="count")
     unit = ask(unit, _t("Unit (Arabic)"))
     owner = ask(
         owner,
@@ -589,7 +592,7 @@ def observation(
     indicator_id = ask(indicator_id, _t("Indicator"), choices=known(registry, "indicator") or None)
     value = ask(value, _t("Value"))
     day = ask(day, _t("Date (YYYY-MM-DD)"))
-    qualifier = ask(qualifier, _t("Qualifier"), choices=clerk.QUALIFIERS, required=False)
+    qualifier = ask(qualifier, _t("Qualifier"), choices=vocabulary().QUALIFIERS, required=False)
     source = ask(source, _t("Source document"))
     run(
         registry,
@@ -645,11 +648,14 @@ def evaluation(
     clerk = _clerk()
     evaluation_id = ask(evaluation_id, _t("Evaluation id"))
     title = ask(title, _t("Title (Arabic)"))
-    kind = ask(kind, _t("Kind"), choices=clerk.EVALUATION_KINDS, default="evaluation")
+    kind = ask(kind, _t("Kind"), choices=vocabulary().EVALUATION_KINDS, default="evaluation")
     evaluator_id = ask(evaluator_id, _t("Evaluator id (e.g. igf)"))
     evaluator_name = ask(evaluator_name, _t("Evaluator's name (Arabic)"))
     evaluator_kind = ask(
-        evaluator_kind, _t("Evaluator kind"), choices=clerk.EVALUATOR_KINDS, default="inspectorate"
+        evaluator_kind,
+        _t("Evaluator kind"),
+        choices=vocabulary().EVALUATOR_KINDS,
+        default="inspectorate",
     )
     scope = ask(scope, _t("Scope (Arabic)"))
     run(

@@ -49,6 +49,13 @@ def _t(message: str) -> str:
     return _(message)
 
 
+def vocabulary() -> Any:
+    """The allowed values read from the schemas, for the choices of prompts (imported lazily)."""
+    from protsoc.governance import vocabulary as allowed
+
+    return allowed
+
+
 def ask_meeting(value: Any) -> Any:
     """The MEETING argument, asked for on a terminal when it is missing."""
     return ask(value, _t("Meeting (<committee>/<YYYY-MM-DD>)"))
@@ -115,8 +122,12 @@ def run(
     branch: str | None,
     source: str | None,
 ) -> Any:
-    """Execute a clerk operation and report it; refused changes print their findings (exit 1)."""
-    from protsoc.clerk.operations import RefusedChange, execute
+    """Execute a clerk operation and report it; refused changes print their findings (exit 1).
+
+    A value the library refuses is named as the clerk gave it (``field_label``).
+    """
+    from protsoc.clerk.inputs import InvalidInput
+    from protsoc.clerk.transaction import RefusedChange, execute
     from protsoc.cli.output import stderr, stdout
     from protsoc.kernel.i18n import _
     from protsoc.registry.layout import display_path
@@ -125,6 +136,8 @@ def run(
         outcome = execute(
             registry_root(registry), operation, commit=commit, branch=branch, source=source
         )
+    except InvalidInput as invalid:
+        raise invalid.named(field_label(invalid.field)) from None
     except RefusedChange as refused:
         from rich.markup import escape
 
@@ -146,6 +159,31 @@ def run(
             _("committed {sha}: {message}").format(sha=outcome.commit, message=outcome.plan.message)
         )
     return outcome
+
+
+def field_label(field: str) -> str:
+    """How a message names a field the library checked: its option, or the argument's words.
+
+    Fields given by option are named by the option (``due`` → ``--due``); arguments and
+    fields whose option does not say enough have their words here.
+    """
+    words = {
+        "committee": _t("the committee"),
+        "committee.id": _t("the committee id"),
+        "committee.name": _t("the name (--name)"),
+        "member": _t("the member"),
+        "member.id": _t("the member id"),
+        "member.title": _t("the title (--title)"),
+        "agenda_item.title": _t("the agenda item's text"),
+        "guest.name": _t("the guest's name"),
+        "decision.text": _t("the decision's text"),
+        "action": _t("the action"),
+        "action.title": _t("the action's title (--title)"),
+        "indicator": _t("the indicator"),
+        "indicator.id": _t("the indicator id"),
+        "evaluation.id": _t("the evaluation id"),
+    }
+    return words.get(field) or "--" + field.rpartition(".")[2].replace("_", "-")
 
 
 def known(registry: Path | None, kind: str) -> list[str]:

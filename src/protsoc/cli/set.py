@@ -18,6 +18,7 @@ from protsoc.cli.clerk import (
     members_of,
     run,
     start,
+    vocabulary,
 )
 from protsoc.cli.options import RegistryOption
 from protsoc.cli.output import guarded
@@ -69,7 +70,7 @@ def meeting(
         and kind is None
         and number is None
     ):
-        status = ask(status, _t("Status"), choices=clerk.MEETING_STATUSES, default="held")
+        status = ask(status, _t("Status"), choices=vocabulary().MEETING_STATUSES, default="held")
     run(
         registry,
         lambda desk: clerk.set_meeting(
@@ -118,7 +119,9 @@ def action(
     start(lang)
     action_id = ask(action_id, _t("Action"), choices=known(registry, "action") or None)
     if status is None and progress is None:
-        status = ask(status, _t("Status"), choices=clerk.ACTION_STATUSES, default="in-progress")
+        status = ask(
+            status, _t("Status"), choices=vocabulary().ACTION_STATUSES, default="in-progress"
+        )
         progress = ask(progress, _t("Progress (%)"), kind=int, required=False)
     run(
         registry,
