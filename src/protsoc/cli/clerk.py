@@ -58,17 +58,23 @@ def vocabulary() -> Any:
 
 def ask_meeting(value: Any) -> Any:
     """The MEETING argument, asked for on a terminal when it is missing."""
-    return ask(value, _t("Meeting (<committee>/<YYYY-MM-DD>)"))
+    return ask(value, _t("Meeting (<committee>/<YYYY-MM-DD>)"), field="meeting")
 
 
 def interactive() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 
 
+# The fields answered at a prompt during this command, with the prompt's words: a refused
+# answer is then named as the clerk saw it asked, not by an option they never typed.
+_PROMPTED: dict[str, str] = {}
+
+
 def ask(
     value: Any,
     prompt: str,
     *,
+    field: str | None = None,
     choices: Sequence[str] | None = None,
     default: Any = None,
     kind: type = str,
@@ -76,12 +82,15 @@ def ask(
 ) -> Any:
     """The value given as an option, else (on a terminal) the clerk's answer, else None.
 
-    Choices and the default are shown in the prompt; the library checks the answer either way.
+    Choices and the default are shown in the prompt; the library checks the answer either way,
+    and names ``field`` by this prompt if it refuses the answer.
     """
     if value is not None or not interactive():
         return value
     from protsoc.kernel.i18n import _
 
+    if field is not None:
+        _PROMPTED[field] = prompt
     if choices:
         prompt = f"{prompt} [{'/'.join(choices)}]"
     if not required and default is None:
@@ -105,6 +114,7 @@ def ask(
 def start(lang: str | None) -> None:
     from protsoc.kernel.i18n import set_language
 
+    _PROMPTED.clear()
     set_language(lang)
 
 
@@ -162,11 +172,14 @@ def run(
 
 
 def field_label(field: str) -> str:
-    """How a message names a field the library checked: its option, or the argument's words.
+    """How a message names a field the library checked, as the clerk gave it.
 
-    Fields given by option are named by the option (``due`` → ``--due``); arguments and
-    fields whose option does not say enough have their words here.
+    An answer to a prompt is named by the prompt; a value given by option, by the option
+    (``due`` → ``--due``); arguments, and fields whose option does not say enough, by the words
+    here.
     """
+    if field in _PROMPTED:
+        return _PROMPTED[field]
     words = {
         "committee": _t("the committee"),
         "committee.id": _t("the committee id"),
