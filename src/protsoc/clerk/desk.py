@@ -97,7 +97,8 @@ class Desk:
             raise UsageError(
                 _("no meeting {id}").format(id=identifier),
                 _(
-                    "add it with `protsoc add meeting {committee} --date …`; recent meetings: {known}"
+                    "add it with `protsoc add meeting {committee} --date …`; "
+                    "recent meetings: {known}"
                 ).format(committee=committee_id, known=known),
             )
         return found

@@ -49,9 +49,9 @@ def amend(
 ) -> Erratum:
     """Create the erratum record of ``meeting_id`` (whose minutes must be approved).
 
-    Written like every clerk change (``protsoc.clerk.transaction.execute``): the whole resulting registry is
-    validated first, the file is written atomically under the registry lock, and with ``commit``
-    (and ``branch``) only that file is committed.
+    Written like every clerk change (``protsoc.clerk.transaction.execute``): the whole
+    resulting registry is validated first, the file is written atomically under the registry
+    lock, and with ``commit`` (and ``branch``) only that file is committed.
     """
     from protsoc.clerk.transaction import execute
 

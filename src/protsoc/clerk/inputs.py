@@ -58,7 +58,8 @@ def slug(value: str | None, field: str) -> str:
             field,
             _("{what} {value!r} is not a valid id").replace("{value!r}", quoted(value)),
             _(
-                "ids are lowercase ASCII letters, digits and hyphens (e.g. sg-interior); they name files, "
+                "ids are lowercase ASCII letters, digits and hyphens (e.g. sg-interior); "
+                "they name files, "
                 "so '/', '..', spaces and other characters are refused"
             ),
         )
@@ -175,7 +176,8 @@ def number(value: str | None, field: str) -> int | float:
             field,
             _("{what} {value!r} is not a number").replace("{value!r}", quoted(value)),
             _(
-                "write the number with Western digits and a dot, in units (11100000, not 11.1 million)"
+                "write the number with Western digits and a dot, "
+                "in units (11100000, not 11.1 million)"
             ),
         ) from None
     if not math.isfinite(figure):

@@ -121,7 +121,8 @@ def parse_cadence(value: str | None, source: dict[str, Any]) -> dict[str, Any]:
             "cadence",
             _("{what} {value!r} is not a cadence rule").replace("{value!r}", inputs.quoted(value)),
             _(
-                "give `none`, or N/PERIOD[/MODE]: N ≥ 1, PERIOD one of {periods}, MODE calendar or rolling "
+                "give `none`, or N/PERIOD[/MODE]: N ≥ 1, PERIOD one of {periods}, "
+                "MODE calendar or rolling "
                 "(e.g. 1/P6M/rolling)"
             ).format(periods=", ".join(PERIODS)),
         )
@@ -155,7 +156,8 @@ def add_member(
                 committee=committee.id, member=member_id
             ),
             _(
-                "posts are never reused: use `protsoc set member` to change it, or choose another id"
+                "posts are never reused: use `protsoc set member` to change it, "
+                "or choose another id"
             ),
         )
     since = inputs.date(since, "since")
@@ -451,7 +453,8 @@ def add_attendance(
     change.data = data
     return Plan(
         [change],
-        f"meeting({data['committee']}): attendance of {', '.join(members)} at {_stem(record.id)} ({status})",
+        f"meeting({data['committee']}): attendance of {', '.join(members)} "
+        f"at {_stem(record.id)} ({status})",
     )
 
 

@@ -50,5 +50,8 @@ def diff(
 
             validation = validate_changed_since(root, result.base_commit)
         else:
-            note = "validate's findings are shown when HEAD is the working tree (check out the branch and omit HEAD)"
+            note = (
+                "validate's findings are shown when HEAD is the working tree "
+                "(check out the branch and omit HEAD)"
+            )
     typer.echo(REPORTERS[output_format](result, validation, note), nl=False)

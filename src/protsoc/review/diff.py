@@ -289,7 +289,8 @@ def _added(kind: str, record_id: str, data: dict[str, Any]) -> Iterator[Sentence
         if minutes.get("status") == "approved":
             sealed = "sealed" if _mapping(minutes, "seal") else "not sealed"
             summary.append(
-                f"minutes approved by {_count(len(_items(minutes, 'approvals')), 'member')}, {sealed}"
+                f"minutes approved by {_count(len(_items(minutes, 'approvals')), 'member')}, "
+                f"{sealed}"
             )
         yield Sentence(f"{label} added ({', '.join(summary)})")
     elif kind == "committee":
@@ -623,9 +624,8 @@ def _observation_changes(
     new_items = _keyed(_items(new, "observations"), "date")
     if old_items is None or new_items is None:
         if _items(old, "observations") != _items(new, "observations"):
-            yield Sentence(
-                f"{label}: observations: {_list_change(_items(old, 'observations'), _items(new, 'observations'))}"
-            )
+            listed = _list_change(_items(old, "observations"), _items(new, "observations"))
+            yield Sentence(f"{label}: observations: {listed}")
         return
     ordered = sorted(new_items)
     for day in ordered:
@@ -659,10 +659,8 @@ def _observation_changes(
                     True,
                 )
             else:
-                yield Sentence(
-                    f"{label}: observation {day}: details changed "
-                    f"({', '.join(sorted(_path_text(p) for p, _, _ in changes(before, observation)))})"
-                )
+                fields = sorted(_path_text(p) for p, _, _ in changes(before, observation))
+                yield Sentence(f"{label}: observation {day}: details changed ({', '.join(fields)})")
     for day in old_items:
         if day not in new_items:
             yield Sentence(

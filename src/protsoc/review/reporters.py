@@ -67,7 +67,10 @@ def as_markdown(result: DiffResult, validation: Any | None = None, note: str | N
         lines += ["No change to the registry.", ""]
     if warnings:
         lines += [
-            f"> [!WARNING]\n> {len(warnings)} change(s) need particular attention (marked ⚠️ below).",
+            (
+                f"> [!WARNING]\n> {len(warnings)} change(s) need particular attention "
+                "(marked ⚠️ below)."
+            ),
             "",
         ]
     budget = MAX_MD_SENTENCES
