@@ -78,3 +78,20 @@ def test_without_a_terminal_missing_fields_are_errors_not_prompts(registry_copy:
     )
     assert result.exit_code == 2
     assert "--date is required" in result.stderr
+
+
+def test_a_refused_answer_is_named_by_its_prompt_not_by_an_option(registry_copy: Path) -> None:
+    child = spawn(["add", "decision", "steering/2024-11-26"], registry_copy, "en")
+    child.expect("Decision \\(Arabic\\)")
+    child.sendline("نص القرار")
+    child.expect("Kind \\[decision/recommendation\\]")
+    child.sendline("")
+    child.expect("Owner post")
+    child.sendline("")
+    child.expect("Due date \\(YYYY-MM-DD\\)")
+    child.sendline("2026/12/20")
+    child.expect("Due date \\(YYYY-MM-DD\\) '2026/12/20' is not a real date")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 2
+    assert "--due" not in child.before

@@ -409,7 +409,8 @@ def test_changed_arabic_wording(make_registry: Any, run: Any) -> None:
 
 
 def test_long_markdown_is_cut_but_keeps_the_warnings() -> None:
-    from protsoc.review.diff import DiffResult, RecordDiff, Sentence, as_markdown
+    from protsoc.review.diff import DiffResult, RecordDiff, Sentence
+    from protsoc.review.reporters import as_markdown
 
     records = [
         RecordDiff(

@@ -49,11 +49,11 @@ def amend(
 ) -> Erratum:
     """Create the erratum record of ``meeting_id`` (whose minutes must be approved).
 
-    Written like every clerk change (``protsoc.clerk.execute``): the whole resulting registry is
-    validated first, the file is written atomically under the registry lock, and with ``commit``
-    (and ``branch``) only that file is committed.
+    Written like every clerk change (``protsoc.clerk.transaction.execute``): the whole
+    resulting registry is validated first, the file is written atomically under the registry
+    lock, and with ``commit`` (and ``branch``) only that file is committed.
     """
-    from protsoc.clerk.operations import execute
+    from protsoc.clerk.transaction import execute
 
     outcome = execute(
         root,
@@ -68,8 +68,8 @@ def amend(
 
 
 def plan(desk: Any, meeting_id: str, reason: dict[str, str]) -> Any:
-    """The clerk plan (``protsoc.clerk.Plan``) that adds the erratum of ``meeting_id``."""
-    from protsoc.clerk.operations import Change, Plan
+    """The clerk plan (``protsoc.clerk.desk.Plan``) that adds the erratum of ``meeting_id``."""
+    from protsoc.clerk.desk import Change, Plan
 
     erratum = build(desk.registry, meeting_id, reason, desk.source("amend"))
     committee, stem = erratum.id.split("/", 1)

@@ -1,20 +1,10 @@
-"""The clerk's workflow: adding and updating records without hand-editing YAML.
+"""The clerk's operations: adding and updating records without hand-editing YAML.
 
-Every command is an *operation*: a function that takes the loaded registry (a ``Desk``) and
-returns a ``Plan`` (the files to write, with their new data, and a commit message). ``execute``
-then does, under the registry's lock:
-
-1. load the registry, build the plan (refusing bad ids, unknown references, duplicates);
-2. validate the resulting registry **in memory** (see ``check``): the changed records are
-   parsed back from the exact text that would be written, schema- and hygiene-checked, and the
-   cross-record rules run on the whole registry with them in place. Unchanged files are not
-   schema-checked again (their bytes do not change, so neither do their findings), which keeps
-   a write on a large registry to one load plus one rules pass. Any error the change would
-   introduce refuses the write: nothing is written and the findings are returned;
-3. with ``--commit``, check the git repository (see ``gitrepo``) *before* writing;
-4. write each file atomically (``yamlio.write_atomic``); if anything fails midway, the files
-   already written are put back as they were;
-5. with ``--commit``, stage exactly those files and commit them with the plan's message.
+Each operation takes the loaded registry (a ``clerk.desk.Desk``) and the values the clerk
+typed, checks those values (``clerk.inputs``, allowed values from ``governance.vocabulary``)
+and returns a ``Plan``: the files to write, with their new data, and a commit message. Nothing
+is written here; ``clerk.transaction.execute`` validates the plan against the whole registry
+and writes it.
 
 Sources: every record cites where its facts come from. A clerk's entry cites ``--source TEXT``
 when given (e.g. the minutes' reference), else ``protsoc <command> by <git user.name or login>
@@ -23,352 +13,33 @@ on <date>`` so that the history says who typed it and when.
 
 from __future__ import annotations
 
-import contextlib
-import copy
 import datetime as dt
-import getpass
-import math
-import os
-import re
-import time
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-from protsoc.clerk import writer
+from protsoc.clerk import inputs, writer
+from protsoc.clerk.desk import Change, Desk, Plan
+from protsoc.clerk.inputs import InvalidInput
 from protsoc.governance import approval, seal
-from protsoc.kernel import dates
-from protsoc.kernel.errors import EnvironmentProblem, InvalidRecord, UsageError
-from protsoc.kernel.findings import Finding
+from protsoc.governance.vocabulary import (
+    ACTION_STATUSES,
+    ATTENDANCE_STATUSES,
+    CADENCE_MODES,
+    COMMITTEE_KINDS,
+    DECISION_KINDS,
+    DIRECTIONS,
+    EVALUATION_KINDS,
+    EVALUATION_STATUSES,
+    EVALUATOR_KINDS,
+    MEASURES,
+    MEETING_KINDS,
+    MEETING_STATUSES,
+    MEMBER_ROLES,
+    PERIODS,
+    QUALIFIERS,
+)
+from protsoc.kernel.errors import UsageError
 from protsoc.kernel.i18n import _
-from protsoc.registry import yamlio
-from protsoc.registry.layout import MANIFEST, classify, is_slug, split_meeting_stem
-from protsoc.registry.loaded import Registry
 from protsoc.registry.records import Record
-from protsoc.validate import hygiene, rulebook, schemas
-from protsoc.validate.positions import resolve_positions
-
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
-_MEETING_ID = re.compile(r"^([a-z0-9][a-z0-9-]*)/(\d{4}-\d{2}-\d{2}(?:-[1-9]\d*)?)$")
-_DECISION_REF = re.compile(r"^([a-z0-9][a-z0-9-]*/\d{4}-\d{2}-\d{2}(?:-[1-9]\d*)?)/(d[1-9]\d*)$")
-_POST_REF = re.compile(r"^(?:[a-z0-9][a-z0-9-]*/)?[a-z0-9][a-z0-9-]*$")
-
-LOCK_TIMEOUT_VAR = "PROTSOC_LOCK_TIMEOUT"
-DEFAULT_LOCK_TIMEOUT = 10.0
-
-MEETING_STATUSES = ("planned", "held", "cancelled")
-MEETING_KINDS = ("ordinary", "extraordinary")
-ATTENDANCE_STATUSES = ("present", "represented", "excused", "absent")
-DECISION_KINDS = ("decision", "recommendation")
-ACTION_STATUSES = ("not-started", "in-progress", "done", "blocked", "dropped")
-COMMITTEE_KINDS = ("ministerial", "technical", "thematic", "working-group")
-MEMBER_ROLES = ("chair", "member", "secretariat", "rapporteur")
-MEASURES = ("count", "percentage", "amount", "ratio")
-QUALIFIERS = ("exact", "about", "more-than", "less-than", "at-least")
-PERIODS = ("P1Y", "P6M", "P3M", "P1M")
-EVALUATION_KINDS = ("evaluation", "study", "audit")
-EVALUATOR_KINDS = ("inspectorate", "consultancy", "other")
-EVALUATION_STATUSES = ("planned", "ongoing", "report-submitted", "closed")
-
-
-class RefusedChange(InvalidRecord):
-    """The change would make the registry invalid; ``findings`` say why."""
-
-    def __init__(self, findings: list[Finding]) -> None:
-        super().__init__(
-            _("the change would make the registry invalid; nothing was written"),
-            _("fix the values given (see the findings above) and run the command again"),
-        )
-        self.findings = findings
-
-
-# --- checking what users type ----------------------------------------------------------------
-
-
-def slug(value: str | None, what: str) -> str:
-    """An id typed by a user: a slug, never a path (``../x``, ``/etc``, NUL are refused)."""
-    if value is None or value == "":
-        raise UsageError(
-            _("{what} is required").format(what=what),
-            _("give it as an option, or run on a terminal to be asked"),
-        )
-    if not is_slug(value) or len(value) > 80:
-        raise UsageError(
-            _("{what} {value!r} is not a valid id").format(what=what, value=value),
-            _(
-                "ids are lowercase ASCII letters, digits and hyphens (e.g. sg-interior); they name files, "
-                "so '/', '..', spaces and other characters are refused"
-            ),
-        )
-    return value
-
-
-def date(value: str | None, what: str, required: bool = False) -> str | None:
-    if value is None or value == "":
-        if required:
-            raise UsageError(_("{what} is required").format(what=what), _("write it as YYYY-MM-DD"))
-        return None
-    if not _DATE.match(value) or dates.parse(value) is None:
-        raise UsageError(
-            _("{what} {value!r} is not a real date").format(what=what, value=value),
-            _("write an existing date as YYYY-MM-DD, e.g. 2025-02-28"),
-        )
-    return value
-
-
-def clock(value: str | None, what: str) -> str | None:
-    if value is None or value == "":
-        return None
-    if not _TIME.match(value):
-        raise UsageError(
-            _("{what} {value!r} is not a time").format(what=what, value=value),
-            _("write it as HH:MM on the 24-hour clock, e.g. 10:30"),
-        )
-    return value
-
-
-def choice(
-    value: str | None, what: str, allowed: tuple[str, ...], required: bool = True
-) -> str | None:
-    if value is None or value == "":
-        if required:
-            raise UsageError(
-                _("{what} is required").format(what=what),
-                _("use one of: {choices}").format(choices=", ".join(allowed)),
-            )
-        return None
-    if value not in allowed:
-        raise UsageError(
-            _("{what} {value!r} is not one of the allowed values").format(what=what, value=value),
-            _("use one of: {choices}").format(choices=", ".join(allowed)),
-        )
-    return value
-
-
-def text(value: str | None, what: str, required: bool = True) -> dict[str, str] | None:
-    """Free text as typed (record content is never translated), as the registry's {ar: …}."""
-    if value is None or not value.strip():
-        if required:
-            raise UsageError(
-                _("{what} is required").format(what=what),
-                _("give it as an option, or run on a terminal to be asked"),
-            )
-        return None
-    if "\x00" in value:
-        raise UsageError(_("{what} holds a NUL character").format(what=what), _("retype the text"))
-    return {"ar": value.strip()}
-
-
-def meeting_id(value: str | None) -> str:
-    if not value:
-        raise UsageError(
-            _("the meeting is required"),
-            _("give it as <committee>/<YYYY-MM-DD>, e.g. technical/2025-03-10"),
-        )
-    match = _MEETING_ID.match(value)
-    if not match:
-        raise UsageError(
-            _("{value!r} is not a meeting id").format(value=value),
-            _("give it as <committee>/<YYYY-MM-DD>, e.g. technical/2025-03-10"),
-        )
-    return value
-
-
-# --- the desk: the registry as loaded for one command ------------------------------------------
-
-
-@dataclass
-class Change:
-    kind: str
-    path: Path
-    data: dict[str, Any]
-    old_text: str | None = None
-    old_data: dict[str, Any] | None = None
-    text: str = ""
-
-
-@dataclass
-class Plan:
-    changes: list[Change]
-    message: str
-    notes: list[str] = field(default_factory=list)
-
-
-@dataclass
-class Outcome:
-    plan: Plan
-    paths: list[Path]
-    commit: str | None = None
-    branch: str | None = None
-
-
-class Desk:
-    """The loaded registry plus what every operation needs: today, the clerk's source."""
-
-    def __init__(
-        self,
-        root: Path,
-        today: dt.date | None = None,
-        source: str | None = None,
-        who: str | None = None,
-    ) -> None:
-        self.root = root
-        self.registry = Registry.load(root)
-        self.today = (today or dates.today()).isoformat()
-        self.source_text = source
-        self.who = who or clerk_name(root)
-
-    # sources -----------------------------------------------------------------------------------
-
-    def source(self, command: str) -> dict[str, Any]:
-        if self.source_text:
-            return {"document": self.source_text}
-        return {"document": f"protsoc {command} by {self.who} on {self.today}", "date": self.today}
-
-    def item_source(self) -> dict[str, Any] | None:
-        """Items inside a record cite --source when given; else the record's sources cover them."""
-        return {"document": self.source_text} if self.source_text else None
-
-    # lookups -----------------------------------------------------------------------------------
-
-    def record(self, kind: str, record_id: str) -> Record | None:
-        return self.registry.by_id(kind).get(record_id)
-
-    def committee(self, committee_id: str | None) -> Record:
-        committee_id = slug(committee_id, _("the committee"))
-        found = self.record("committee", committee_id)
-        if found is None:
-            known = ", ".join(sorted(self.registry.by_id("committee"))) or _("none yet")
-            raise UsageError(
-                _("unknown committee {id!r}").format(id=committee_id),
-                _("known committees: {known}").format(known=known),
-            )
-        return found
-
-    def meeting(self, value: str | None) -> Record:
-        identifier = meeting_id(value)
-        found = self.record("meeting", identifier)
-        if found is None:
-            committee_id = identifier.split("/")[0]
-            self.committee(committee_id)
-            known = ", ".join(m.id for m in self.registry.meetings_of(committee_id)[-5:]) or _(
-                "none yet"
-            )
-            raise UsageError(
-                _("no meeting {id}").format(id=identifier),
-                _(
-                    "add it with `protsoc add meeting {committee} --date …`; recent meetings: {known}"
-                ).format(committee=committee_id, known=known),
-            )
-        return found
-
-    def member(
-        self, committee: Record, member_id: str | None, on: str | None = None
-    ) -> dict[str, Any]:
-        member_id = slug(member_id, _("the member"))
-        data = committee.data or {}
-        for member in data.get("members") or []:
-            if isinstance(member, dict) and member.get("id") == member_id:
-                if on is not None and not approval.in_office(member, on):
-                    raise UsageError(
-                        _("the post {member} of {committee} was not in office on {date}").format(
-                            member=member_id, committee=committee.id, date=on
-                        ),
-                        _("check the post's since/until dates (protsoc show {committee})").format(
-                            committee=committee.id
-                        ),
-                    )
-                return member
-        posts = ", ".join(
-            m.get("id", "?") for m in data.get("members") or [] if isinstance(m, dict)
-        ) or _("none yet")
-        raise UsageError(
-            _("{member!r} is not a member post of {committee}").format(
-                member=member_id, committee=committee.id
-            ),
-            _("member posts of {committee}: {posts}").format(committee=committee.id, posts=posts),
-        )
-
-    def post(self, value: str | None, committee_id: str | None, what: str) -> str | None:
-        """A post reference (member id, or committee/member) that must exist."""
-        if value is None or value == "":
-            return None
-        if not _POST_REF.match(value):
-            raise UsageError(
-                _("{what} {value!r} is not a post").format(what=what, value=value),
-                _("give <member-id> or <committee-id>/<member-id>"),
-            )
-        if "/" in value:
-            committee_part, member_part = value.split("/", 1)
-            self.member(self.committee(committee_part), member_part)
-        else:
-            if committee_id is None:
-                raise UsageError(
-                    _("{what} {value!r} must name its committee").format(what=what, value=value),
-                    _("give <committee-id>/<member-id>"),
-                )
-            self.member(self.committee(committee_id), value)
-        return value
-
-    def path_of(self, kind: str, record_id: str) -> Path:
-        folders = {
-            "committee": "committees",
-            "action": "roadmap/actions",
-            "indicator": "roadmap/indicators",
-            "evaluation": "roadmap/evaluations",
-        }
-        if kind == "meeting":
-            committee_id, stem = record_id.split("/", 1)
-            path = self.root / "meetings" / committee_id / f"{stem}.yaml"
-        else:
-            path = self.root / folders[kind] / f"{record_id}.yaml"
-        resolved = path.resolve()
-        if self.root.resolve() not in resolved.parents:  # belt and braces: ids are slugs already
-            raise UsageError(
-                _("{id!r} would be written outside the registry").format(id=record_id), None
-            )
-        return path
-
-    # changes -------------------------------------------------------------------------------------
-
-    def ensure_new(self, kind: str, record_id: str) -> Path:
-        path = self.path_of(kind, record_id)
-        if path.exists() or self.record(kind, record_id) is not None:
-            raise UsageError(
-                _("{kind} {id} already exists").format(kind=_(kind), id=record_id),
-                _("nothing is overwritten: use `protsoc set …` to change it, or choose another id"),
-            )
-        return path
-
-    def new(self, kind: str, record_id: str, data: dict[str, Any]) -> Change:
-        return Change(kind, self.ensure_new(kind, record_id), data)
-
-    def edit(self, record: Record) -> tuple[Change, dict[str, Any]]:
-        """A change of an existing record, and a deep copy of its data to modify."""
-        if (
-            record.document is None or record.data is None
-        ):  # pragma: no cover - unreadable files are not records
-            raise InvalidRecord(
-                _("{path} cannot be read").format(path=record.path), _("run protsoc validate")
-            )
-        data = copy.deepcopy(record.data)
-        return Change(record.kind, record.file.path, data, record.document.text, record.data), data
-
-
-def clerk_name(root: Path) -> str:
-    from protsoc.registry import gitrepo
-
-    top = gitrepo.work_tree(root)
-    if top is not None:
-        name = gitrepo.run(top, "config", "user.name", check=False).stdout.strip()
-        if name:
-            return name
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):  # pragma: no cover - no login name at all
-        return "clerk"
 
 
 def _stem(meeting: str) -> str:
@@ -406,19 +77,19 @@ def add_committee(
     created: str | None = None,
     legal_basis: str | None = None,
 ) -> Plan:
-    committee_id = slug(committee_id, _("the committee id"))
+    committee_id = inputs.slug(committee_id, "committee.id")
     desk.ensure_new("committee", committee_id)
     if parent is not None:
         parent = desk.committee(parent).id
     source = desk.source("add committee")
-    data: dict[str, Any] = {"id": committee_id, "name": text(name, _("the name (--name)"))}
+    data: dict[str, Any] = {"id": committee_id, "name": inputs.text(name, "committee.name")}
     _put(
         data,
-        short_name=text(short_name, "--short-name", False),
-        kind=choice(kind, "--kind", COMMITTEE_KINDS),
+        short_name=inputs.text(short_name, "short_name", False),
+        kind=inputs.choice(kind, "kind", COMMITTEE_KINDS),
         parent=parent,
-        lead_ministry=text(lead_ministry, "--lead-ministry", False),
-        created=date(created, "--created"),
+        lead_ministry=inputs.text(lead_ministry, "lead_ministry", False),
+        created=inputs.date(created, "created"),
     )
     data["legal_basis"] = {"document": legal_basis} if legal_basis else dict(source)
     data["cadence"] = parse_cadence(cadence, source)
@@ -430,8 +101,11 @@ def add_committee(
 def parse_cadence(value: str | None, source: dict[str, Any]) -> dict[str, Any]:
     """``none`` (no rule), or ``N/PERIOD[/calendar|rolling]``, e.g. ``1/P6M/rolling``."""
     if value is None or value == "":
-        raise UsageError(
-            _("--cadence is required"), _("give `none`, or N/PERIOD[/MODE] such as 1/P6M/rolling")
+        raise InvalidInput(
+            "cadence",
+            # Still names the option: its translations would change with a {what} template.
+            _("--cadence is required"),
+            _("give `none`, or N/PERIOD[/MODE] such as 1/P6M/rolling"),
         )
     if value == "none":
         return {"none": True, "source": source}
@@ -441,12 +115,14 @@ def parse_cadence(value: str | None, source: dict[str, Any]) -> dict[str, Any]:
         or not parts[0].isdigit()
         or int(parts[0]) < 1
         or parts[1] not in PERIODS
-        or (len(parts) == 3 and parts[2] not in ("calendar", "rolling"))
+        or (len(parts) == 3 and parts[2] not in CADENCE_MODES)
     ):
-        raise UsageError(
-            _("--cadence {value!r} is not a cadence rule").format(value=value),
+        raise InvalidInput(
+            "cadence",
+            _("{what} {value!r} is not a cadence rule").replace("{value!r}", inputs.quoted(value)),
             _(
-                "give `none`, or N/PERIOD[/MODE]: N ≥ 1, PERIOD one of {periods}, MODE calendar or rolling "
+                "give `none`, or N/PERIOD[/MODE]: N ≥ 1, PERIOD one of {periods}, "
+                "MODE calendar or rolling "
                 "(e.g. 1/P6M/rolling)"
             ).format(periods=", ".join(PERIODS)),
         )
@@ -471,7 +147,7 @@ def add_member(
     on_behalf_of: str | None = None,
 ) -> Plan:
     committee = desk.committee(committee_id)
-    member_id = slug(member_id, _("the member id"))
+    member_id = inputs.slug(member_id, "member.id")
     change, data = desk.edit(committee)
     members = data.setdefault("members", [])
     if any(isinstance(m, dict) and m.get("id") == member_id for m in members):
@@ -480,27 +156,28 @@ def add_member(
                 committee=committee.id, member=member_id
             ),
             _(
-                "posts are never reused: use `protsoc set member` to change it, or choose another id"
+                "posts are never reused: use `protsoc set member` to change it, "
+                "or choose another id"
             ),
         )
-    since = date(since, "--since")
+    since = inputs.date(since, "since")
     item_source = desk.item_source()
     title_entry = _put(
-        {"title": text(title, _("the title (--title)"))}, since=since, source=item_source
+        {"title": inputs.text(title, "member.title")}, since=since, source=item_source
     )
     member: dict[str, Any] = {
         "id": member_id,
-        "role": choice(role or "member", "--role", MEMBER_ROLES),
+        "role": inputs.choice(role or "member", "role", MEMBER_ROLES),
     }
-    _put(member, institution=text(institution, "--institution", False))
+    _put(member, institution=inputs.text(institution, "institution", False))
     member["titles"] = [title_entry]
     if holder:
         member["holders"] = [
-            _put({"name": text(holder, "--holder")}, since=since, source=item_source)
+            _put({"name": inputs.text(holder, "holder")}, since=since, source=item_source)
         ]
     _put(
         member,
-        on_behalf_of=desk.post(on_behalf_of, committee.id, "--on-behalf-of"),
+        on_behalf_of=desk.post(on_behalf_of, committee.id, "on_behalf_of"),
         order=order,
         since=since,
     )
@@ -526,14 +203,14 @@ def set_member(
     ``--until D``: the post ends on D (its titles and holders keep their dates).
     """
     committee = desk.committee(committee_id)
-    member_id = slug(member_id, _("the member"))
+    member_id = inputs.slug(member_id, "member")
     desk.member(committee, member_id)
     if title is None and holder is None and until is None:
         raise UsageError(
             _("nothing to change"), _("give --title and --since, --holder and --since, or --until")
         )
-    since = date(since, "--since")
-    until = date(until, "--until")
+    since = inputs.date(since, "since")
+    until = inputs.date(until, "until")
     if (title is not None or holder is not None) and since is None:
         raise UsageError(
             _("--since is required with --title or --holder"),
@@ -561,7 +238,7 @@ def set_member(
                 entry["until"] = day_before
         entries.append(
             {
-                field_name: text(value, f"--{'title' if key == 'titles' else 'holder'}"),
+                field_name: inputs.text(value, "title" if key == "titles" else "holder"),
                 "since": since,
                 "source": item_source,
             }
@@ -601,11 +278,11 @@ def add_meeting(
     same_day: bool = False,
 ) -> Plan:
     committee = desk.committee(committee_id)
-    day = date(day, "--date", required=True)
+    day = inputs.date(day, "date", required=True)
     assert day is not None
     if status is None:
         status = "planned" if day > desk.today else "held"
-    status = choice(status, "--status", MEETING_STATUSES)
+    status = inputs.choice(status, "status", MEETING_STATUSES)
     if status == "held" and day > desk.today:
         raise UsageError(
             _("a meeting on {date} cannot be held yet (today is {today})").format(
@@ -633,14 +310,14 @@ def add_meeting(
     data: dict[str, Any] = {"id": identifier, "committee": committee.id, "date": day}
     _put(
         data,
-        time=clock(time_, "--time"),
-        place=text(place, "--place", False),
-        kind=choice(kind, "--kind", MEETING_KINDS, False),
+        time=inputs.clock(time_, "time"),
+        place=inputs.text(place, "place", False),
+        kind=inputs.choice(kind, "kind", MEETING_KINDS, False),
     )
     data["status"] = status
     _put(data, number=number)
     if chaired_by:
-        data["chaired_by"] = {"post": desk.post(chaired_by, committee.id, "--chaired-by")}
+        data["chaired_by"] = {"post": desk.post(chaired_by, committee.id, "chaired_by")}
     data["sources"] = [desk.source("add meeting")]
     return Plan([desk.new("meeting", identifier, data)], f"meeting({committee.id}): add {stem}")
 
@@ -659,11 +336,11 @@ def set_meeting(
     change, data = desk.edit(record)
     given = _put(
         {},
-        status=choice(status, "--status", MEETING_STATUSES, False),
-        time=clock(time_, "--time"),
-        end_time=clock(end_time, "--end-time"),
-        place=text(place, "--place", False),
-        kind=choice(kind, "--kind", MEETING_KINDS, False),
+        status=inputs.choice(status, "status", MEETING_STATUSES, False),
+        time=inputs.clock(time_, "time"),
+        end_time=inputs.clock(end_time, "end_time"),
+        place=inputs.text(place, "place", False),
+        kind=inputs.choice(kind, "kind", MEETING_KINDS, False),
         number=number,
     )
     if not given:
@@ -720,9 +397,9 @@ def add_agenda_item(
         )
     agenda.append(
         _put(
-            {"id": item_id, "title": text(title, _("the agenda item's text"))},
+            {"id": item_id, "title": inputs.text(title, "agenda_item.title")},
             priority=priority,
-            proceedings=text(proceedings, "--proceedings", False),
+            proceedings=inputs.text(proceedings, "proceedings", False),
             source=desk.item_source(),
         )
     )
@@ -742,7 +419,7 @@ def add_attendance(
 ) -> Plan:
     record, change, data = _meeting_edit(desk, meeting)
     committee = desk.committee(data.get("committee"))
-    status = choice(status, "--status", ATTENDANCE_STATUSES)
+    status = inputs.choice(status, "status", ATTENDANCE_STATUSES)
     if not members:
         raise UsageError(_("give at least one member post"), None)
     if status == "represented" and not represented_by:
@@ -768,15 +445,16 @@ def add_attendance(
         attendance.append(
             _put(
                 {"member": member_id, "status": status},
-                represented_by=text(represented_by, "--by", False),
-                name=text(name, "--name", False),
+                represented_by=inputs.text(represented_by, "by", False),
+                name=inputs.text(name, "name", False),
                 source=desk.item_source(),
             )
         )
     change.data = data
     return Plan(
         [change],
-        f"meeting({data['committee']}): attendance of {', '.join(members)} at {_stem(record.id)} ({status})",
+        f"meeting({data['committee']}): attendance of {', '.join(members)} "
+        f"at {_stem(record.id)} ({status})",
     )
 
 
@@ -789,7 +467,7 @@ def add_guest(
 ) -> Plan:
     record, change, data = _meeting_edit(desk, meeting)
     guests = data.setdefault("guests", [])
-    guest_id = slug(guest_id, "--id") if guest_id else _next_id(guests, "id", "guest-")
+    guest_id = inputs.slug(guest_id, "id") if guest_id else _next_id(guests, "id", "guest-")
     if any(isinstance(g, dict) and g.get("id") == guest_id for g in guests):
         raise UsageError(
             _("{id} already has a guest {guest}").format(id=record.id, guest=guest_id),
@@ -797,8 +475,8 @@ def add_guest(
         )
     guests.append(
         _put(
-            {"id": guest_id, "name": text(name, _("the guest's name"))},
-            capacity=text(capacity, "--capacity", False),
+            {"id": guest_id, "name": inputs.text(name, "guest.name")},
+            capacity=inputs.text(capacity, "capacity", False),
             source=desk.item_source(),
         )
     )
@@ -821,7 +499,7 @@ def add_decision(
     decisions = data.setdefault("decisions", [])
     decision_id = f"d{len(decisions) + 1}"
     if agenda_item is not None:
-        agenda_item = slug(agenda_item, "--agenda-item")
+        agenda_item = inputs.slug(agenda_item, "agenda_item")
         if agenda_item not in {
             a.get("id") for a in data.get("agenda") or [] if isinstance(a, dict)
         }:
@@ -831,14 +509,14 @@ def add_decision(
             )
     entry = {
         "id": decision_id,
-        "kind": choice(kind or "decision", "--kind", DECISION_KINDS),
-        "text": text(decision_text, _("the decision's text")),
+        "kind": inputs.choice(kind or "decision", "kind", DECISION_KINDS),
+        "text": inputs.text(decision_text, "decision.text"),
     }
     _put(
         entry,
         agenda_item=agenda_item,
-        owner=desk.post(owner, data.get("committee"), "--owner"),
-        due=date(due, "--due"),
+        owner=desk.post(owner, data.get("committee"), "owner"),
+        due=inputs.date(due, "due"),
         source=desk.item_source(),
     )
     decisions.append(entry)
@@ -855,7 +533,7 @@ def approve(desk: Desk, meeting: str | None, member_id: str | None, day: str | N
     record = desk.meeting(meeting)
     data0 = record.data or {}
     committee = desk.committee(data0.get("committee"))
-    member_id = slug(member_id, "--by")
+    member_id = inputs.slug(member_id, "by")
     guests = {g.get("id") for g in data0.get("guests") or [] if isinstance(g, dict)}
     if member_id in guests:
         raise UsageError(
@@ -865,7 +543,7 @@ def approve(desk: Desk, meeting: str | None, member_id: str | None, day: str | N
             _("only the committee's members approve its minutes"),
         )
     desk.member(committee, member_id)
-    day = date(day, "--date") or desk.today
+    day = inputs.date(day, "date") or desk.today
     assert day is not None
     if data0.get("status") != "held":
         raise UsageError(
@@ -943,7 +621,7 @@ def decision_ref(desk: Desk, value: str | None) -> tuple[str, dict[str, Any]]:
             _("the decision is required"),
             _("give it as <meeting-id>/d<N>, e.g. technical/2025-03-10/d1"),
         )
-    match = _DECISION_REF.match(value)
+    match = inputs.DECISION_REF.match(value)
     if not match:
         raise UsageError(
             _("{value!r} is not a decision reference").format(value=value),
@@ -974,7 +652,7 @@ def add_action(
 ) -> Plan:
     reference, decided = decision_ref(desk, decision)
     committee_id, stem, number = reference.split("/")
-    action_id = slug(action_id or f"{committee_id}-{stem}-{number}", "--id")
+    action_id = inputs.slug(action_id or f"{committee_id}-{stem}-{number}", "id")
     desk.ensure_new("action", action_id)
     due = due or (decided.get("due") if isinstance(decided.get("due"), str) else None)
     if owner is None and isinstance(decided.get("owner"), str):
@@ -988,20 +666,20 @@ def add_action(
         )
     if "/" not in owner:
         owner = f"{committee_id}/{owner}"
-    status = choice(status or "not-started", "--status", ACTION_STATUSES)
+    status = inputs.choice(status or "not-started", "status", ACTION_STATUSES)
     if progress is None:
         progress = 100 if status == "done" else 0
-    _progress(progress)
+    inputs.percentage(progress, "progress")
     data: dict[str, Any] = {
         "id": action_id,
-        "title": text(title, _("the action's title (--title)")),
+        "title": inputs.text(title, "action.title"),
         "decisions": [reference],
     }
     _put(
         data,
-        owner=desk.post(owner, None, "--owner"),
-        start=date(start, "--start"),
-        due=date(due, "--due"),
+        owner=desk.post(owner, None, "owner"),
+        start=inputs.date(start, "start"),
+        due=inputs.date(due, "due"),
     )
     data["status"] = status
     data["progress"] = progress
@@ -1010,14 +688,6 @@ def add_action(
         [desk.new("action", action_id, data)],
         f"action({committee_id}): add {action_id} for {reference}",
     )
-
-
-def _progress(value: int | None) -> None:
-    if value is not None and not 0 <= value <= 100:
-        raise UsageError(
-            _("--progress {value} is not a percentage").format(value=value),
-            _("give a whole number from 0 to 100"),
-        )
 
 
 def set_action(
@@ -1029,28 +699,28 @@ def set_action(
     note: str | None = None,
     completed_on: str | None = None,
 ) -> Plan:
-    action_id = slug(action_id, _("the action"))
+    action_id = inputs.slug(action_id, "action")
     record = desk.record("action", action_id)
     if record is None:
         raise UsageError(
             _("no action {id}").format(id=action_id), _("list them with `protsoc list actions`")
         )
-    status = choice(status, "--status", ACTION_STATUSES, False)
-    _progress(progress)
+    status = inputs.choice(status, "status", ACTION_STATUSES, False)
+    inputs.percentage(progress, "progress")
     if status is None and progress is None:
         raise UsageError(_("nothing to change"), _("give --status and/or --progress"))
-    day = date(day, "--date") or desk.today
+    day = inputs.date(day, "date") or desk.today
     change, data = desk.edit(record)
     _put(data, status=status, progress=progress)
     if status == "done" and progress is None:
         data["progress"] = 100
-    completed = date(completed_on, "--completed-on") or (day if status == "done" else None)
+    completed = inputs.date(completed_on, "completed_on") or (day if status == "done" else None)
     _put(data, completed_on=completed)
     update_entry = _put(
         {"date": day},
         progress=progress,
         status=status,
-        note=text(note, "--note", False),
+        note=inputs.text(note, "note", False),
         source=desk.item_source(),
     )
     data.setdefault("updates", []).append(update_entry)
@@ -1078,18 +748,18 @@ def add_indicator(
     direction: str | None = None,
     definition: str | None = None,
 ) -> Plan:
-    indicator_id = slug(indicator_id, _("the indicator id"))
+    indicator_id = inputs.slug(indicator_id, "indicator.id")
     desk.ensure_new("indicator", indicator_id)
-    data: dict[str, Any] = {"id": indicator_id, "name": text(name, "--name")}
-    _put(data, definition=text(definition, "--definition", False))
-    data["measure"] = choice(measure, "--measure", MEASURES)
-    data["unit"] = text(unit, "--unit")
+    data: dict[str, Any] = {"id": indicator_id, "name": inputs.text(name, "name")}
+    _put(data, definition=inputs.text(definition, "definition", False))
+    data["measure"] = inputs.choice(measure, "measure", MEASURES)
+    data["unit"] = inputs.text(unit, "unit")
     data["owner"] = desk.committee(owner or "technical").id
     _put(
         data,
-        producer=text(producer, "--producer", False),
-        frequency=choice(frequency, "--frequency", PERIODS, False),
-        direction=choice(direction, "--direction", ("higher", "lower"), False),
+        producer=inputs.text(producer, "producer", False),
+        frequency=inputs.choice(frequency, "frequency", PERIODS, False),
+        direction=inputs.choice(direction, "direction", DIRECTIONS, False),
     )
     data["observations"] = []
     data["sources"] = [desk.source("add indicator")]
@@ -1105,20 +775,20 @@ def add_observation(
     qualifier: str | None = None,
     as_reported: str | None = None,
 ) -> Plan:
-    indicator_id = slug(indicator_id, _("the indicator"))
+    indicator_id = inputs.slug(indicator_id, "indicator")
     record = desk.record("indicator", indicator_id)
     if record is None:
         raise UsageError(
             _("no indicator {id}").format(id=indicator_id),
             _("list them with `protsoc list indicators`"),
         )
-    day = date(day, "--date", required=True)
+    day = inputs.date(day, "date", required=True)
     if not source:
         raise UsageError(
             _("--source is required for an observation"),
             _("cite the document the figure comes from"),
         )
-    number = _number(value)
+    number = inputs.number(value, "value")
     change, data = desk.edit(record)
     observations = data.setdefault("observations", [])
     if any(isinstance(o, dict) and o.get("date") == day for o in observations):
@@ -1128,37 +798,14 @@ def add_observation(
         )
     entry = _put(
         {"date": day, "value": number},
-        qualifier=choice(qualifier, "--qualifier", QUALIFIERS, False),
-        as_reported=text(as_reported, "--as-reported", False),
+        qualifier=inputs.choice(qualifier, "qualifier", QUALIFIERS, False),
+        as_reported=inputs.text(as_reported, "as_reported", False),
     )
     entry["source"] = {"document": source}
     observations.append(entry)
     observations.sort(key=lambda o: str(o.get("date", "")) if isinstance(o, dict) else "")
     change.data = data
     return Plan([change], f"indicator({indicator_id}): add observation {day}")
-
-
-def _number(value: str | None) -> int | float:
-    if value is None or value == "":
-        raise UsageError(
-            _("--value is required"), _("give the figure in the indicator's unit (e.g. 11100000)")
-        )
-    try:
-        number = float(value)
-    except ValueError:
-        raise UsageError(
-            _("--value {value!r} is not a number").format(value=value),
-            _(
-                "write the number with Western digits and a dot, in units (11100000, not 11.1 million)"
-            ),
-        ) from None
-    if not math.isfinite(number):
-        raise UsageError(_("--value {value!r} is not a number").format(value=value), None)
-    return (
-        int(number)
-        if number.is_integer() and "." not in value and "e" not in value.lower()
-        else number
-    )
 
 
 def add_evaluation(
@@ -1174,165 +821,22 @@ def add_evaluation(
     commissioned_by: str | None = None,
     start: str | None = None,
 ) -> Plan:
-    evaluation_id = slug(evaluation_id, _("the evaluation id"))
+    evaluation_id = inputs.slug(evaluation_id, "evaluation.id")
     desk.ensure_new("evaluation", evaluation_id)
     data: dict[str, Any] = {
         "id": evaluation_id,
-        "title": text(title, "--title"),
-        "kind": choice(kind, "--kind", EVALUATION_KINDS),
+        "title": inputs.text(title, "title"),
+        "kind": inputs.choice(kind, "kind", EVALUATION_KINDS),
     }
     if commissioned_by:
         data["commissioned_by"] = decision_ref(desk, commissioned_by)[0]
     data["evaluator"] = {
-        "id": slug(evaluator_id, "--evaluator-id"),
-        "name": text(evaluator_name, "--evaluator-name"),
-        "kind": choice(evaluator_kind, "--evaluator-kind", EVALUATOR_KINDS),
+        "id": inputs.slug(evaluator_id, "evaluator_id"),
+        "name": inputs.text(evaluator_name, "evaluator_name"),
+        "kind": inputs.choice(evaluator_kind, "evaluator_kind", EVALUATOR_KINDS),
     }
-    data["scope"] = {"title": text(scope, "--scope")}
-    data["status"] = choice(status or "planned", "--status", EVALUATION_STATUSES)
-    _put(data, start=date(start, "--start"))
+    data["scope"] = {"title": inputs.text(scope, "scope")}
+    data["status"] = inputs.choice(status or "planned", "status", EVALUATION_STATUSES)
+    _put(data, start=inputs.date(start, "start"))
     data["sources"] = [desk.source("add evaluation")]
     return Plan([desk.new("evaluation", evaluation_id, data)], f"evaluation({evaluation_id}): add")
-
-
-# --- validation, writing, committing -----------------------------------------------------------
-
-
-def render(desk: Desk, plan: Plan) -> None:
-    for change in plan.changes:
-        if change.old_text is None:
-            change.text = writer.new_file(change.kind, change.data, change.path, desk.root)
-        else:
-            assert change.old_data is not None
-            change.text = writer.update(change.kind, change.old_text, change.old_data, change.data)
-
-
-def check(desk: Desk, plan: Plan) -> list[Finding]:
-    """The errors the change would introduce into the registry (empty: the change is safe)."""
-    registry = desk.registry
-    today = dt.date.fromisoformat(desk.today)
-    changed: dict[Path, Change] = {change.path.resolve(): change for change in plan.changes}
-    new_records: list[Record] = []
-    findings: list[Finding] = []
-    for change in plan.changes:
-        record_file = classify(registry.root, change.path)
-        assert record_file is not None and record_file.kind == change.kind
-        document = yamlio.loads(change.text.encode("utf-8"))
-        record = Record(record_file, document.data, document)
-        new_records.append(record)
-        findings.extend(schemas.check(record.kind, record.data, record.path, document.implicit))
-        findings.extend(hygiene.check(record.data, record.path))
-    kept = [r for r in registry.records if r.file.path.resolve() not in changed]
-    after = Registry(registry.root, kept + new_records, [])
-    before_keys = {_key(f) for f in rulebook.run(registry, today) if f.is_error}
-    for record in registry.records:
-        if (
-            record.file.path.resolve() in changed
-            and record.data is not None
-            and record.document is not None
-        ):
-            before_keys |= {
-                _key(f)
-                for f in schemas.check(
-                    record.kind, record.data, record.path, record.document.implicit
-                )
-            }
-    findings.extend(rulebook.run(after, today))
-    introduced = [f for f in findings if f.is_error and _key(f) not in before_keys]
-    resolve_positions(
-        introduced, {r.path: r.document.text for r in new_records if r.document is not None}
-    )
-    return sorted(introduced, key=Finding.sort_key)
-
-
-def _key(finding: Finding) -> tuple:
-    return (finding.rule, finding.path, finding.message)
-
-
-@contextlib.contextmanager
-def locked(root: Path, timeout: float | None = None) -> Iterator[None]:
-    """Serialise writers of one registry: an exclusive lock on the registry folder itself.
-
-    Locking the folder (not a lock file) leaves nothing behind in the work tree. The loser waits
-    up to ``$PROTSOC_LOCK_TIMEOUT`` seconds (default 10), then fails with a clear message.
-    """
-    if timeout is None:
-        timeout = float(os.environ.get(LOCK_TIMEOUT_VAR) or DEFAULT_LOCK_TIMEOUT)
-    try:
-        import fcntl
-    except ImportError:  # pragma: no cover - Windows: no advisory locks on folders
-        yield
-        return
-    handle = os.open(root, os.O_RDONLY)
-    try:
-        deadline = time.monotonic() + timeout
-        while True:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    raise EnvironmentProblem(
-                        _("another protsoc command is writing to this registry"),
-                        _("wait for it to finish, then run the command again"),
-                    ) from None
-                time.sleep(0.05)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
-    finally:
-        os.close(handle)
-
-
-def execute(
-    root: Path,
-    operation: Callable[[Desk], Plan],
-    *,
-    commit: bool = False,
-    branch: str | None = None,
-    source: str | None = None,
-    today: dt.date | None = None,
-) -> Outcome:
-    """Run one clerk operation safely (see the module docstring)."""
-    from protsoc.registry import gitrepo
-
-    if (root / MANIFEST).is_file() is False:  # pragma: no cover - find_registry guarantees it
-        raise EnvironmentProblem(_("{root} is not a registry").format(root=root), None)
-    with locked(root):
-        repo = gitrepo.Repo.find(root) if commit or branch else None
-        if repo is not None:
-            repo.check_repository(new_branch=bool(branch))
-            if branch:
-                repo.check_new_branch(branch)
-        desk = Desk(root, today=today, source=source)
-        plan = operation(desk)
-        render(desk, plan)
-        problems = check(desk, plan)
-        if problems:
-            raise RefusedChange(problems)
-        paths = [change.path for change in plan.changes]
-        previous_branch: str | None = None
-        if repo is not None:
-            repo.check_paths(paths)
-            if branch:
-                previous_branch = repo.create_branch(branch)
-        written: list[Change] = []
-        try:
-            for change in plan.changes:
-                yamlio.write_atomic(change.path, change.text)
-                written.append(change)
-            sha = repo.commit(paths, plan.message) if repo is not None and commit else None
-        except BaseException:
-            for change in written:
-                if change.old_text is None:
-                    change.path.unlink(missing_ok=True)
-                else:
-                    yamlio.write_atomic(change.path, change.old_text)
-            if repo is not None and branch and previous_branch is not None:
-                repo.drop_branch(branch, previous_branch)
-            raise
-        return Outcome(plan, paths, sha, branch)
-
-
-__all__ = ["Change", "Desk", "Outcome", "Plan", "RefusedChange", "execute", "split_meeting_stem"]

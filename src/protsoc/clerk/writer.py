@@ -78,7 +78,8 @@ def _order(value: Any, schema: dict[str, Any], schemas: dict[str, dict[str, Any]
 
 
 def ordered_like(kind: str, new: Any, old: Any) -> Any:
-    """``new`` with the key order of ``old`` where keys exist in both; new keys go to their schema place.
+    """``new`` with the key order of ``old`` where keys exist in both; new keys go to their
+    schema place.
 
     A file a person ordered their own way keeps its order: only what changes moves.
     """
@@ -206,7 +207,7 @@ def _plain(value: Any) -> Any:
 
 
 def _fresh(value: Any) -> Any:
-    """New data to insert in a ruamel tree: dates as quoted strings, like yamlio.dumps writes them."""
+    """New data to insert in a ruamel tree: dates as quoted strings, as yamlio.dumps writes them."""
     from ruamel.yaml.scalarstring import SingleQuotedScalarString
 
     if isinstance(value, str) and _DATE.match(value):

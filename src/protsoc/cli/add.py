@@ -18,6 +18,7 @@ from protsoc.cli.clerk import (
     members_of,
     run,
     start,
+    vocabulary,
 )
 from protsoc.cli.options import RegistryOption
 from protsoc.cli.output import guarded
@@ -87,11 +88,22 @@ def committee(
     """Add a committee (with no members yet: add them with `add member`)."""
     start(lang)
     clerk = _clerk()
-    committee_id = ask(committee_id, _t("Committee id (e.g. working-group-rsu)"))
-    name = ask(name, _t("Full name (Arabic)"))
-    kind = ask(kind, _t("Kind"), choices=clerk.COMMITTEE_KINDS, default="working-group")
+    committee_id = ask(
+        committee_id, _t("Committee id (e.g. working-group-rsu)"), field="committee.id"
+    )
+    name = ask(name, _t("Full name (Arabic)"), field="committee.name")
+    kind = ask(
+        kind,
+        _t("Kind"),
+        field="kind",
+        choices=vocabulary().COMMITTEE_KINDS,
+        default="working-group",
+    )
     cadence = ask(
-        cadence, _t("Cadence rule (none, or N/PERIOD/MODE such as 1/P6M/rolling)"), default="none"
+        cadence,
+        _t("Cadence rule (none, or N/PERIOD/MODE such as 1/P6M/rolling)"),
+        field="cadence",
+        default="none",
     )
     run(
         registry,
@@ -162,10 +174,15 @@ def member(
     """Add a member post to a committee."""
     start(lang)
     clerk = _clerk()
-    committee_id = ask(committee_id, _t("Committee"), choices=known(registry, "committee") or None)
-    member_id = ask(member_id, _t("Post id (e.g. sg-interior)"))
-    title = ask(title, _t("Title of the post (Arabic)"))
-    role = ask(role, _t("Role"), choices=clerk.MEMBER_ROLES, default="member")
+    committee_id = ask(
+        committee_id,
+        _t("Committee"),
+        field="committee",
+        choices=known(registry, "committee") or None,
+    )
+    member_id = ask(member_id, _t("Post id (e.g. sg-interior)"), field="member.id")
+    title = ask(title, _t("Title of the post (Arabic)"), field="member.title")
+    role = ask(role, _t("Role"), field="role", choices=vocabulary().MEMBER_ROLES, default="member")
     run(
         registry,
         lambda desk: clerk.add_member(
@@ -232,11 +249,18 @@ def meeting(
     """Add a meeting of a committee: registry/meetings/<committee>/<date>.yaml."""
     start(lang)
     clerk = _clerk()
-    committee_id = ask(committee_id, _t("Committee"), choices=known(registry, "committee") or None)
-    day = ask(day, _t("Date (YYYY-MM-DD)"))
-    time_ = ask(time_, _t("Start time (HH:MM)"), required=False)
-    place = ask(place, _t("Place"), required=False)
-    kind = ask(kind, _t("Kind"), choices=clerk.MEETING_KINDS, default="ordinary")
+    committee_id = ask(
+        committee_id,
+        _t("Committee"),
+        field="committee",
+        choices=known(registry, "committee") or None,
+    )
+    day = ask(day, _t("Date (YYYY-MM-DD)"), field="date")
+    time_ = ask(time_, _t("Start time (HH:MM)"), field="time", required=False)
+    place = ask(place, _t("Place"), field="place", required=False)
+    kind = ask(
+        kind, _t("Kind"), field="kind", choices=vocabulary().MEETING_KINDS, default="ordinary"
+    )
     run(
         registry,
         lambda desk: clerk.add_meeting(
@@ -274,8 +298,8 @@ def agenda_item(
     start(lang)
     clerk = _clerk()
     meeting_id = ask_meeting(meeting_id)
-    title = ask(title, _t("Agenda item (Arabic)"))
-    priority = ask(priority, _t("Priority (1 = first)"), kind=int, required=False)
+    title = ask(title, _t("Agenda item (Arabic)"), field="agenda_item.title")
+    priority = ask(priority, _t("Priority (1 = first)"), field="priority", kind=int, required=False)
     run(
         registry,
         lambda desk: clerk.add_agenda_item(desk, meeting_id, title, priority or None, proceedings),
@@ -328,9 +352,15 @@ def attendance(
     if not members:
         answer = ask(None, _t("Member posts (separated by spaces)"))
         members = answer.split() if answer else []
-    status = ask(status, _t("Attendance"), choices=clerk.ATTENDANCE_STATUSES, default="present")
+    status = ask(
+        status,
+        _t("Attendance"),
+        field="status",
+        choices=vocabulary().ATTENDANCE_STATUSES,
+        default="present",
+    )
     if status == "represented":
-        by = ask(by, _t("Represented by"))
+        by = ask(by, _t("Represented by"), field="by")
     run(
         registry,
         lambda desk: clerk.add_attendance(desk, meeting_id, members or [], status, by, name),
@@ -366,7 +396,7 @@ def guest(
     start(lang)
     clerk = _clerk()
     meeting_id = ask_meeting(meeting_id)
-    name = ask(name, _t("Guest's name"))
+    name = ask(name, _t("Guest's name"), field="guest.name")
     run(
         registry,
         lambda desk: clerk.add_guest(desk, meeting_id, name, capacity, guest_id),
@@ -406,13 +436,19 @@ def decision(
     start(lang)
     clerk = _clerk()
     meeting_id = ask_meeting(meeting_id)
-    decision_text = ask(decision_text, _t("Decision (Arabic)"))
-    kind = ask(kind, _t("Kind"), choices=clerk.DECISION_KINDS, default="decision")
+    decision_text = ask(decision_text, _t("Decision (Arabic)"), field="decision.text")
+    kind = ask(
+        kind, _t("Kind"), field="kind", choices=vocabulary().DECISION_KINDS, default="decision"
+    )
     committee_id = meeting_id.split("/")[0] if meeting_id else None
     owner = ask(
-        owner, _t("Owner post"), choices=members_of(registry, committee_id) or None, required=False
+        owner,
+        _t("Owner post"),
+        field="owner",
+        choices=members_of(registry, committee_id) or None,
+        required=False,
     )
-    due = ask(due, _t("Due date (YYYY-MM-DD)"), required=False)
+    due = ask(due, _t("Due date (YYYY-MM-DD)"), field="due", required=False)
     outcome = run(
         registry,
         lambda desk: clerk.add_decision(
@@ -467,9 +503,17 @@ def action(
     """Add an action (registry/roadmap/actions/<id>.yaml) that carries out a decision."""
     start(lang)
     clerk = _clerk()
-    decision_ref = ask(decision_ref, _t("Decision (<committee>/<YYYY-MM-DD>/d<N>)"))
-    title = ask(title, _t("Action (Arabic)"))
-    status = ask(status, _t("Status"), choices=clerk.ACTION_STATUSES, default="not-started")
+    decision_ref = ask(
+        decision_ref, _t("Decision (<committee>/<YYYY-MM-DD>/d<N>)"), field="decision"
+    )
+    title = ask(title, _t("Action (Arabic)"), field="action.title")
+    status = ask(
+        status,
+        _t("Status"),
+        field="status",
+        choices=vocabulary().ACTION_STATUSES,
+        default="not-started",
+    )
     run(
         registry,
         lambda desk: clerk.add_action(
@@ -515,13 +559,16 @@ def indicator(
     """Add an indicator of the national dashboard (no observations yet)."""
     start(lang)
     clerk = _clerk()
-    indicator_id = ask(indicator_id, _t("Indicator id"))
-    name = ask(name, _t("Name (Arabic)"))
-    measure = ask(measure, _t("Measure"), choices=clerk.MEASURES, default="count")
-    unit = ask(unit, _t("Unit (Arabic)"))
+    indicator_id = ask(indicator_id, _t("Indicator id"), field="indicator.id")
+    name = ask(name, _t("Name (Arabic)"), field="name")
+    measure = ask(
+        measure, _t("Measure"), field="measure", choices=vocabulary().MEASURES, default="count"
+    )
+    unit = ask(unit, _t("Unit (Arabic)"), field="unit")
     owner = ask(
         owner,
         _t("Committee that keeps it"),
+        field="committee",
         choices=known(registry, "committee") or None,
         default="technical",
     )
@@ -586,11 +633,22 @@ def observation(
     """Add a dated value to an indicator."""
     start(lang)
     clerk = _clerk()
-    indicator_id = ask(indicator_id, _t("Indicator"), choices=known(registry, "indicator") or None)
-    value = ask(value, _t("Value"))
-    day = ask(day, _t("Date (YYYY-MM-DD)"))
-    qualifier = ask(qualifier, _t("Qualifier"), choices=clerk.QUALIFIERS, required=False)
-    source = ask(source, _t("Source document"))
+    indicator_id = ask(
+        indicator_id,
+        _t("Indicator"),
+        field="indicator",
+        choices=known(registry, "indicator") or None,
+    )
+    value = ask(value, _t("Value"), field="value")
+    day = ask(day, _t("Date (YYYY-MM-DD)"), field="date")
+    qualifier = ask(
+        qualifier,
+        _t("Qualifier"),
+        field="qualifier",
+        choices=vocabulary().QUALIFIERS,
+        required=False,
+    )
+    source = ask(source, _t("Source document"), field="source")
     run(
         registry,
         lambda desk: clerk.add_observation(
@@ -643,15 +701,21 @@ def evaluation(
     """Add an evaluation, study or audit of the reform."""
     start(lang)
     clerk = _clerk()
-    evaluation_id = ask(evaluation_id, _t("Evaluation id"))
-    title = ask(title, _t("Title (Arabic)"))
-    kind = ask(kind, _t("Kind"), choices=clerk.EVALUATION_KINDS, default="evaluation")
-    evaluator_id = ask(evaluator_id, _t("Evaluator id (e.g. igf)"))
-    evaluator_name = ask(evaluator_name, _t("Evaluator's name (Arabic)"))
-    evaluator_kind = ask(
-        evaluator_kind, _t("Evaluator kind"), choices=clerk.EVALUATOR_KINDS, default="inspectorate"
+    evaluation_id = ask(evaluation_id, _t("Evaluation id"), field="evaluation.id")
+    title = ask(title, _t("Title (Arabic)"), field="title")
+    kind = ask(
+        kind, _t("Kind"), field="kind", choices=vocabulary().EVALUATION_KINDS, default="evaluation"
     )
-    scope = ask(scope, _t("Scope (Arabic)"))
+    evaluator_id = ask(evaluator_id, _t("Evaluator id (e.g. igf)"), field="evaluator_id")
+    evaluator_name = ask(evaluator_name, _t("Evaluator's name (Arabic)"), field="evaluator_name")
+    evaluator_kind = ask(
+        evaluator_kind,
+        _t("Evaluator kind"),
+        field="evaluator_kind",
+        choices=vocabulary().EVALUATOR_KINDS,
+        default="inspectorate",
+    )
+    scope = ask(scope, _t("Scope (Arabic)"), field="scope")
     run(
         registry,
         lambda desk: clerk.add_evaluation(

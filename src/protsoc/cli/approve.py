@@ -50,9 +50,14 @@ def approve(
     from protsoc.kernel.i18n import _
 
     start(lang)
-    meeting_id = ask(meeting_id, _("Meeting (<committee>/<YYYY-MM-DD>)"))
+    meeting_id = ask(meeting_id, _("Meeting (<committee>/<YYYY-MM-DD>)"), field="meeting")
     committee_id = meeting_id.split("/")[0] if meeting_id else None
-    by = ask(by, _("Approving member post"), choices=members_of(registry, committee_id) or None)
+    by = ask(
+        by,
+        _("Approving member post"),
+        field="by",
+        choices=members_of(registry, committee_id) or None,
+    )
     outcome = run(
         registry,
         lambda desk: clerk.approve(desk, meeting_id, by, day),

@@ -49,19 +49,32 @@ def _t(message: str) -> str:
     return _(message)
 
 
+def vocabulary() -> Any:
+    """The allowed values read from the schemas, for the choices of prompts (imported lazily)."""
+    from protsoc.governance import vocabulary as allowed
+
+    return allowed
+
+
 def ask_meeting(value: Any) -> Any:
     """The MEETING argument, asked for on a terminal when it is missing."""
-    return ask(value, _t("Meeting (<committee>/<YYYY-MM-DD>)"))
+    return ask(value, _t("Meeting (<committee>/<YYYY-MM-DD>)"), field="meeting")
 
 
 def interactive() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 
 
+# The fields answered at a prompt during this command, with the prompt's words: a refused
+# answer is then named as the clerk saw it asked, not by an option they never typed.
+_PROMPTED: dict[str, str] = {}
+
+
 def ask(
     value: Any,
     prompt: str,
     *,
+    field: str | None = None,
     choices: Sequence[str] | None = None,
     default: Any = None,
     kind: type = str,
@@ -69,12 +82,15 @@ def ask(
 ) -> Any:
     """The value given as an option, else (on a terminal) the clerk's answer, else None.
 
-    Choices and the default are shown in the prompt; the library checks the answer either way.
+    Choices and the default are shown in the prompt; the library checks the answer either way,
+    and names ``field`` by this prompt if it refuses the answer.
     """
     if value is not None or not interactive():
         return value
     from protsoc.kernel.i18n import _
 
+    if field is not None:
+        _PROMPTED[field] = prompt
     if choices:
         prompt = f"{prompt} [{'/'.join(choices)}]"
     if not required and default is None:
@@ -98,6 +114,7 @@ def ask(
 def start(lang: str | None) -> None:
     from protsoc.kernel.i18n import set_language
 
+    _PROMPTED.clear()
     set_language(lang)
 
 
@@ -115,8 +132,12 @@ def run(
     branch: str | None,
     source: str | None,
 ) -> Any:
-    """Execute a clerk operation and report it; refused changes print their findings (exit 1)."""
-    from protsoc.clerk.operations import RefusedChange, execute
+    """Execute a clerk operation and report it; refused changes print their findings (exit 1).
+
+    A value the library refuses is named as the clerk gave it (``field_label``).
+    """
+    from protsoc.clerk.inputs import InvalidInput
+    from protsoc.clerk.transaction import RefusedChange, execute
     from protsoc.cli.output import stderr, stdout
     from protsoc.kernel.i18n import _
     from protsoc.registry.layout import display_path
@@ -125,6 +146,8 @@ def run(
         outcome = execute(
             registry_root(registry), operation, commit=commit, branch=branch, source=source
         )
+    except InvalidInput as invalid:
+        raise invalid.named(field_label(invalid.field)) from None
     except RefusedChange as refused:
         from rich.markup import escape
 
@@ -146,6 +169,34 @@ def run(
             _("committed {sha}: {message}").format(sha=outcome.commit, message=outcome.plan.message)
         )
     return outcome
+
+
+def field_label(field: str) -> str:
+    """How a message names a field the library checked, as the clerk gave it.
+
+    An answer to a prompt is named by the prompt; a value given by option, by the option
+    (``due`` → ``--due``); arguments, and fields whose option does not say enough, by the words
+    here.
+    """
+    if field in _PROMPTED:
+        return _PROMPTED[field]
+    words = {
+        "committee": _t("the committee"),
+        "committee.id": _t("the committee id"),
+        "committee.name": _t("the name (--name)"),
+        "member": _t("the member"),
+        "member.id": _t("the member id"),
+        "member.title": _t("the title (--title)"),
+        "agenda_item.title": _t("the agenda item's text"),
+        "guest.name": _t("the guest's name"),
+        "decision.text": _t("the decision's text"),
+        "action": _t("the action"),
+        "action.title": _t("the action's title (--title)"),
+        "indicator": _t("the indicator"),
+        "indicator.id": _t("the indicator id"),
+        "evaluation.id": _t("the evaluation id"),
+    }
+    return words.get(field) or "--" + field.rpartition(".")[2].replace("_", "-")
 
 
 def known(registry: Path | None, kind: str) -> list[str]:

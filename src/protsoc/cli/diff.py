@@ -37,22 +37,21 @@ def diff(
     Exit 0 whatever the change (use `protsoc validate` to fail a build), 2 on a usage or git error.
     """
     from protsoc.registry.layout import find_registry
-    from protsoc.review import diff as review
+    from protsoc.review.diff import diff as describe_change
+    from protsoc.review.reporters import REPORTERS, WITH_FINDINGS
 
-    check_format(output_format, review.RENDERERS)
+    check_format(output_format, tuple(REPORTERS))
     root = find_registry(registry)
-    result = review.diff(root, base, head)
-    if output_format == "text":
-        typer.echo(review.as_text(result))
-        return
+    result = describe_change(root, base, head)
     validation, note = None, None
-    if head is None:
-        from protsoc.validate.changed_since import validate_changed_since
+    if output_format in WITH_FINDINGS:
+        if head is None:
+            from protsoc.validate.changed_since import validate_changed_since
 
-        validation = validate_changed_since(root, result.base_commit)
-    else:
-        note = "validate's findings are shown when HEAD is the working tree (check out the branch and omit HEAD)"
-    if output_format == "md":
-        typer.echo(review.as_markdown(result, validation, note), nl=False)
-    else:
-        typer.echo(review.as_json(result, validation.findings if validation else None))
+            validation = validate_changed_since(root, result.base_commit)
+        else:
+            note = (
+                "validate's findings are shown when HEAD is the working tree "
+                "(check out the branch and omit HEAD)"
+            )
+    typer.echo(REPORTERS[output_format](result, validation, note), nl=False)

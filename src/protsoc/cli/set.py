@@ -18,6 +18,7 @@ from protsoc.cli.clerk import (
     members_of,
     run,
     start,
+    vocabulary,
 )
 from protsoc.cli.options import RegistryOption
 from protsoc.cli.output import guarded
@@ -69,7 +70,13 @@ def meeting(
         and kind is None
         and number is None
     ):
-        status = ask(status, _t("Status"), choices=clerk.MEETING_STATUSES, default="held")
+        status = ask(
+            status,
+            _t("Status"),
+            field="status",
+            choices=vocabulary().MEETING_STATUSES,
+            default="held",
+        )
     run(
         registry,
         lambda desk: clerk.set_meeting(
@@ -116,10 +123,18 @@ def action(
     from protsoc.clerk import operations as clerk
 
     start(lang)
-    action_id = ask(action_id, _t("Action"), choices=known(registry, "action") or None)
+    action_id = ask(
+        action_id, _t("Action"), field="action", choices=known(registry, "action") or None
+    )
     if status is None and progress is None:
-        status = ask(status, _t("Status"), choices=clerk.ACTION_STATUSES, default="in-progress")
-        progress = ask(progress, _t("Progress (%)"), kind=int, required=False)
+        status = ask(
+            status,
+            _t("Status"),
+            field="status",
+            choices=vocabulary().ACTION_STATUSES,
+            default="in-progress",
+        )
+        progress = ask(progress, _t("Progress (%)"), field="progress", kind=int, required=False)
     run(
         registry,
         lambda desk: clerk.set_action(desk, action_id, status, progress, day, note, completed_on),
@@ -167,12 +182,20 @@ def member(
     from protsoc.clerk import operations as clerk
 
     start(lang)
-    committee_id = ask(committee_id, _t("Committee"), choices=known(registry, "committee") or None)
+    committee_id = ask(
+        committee_id,
+        _t("Committee"),
+        field="committee",
+        choices=known(registry, "committee") or None,
+    )
     member_id = ask(
-        member_id, _t("Member post"), choices=members_of(registry, committee_id) or None
+        member_id,
+        _t("Member post"),
+        field="member",
+        choices=members_of(registry, committee_id) or None,
     )
     if (title is not None or holder is not None) and since is None:
-        since = ask(since, _t("Since (YYYY-MM-DD)"))
+        since = ask(since, _t("Since (YYYY-MM-DD)"), field="since")
     run(
         registry,
         lambda desk: clerk.set_member(desk, committee_id, member_id, title, holder, since, until),

@@ -38,6 +38,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from protsoc.governance.vocabulary import CADENCE_MODES
 from protsoc.kernel import dates
 from protsoc.kernel.errors import InvalidRecord, UsageError
 from protsoc.registry.records import is_erratum
@@ -56,7 +57,7 @@ _PERIOD_AR = {
 }
 
 DEFAULT_DUE_SOON_DAYS = 30
-MODES = ("calendar", "rolling")
+MODES = CADENCE_MODES
 
 COMPLIANT, DUE_SOON, BREACH, NO_RULE = "compliant", "due-soon", "breach", "no-rule"
 # States of one period or gap.

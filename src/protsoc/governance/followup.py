@@ -17,8 +17,8 @@ from protsoc.kernel import dates
 from protsoc.registry.loaded import Registry
 from protsoc.registry.records import is_erratum
 
-ACTION_STATUSES = ("not-started", "in-progress", "done", "blocked", "dropped")
 DECISION_STATES = ("open", "late", "done")
+# The action statuses (vocabulary.ACTION_STATUSES) that close an action plan.
 CLOSED = ("done", "dropped")
 
 

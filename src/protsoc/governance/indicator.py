@@ -17,6 +17,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from protsoc.governance.vocabulary import DIRECTIONS
 from protsoc.kernel import dates
 
 FRESHNESS = ("fresh", "stale", "no-frequency", "no-data")
@@ -118,7 +119,7 @@ def row(record_id: str, data: dict[str, Any], as_of: dt.date, path: str = "") ->
     values = observations_on(data, as_of)
     latest = values[-1] if values else None
     previous = values[-2] if len(values) > 1 else None
-    direction = data.get("direction") if data.get("direction") in ("higher", "lower") else None
+    direction = data.get("direction") if data.get("direction") in DIRECTIONS else None
     change = latest.value - previous.value if latest and previous else None
     frequency = data.get("frequency") if isinstance(data.get("frequency"), str) else None
     freshness, due, age = _freshness(latest, frequency, as_of)

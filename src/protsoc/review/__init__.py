@@ -1,1 +1,2 @@
-"""Review of changes: the semantic diff and its renderers, a record's history, CODEOWNERS."""
+"""Review of changes: the semantic diff (``diff``) and its forms (``reporters``), a record's
+history (``history``), CODEOWNERS (``codeowners``)."""

@@ -5,7 +5,8 @@ holding sentences such as "meeting steering/2025-06-10 added (held, 2 decisions)
 amo-tadamon-beneficiaries: new observation 2025-06-30 = 11.4 million (+2.7%)". Sentences that a
 reviewer must not miss (approved minutes edited, a member post deleted) are warnings.
 
-Data in, data and strings out: git access lives in ``gitdiff``, printing in the CLI.
+Data in, data out: git access lives in ``gitdiff``, the text, Markdown and JSON forms in
+``review.reporters``, printing in the CLI.
 """
 
 from __future__ import annotations
@@ -288,7 +289,8 @@ def _added(kind: str, record_id: str, data: dict[str, Any]) -> Iterator[Sentence
         if minutes.get("status") == "approved":
             sealed = "sealed" if _mapping(minutes, "seal") else "not sealed"
             summary.append(
-                f"minutes approved by {_count(len(_items(minutes, 'approvals')), 'member')}, {sealed}"
+                f"minutes approved by {_count(len(_items(minutes, 'approvals')), 'member')}, "
+                f"{sealed}"
             )
         yield Sentence(f"{label} added ({', '.join(summary)})")
     elif kind == "committee":
@@ -622,9 +624,8 @@ def _observation_changes(
     new_items = _keyed(_items(new, "observations"), "date")
     if old_items is None or new_items is None:
         if _items(old, "observations") != _items(new, "observations"):
-            yield Sentence(
-                f"{label}: observations: {_list_change(_items(old, 'observations'), _items(new, 'observations'))}"
-            )
+            listed = _list_change(_items(old, "observations"), _items(new, "observations"))
+            yield Sentence(f"{label}: observations: {listed}")
         return
     ordered = sorted(new_items)
     for day in ordered:
@@ -658,10 +659,8 @@ def _observation_changes(
                     True,
                 )
             else:
-                yield Sentence(
-                    f"{label}: observation {day}: details changed "
-                    f"({', '.join(sorted(_path_text(p) for p, _, _ in changes(before, observation)))})"
-                )
+                fields = sorted(_path_text(p) for p, _, _ in changes(before, observation))
+                yield Sentence(f"{label}: observation {day}: details changed ({', '.join(fields)})")
     for day in old_items:
         if day not in new_items:
             yield Sentence(
@@ -760,132 +759,3 @@ def _dated_list(
             "close it with `until:` instead)",
             True,
         )
-
-
-# --- reporters -----------------------------------------------------------------------------------
-
-
-def as_text(result: DiffResult) -> str:
-    head = result.head or "working tree"
-    lines = [f"registry changes from {result.base} ({result.base_commit[:10]}) to {head}:"]
-    if not result.records:
-        lines.append("  no change to the registry")
-    for record in result.records:
-        for sentence in record.sentences:
-            lines.append(f"  {'! ' if sentence.warning else '- '}{sentence.text}")
-    return "\n".join(lines)
-
-
-def as_json(result: DiffResult, findings: list[Any] | None = None) -> str:
-    document = result.as_dict()
-    if findings is not None:
-        document["findings"] = [f.as_dict() for f in findings]
-    return json.dumps(document, ensure_ascii=False, indent=2)
-
-
-_SECTIONS = [
-    ("meeting", "Meetings"),
-    ("committee", "Committees"),
-    ("indicator", "Indicators"),
-    ("action", "Actions"),
-    ("evaluation", "Evaluations"),
-    ("roadmap", "Roadmap"),
-    ("registry", "Registry manifest"),
-    ("file", "Other files"),
-]
-MD_MARKER = "<!-- protsoc-diff -->"
-# A GitHub comment holds at most 65,536 characters: long lists are cut (the text format is not).
-MAX_MD_SENTENCES = 300
-MAX_MD_FINDINGS = 100
-
-
-def as_markdown(result: DiffResult, validation: Any | None = None, note: str | None = None) -> str:
-    """A pull-request comment: the change in words, then what `validate` says about it.
-
-    ``validation`` is a ``ValidationResult`` (of ``validate --changed-since BASE``) or None.
-    The first line is a marker, so a workflow can find and update its previous comment.
-    """
-    head = f"`{result.head}`" if result.head else "this branch's working tree"
-    lines = [
-        MD_MARKER,
-        "### protsoc: what this change does",
-        "",
-        f"Compared with `{result.base}` (`{result.base_commit[:10]}`) → {head}.",
-        "",
-    ]
-    warnings = [s for r in result.records for s in r.sentences if s.warning]
-    if not result.records:
-        lines += ["No change to the registry.", ""]
-    if warnings:
-        lines += [
-            f"> [!WARNING]\n> {len(warnings)} change(s) need particular attention (marked ⚠️ below).",
-            "",
-        ]
-    budget = MAX_MD_SENTENCES
-    for kind, title in _SECTIONS:
-        records = [r for r in result.records if r.kind == kind]
-        if not records:
-            continue
-        lines += [f"#### {title}", ""]
-        said = [s for record in records for s in record.sentences]
-        # warnings first when the list must be cut: they are what a reviewer must not miss
-        shown = said if len(said) <= budget else sorted(said, key=lambda s: not s.warning)[:budget]
-        kept = {id(s) for s in shown}
-        for sentence in (s for s in said if id(s) in kept):
-            mark = "⚠️ " if sentence.warning else ""
-            lines.append(f"- {mark}{_md_escape(sentence.text)}")
-        if len(shown) < len(said):
-            lines.append(
-                f"- … and {len(said) - len(shown)} more (run `protsoc diff` to see them all)"
-            )
-        budget = max(budget - len(shown), 0)
-        lines.append("")
-    if validation is not None:
-        lines += _md_validation(validation)
-    if note:
-        lines += [f"_{note}_", ""]
-    lines.append("<sub>generated by `protsoc diff --format md`</sub>")
-    return "\n".join(lines) + "\n"
-
-
-def _md_escape(text: str) -> str:
-    return text.replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def _md_validation(validation: Any) -> list[str]:
-    errors, warnings = validation.errors, validation.warnings
-    if not validation.findings:
-        return [
-            "#### Validation",
-            "",
-            f"✅ `protsoc validate --changed-since`: valid "
-            f"({validation.files_checked} changed files checked, no findings).",
-            "",
-        ]
-    verdict = "❌ invalid" if errors else "✅ valid (with warnings)"
-    lines = [
-        "#### Validation",
-        "",
-        f"{verdict}: {len(errors)} error(s), {len(warnings)} warning(s) "
-        f"({validation.files_checked} changed files checked).",
-        "",
-        "| | file | rule | finding |",
-        "|---|---|---|---|",
-    ]
-    for finding in validation.findings[:MAX_MD_FINDINGS]:
-        icon = "❌" if finding.is_error else "⚠️"
-        message = finding.message + (f" — hint: {finding.hint}" if finding.hint else "")
-        lines.append(
-            f"| {icon} | `{finding.path}:{finding.line or 1}` | `{finding.rule}` | "
-            f"{_md_escape(message)} |"
-        )
-    if len(validation.findings) > MAX_MD_FINDINGS:
-        lines.append(
-            f"\n… and {len(validation.findings) - MAX_MD_FINDINGS} more findings "
-            "(run `protsoc validate --changed-since` to see them all)"
-        )
-    lines.append("")
-    return lines
-
-
-RENDERERS = ("text", "md", "json")

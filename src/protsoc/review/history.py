@@ -113,8 +113,11 @@ def member_ref(record_id: str) -> tuple[str, str] | None:
 
 
 def history(registry_root: Path, record_id: str, details: bool = True) -> History:
-    """The commits that touched a record, newest first; for a member post (``committee/member``)
-    the commits of its committee's file that changed that post, and the one that created the file."""
+    """The commits that touched a record, newest first.
+
+    For a member post (``committee/member``): the commits of its committee's file that changed
+    that post, and the one that created the file.
+    """
     git = Git(registry_root)
     path = record_path(git, record_id)
     member = member_ref(record_id)

@@ -1,0 +1,200 @@
+"""The write transaction of every clerk command: check in memory, write atomically, commit.
+
+``execute`` runs one operation (a function from the ``Desk`` to a ``Plan``) under the
+registry's lock:
+
+1. load the registry, build the plan (refusing bad ids, unknown references, duplicates);
+2. validate the resulting registry **in memory** (see ``check``): the changed records are
+   parsed back from the exact text that would be written, schema- and hygiene-checked, and the
+   cross-record rules run on the whole registry with them in place. Unchanged files are not
+   schema-checked again (their bytes do not change, so neither do their findings), which keeps
+   a write on a large registry to one load plus one rules pass. Any error the change would
+   introduce refuses the write: nothing is written and the findings are returned;
+3. with ``--commit``, check the git repository (see ``gitrepo``) *before* writing;
+4. write each file atomically (``yamlio.write_atomic``); if anything fails midway, the files
+   already written are put back as they were;
+5. with ``--commit``, stage exactly those files and commit them with the plan's message.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from protsoc.clerk import writer
+from protsoc.clerk.desk import Change, Desk, Plan
+from protsoc.kernel.errors import EnvironmentProblem, InvalidRecord
+from protsoc.kernel.findings import Finding
+from protsoc.kernel.i18n import _
+from protsoc.registry import yamlio
+from protsoc.registry.layout import MANIFEST, classify
+from protsoc.registry.loaded import Registry
+from protsoc.registry.records import Record
+from protsoc.validate import hygiene, rulebook, schemas
+from protsoc.validate.positions import resolve_positions
+
+LOCK_TIMEOUT_VAR = "PROTSOC_LOCK_TIMEOUT"
+DEFAULT_LOCK_TIMEOUT = 10.0
+
+
+class RefusedChange(InvalidRecord):
+    """The change would make the registry invalid; ``findings`` say why."""
+
+    def __init__(self, findings: list[Finding]) -> None:
+        super().__init__(
+            _("the change would make the registry invalid; nothing was written"),
+            _("fix the values given (see the findings above) and run the command again"),
+        )
+        self.findings = findings
+
+
+@dataclass
+class Outcome:
+    """What ``execute`` did: the plan, the files written, the commit and branch if any."""
+
+    plan: Plan
+    paths: list[Path]
+    commit: str | None = None
+    branch: str | None = None
+
+
+def render(desk: Desk, plan: Plan) -> None:
+    for change in plan.changes:
+        if change.old_text is None:
+            change.text = writer.new_file(change.kind, change.data, change.path, desk.root)
+        else:
+            assert change.old_data is not None
+            change.text = writer.update(change.kind, change.old_text, change.old_data, change.data)
+
+
+def check(desk: Desk, plan: Plan) -> list[Finding]:
+    """The errors the change would introduce into the registry (empty: the change is safe)."""
+    registry = desk.registry
+    today = dt.date.fromisoformat(desk.today)
+    changed: dict[Path, Change] = {change.path.resolve(): change for change in plan.changes}
+    new_records: list[Record] = []
+    findings: list[Finding] = []
+    for change in plan.changes:
+        record_file = classify(registry.root, change.path)
+        assert record_file is not None and record_file.kind == change.kind
+        document = yamlio.loads(change.text.encode("utf-8"))
+        record = Record(record_file, document.data, document)
+        new_records.append(record)
+        findings.extend(schemas.check(record.kind, record.data, record.path, document.implicit))
+        findings.extend(hygiene.check(record.data, record.path))
+    kept = [r for r in registry.records if r.file.path.resolve() not in changed]
+    after = Registry(registry.root, kept + new_records, [])
+    before_keys = {_key(f) for f in rulebook.run(registry, today) if f.is_error}
+    for record in registry.records:
+        if (
+            record.file.path.resolve() in changed
+            and record.data is not None
+            and record.document is not None
+        ):
+            before_keys |= {
+                _key(f)
+                for f in schemas.check(
+                    record.kind, record.data, record.path, record.document.implicit
+                )
+            }
+    findings.extend(rulebook.run(after, today))
+    introduced = [f for f in findings if f.is_error and _key(f) not in before_keys]
+    resolve_positions(
+        introduced, {r.path: r.document.text for r in new_records if r.document is not None}
+    )
+    return sorted(introduced, key=Finding.sort_key)
+
+
+def _key(finding: Finding) -> tuple:
+    return (finding.rule, finding.path, finding.message)
+
+
+@contextlib.contextmanager
+def locked(root: Path, timeout: float | None = None) -> Iterator[None]:
+    """Serialise writers of one registry: an exclusive lock on the registry folder itself.
+
+    Locking the folder (not a lock file) leaves nothing behind in the work tree. The loser waits
+    up to ``$PROTSOC_LOCK_TIMEOUT`` seconds (default 10), then fails with a clear message.
+    """
+    if timeout is None:
+        timeout = float(os.environ.get(LOCK_TIMEOUT_VAR) or DEFAULT_LOCK_TIMEOUT)
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows: no advisory locks on folders
+        yield
+        return
+    handle = os.open(root, os.O_RDONLY)
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise EnvironmentProblem(
+                        _("another protsoc command is writing to this registry"),
+                        _("wait for it to finish, then run the command again"),
+                    ) from None
+                time.sleep(0.05)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+    finally:
+        os.close(handle)
+
+
+def execute(
+    root: Path,
+    operation: Callable[[Desk], Plan],
+    *,
+    commit: bool = False,
+    branch: str | None = None,
+    source: str | None = None,
+    today: dt.date | None = None,
+) -> Outcome:
+    """Run one clerk operation safely (see the module docstring)."""
+    from protsoc.registry import gitrepo
+
+    if (root / MANIFEST).is_file() is False:  # pragma: no cover - find_registry guarantees it
+        raise EnvironmentProblem(_("{root} is not a registry").format(root=root), None)
+    with locked(root):
+        repo = gitrepo.Repo.find(root) if commit or branch else None
+        if repo is not None:
+            repo.check_repository(new_branch=bool(branch))
+            if branch:
+                repo.check_new_branch(branch)
+        desk = Desk(root, today=today, source=source)
+        plan = operation(desk)
+        render(desk, plan)
+        problems = check(desk, plan)
+        if problems:
+            raise RefusedChange(problems)
+        paths = [change.path for change in plan.changes]
+        previous_branch: str | None = None
+        if repo is not None:
+            repo.check_paths(paths)
+            if branch:
+                previous_branch = repo.create_branch(branch)
+        written: list[Change] = []
+        try:
+            for change in plan.changes:
+                yamlio.write_atomic(change.path, change.text)
+                written.append(change)
+            sha = repo.commit(paths, plan.message) if repo is not None and commit else None
+        except BaseException:
+            for change in written:
+                if change.old_text is None:
+                    change.path.unlink(missing_ok=True)
+                else:
+                    yamlio.write_atomic(change.path, change.old_text)
+            if repo is not None and branch and previous_branch is not None:
+                repo.drop_branch(branch, previous_branch)
+            raise
+        return Outcome(plan, paths, sha, branch)
