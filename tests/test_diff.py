@@ -455,3 +455,23 @@ def test_broken_then_repaired_file(registry_tree: RegistryTree, run: Any) -> Non
     assert sentences(run, registry_tree, "HEAD") == [
         "meeting steering/2024-11-26: repaired (the previous version could not be read as a record)"
     ]
+
+
+def test_record_text_in_the_markdown_comment_stays_inline_and_inert(
+    registry_tree: RegistryTree, run: Any
+) -> None:
+    """A pull request's record text reaches the comment protsoc posts: no heading, image
+    (tracking pixel), link, mention or issue reference may come out of it."""
+    hostile = (
+        "held\n# pwned\n![x](https://tracker.example/p.png) [go](https://evil.example) @alice #12"
+    )
+    registry_tree.patch("meetings/steering/2024-11-26.yaml", {"status": hostile})
+
+    text = run(["protsoc", "diff", "HEAD", "--format", "md"], cwd=registry_tree.repo).stdout
+
+    ours = {"### protsoc: what this change does", "#### Meetings", "#### Validation"}
+    headings = [line for line in text.splitlines() if line.startswith("#")]
+    assert set(headings) <= ours, headings
+    assert "![" not in text and "](https://" not in text
+    assert "@alice" not in text and "#12" not in text
+    assert "# pwned" in text  # still shown, inline

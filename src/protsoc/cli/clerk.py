@@ -149,15 +149,14 @@ def run(
     except InvalidInput as invalid:
         raise invalid.named(field_label(invalid.field)) from None
     except RefusedChange as refused:
-        from rich.markup import escape
-
+        from protsoc.cli.output import printable
         from protsoc.validate.reporters import plain_line
 
         console = stderr()
         for finding in refused.findings:
-            console.print(f"[red]{escape(plain_line(finding))}[/]")
+            console.print(f"[red]{printable(plain_line(finding))}[/]")
             if finding.hint:
-                console.print(f"    [dim]hint: {escape(finding.hint)}[/]")
+                console.print(f"    [dim]hint: {printable(finding.hint)}[/]")
         raise
     console = stdout()
     for path in outcome.paths:

@@ -68,9 +68,10 @@ def ci_log_line(text: str) -> str:
     return " " + shown if shown.lstrip().startswith("::") else shown
 
 
-# What can open a construct inside a line: code, emphasis, links and images, table cells,
-# strike-through. (Line-start constructs cannot happen: line breaks are folded.)
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]!|~])")
+# What can open a construct inside a line: emphasis, links and images, table cells,
+# strike-through. (Line-start constructs cannot happen: line breaks are folded. Backticks are
+# left alone: a code span only makes text inert, and protsoc's own sentences use them.)
+_MARKDOWN_SPECIAL = re.compile(r"([\\*_\[\]!|~])")
 _MENTION = re.compile(r"([@#])(?=[\w])")
 _SCHEME = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*):(?=//)")
 
@@ -79,8 +80,8 @@ def markdown_inline(text: str) -> str:
     """Text for one line of a Markdown comment: shown literally, inline, inert.
 
     Line breaks fold to spaces (no heading, list or quote can start); HTML is escaped; the
-    punctuation that opens inline constructs is backslash-escaped (no link, image, emphasis,
-    code or table cell break); a zero-width space after ``@`` and ``#`` stops mentions and issue references,
+    punctuation that opens inline constructs is backslash-escaped (no link, image, emphasis
+    or table cell break); a zero-width space after ``@`` and ``#`` stops mentions and issue references,
     and one after ``scheme:`` stops bare URLs from becoming links."""
     text = " ".join(terminal(line) for line in re.split(r"\r\n|\r|\n", text))
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
@@ -99,3 +100,9 @@ def csv_cell(value: Any) -> Any:
     if isinstance(value, str) and value.startswith(_FORMULA_START):
         return "'" + value
     return value
+
+
+def markdown_code(text: str) -> str:
+    """Text for a Markdown code span (written between single backticks): one line, no backtick
+    of its own, so the span cannot end early; inside it nothing else is interpreted."""
+    return " ".join(terminal(line) for line in re.split(r"\r\n|\r|\n", text)).replace("`", "'")
