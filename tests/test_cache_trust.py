@@ -146,8 +146,10 @@ def test_without_a_home_directory_there_is_no_cache_and_no_shared_temp_folder(
     assert outcome.exit_code == 0
     assert cache.base_directory() is None
     assert cache.take_warnings() == [
-        "protsoc: no cache (no home directory, and neither PROTSOC_CACHE_DIR nor XDG_CACHE_HOME "
-        "is set)"
+        (
+            "protsoc: no cache (no home directory, and neither PROTSOC_CACHE_DIR nor "
+            "XDG_CACHE_HOME is set)"
+        )
     ]
     assert set(Path(tempfile.gettempdir()).glob("protsoc-cache-*")) == before
 
