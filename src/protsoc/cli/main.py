@@ -37,6 +37,14 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "validate",
         ("Check the registry: YAML safety, schemas, cross-record rules and Arabic text hygiene."),
     ),
+    "verify-seals": (
+        "verify_seals",
+        "verify_seals",
+        (
+            "Check sealed minutes against git history: any change of sealed content since the "
+            "commit that approved it."
+        ),
+    ),
     "cadence": (
         "cadence",
         "cadence",
