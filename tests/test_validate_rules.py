@@ -147,12 +147,22 @@ def test_guests_may_attend_and_members_approve(make_registry) -> None:
             },
         },
     )
+    tree.patch(MEETING_FILE, reseal)  # approved minutes are sealed (seal-missing otherwise)
     assert rules(tree) == []
-    tree.patch(
-        MEETING_FILE,
-        lambda m: m["minutes"]["approvals"].append({"member": "expert", "date": "2024-12-01"}),
-    )
+
+    def guest_approves(meeting: dict) -> None:
+        meeting["minutes"]["approvals"].append({"member": "expert", "date": "2024-12-01"})
+        reseal(meeting)
+
+    tree.patch(MEETING_FILE, guest_approves)
     assert rules(tree) == [("ref-member", MEETING_FILE)]  # a guest does not approve minutes
+
+
+def reseal(meeting: dict) -> None:
+    from protsoc.governance import seal
+
+    meeting["minutes"].pop("seal", None)
+    meeting["minutes"]["seal"] = seal.seal(meeting)
 
 
 def test_decision_numbering_reports_the_first_gap_once(make_registry) -> None:

@@ -50,12 +50,15 @@ without it protsoc records who typed the entry and when.
 """
 
 WORKFLOW = """\
-# Checks every pull request (and main) with protsoc validate; findings appear as annotations.
+# Checks every pull request (and main) with protsoc validate and verifies every seal against
+# history; findings appear as annotations. Read-only: it runs on the pull request's files.
 name: validate
 on:
   pull_request:
   push:
     branches: [main]
+permissions:
+  contents: read
 env:
   # Where pip gets protsoc: set it to your organisation's source of protsoc, pinned to a version
   # (a package index name, or git+https://<your forge>/<protsoc repository>@<tag>).
@@ -65,6 +68,8 @@ jobs:
     runs-on: ubuntu-latest
     steps:
       - uses: actions/checkout@v4
+        with:
+          fetch-depth: 0 # verify-seals reads each sealed record's history
       - uses: actions/setup-python@v5
         with:
           python-version: "3.12"
@@ -76,6 +81,8 @@ jobs:
           key: protsoc-${{ runner.os }}-${{ github.sha }}
           restore-keys: protsoc-${{ runner.os }}-
       - run: protsoc validate --format github
+      - run: protsoc verify-seals --format github
+        if: always()
 """
 
 PRE_COMMIT = """\

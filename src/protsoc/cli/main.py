@@ -37,6 +37,14 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "validate",
         ("Check the registry: YAML safety, schemas, cross-record rules and Arabic text hygiene."),
     ),
+    "verify-seals": (
+        "verify_seals",
+        "verify_seals",
+        (
+            "Check sealed minutes against git history: any change of sealed content since the "
+            "commit that approved it."
+        ),
+    ),
     "cadence": (
         "cadence",
         "cadence",
@@ -346,4 +354,14 @@ def main() -> None:
 
         print(f"protsoc {__version__}")
         return
-    app()
+    try:
+        app()
+    finally:
+        _print_cache_warnings()
+
+
+def _print_cache_warnings() -> None:
+    """The cache's one-line warnings (a cache folder others can write is not used), on stderr."""
+    cache = sys.modules.get("protsoc.registry.cache")  # not imported: no cache was used
+    for line in cache.take_warnings() if cache is not None else ():
+        print(line, file=sys.stderr)

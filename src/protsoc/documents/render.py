@@ -16,7 +16,7 @@ from typing import Any
 
 from protsoc.documents import arabic, templating
 from protsoc.governance.status import current_title
-from protsoc.kernel import dates
+from protsoc.kernel import dates, resources
 from protsoc.kernel.errors import EnvironmentProblem, InvalidRecord, UsageError
 from protsoc.registry.loaded import Registry
 from protsoc.registry.records import Record
@@ -584,11 +584,14 @@ def render(
     text = templating.render(f"{document}.{template_format}.j2", context, folders, starts)
     if fmt != "pdf":
         return Rendered(fmt, text, name)
-    return Rendered(fmt, html_to_pdf(text), name)
+    return Rendered(fmt, html_to_pdf(text, folders), name)
 
 
-def html_to_pdf(html: str) -> bytes:
-    """A4 PDF from our HTML through WeasyPrint; a missing system library is one clear error."""
+def html_to_pdf(html: str, folders: Sequence[Path] = ()) -> bytes:
+    """A4 PDF from our HTML through WeasyPrint; a missing system library is one clear error.
+
+    WeasyPrint fetches only what ``fetching.Guard`` allows (protsoc's own files, ``data:``
+    URLs); any other reference is an error naming the template in ``folders`` that wrote it."""
     try:
         import weasyprint  # type: ignore[import-untyped]
     except ImportError:
@@ -606,7 +609,21 @@ def html_to_pdf(html: str) -> bytes:
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
-    return bytes(weasyprint.HTML(string=html, base_url=".").write_pdf())
+    from protsoc.documents.fetching import Guard
+
+    guard = Guard(resources.template_dir())
+    document = weasyprint.HTML(
+        string=html, base_url=guard.base_url, url_fetcher=guard.url_fetcher()
+    )
+    try:
+        pdf = bytes(document.write_pdf())
+    except BaseException:  # WeasyPrint stops a refused fetch with an error of its own
+        if guard.refused:
+            raise guard.error(html, folders) from None
+        raise
+    if guard.refused:  # older WeasyPrint warns and goes on without the resource: still refused
+        raise guard.error(html, folders)
+    return pdf
 
 
 def write_output(path: Path, content: str | bytes) -> None:

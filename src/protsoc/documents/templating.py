@@ -8,13 +8,26 @@ is shown, not executed. Every filter is registered here, in ``FILTERS``.
 Lookup order: ``--templates DIR``, then the registry's own ``templates/`` folder (next to
 ``registry/``), then the templates shipped with protsoc. Jinja is imported inside the functions:
 the CLI must start without it.
+
+A registry's templates come from pull requests, so they are untrusted input (issue 13):
+- a template is a regular file inside its folder, read without following symbolic links, at most
+  ``MAX_TEMPLATE_BYTES``; a symlink (or a ``..`` in its name) is an error, never its target's text;
+- rendering is bounded: it runs in a child process (where ``fork`` exists) that is stopped after
+  ``Limits.seconds``, may not grow its memory by more than ``Limits.memory_bytes`` and may not
+  produce more than ``Limits.output_chars``; ``*`` and ``**`` refuse to build values over that
+  size before building them (the sandbox already caps ``range`` at 100,000 items). Each limit
+  is an error naming the template (exit 1), never a hang or a killed process.
 """
 
 from __future__ import annotations
 
 import functools
+import math
+import os
 import re
+import stat
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -110,6 +123,87 @@ FILTERS: dict[str, Callable[..., Any]] = {
 }
 
 
+MAX_TEMPLATE_BYTES = 1 << 20
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one render may take. The shipped report of a 2,000-meeting registry renders in a few
+    seconds, to about 2 MB of HTML: these leave room for ten times that."""
+
+    seconds: float = 60.0
+    output_chars: int = 50_000_000
+    memory_bytes: int = 2 << 30
+
+
+def _refused_template(name: str, path: Path, why: str) -> InvalidRecord:
+    return InvalidRecord(
+        f"template {name} ({path}) {why}",
+        "a template must be a regular file inside its templates folder; copy the file in "
+        "instead of linking to it",
+    )
+
+
+def _read_template(folder: Path, name: str) -> tuple[str, Path] | None:
+    """The text of template ``name`` in ``folder``, None when the folder has no such file.
+
+    Every path component is checked with ``lstat`` (never followed): a symbolic link anywhere
+    below the folder, a special file or an oversized one is refused, not read."""
+    pieces = name.split("/")
+    if any(piece in ("", ".", "..") or os.sep in piece for piece in pieces):
+        return None  # Jinja's own loaders refuse these names the same way
+    path = folder
+    for index, piece in enumerate(pieces):
+        path = path / piece
+        try:
+            status = os.lstat(path)
+        except (FileNotFoundError, NotADirectoryError):
+            return None
+        except OSError as error:
+            raise _refused_template(name, path, f"cannot be read ({error.strerror})") from None
+        if stat.S_ISLNK(status.st_mode):
+            raise _refused_template(name, path, "is a symbolic link, which protsoc does not follow")
+        last = index == len(pieces) - 1
+        if not last and not stat.S_ISDIR(status.st_mode):
+            return None
+    if not stat.S_ISREG(status.st_mode):
+        raise _refused_template(name, path, "is not a regular file")
+    if status.st_size > MAX_TEMPLATE_BYTES:
+        raise _refused_template(
+            name, path, f"is larger than the {MAX_TEMPLATE_BYTES} bytes a template may have"
+        )
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        handle = os.open(path, flags)
+    except OSError as error:
+        raise _refused_template(name, path, f"cannot be opened ({error.strerror})") from None
+    with os.fdopen(handle, "rb") as stream:
+        raw = stream.read(MAX_TEMPLATE_BYTES + 1)
+    if len(raw) > MAX_TEMPLATE_BYTES:  # it grew since lstat
+        raise _refused_template(
+            name, path, f"is larger than the {MAX_TEMPLATE_BYTES} bytes a template may have"
+        )
+    try:
+        return raw.decode("utf-8"), path
+    except UnicodeDecodeError as error:
+        raise InvalidRecord(
+            f"template {name} ({path}) is not UTF-8 text: {error.reason} at byte {error.start}",
+            "save the template as UTF-8",
+        ) from None
+
+
+def template_files(folders: Sequence[Path]) -> list[tuple[str, Path]]:
+    """(name, path) of every template a render over ``folders`` can load, first match wins:
+    where a refused resource is looked for to name its template and line."""
+    seen: dict[str, Path] = {}
+    for folder in folders:
+        for path in sorted(Path(folder).rglob("*.j2")):
+            name = path.relative_to(folder).as_posix()
+            if name not in seen and not path.is_symlink() and path.is_file():
+                seen[name] = path
+    return list(seen.items())
+
+
 def search_path(registry_root: Path | None = None, extra: Sequence[Path] = ()) -> list[Path]:
     """Folders searched for templates, first match wins."""
     folders: list[Path] = []
@@ -122,6 +216,11 @@ def search_path(registry_root: Path | None = None, extra: Sequence[Path] = ()) -
         folders.append(Path(folder))
     if registry_root is not None:
         own = registry_root.parent / "templates"
+        if own.is_symlink():
+            raise InvalidRecord(
+                f"the templates folder {own} is a symbolic link, which protsoc does not follow",
+                "make templates/ a real folder next to registry/",
+            )
         if own.is_dir():
             folders.append(own)
     shipped = resources.template_dir()
@@ -130,13 +229,57 @@ def search_path(registry_root: Path | None = None, extra: Sequence[Path] = ()) -
     return folders
 
 
-def environment(folders: Sequence[Path], hijri_starts: arabic.MonthStarts | None = None) -> Any:
-    """A sandboxed Jinja environment over ``folders``; HTML templates (``*.html.j2``) autoescape."""
-    from jinja2 import FileSystemLoader, StrictUndefined
-    from jinja2.sandbox import SandboxedEnvironment
+def _loader(folders: Sequence[Path]) -> Any:
+    """A Jinja loader over ``folders`` that reads templates with ``_read_template``."""
+    from jinja2 import BaseLoader, TemplateNotFound
 
-    env = SandboxedEnvironment(
-        loader=FileSystemLoader([str(folder) for folder in folders]),
+    class RegularFileLoader(BaseLoader):
+        def get_source(self, environment: Any, template: str) -> tuple[str, str, Any]:
+            for folder in folders:
+                found = _read_template(Path(folder), template)
+                if found is not None:
+                    return found[0], str(found[1]), lambda: True
+            raise TemplateNotFound(template)
+
+    return RegularFileLoader()
+
+
+def _bounded_sandbox(output_chars: int) -> Any:
+    """Jinja's sandbox, where ``*`` and ``**`` refuse to build values over ``output_chars``."""
+    from jinja2.sandbox import SandboxedEnvironment, SecurityError
+
+    class BoundedSandbox(SandboxedEnvironment):
+        # Intercepted operators are also never folded at compile time.
+        intercepted_binops = frozenset({"*", "**"})
+
+        def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+            if operator == "*":
+                for sequence, count in ((left, right), (right, left)):
+                    sized = isinstance(sequence, (str, bytes, list, tuple))
+                    if sized and isinstance(count, int) and len(sequence) * count > output_chars:
+                        raise SecurityError(
+                            f"`*` would build a value of {len(sequence) * count:,} items, "
+                            f"over the {output_chars:,} a document may have"
+                        )
+            elif isinstance(left, int) and isinstance(right, int) and right > 0:
+                bits = right * math.log2(abs(left)) if abs(left) > 1 else 0
+                if bits > 4096:
+                    raise SecurityError(f"`**` would build a number of about {bits:,.0f} bits")
+            return super().call_binop(context, operator, left, right)
+
+    return BoundedSandbox
+
+
+def environment(
+    folders: Sequence[Path],
+    hijri_starts: arabic.MonthStarts | None = None,
+    limits: Limits = Limits(),
+) -> Any:
+    """A sandboxed Jinja environment over ``folders``; HTML templates (``*.html.j2``) autoescape."""
+    from jinja2 import StrictUndefined
+
+    env = _bounded_sandbox(limits.output_chars)(
+        loader=_loader(folders),
         undefined=StrictUndefined,
         autoescape=lambda name: bool(name) and name.endswith((".html.j2", ".html")),
         trim_blocks=True,
@@ -163,12 +306,135 @@ def render(
     context: dict[str, Any],
     folders: Sequence[Path],
     hijri_starts: arabic.MonthStarts | None = None,
+    limits: Limits = Limits(),
 ) -> str:
-    """Render one template; template mistakes become errors that name the template and line."""
+    """Render one template within ``limits``; template mistakes become errors that name the
+    template and line. Where ``fork`` exists the render runs in a child process, the only way
+    to stop a runaway loop or allocation for sure; elsewhere it runs here, with the sandbox's
+    bounds only."""
+    if not hasattr(os, "fork"):
+        return _checked_output(
+            template, _render_here(template, context, folders, hijri_starts, limits), limits
+        )
+    return _render_in_child(template, context, folders, hijri_starts, limits)
+
+
+def _checked_output(template: str, text: str, limits: Limits) -> str:
+    if len(text) > limits.output_chars:
+        raise _over_limit(template, f"produced more than {limits.output_chars:,} characters")
+    return text
+
+
+def _over_limit(template: str, what: str) -> InvalidRecord:
+    return InvalidRecord(
+        f"template {template} {what}; rendering stopped",
+        "a document's template must not loop or recurse without end; check its loops, macros "
+        "and repetitions",
+    )
+
+
+def _render_in_child(
+    template: str,
+    context: dict[str, Any],
+    folders: Sequence[Path],
+    hijri_starts: arabic.MonthStarts | None,
+    limits: Limits,
+) -> str:
+    """``_render_here`` in a forked child: the context is inherited, not copied or pickled, and
+    only the text (or the error) comes back through a pipe."""
+    import multiprocessing
+
+    from protsoc.kernel import errors
+
+    fork = multiprocessing.get_context("fork")
+    receiver, sender = fork.Pipe(duplex=False)
+    child = fork.Process(
+        target=_child_render,
+        args=(sender, template, context, folders, hijri_starts, limits),
+        daemon=True,
+    )
+    child.start()
+    sender.close()
+    try:
+        if not receiver.poll(limits.seconds):
+            raise _over_limit(template, f"did not finish within {limits.seconds:g} seconds")
+        try:
+            outcome, *details = receiver.recv()
+        except EOFError:  # the child died without a word: the kernel killed it (memory)
+            raise _over_limit(template, "used more memory than a render may") from None
+    finally:
+        receiver.close()
+        if child.is_alive():
+            child.kill()
+        child.join()
+    if outcome == "text":
+        return _checked_output(template, details[0], limits)
+    if outcome == "error":
+        kind, message, hint = details
+        raise getattr(errors, kind)(message, hint)
+    raise _over_limit(template, details[0])
+
+
+def _child_render(
+    sender: Any,
+    template: str,
+    context: dict[str, Any],
+    folders: Sequence[Path],
+    hijri_starts: arabic.MonthStarts | None,
+    limits: Limits,
+) -> None:
+    from protsoc.kernel.errors import ProtsocError
+
+    _limit_memory(limits.memory_bytes)
+    try:
+        text = _render_here(template, context, folders, hijri_starts, limits)
+        if len(text) > limits.output_chars:
+            result: tuple = ("limit", f"produced more than {limits.output_chars:,} characters")
+        else:
+            result = ("text", text)
+    except ProtsocError as error:
+        result = ("error", type(error).__name__, error.message, error.hint)
+    except MemoryError:
+        result = (
+            "limit",
+            f"needed more than the {limits.memory_bytes:,} bytes of memory a render may use",
+        )
+    except RecursionError:
+        result = (
+            "limit",
+            "recursed deeper than Python allows (a macro that calls itself without end?)",
+        )
+    sender.send(result)
+    sender.close()
+
+
+def _limit_memory(budget: int) -> None:
+    """Cap this (child) process's address space at its current size plus ``budget``."""
+    try:
+        import resource
+
+        with open("/proc/self/statm", encoding="ascii") as statm:
+            size = int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        wanted = size + budget
+        if hard != resource.RLIM_INFINITY:
+            wanted = min(wanted, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (wanted, hard))
+    except (ImportError, OSError, ValueError):
+        pass  # no /proc or no rlimit here: the time and output limits still hold
+
+
+def _render_here(
+    template: str,
+    context: dict[str, Any],
+    folders: Sequence[Path],
+    hijri_starts: arabic.MonthStarts | None,
+    limits: Limits,
+) -> str:
     from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError, UndefinedError
     from jinja2.sandbox import SecurityError
 
-    env = environment(folders, hijri_starts)
+    env = environment(folders, hijri_starts, limits)
     try:
         return str(env.get_template(template).render(**context))
     except TemplateNotFound as error:

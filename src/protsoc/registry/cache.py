@@ -12,11 +12,20 @@ The cache is never trusted when stale:
 - every cache file carries the program key: protsoc's version, a digest of protsoc's own source
   files and of the JSON schemas, the Python version, the YAML parser in use and the message
   language. Any difference throws the whole cache away;
-- a cache file that cannot be read (truncated, another format) is ignored, never an error.
+- a cache file that cannot be read (truncated, another format) or whose entries do not have
+  exactly the shape this code writes is ignored, never an error.
 
 It lives outside the git tree: ``$PROTSOC_CACHE_DIR``, else ``$XDG_CACHE_HOME/protsoc``, else
 ``~/.cache/protsoc``, one folder per registry. ``--no-cache`` or ``PROTSOC_NO_CACHE=1`` switch it
 off: nothing is read or written.
+
+Whoever can write the cache decides what ``validate`` answers (a forged entry can say that a
+tampered file is valid), so the cache is trusted exactly like the user's home directory, and used
+only where nobody else can write: both its folders must belong to the current user and be
+writable by nobody else, checked on every run. Anything else (another owner, a group- or
+world-writable folder, no home directory and no variable naming a folder) means no cache for this
+run and one warning (``take_warnings``), never a fallback into a shared folder such as ``/tmp``,
+where another user could create the folder first.
 """
 
 from __future__ import annotations
@@ -25,6 +34,7 @@ import contextlib
 import hashlib
 import marshal
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -33,7 +43,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from protsoc.kernel import collector
-from protsoc.kernel.findings import Finding, finding_from_tuple, finding_to_tuple
+from protsoc.kernel.findings import Finding, Severity, finding_from_tuple, finding_to_tuple
 
 if TYPE_CHECKING:
     from protsoc.registry.layout import RecordFile
@@ -49,6 +59,7 @@ _PROJECTIONS = "projections.marshal"
 
 _disabled = False
 _stores: dict[tuple, Store] = {}
+_warnings: dict[str, None] = {}  # what the CLI prints on stderr, each line once per process
 
 
 def disable() -> None:
@@ -73,7 +84,9 @@ def enabled() -> bool:
     return not _disabled and os.environ.get(ENV_DISABLE, "") in ("", "0")
 
 
-def base_directory() -> Path:
+def base_directory() -> Path | None:
+    """Where the caches of every registry live; None without a home directory or a variable
+    naming a folder (some CI containers): then there is no cache, never a shared temp folder."""
     given = os.environ.get(ENV_DIR)
     if given:
         return Path(given).expanduser()
@@ -82,20 +95,71 @@ def base_directory() -> Path:
         return Path(xdg) / "protsoc"
     try:
         return Path.home() / ".cache" / "protsoc"
-    except (
-        KeyError,
-        RuntimeError,
-    ):  # no home directory (some CI containers): a private temp folder
-        return (
-            Path(tempfile.gettempdir())
-            / f"protsoc-cache-{os.getuid() if hasattr(os, 'getuid') else 'user'}"
-        )
+    except (KeyError, RuntimeError):
+        return None
 
 
-def directory(root: Path) -> Path:
+def directory(root: Path) -> Path | None:
     """The cache folder of one registry (named after its absolute path)."""
+    base = base_directory()
+    if base is None:
+        return None
     name = hashlib.blake2b(str(Path(root).resolve()).encode("utf-8"), digest_size=8).hexdigest()
-    return base_directory() / name
+    return base / name
+
+
+def _warn(line: str) -> None:
+    _warnings.setdefault(line, None)
+
+
+def take_warnings() -> list[str]:
+    """The cache's warnings of this process not handed out yet (the CLI prints them on stderr)."""
+    lines = list(_warnings)
+    _warnings.clear()
+    return lines
+
+
+def _untrusted_because(folder: Path) -> str | None:
+    """Why ``folder`` cannot hold a cache this user may trust; None when it can.
+
+    It must be a folder (symbolic links are followed: what counts is the folder written into)
+    owned by the current user and writable by nobody else. A missing folder is created private.
+    """
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        status = os.stat(folder)
+    except OSError as error:
+        return f"it cannot be created or read ({error.strerror or error})"
+    if not stat.S_ISDIR(status.st_mode):
+        return "it is not a folder"
+    getuid = getattr(os, "getuid", None)
+    if getuid is not None and status.st_uid != getuid():
+        return f"it belongs to user id {status.st_uid}, not to you ({getuid()})"
+    if status.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        return "other users can write into it"
+    return None
+
+
+def trusted_directory(root: Path) -> Path | None:
+    """``directory(root)`` when it and the folder above it are the user's own and private, else
+    None (no cache this run) with one warning. Checked on every use: a cache folder that became
+    writable by others since the last run is not read again."""
+    folder = directory(root)
+    if folder is None:
+        _warn(
+            "protsoc: no cache (no home directory, and neither PROTSOC_CACHE_DIR nor "
+            "XDG_CACHE_HOME is set)"
+        )
+        return None
+    for candidate in (folder.parent, folder):
+        reason = _untrusted_because(candidate)
+        if reason is not None:
+            _warn(
+                f"protsoc: not using the cache in {candidate}: {reason}; running without it "
+                f"(chmod go-w {candidate}, or set PROTSOC_CACHE_DIR to a folder of your own)"
+            )
+            return None
+    return folder
 
 
 def _libyaml_present() -> bool:
@@ -144,7 +208,7 @@ def _read_marshal(path: Path) -> Any:
     with collector.paused():  # records hold no cycles; the collector's scans only cost time
         try:
             return marshal.loads(blob)
-        except (EOFError, ValueError, TypeError):
+        except Exception:  # noqa: BLE001 - any blob marshal cannot decode is no cache, never a crash
             return None
 
 
@@ -177,15 +241,18 @@ class Store:
 
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
-        self.path = directory(root) / _RECORDS
+        folder = trusted_directory(root)
+        self.path = folder / _RECORDS if folder is not None else None
         self.entries: dict[str, list] = {}
         self.digests: dict[str, bytes] = {}  # what this process read, by relative path
         self.dirty = False
-        stored = _read_marshal(self.path)
+        stored = _read_marshal(self.path) if self.path is not None else None
         if isinstance(stored, dict) and stored.get("key") == program_key():
             entries = stored.get("entries")
             if isinstance(entries, dict):
-                self.entries = entries
+                self.entries = {
+                    rel: entry for rel, entry in entries.items() if _is_record_entry(rel, entry)
+                }
 
     def entry(self, rel: str) -> list | None:
         digest = self.digests.get(rel)
@@ -195,9 +262,65 @@ class Store:
         return entry
 
     def save(self) -> None:
-        if self.dirty:
+        if self.dirty and self.path is not None:
             _write_marshal(self.path, {"key": program_key(), "entries": self.entries})
-            self.dirty = False
+        self.dirty = False
+
+
+def _is_record_entry(rel: Any, entry: Any) -> bool:
+    """Exactly what ``_load_records`` writes: [digest of the bytes, marshalled parse]."""
+    return (
+        isinstance(rel, str)
+        and type(entry) is list
+        and len(entry) == 2
+        and type(entry[0]) is bytes
+        and type(entry[1]) is bytes
+    )
+
+
+_SEVERITIES = frozenset(severity.value for severity in Severity)
+
+
+def _is_finding_tuple(item: Any) -> bool:
+    """Exactly what ``finding_to_tuple`` writes, so ``finding_from_tuple`` cannot fail on it."""
+    if type(item) is not tuple or len(item) != 8:
+        return False
+    rule_id, message, severity, line, column, json_path, hint, path = item
+    return (
+        type(rule_id) is str
+        and type(message) is str
+        and severity in _SEVERITIES
+        and (line is None or type(line) is int)
+        and (column is None or type(column) is int)
+        and type(json_path) is tuple
+        and all(type(part) in (str, int) for part in json_path)
+        and (hint is None or type(hint) is str)
+        and (path is None or type(path) is str)
+    )
+
+
+def _is_check_entry(rel: Any, entry: Any) -> bool:
+    """Exactly what ``CheckStore.put`` writes: (digest, finding tuples, projection digest, blob)."""
+    return (
+        isinstance(rel, str)
+        and type(entry) is tuple
+        and len(entry) == 4
+        and type(entry[0]) is bytes
+        and type(entry[1]) is list
+        and all(_is_finding_tuple(item) for item in entry[1])
+        and type(entry[2]) is bytes
+        and (entry[3] is None or type(entry[3]) is str)
+    )
+
+
+def _is_projection_entry(entry: Any) -> bool:
+    """(projection digest, projection): a projection is a record's mapping, or None."""
+    return (
+        type(entry) is tuple
+        and len(entry) == 2
+        and type(entry[0]) is bytes
+        and (entry[1] is None or type(entry[1]) is dict)
+    )
 
 
 def store_for(root: Path) -> Store:
@@ -297,6 +420,8 @@ def _from_entry(
 
     try:
         data, implicit, load_findings, problems = marshal.loads(entry[1])
+        if type(data) is not dict or not all(_is_finding_tuple(item) for item in load_findings):
+            return None  # not what this code writes: parse the file again
         text, _ = yamlio.decode(raw)
         document = yamlio.Document(
             data=data,
@@ -334,21 +459,32 @@ class CheckStore:
 
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
-        self.folder = directory(root)
+        self.folder = trusted_directory(root)
         self.entries: dict[str, tuple] = {}
         self.rules: tuple = ("", [])
         self.dirty = False
         self._projections: dict[str, Any] | None = None
         self._new_projections: dict[str, Any] = {}
-        stored = _read_marshal(self.folder / _CHECKS)
+        stored = _read_marshal(self.folder / _CHECKS) if self.folder is not None else None
         if (
             isinstance(stored, dict)
             and stored.get("key") == program_key()
             and isinstance(stored.get("entries"), dict)
         ):
-            self.entries = stored["entries"]
-            if isinstance(stored.get("rules"), tuple) and len(stored["rules"]) == 2:
-                self.rules = stored["rules"]
+            self.entries = {
+                rel: entry
+                for rel, entry in stored["entries"].items()
+                if _is_check_entry(rel, entry)
+            }
+            rules = stored.get("rules")
+            if (
+                type(rules) is tuple
+                and len(rules) == 2
+                and type(rules[0]) is str
+                and type(rules[1]) is list
+                and all(_is_finding_tuple(item) for item in rules[1])
+            ):
+                self.rules = rules
 
     def get(self, rel: str, digest: bytes) -> tuple[list[tuple], bytes] | None:
         """The file's cached (findings, projection digest) when ``digest`` is that of the bytes checked."""
@@ -396,11 +532,12 @@ class CheckStore:
 
     def _stored_projections(self) -> dict[str, Any]:
         if self._projections is None:
-            stored = _read_marshal(self.folder / _PROJECTIONS)
+            stored = _read_marshal(self.folder / _PROJECTIONS) if self.folder is not None else None
             valid = isinstance(stored, dict) and stored.get("key") == program_key()
-            self._projections = (
-                stored["entries"] if valid and isinstance(stored.get("entries"), dict) else {}
-            )
+            entries = stored["entries"] if valid and isinstance(stored.get("entries"), dict) else {}
+            self._projections = {
+                rel: entry for rel, entry in entries.items() if _is_projection_entry(entry)
+            }
         return self._projections
 
     def rule_findings(self, key: str) -> list[Finding] | None:
@@ -418,7 +555,8 @@ class CheckStore:
     def save(self) -> None:
         """Write what changed: the projections first (each carries its digest, so an interrupted
         save never pairs an entry with another projection), then the checks."""
-        if not self.dirty:
+        if not self.dirty or self.folder is None:
+            self.dirty = False
             return
         if self._new_projections:
             projections = {

@@ -140,6 +140,53 @@ class Git:
             "`--changed-since origin/main` (no main/master branch and no origin/HEAD found)",
         )
 
+    def merge_base(self, rev: str) -> str:
+        """The merge base of ``rev`` and HEAD: what ``git diff REV...HEAD`` compares with, so a
+        branch name covers every commit of a pull request, not only its last one."""
+        commit = self.resolve(rev)
+        out = self._run(["merge-base", commit, "HEAD"], allow_fail=True).strip()
+        if not out:
+            raise UsageError(
+                f"{rev!r} and HEAD have no common ancestor",
+                "give a revision of this branch's history, e.g. the pull request's base branch",
+            )
+        return out.decode()
+
+    def commits_between(self, base: str) -> list[str]:
+        """The commits of HEAD that are not in ``base``'s history (``git rev-list base..HEAD``)."""
+        out = self._run(["rev-list", f"{base}..HEAD"], what="list the commits since the base")
+        return out.decode().split()
+
+    def first_parent_file_history(self, folder: str) -> dict[str, list[tuple[str, bool]]]:
+        """Per file under ``folder``: (commit, file present after it), oldest first, for every
+        commit of HEAD's first-parent history that changed the file (a merge counts as the
+        change it brings to its first parent)."""
+        out = self._run(
+            [
+                "log",
+                "--first-parent",
+                "-m",
+                "--reverse",
+                "--no-renames",
+                "--raw",
+                "--no-abbrev",
+                "-z",
+                "--format=%x01%H",
+                "--",
+                folder or ".",
+            ],
+            allow_fail=True,  # a repository without commits has no history
+        )
+        history: dict[str, list[tuple[str, bool]]] = {}
+        for block in out.decode("utf-8", "surrogateescape").split("\x01")[1:]:
+            # with -z: the commit id, NUL, then per file ":modes blobs status" NUL path NUL
+            commit, _, rest = block.partition("\0")
+            fields = [field.strip("\n") for field in rest.split("\0") if field.strip("\n")]
+            for meta, path in zip(fields[0::2], fields[1::2]):
+                status = meta.split()[-1] if meta.split() else "M"
+                history.setdefault(path, []).append((commit.strip(), not status.startswith("D")))
+        return history
+
     # --- changes ------------------------------------------------------------------------------
 
     def changes(self, base: str, head: str | None = WORKTREE) -> list[FileChange]:

@@ -553,6 +553,14 @@ def _minutes_changes(
             yield Sentence(f"approved {subject} edited and their seal removed", True)
         else:
             yield Sentence(f"approved {subject} edited after approval", True)
+    elif was_approved and old_seal and not new_seal:
+        # The content is the same, but nothing guards it any more: the first step of a two-commit
+        # rewrite (remove the seal, then edit), never "re-formatted only".
+        yield Sentence(
+            f"approved {subject}: their seal removed (same content, no longer sealed; "
+            "`protsoc verify-seals` still compares it with what was approved)",
+            True,
+        )
     old_approvals = _keyed(_items(old_minutes, "approvals"), "member") or {}
     new_approvals = _keyed(_items(new_minutes, "approvals"), "member") or {}
     added = [m for m in new_approvals if m not in old_approvals]

@@ -38,7 +38,9 @@ def validate_changed_since(root: Path, rev: str, today: dt.date | None = None): 
 
     today = today or dates.today()
     git = Git(root)
-    base = git.resolve(rev)
+    # The merge base, as `git diff REV...HEAD`: with a branch name, every commit of the pull
+    # request is compared, so a seal removed in one commit and content edited in the next is seen.
+    base = git.merge_base(rev)
     file_changes = [c for c in git.changes(base) if _in_registry(git, c)]
     changed_now = {git.registry_relative(c.new_path) for c in file_changes if c.new_path}
     # What git reports unchanged since the base is the base's blob: its cached checks are found by

@@ -1,4 +1,4 @@
-"""Cross-record rule: approved minutes must still match their seal.
+"""Cross-record rule: approved minutes carry a seal (``seal-missing``) and still match it.
 
 The seal (``minutes.seal``, written by ``protsoc approve``) is the digest of the meeting record's
 canonical form when the minutes became approved (see ``protsoc.seal``). The circular has the
@@ -16,6 +16,7 @@ from protsoc.kernel.findings import Finding
 from protsoc.validate.rules import Context, rule
 
 RULE_ID = "seal-broken"
+MISSING = "seal-missing"
 
 
 def amend_hint(meeting_id: str) -> str:
@@ -28,6 +29,23 @@ def amend_hint(meeting_id: str) -> str:
 @rule(per_file=True)
 def approved_minutes_match_their_seal(ctx: Context) -> Iterator[Finding]:
     for meeting_id, record in ctx.meetings.items():
+        if (
+            record.data is not None
+            and _approved(record.data)
+            and seal.is_intact(record.data) is None
+        ):
+            # Without a seal, nothing shows what the members approved: removing the seal was the
+            # first step of a rewrite that no single commit revealed (issue 13).
+            yield Finding(
+                MISSING,
+                f"the minutes of {meeting_id} are approved but carry no seal",
+                record.path,
+                json_path=("minutes",),
+                hint=(
+                    "approve minutes with `protsoc approve`, which seals them; if the seal was "
+                    f"removed, restore it from the history (`protsoc history {meeting_id}`)"
+                ),
+            )
         if record.data is not None and seal.is_intact(record.data) is False:
             yield Finding(
                 RULE_ID,
@@ -37,3 +55,8 @@ def approved_minutes_match_their_seal(ctx: Context) -> Iterator[Finding]:
                 json_path=("minutes", "seal"),
                 hint=amend_hint(meeting_id),
             )
+
+
+def _approved(meeting: dict) -> bool:
+    minutes = meeting.get("minutes")
+    return isinstance(minutes, dict) and minutes.get("status") == "approved"

@@ -1,0 +1,55 @@
+"""protsoc verify-seals"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import typer
+from typing_extensions import Annotated
+
+from protsoc.cli.options import RegistryOption, check_format
+
+
+def verify_seals(
+    output_format: Annotated[
+        str, typer.Option("--format", help="text, json or github (workflow annotations).")
+    ] = "text",
+    registry: RegistryOption = None,
+    changed_since: Annotated[
+        Optional[str],
+        typer.Option(
+            "--changed-since",
+            metavar="REV",
+            help="Report only what changed after the merge base of REV and HEAD (a branch name covers the whole pull request).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Check sealed minutes against git history: any change of sealed content since the commit that approved it.
+
+    Exit 0 when every sealed record is as approved, 1 otherwise, 2 usage or environment error.
+    """
+    from rich.markup import escape
+
+    from protsoc.cli.output import stdout
+    from protsoc.registry.layout import find_registry
+    from protsoc.validate import reporters
+    from protsoc.validate.seal_history import verify_seals as check
+
+    check_format(output_format, reporters.FORMATS)
+    result = check(find_registry(registry), changed_since)
+    valid = not result.findings
+    if output_format != "text":
+        typer.echo(reporters.REPORTERS[output_format](result.findings, result.sealed, valid))
+        raise typer.Exit(0 if valid else 1)
+    console = stdout()
+    for finding in result.findings:
+        console.print(f"[red]{escape(reporters.plain_line(finding))}[/]", soft_wrap=True)
+        if finding.hint:
+            console.print(f"    [dim]hint: {escape(finding.hint)}[/]", soft_wrap=True)
+    verdict = "[green]intact[/]" if valid else "[red]broken[/]"
+    console.print(
+        f"{verdict}: {result.sealed} sealed minutes checked against history, "
+        f"{len(result.findings)} changed since approval"
+    )
+    raise typer.Exit(0 if valid else 1)
