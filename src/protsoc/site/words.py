@@ -134,6 +134,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "results": ("النتائج", "Résultats"),
     "page": ("الصفحة", "Page"),
     "on_date": ("بتاريخ", "au"),
+    "scrollable_table": ("جدول قابل للتمرير", "Tableau défilant"),
     "see_table": ("المعطيات نفسها في جدول", "Les mêmes données en tableau"),
 }
 
