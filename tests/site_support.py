@@ -56,7 +56,7 @@ def commit(root: Path, message: str, day: str = COMMIT_DAY) -> None:
         subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True, env=env)
 
 
-__all__ = ["write", "committed_registry", "commit", "links_of", "Page", "parse"]
+__all__ = ["Page", "commit", "committed_registry", "links_of", "parse", "write"]
 
 
 class Page(HTMLParser):

@@ -20,9 +20,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from site_support import COMMIT_DAY, committed_registry, links_of, parse
-
 from conftest import SHIPPED_REGISTRY
+from site_support import COMMIT_DAY, committed_registry, links_of, parse
 
 AS_OF = "2025-06-01"
 
@@ -54,7 +53,7 @@ def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         ],
         capture_output=True,
         text=True,
-        env={**__import__("os").environ, "PROTSOC_REGISTRY": ""},
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     return out
@@ -449,3 +448,43 @@ def test_search_normalises_arabic(typed: str, stored: str) -> None:
     )
     result = subprocess.run(["node", "-e", program], capture_output=True, text=True, check=True)
     assert result.stdout == "1"
+
+
+# ---------------------------------------------------------------- deploying
+
+
+PAGES_WORKFLOW = Path(__file__).resolve().parent.parent / "docs" / "github-pages-workflow.yml"
+
+
+def test_the_pages_workflow_is_valid_and_init_writes_the_same(python: str) -> None:
+    import yaml
+
+    from protsoc.clerk import scaffold
+
+    completed = subprocess.run(
+        [
+            python,
+            "-m",
+            "check_jsonschema",
+            "--builtin-schema",
+            "vendor.github-workflows",
+            str(PAGES_WORKFLOW),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    documented = yaml.safe_load(PAGES_WORKFLOW.read_text(encoding="utf-8"))
+    assert yaml.safe_load(scaffold.SITE_WORKFLOW) == documented
+    build = documented["jobs"]["build"]
+    assert build["if"] == "github.ref_name == github.event.repository.default_branch"
+    assert build["steps"][0]["with"]["fetch-depth"] == 0  # last-commit days need the history
+
+
+def test_the_pages_workflow_calls_options_that_exist(run) -> None:
+    text = PAGES_WORKFLOW.read_text(encoding="utf-8")
+    line = next(l.strip() for l in text.splitlines() if "protsoc site" in l and "run:" in l)
+    help_text = run(["site", "--help"]).stdout
+    for option in re.findall(r"\s(--?[a-z-]+)", line.split("protsoc site", 1)[1]):
+        assert option in help_text, option
