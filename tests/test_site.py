@@ -488,3 +488,29 @@ def test_the_pages_workflow_calls_options_that_exist(run) -> None:
     help_text = run(["site", "--help"]).stdout
     for option in re.findall(r"\s(--?[a-z-]+)", line.split("protsoc site", 1)[1]):
         assert option in help_text, option
+
+
+def test_an_indicator_name_with_markup_stays_text_in_the_chart_title_and_search(
+    run, tmp_path: Path
+) -> None:
+    from test_render_support import INDICATOR, write
+
+    registry = committed_registry(tmp_path / "repo", approved=True)
+    indicator = json.loads(json.dumps(INDICATOR))
+    indicator["name"] = {"ar": 'المؤشر <script>alert(2)</script> "x"'}
+    write(registry / "roadmap" / "indicators" / "amo-tns-beneficiaries.yaml", indicator)
+    out = tmp_path / "public"
+    assert (
+        run(["site", "-o", str(out), "--as-of", AS_OF, "--registry", str(registry)]).exit_code == 0
+    )
+    for lang in ("ar", "fr"):
+        page = (out / lang / "indicators" / "amo-tns-beneficiaries.html").read_text(
+            encoding="utf-8"
+        )
+        assert "<script>alert" not in page
+        assert "&lt;script&gt;alert(2)&lt;/script&gt;" in page.split("<svg", 1)[1]  # chart <title>
+        assert (
+            parse(out / lang / "indicators" / "amo-tns-beneficiaries.html")
+            .svgs[0]["aria-label"]
+            .endswith('المؤشر <script>alert(2)</script> "x"')
+        )  # the attribute holds the text, escaped in the file
