@@ -118,3 +118,69 @@ def links_of(path: Path) -> list[tuple[str, str]]:
     if path.suffix == ".css":
         return [("css.url", url) for url in CSS_URL.findall(path.read_text(encoding="utf-8"))]
     return parse(path).links
+
+
+VOID = {
+    "area",
+    "base",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "source",
+    "track",
+    "wbr",
+}
+
+
+class Structure(HTMLParser):
+    """Well-formedness as the templates promise it: every element closed, in order (no implied
+    end tags are relied on), no attribute twice on one element, no id twice on one page."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.open: list[str] = []
+        self.problems: list[str] = []
+        self.ids: set[str] = set()
+        self.doctype = False
+
+    def handle_decl(self, decl: str) -> None:
+        self.doctype = self.doctype or decl.lower() == "doctype html"
+
+    def _attributes(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        names = [name for name, _ in attrs]
+        if len(names) != len(set(names)):
+            self.problems.append(f"<{tag}> repeats an attribute: {names}")
+        for name, value in attrs:
+            if name == "id":
+                if value in self.ids:
+                    self.problems.append(f"id {value!r} twice")
+                self.ids.add(str(value))
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._attributes(tag, attrs)
+        if tag not in VOID:
+            self.open.append(tag)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._attributes(tag, attrs)  # <path .../> inside SVG
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in VOID:
+            self.problems.append(f"</{tag}> closes a void element")
+        elif not self.open or self.open[-1] != tag:
+            self.problems.append(f"</{tag}> while {self.open[-3:]} are open")
+        else:
+            self.open.pop()
+
+
+def structure_problems(path: Path) -> list[str]:
+    checker = Structure()
+    checker.feed(path.read_text(encoding="utf-8"))
+    checker.close()
+    problems = checker.problems + ([f"unclosed: {checker.open}"] if checker.open else [])
+    return problems + ([] if checker.doctype else ["no <!DOCTYPE html>"])

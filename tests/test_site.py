@@ -514,3 +514,17 @@ def test_an_indicator_name_with_markup_stays_text_in_the_chart_title_and_search(
             .svgs[0]["aria-label"]
             .endswith('المؤشر <script>alert(2)</script> "x"')
         )  # the attribute holds the text, escaped in the file
+
+
+def test_every_page_is_well_formed(
+    shipped_site: Path, synthetic_site: Path, tmp_path: Path
+) -> None:
+    from site_support import structure_problems
+
+    broken = tmp_path / "broken.html"
+    broken.write_text('<!DOCTYPE html><p id="a"><b id="a">x</p>', encoding="utf-8")
+    assert len(structure_problems(broken)) == 3  # id twice, </p> inside <b>, unclosed
+
+    for site in (shipped_site, synthetic_site):
+        for path in sorted(site.rglob("*.html")):
+            assert structure_problems(path) == [], path
