@@ -29,11 +29,12 @@ LAYERS = {
     "clerk": 4,
     "review": 4,
     "documents": 4,
-    "cli": 5,
+    "site": 5,
+    "cli": 6,
 }
 # Modules outside the packages: the package face (the version), ``python -m protsoc``, and the
 # script that writes the message catalogues (run by hand, never imported).
-OUTSIDE = {"protsoc": 0, "protsoc.__main__": 6, "protsoc.locale.translations": 0}
+OUTSIDE = {"protsoc": 0, "protsoc.__main__": 7, "protsoc.locale.translations": 0}
 CLI_ONLY = ("typer", "rich", "click")
 
 

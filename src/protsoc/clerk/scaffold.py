@@ -43,7 +43,8 @@ protsoc validate
 Run a command without its options on a terminal and it asks for what is missing. Messages and
 prompts speak Arabic, French or English (`--lang ar|fr|en` or `PROTSOC_LANG`). Add
 `--branch NAME` to work on a branch and open a pull request; the CI workflow in
-`.github/workflows/validate.yml` checks every pull request with `protsoc validate --format github`.
+`.github/workflows/validate.yml` checks every pull request with `protsoc validate --format github`,
+and `.github/workflows/site.yml` publishes the national dashboard (`protsoc site`) on GitHub Pages.
 
 Every entry cites its source: give `--source "…"` (the minutes' reference, the convocation…);
 without it protsoc records who typed the entry and when.
@@ -83,6 +84,64 @@ jobs:
       - run: protsoc validate --format github
       - run: protsoc verify-seals --format github
         if: always()
+"""
+
+SITE_WORKFLOW = """\
+# Publishes the national dashboard (protsoc site) on GitHub Pages from the default branch.
+# Settings > Pages > Source: GitHub Actions. An invalid registry publishes nothing.
+name: site
+
+on:
+  push:
+  schedule:
+    - cron: "30 5 * * *" # 05:30 UTC (06:30 in Morocco)
+  workflow_dispatch:
+
+permissions:
+  contents: read
+  pages: write
+  id-token: write
+
+concurrency:
+  group: pages
+  cancel-in-progress: false
+
+env:
+  # Where pip gets protsoc: a released version, or the project's repository (pin a tag).
+  PROTSOC: "protsoc"
+  PYTHONIOENCODING: utf-8
+
+jobs:
+  build:
+    if: github.ref_name == github.event.repository.default_branch
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+        with:
+          fetch-depth: 0
+      - uses: actions/setup-python@v5
+        with:
+          python-version: "3.12"
+      - name: The Amiri font (bundled into the site with its licence)
+        run: sudo apt-get update -qq && sudo apt-get install -y -qq --no-install-recommends fonts-hosny-amiri
+      - run: python -m pip install "$PROTSOC"
+      - id: pages
+        uses: actions/configure-pages@v5
+      - name: Build the site
+        run: protsoc site -o public --base-url "${{ steps.pages.outputs.base_url }}/"
+      - uses: actions/upload-pages-artifact@v3
+        with:
+          path: public
+
+  deploy:
+    needs: build
+    runs-on: ubuntu-latest
+    environment:
+      name: github-pages
+      url: ${{ steps.deployment.outputs.page_url }}
+    steps:
+      - id: deployment
+        uses: actions/deploy-pages@v4
 """
 
 PRE_COMMIT = """\
@@ -169,6 +228,7 @@ def init(directory: Path, empty: bool = False, today: dt.date | None = None) -> 
         Path(os.path.relpath(repository, directory)) if repository != directory else Path()
     )
     extras[top_relative / ".github/workflows/validate.yml"] = WORKFLOW
+    extras[top_relative / ".github/workflows/site.yml"] = SITE_WORKFLOW
     extras[top_relative / ".pre-commit-config.yaml"] = PRE_COMMIT
     result = InitResult(directory, repository, top is None, committees=committees)
     for extra, words in extras.items():

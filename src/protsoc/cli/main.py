@@ -106,6 +106,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
             "roadmap, evaluations, indicators."
         ),
     ),
+    "site": (
+        "site",
+        "site",
+        "Build the national dashboard as a static bilingual website (Arabic, French).",
+    ),
     "init": (
         "init",
         "init",

@@ -1,0 +1,142 @@
+"""The site's HTML pages, per language, through protsoc's one Jinja factory.
+
+Pages get their words through small functions in the context (``w``, ``date``, ``num``…), not
+through global filters: the factory's filters are the documents' and stay as they are. Record
+text is untrusted (a pull request writes it): templates autoescape, and ``rt`` escapes it too
+while marking an Arabic-only text inside a French page ``lang="ar" dir="rtl"``, so screen
+readers switch voice and the browser lays it out right to left.
+
+Every link is relative (``root`` is the way back to the site's top folder), so the same files
+work from ``file://``, from a sub-folder of any static host and from GitHub Pages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from protsoc.documents import arabic, templating
+from protsoc.site import words
+from protsoc.site.model import Site
+
+TEMPLATE_DIR = "site"
+
+
+def rt_for(lang: str) -> Callable[[Any], Any]:
+    """The record-text function of a language's pages (see the module's docstring)."""
+    from markupsafe import Markup, escape
+
+    def rt(value: Any) -> Any:
+        if isinstance(value, dict):
+            if value.get(lang):
+                chosen, text = lang, str(value[lang])
+            elif value.get("ar"):
+                chosen, text = "ar", str(value["ar"])
+            else:
+                chosen, text = "", ""
+        else:
+            chosen, text = "ar", "" if value is None else str(value)
+        if not text:
+            return ""
+        if chosen == "ar":
+            inner = templating.ltr(text)  # Latin and number runs stay left to right
+            if lang != "ar":
+                return Markup('<span lang="ar" dir="rtl">') + inner + Markup("</span>")
+            return inner
+        return escape(text)
+
+    return rt
+
+
+def plain(value: Any, lang: str) -> str:
+    """A record text as plain text (``<title>``, attributes, the search index)."""
+    if isinstance(value, dict):
+        return str(value.get(lang) or value.get("ar") or "")
+    return "" if value is None else str(value)
+
+
+def language_context(
+    site: Site, lang: str, base_url: str, languages: Sequence[str] = words.LANGUAGES
+) -> dict[str, Any]:
+    """What every page of ``lang`` shares."""
+    other = [code for code in languages if code != lang]
+
+    def measure(value: Any, kind: str) -> str:
+        return words.measure(value, kind, lang)
+
+    return {
+        "lang": lang,
+        "dir": words.DIRECTION[lang],
+        "colon": words.COLON[lang],
+        "others": [{"code": code, "name": words.LANGUAGE_NAME[code]} for code in other],
+        "base_url": base_url.rstrip("/") + "/" if base_url else "",
+        "w": lambda key: words.word(key, lang),
+        "pick": lambda table, key: words.pick(getattr(words, table), key, lang),
+        "date": lambda value: words.date(value, lang),
+        "num": lambda value: words.number(value, lang),
+        "measure": measure,
+        "signed": lambda value, kind: words.signed(value, kind, lang),
+        "count": lambda value, noun: words.count(value, noun, lang),
+        "rule": lambda committee: words.cadence_rule(committee["rule"], committee["rule_ar"], lang),
+        "rt": rt_for(lang),
+        "pt": lambda value: plain(value, lang),
+        "site": site,
+        "as_of": site.as_of,
+        "committee_names": {c["id"]: c["short_name"] for c in site.committees},
+        "indicator_names": {i["id"]: i["name"] for i in site.indicators},
+    }
+
+
+class PageWriter:
+    """Renders pages of one language into ``out/<lang>/``."""
+
+    def __init__(
+        self, out: Path, folders: Sequence[Path], starts: arabic.MonthStarts | None
+    ) -> None:
+        self.out = out
+        self.env = templating.environment(folders, starts)
+        self.written: list[Path] = []
+
+    def write(self, shared: dict[str, Any], relative: str, template: str, **page: Any) -> Path:
+        """Render ``template`` to ``out/<lang>/<relative>``; ``relative`` uses ``/``."""
+        depth = relative.count("/") + 1  # the language folder, then sub-folders
+        context = {**shared, **page, "root": "../" * depth, "here": relative}
+        html = self._render(f"{TEMPLATE_DIR}/{template}", context)
+        target = self.out / shared["lang"] / relative
+        return self.put(target, html)
+
+    def write_plain(self, relative: str, template: str, context: dict[str, Any]) -> Path:
+        html = self._render(f"{TEMPLATE_DIR}/{template}", {**context, "root": ""})
+        return self.put(self.out / relative, html)
+
+    def put(self, target: Path, text: str) -> Path:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        self.written.append(target)
+        return target
+
+    def _render(self, template: str, context: dict[str, Any]) -> str:
+        from jinja2 import TemplateError
+
+        from protsoc.kernel.errors import InvalidRecord
+
+        try:
+            return str(self.env.get_template(template).render(**context))
+        except TemplateError as error:  # a broken or overriding template: name it
+            raise InvalidRecord(
+                f"template {template} failed: {error}", "fix the template"
+            ) from None
+
+
+def inline_chart(svg: str, label: str, lang: str) -> str:
+    """documents/charts.py's SVG, made an inline image: no XML prolog, a role and a name for
+    screen readers (the data table after it is the accessible alternative), and ``lang="ar"``
+    on French pages, its labels being Arabic."""
+    body = svg[svg.index("<svg") :]
+    from markupsafe import escape
+
+    attributes = f'<svg role="img" aria-label="{escape(label)}" class="chart-svg" focusable="false"'
+    if lang != "ar":
+        attributes += ' lang="ar"'
+    return attributes + body[len("<svg") :]

@@ -1,0 +1,213 @@
+"""The built site in a real browser: headless Chromium (Debian's ``chromium``, which .ci/run
+installs) runs axe-core's WCAG 2.1 A/AA rules on every page type, in Arabic and French, at a
+desktop and a phone width, and lists every resource the page loaded (Resource Timing): all must
+be files of the site. It also runs the search page with an Arabic query typed without hamza.
+
+axe-core comes from the npm registry (``npm install axe-core@4``) into a cache folder on first
+use, or from $PROTSOC_AXE_CORE (a path to axe.min.js). Without Chromium, or without axe-core and
+npm, these tests skip and say why.
+
+The runner is a script file added to a copy of each page (the pages' CSP allows scripts of the
+site only, so it cannot be inline); Chromium's ``--dump-dom`` with a virtual time budget lets
+axe finish before the page's DOM, with the runner's result in it, is printed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from site_support import committed_registry
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+pytestmark = pytest.mark.skipif(
+    CHROMIUM is None, reason="Chromium is not installed (apt-get install chromium; .ci/run does)"
+)
+AXE_CACHE = (
+    Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "protsoc-tests" / "axe-core"
+)
+WIDTHS = {"desktop": "1280,2000", "mobile": "390,1600"}
+# (page type, path under the language folder, widths)
+PAGES = [
+    ("home", "index.html", ("desktop", "mobile")),
+    ("indicator", "indicators/amo-tns-beneficiaries.html", ("desktop", "mobile")),
+    ("indicators", "indicators/index.html", ("desktop",)),
+    ("committee", "committees/steering.html", ("desktop",)),
+    ("meeting", "meetings/steering/2025-03-04.html", ("desktop", "mobile")),
+    ("decisions", "decisions.html", ("desktop",)),
+    ("roadmap", "roadmap.html", ("desktop",)),
+    ("data", "data.html", ("desktop",)),
+    ("search", "search.html?q=" + quote("تسجيل"), ("desktop", "mobile")),
+]
+RUNNER = """
+(function () {
+  function done(violations) {
+    var resources = performance.getEntriesByType("resource").map(function (e) { return e.name; });
+    var pre = document.createElement("pre");
+    pre.id = "protsoc-test-result";
+    pre.textContent = JSON.stringify({ violations: violations, resources: resources });
+    document.body.appendChild(pre);
+  }
+  axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } })
+    .then(function (result) {
+      done(result.violations.map(function (v) {
+        return { id: v.id, impact: v.impact, nodes: v.nodes.map(function (n) { return n.target.join(" ") + " " + n.failureSummary; }) };
+      }));
+    }, function (error) { done([{ id: "axe-error", nodes: [String(error)] }]); });
+})();
+"""
+
+
+def axe_core() -> Path:
+    given = os.environ.get("PROTSOC_AXE_CORE")
+    if given and Path(given).is_file():
+        return Path(given)
+    cached = AXE_CACHE / "node_modules" / "axe-core" / "axe.min.js"
+    if cached.is_file():
+        return cached
+    npm = shutil.which("npm")
+    if npm is None:
+        pytest.skip("axe-core is not available and npm is not installed to fetch it")
+    AXE_CACHE.mkdir(parents=True, exist_ok=True)
+    result = subprocess.run(
+        [npm, "install", "--prefix", str(AXE_CACHE), "--no-audit", "--no-fund", "axe-core@4"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    if result.returncode != 0 or not cached.is_file():
+        pytest.skip(f"npm could not install axe-core: {result.stderr.strip()[-300:]}")
+    return cached
+
+
+def chromium(url: str, width: str, *extra: str) -> str:
+    command = [
+        str(CHROMIUM),
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--window-size={width}",
+        "--virtual-time-budget=15000",
+        *extra,
+        "--dump-dom",
+        url,
+    ]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 0, result.stderr[-2000:]
+    return result.stdout
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The synthetic registry (approved minutes, decisions, an action plan, an indicator with a
+    target) built as a site, with the axe runner added to each page of a copy."""
+    root = tmp_path_factory.mktemp("browser")
+    registry = committed_registry(root / "repo", approved=True)
+    out = root / "public"
+    result = subprocess.run(
+        ["protsoc", "site", "-o", str(out), "--as-of", "2025-06-01", "--registry", str(registry)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="module")
+def audited(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    copy = tmp_path_factory.mktemp("audited") / "public"
+    shutil.copytree(site, copy)
+    shutil.copyfile(axe_core(), copy / "assets" / "axe.min.js")
+    (copy / "assets" / "axe-runner.js").write_text(RUNNER, encoding="utf-8")
+    for page in copy.rglob("*.html"):
+        depth = len(page.relative_to(copy).parts) - 1
+        back = "../" * depth
+        html = page.read_text(encoding="utf-8")
+        scripts = f'<script src="{back}assets/axe.min.js"></script><script src="{back}assets/axe-runner.js"></script>'
+        page.write_text(html.replace("</body>", scripts + "</body>"), encoding="utf-8")
+    return copy
+
+
+CASES = [
+    pytest.param(kind, lang, path, width, id=f"{kind}-{lang}-{width}")
+    for kind, path, widths in PAGES
+    for lang in ("ar", "fr")
+    for width in widths
+]
+
+
+@pytest.mark.parametrize("kind, lang, path, width", CASES)
+def test_axe_finds_no_wcag_violation_and_nothing_is_loaded_from_outside(
+    audited: Path, kind: str, lang: str, path: str, width: str
+) -> None:
+    page, _, query = path.partition("?")
+    url = (audited / lang / page).as_uri() + (f"?{query}" if query else "")
+    dom = chromium(url, WIDTHS[width])
+    found = re.search(r'<pre id="protsoc-test-result">(.*?)</pre>', dom, re.DOTALL)
+    assert found, f"axe did not finish on {kind} ({lang}, {width})"
+    result = json.loads(
+        found.group(1)
+        .replace("&quot;", '"')
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+    )
+    assert result["violations"] == [], json.dumps(
+        result["violations"], ensure_ascii=False, indent=1
+    )
+    outside = [name for name in result["resources"] if not name.startswith("file://")]
+    assert outside == []
+    if kind == "search":
+        assert "<li><a href=" in dom  # the index loaded and the query found something
+
+
+def test_search_in_the_browser_ignores_hamza_and_diacritics(site: Path) -> None:
+    # «اطلاق تقييم» typed without hamza finds the decision «إطلاق تقييم مستقل …»
+    url = (site / "ar" / "search.html").as_uri() + "?q=" + quote("اطلاق تقييم")
+    dom = chromium(url, WIDTHS["desktop"])
+    results = dom.split('<ul id="results"', 1)[1].split("</ul>", 1)[0]
+    assert "إطلاق تقييم مستقل" in results
+    assert 'href="meetings/steering/2025-03-04.html"' in results
+    assert "<script>" not in results  # the untrusted title was inserted as text
+
+
+def test_a_screenshot_of_the_arabic_home_is_drawn(site: Path, tmp_path: Path) -> None:
+    shot = tmp_path / "home.png"
+    command = [
+        str(CHROMIUM),
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--hide-scrollbars",
+        "--window-size=1280,1600",
+        f"--screenshot={shot}",
+        (site / "ar" / "index.html").as_uri(),
+    ]
+    subprocess.run(command, capture_output=True, timeout=120, check=True)
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 20_000
+
+
+def test_the_audit_does_report_a_violation_when_there_is_one(audited: Path, tmp_path: Path) -> None:
+    """Zero violations above mean something only if the runner reports what it finds."""
+    page = audited / "ar" / "data.html"
+    broken = page.with_name("broken.html")
+    broken.write_text(
+        page.read_text(encoding="utf-8").replace(
+            "<h1>", '<img src="../assets/fonts/none.png"><h1>', 1
+        ),
+        encoding="utf-8",
+    )
+    dom = chromium(broken.as_uri(), WIDTHS["desktop"])
+    assert "image-alt" in dom
