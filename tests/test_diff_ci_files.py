@@ -130,3 +130,23 @@ def test_workflow_matches_github_schema(python: str) -> None:
         check=False,
     )
     assert completed.returncode == 0, completed.stdout + completed.stderr
+
+
+def test_hooks_and_workflows_install_the_core_only() -> None:
+    """Validating needs neither WeasyPrint nor matplotlib: the pre-commit hooks and the CI
+    workflows (shipped and written by `protsoc init`) must not pull the `documents` extra."""
+    from protsoc.clerk import scaffold
+
+    texts = {
+        "docs/github-workflow.yml": WORKFLOW.read_text(encoding="utf-8"),
+        ".pre-commit-hooks.yaml": (REPO_ROOT / ".pre-commit-hooks.yaml").read_text("utf-8"),
+        "init's validate.yml": scaffold.WORKFLOW,
+        "init's .pre-commit-config.yaml": scaffold.PRE_COMMIT,
+    }
+    for name, text in texts.items():
+        installs = [line for line in text.splitlines() if "pip install" in line]
+        installs += [line for line in text.splitlines() if "additional_dependencies" in line]
+        assert installs or name.endswith("-config.yaml") or name.endswith("hooks.yaml"), name
+        for line in installs:
+            assert "[" not in line and "weasyprint" not in line.lower(), (name, line)
+            assert "matplotlib" not in line.lower(), (name, line)

@@ -50,10 +50,9 @@ def test_wheel_carries_no_tests_or_caches(wheel: Path) -> None:
     ]
 
 
-def test_installed_wheel_works_outside_the_source_tree(wheel: Path, tmp_path: Path) -> None:
-    """Install the wheel into a fresh virtual environment (dependencies from this interpreter's
-    site-packages, no network) and run it from a folder that is not the checkout."""
-    venv = tmp_path / "venv"
+def install_in_fresh_venv(wheel: Path, venv: Path, dependencies: list[str]) -> Path:
+    """Install the wheel alone into a new virtual environment whose dependencies are the
+    ``dependencies`` site folders (no network); returns its python."""
     subprocess.run(
         [sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True, timeout=300
     )
@@ -69,8 +68,7 @@ def test_installed_wheel_works_outside_the_source_tree(wheel: Path, tmp_path: Pa
         capture_output=True,
         text=True,
     ).stdout.strip()
-    ours = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
-    Path(site_folder, "test-dependencies.pth").write_text("\n".join(sorted(ours)) + "\n")
+    Path(site_folder, "test-dependencies.pth").write_text("\n".join(dependencies) + "\n")
     subprocess.run(
         [
             sys.executable,
@@ -88,6 +86,18 @@ def test_installed_wheel_works_outside_the_source_tree(wheel: Path, tmp_path: Pa
         capture_output=True,
         timeout=300,
     )
+    return python
+
+
+def this_environment() -> list[str]:
+    return sorted({sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]})
+
+
+def test_installed_wheel_works_outside_the_source_tree(wheel: Path, tmp_path: Path) -> None:
+    """Install the wheel into a fresh virtual environment (dependencies from this interpreter's
+    site-packages, no network) and run it from a folder that is not the checkout."""
+    venv = tmp_path / "venv"
+    python = install_in_fresh_venv(wheel, venv, this_environment())
     registry = tmp_path / "work" / "registry"
     shutil.copytree(SHIPPED_REGISTRY, registry)
     env = {k: v for k, v in os.environ.items() if k not in ("PROTSOC_REGISTRY", "PYTHONPATH")}
@@ -159,3 +169,82 @@ def test_package_data_is_tracked_by_git() -> None:
     assert "pyproject.toml" in tracked and "README.md" in tracked
     assert any(name.startswith("templates/") for name in tracked)
     assert sorted(on_disk - tracked) == []
+
+
+DOCUMENTS_ONLY = ("weasyprint", "matplotlib")
+
+
+def test_the_core_install_leaves_documents_libraries_to_the_extra(wheel: Path) -> None:
+    """`pip install protsoc` must not bring WeasyPrint or matplotlib (most of an installed
+    protsoc): the wheel requires them only with the `documents` extra."""
+    metadata_name = next(
+        n for n in zipfile.ZipFile(wheel).namelist() if n.endswith(".dist-info/METADATA")
+    )
+    metadata = zipfile.ZipFile(wheel).read(metadata_name).decode()
+    requires = [line for line in metadata.splitlines() if line.startswith("Requires-Dist:")]
+    for library in DOCUMENTS_ONLY:
+        mine = [line for line in requires if line.split()[1].lower().startswith(library)]
+        assert mine and all("extra == 'documents'" in line for line in mine), requires
+    assert "Provides-Extra: documents" in metadata
+
+
+def test_without_the_documents_extra_pdf_and_charts_name_the_install_command(
+    wheel: Path, tmp_path: Path
+) -> None:
+    """A real core install: a fresh venv whose dependencies are this environment's site folder
+    less WeasyPrint and matplotlib (every other top-level entry linked), as `pip install protsoc`
+    leaves it. PDF and charts exit 2 with one line naming the command; Markdown and chart-free
+    HTML still work."""
+    core_site = tmp_path / "core-site"
+    core_site.mkdir()
+    for folder in this_environment():
+        for entry in Path(folder).iterdir():
+            hidden = entry.name.lower().startswith(DOCUMENTS_ONLY) or entry.suffix == ".pth"
+            if not hidden and not (core_site / entry.name).exists():
+                (core_site / entry.name).symlink_to(entry)
+    python = install_in_fresh_venv(wheel, tmp_path / "venv", [str(core_site)])
+    probe = subprocess.run(
+        [
+            str(python),
+            "-c",
+            "import importlib.util as u; print(u.find_spec('weasyprint'), "
+            "u.find_spec('matplotlib'), u.find_spec('jinja2') is not None)",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert probe.stdout.split() == ["None", "None", "True"]
+    work = tmp_path / "work"
+    shutil.copytree(SHIPPED_REGISTRY, work / "registry")
+    env = {k: v for k, v in os.environ.items() if k not in ("PROTSOC_REGISTRY", "PYTHONPATH")}
+    env["PROTSOC_CACHE_DIR"] = str(tmp_path / "cache")
+    protsoc_bin = tmp_path / "venv" / "bin" / "protsoc"
+    install = "python -m pip install 'protsoc[documents]'"
+
+    def protsoc(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [str(protsoc_bin), *args],
+            cwd=work,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+
+    meeting = "steering/2024-11-26"
+    pdf = protsoc("render", "minutes", meeting, "-f", "pdf", "-o", "minutes.pdf")
+    assert pdf.returncode == 2, pdf.stderr
+    assert "Traceback" not in pdf.stderr
+    assert f"error: PDF output needs WeasyPrint, which is not installed: {install}\n" in pdf.stderr
+    assert not (work / "minutes.pdf").exists()
+    charts = protsoc("report", "-f", "html", "-o", "report.html")
+    assert charts.returncode == 2, charts.stderr
+    assert f"error: charts need matplotlib, which is not installed: {install}\n" in charts.stderr
+    assert not (work / "report.html").exists()
+    for args in (("render", "minutes", meeting, "-f", "html"), ("report", "-f", "md")):
+        done = protsoc(*args)
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.strip()
+    assert protsoc("validate").returncode == 0

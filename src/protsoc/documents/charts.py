@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-from protsoc.documents import arabic
+from protsoc.documents import DOCUMENTS_INSTALL, arabic
 from protsoc.kernel import dates
 from protsoc.kernel.errors import EnvironmentProblem
 
@@ -73,8 +73,8 @@ class _Fonts:
             from matplotlib.textpath import TextToPath
         except ImportError:
             raise EnvironmentProblem(
-                "charts need matplotlib >= 3.11, which is not installed",
-                "python -m pip install 'matplotlib>=3.11' (or use --format md)",
+                f"charts need matplotlib, which is not installed: {DOCUMENTS_INSTALL}",
+                "or use --format md, which has no charts",
             ) from None
         if tuple(int(part) for part in matplotlib.__version__.split(".")[:2] if part.isdigit()) < (
             3,

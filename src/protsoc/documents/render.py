@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from protsoc.documents import arabic, templating
+from protsoc.documents import DOCUMENTS_INSTALL, arabic, templating
 from protsoc.governance.status import current_title
 from protsoc.kernel import dates, resources
 from protsoc.kernel.errors import EnvironmentProblem, InvalidRecord, UsageError
@@ -596,8 +596,8 @@ def html_to_pdf(html: str, folders: Sequence[Path] = ()) -> bytes:
         import weasyprint  # type: ignore[import-untyped]
     except ImportError:
         raise EnvironmentProblem(
-            "PDF output needs the weasyprint package, which is not installed",
-            "python -m pip install weasyprint (or use --format html)",
+            f"PDF output needs WeasyPrint, which is not installed: {DOCUMENTS_INSTALL}",
+            "or use --format html or --format md, which the core install renders",
         ) from None
     except OSError as error:  # cffi cannot load Pango/GObject
         raise EnvironmentProblem(
