@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Collection, Optional
+from typing import Annotated, Collection, Optional
 
 import typer
-from typing_extensions import Annotated
 
 RegistryOption = Annotated[
     Optional[Path],

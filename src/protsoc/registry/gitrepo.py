@@ -1,8 +1,10 @@
 """The git operations of the clerk's commands, through the `git` program.
 
 The git command line is used (not GitPython) because each clerk command needs only a handful of
-plumbing calls and `git` starts in milliseconds, while importing GitPython costs more than the
-whole command. Every call is ``git -C <work tree> …`` with a fixed argument list (no shell).
+plumbing calls and `git` starts in milliseconds, while importing GitPython costs about 0.1 s
+(`python -X importtime -c "import git"`), more than a whole command, and GitPython itself runs
+the same `git` program for status, add, commit and log. Every call is ``git -C <work tree> …``
+with a fixed argument list (no shell).
 
 Safety contract of ``--commit``: before anything is written the repository is checked (a work
 tree, a branch checked out, no merge in progress, an identity, nothing already staged, the files
