@@ -227,3 +227,147 @@ def test_a_detached_head_is_fine_with_a_new_branch(registry_tree, run) -> None: 
     result = run([*ADD_MEETING, "--branch", "clerk/new"], cwd=repo, env=ENV)
     assert result.exit_code == 0, result.output
     assert git(repo, "branch", "--show-current").strip() == "clerk/new"
+
+
+def tree_snapshot(repo: Path) -> dict[str, bytes | None]:
+    """Every file (its bytes) and folder (None) of the work tree, .git aside."""
+    return {
+        path.relative_to(repo).as_posix(): (path.read_bytes() if path.is_file() else None)
+        for path in sorted(repo.rglob("*"))
+        if ".git" not in path.relative_to(repo).parts
+    }
+
+
+def refusing_hook(repo: Path) -> None:
+    hook = repo / ".git/hooks/pre-commit"
+    hook.write_text("#!/bin/sh\necho 'hook says no' >&2\nexit 1\n")
+    hook.chmod(0o755)
+
+
+def test_a_refused_commit_puts_back_the_exact_bytes_bom_and_crlf(registry_tree, run) -> None:  # type: ignore[no-untyped-def]
+    """A real pre-commit hook refuses: the file comes back byte for byte (its BOM and CRLF line
+    ends included), git sees nothing modified and nothing staged."""
+    repo = registry_tree.repo
+    meeting = registry_tree.path("meetings/steering/2024-11-26.yaml")
+    text = meeting.read_text(encoding="utf-8")
+    meeting.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
+    git(repo, "commit", "-q", "-am", "the clerk's editor writes a BOM and CRLF")
+    refusing_hook(repo)
+    before = tree_snapshot(repo)
+    head = git(repo, "rev-parse", "HEAD")
+    result = run(
+        ["protsoc", "add", "agenda-item", "steering/2024-11-26", "بند", "--commit"],
+        cwd=repo,
+        env=ENV,
+    )
+    assert result.exit_code == 2, result.output
+    assert "hook says no" in result.stderr
+    assert tree_snapshot(repo) == before
+    assert git(repo, "status", "--porcelain", "--untracked-files=all") == ""
+    assert git(repo, "rev-parse", "HEAD") == head
+
+
+def test_a_refused_commit_removes_the_new_file_and_its_new_folder(registry_tree, run) -> None:  # type: ignore[no-untyped-def]
+    repo = registry_tree.repo
+    committee = registry_tree.read("committees/steering.yaml")
+    registry_tree.write("committees/other.yaml", {**committee, "id": "other"})
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "a committee without meetings yet")
+    refusing_hook(repo)
+    assert not registry_tree.path("meetings/other").exists()
+    before = tree_snapshot(repo)
+    result = run(
+        ["protsoc", "add", "meeting", "other", "--date", "2025-01-15", "--commit"],
+        cwd=repo,
+        env=ENV,
+    )
+    assert result.exit_code == 2, result.output
+    assert "hook says no" in result.stderr
+    assert tree_snapshot(repo) == before
+    assert git(repo, "status", "--porcelain", "--untracked-files=all") == ""
+
+
+def _conflicting_commit(repo: Path, registry_tree) -> str:  # type: ignore[no-untyped-def]
+    """A commit on branch `other` that conflicts with main's last commit; returns its id."""
+    git(repo, "switch", "-q", "-c", "other")
+    registry_tree.patch("committees/steering.yaml", {"note": {"ar": "أ"}})
+    git(repo, "commit", "-q", "-am", "other")
+    other = git(repo, "rev-parse", "HEAD").strip()
+    git(repo, "switch", "-q", "main")
+    registry_tree.patch("committees/steering.yaml", {"note": {"ar": "ب"}})
+    git(repo, "commit", "-q", "-am", "main")
+    return other
+
+
+def _revert_no_commit(repo: Path, registry_tree) -> None:  # type: ignore[no-untyped-def]
+    registry_tree.patch("committees/steering.yaml", {"note": {"ar": "ج"}})
+    git(repo, "commit", "-q", "-am", "a note")
+    git(repo, "revert", "--no-commit", "HEAD")
+
+
+def _cherry_pick_conflict(repo: Path, registry_tree) -> None:  # type: ignore[no-untyped-def]
+    other = _conflicting_commit(repo, registry_tree)
+    subprocess.run(["git", "cherry-pick", other], cwd=repo, capture_output=True, check=False)
+
+
+def _am_conflict(repo: Path, registry_tree) -> None:  # type: ignore[no-untyped-def]
+    _conflicting_commit(repo, registry_tree)
+    patch = git(repo, "format-patch", "-1", "--stdout", "other")
+    subprocess.run(["git", "am"], cwd=repo, input=patch, text=True, capture_output=True)
+
+
+def _rebase_conflict(repo: Path, registry_tree) -> None:  # type: ignore[no-untyped-def]
+    _conflicting_commit(repo, registry_tree)
+    subprocess.run(["git", "rebase", "other"], cwd=repo, capture_output=True, check=False)
+
+
+def _bisect(repo: Path, registry_tree) -> None:  # type: ignore[no-untyped-def]
+    registry_tree.patch("committees/steering.yaml", {"note": {"ar": "ج"}})
+    git(repo, "commit", "-q", "-am", "a note")
+    git(repo, "bisect", "start")
+    git(repo, "bisect", "bad")
+
+
+@pytest.mark.parametrize(
+    "setup, operation, finish, abort",
+    [
+        (_revert_no_commit, "a revert", "git revert --continue", "git revert --abort"),
+        (_cherry_pick_conflict, "a cherry-pick", "git cherry-pick --continue", "--abort"),
+        (_am_conflict, "a git am", "git am --continue", "git am --abort"),
+        (_rebase_conflict, "a rebase", "git rebase --continue", "git rebase --abort"),
+        (_bisect, "a bisect", "git bisect reset", "git bisect reset"),
+    ],
+    ids=["revert", "cherry-pick", "am", "rebase", "bisect"],
+)
+def test_an_operation_in_progress_is_named_with_the_commands_that_end_it(
+    registry_tree, run, setup, operation, finish, abort
+) -> None:  # type: ignore[no-untyped-def]
+    """Real git operations left half-way: --commit refuses (exit 2) before writing, naming the
+    operation and how to finish or abort it, and the tree and index stay as they were."""
+    repo = registry_tree.repo
+    setup(repo, registry_tree)
+    before = tree_snapshot(repo)
+    status = git(repo, "status", "--porcelain")
+    result = run(ADD_MEETING, cwd=repo, env=ENV)
+    assert result.exit_code == 2, result.output
+    assert f"the repository is in the middle of {operation}" in result.stderr
+    assert finish in result.stderr and abort in result.stderr
+    assert tree_snapshot(repo) == before
+    assert git(repo, "status", "--porcelain") == status
+
+
+def test_a_stale_index_lock_is_reported_with_the_command_that_clears_it(registry_tree, run) -> None:  # type: ignore[no-untyped-def]
+    """What a git process killed with -9 leaves behind: --commit names the lock and the exact
+    command, writes nothing, and works once the command is run."""
+    repo = registry_tree.repo
+    lock = repo / ".git" / "index.lock"
+    lock.write_bytes(b"")
+    before = tree_snapshot(repo)
+    result = run(ADD_MEETING, cwd=repo, env=ENV)
+    assert result.exit_code == 2, result.output
+    assert f"rm -f '{lock.resolve()}'" in result.stderr
+    assert tree_snapshot(repo) == before
+    subprocess.run(["sh", "-c", f"rm -f '{lock.resolve()}'"], check=True)
+    again = run(ADD_MEETING, cwd=repo, env=ENV)
+    assert again.exit_code == 0, again.output
+    assert git(repo, "show", "--name-only", "--format=", "HEAD").split() == [NEW_FILE]

@@ -182,6 +182,15 @@ def execute(
             repo.check_paths(paths)
             if branch:
                 previous_branch = repo.create_branch(branch)
+        # The rollback puts back these bytes, not the decoded text: a BOM, CRLF line ends or
+        # anything else the loader normalised would otherwise be lost, and git would show the
+        # file modified after a refused commit. Folders created for new files go too.
+        original = {
+            change.path: change.path.read_bytes()
+            for change in plan.changes
+            if change.old_text is not None
+        }
+        created_folders = _missing_folders(root, paths)
         written: list[Change] = []
         try:
             for change in plan.changes:
@@ -190,11 +199,26 @@ def execute(
             sha = repo.commit(paths, plan.message) if repo is not None and commit else None
         except BaseException:
             for change in written:
-                if change.old_text is None:
-                    change.path.unlink(missing_ok=True)
+                if change.path in original:
+                    yamlio.write_atomic(change.path, original[change.path])
                 else:
-                    yamlio.write_atomic(change.path, change.old_text)
+                    change.path.unlink(missing_ok=True)
+            for folder in created_folders:
+                with contextlib.suppress(OSError):  # not empty: something else was put there
+                    folder.rmdir()
             if repo is not None and branch and previous_branch is not None:
                 repo.drop_branch(branch, previous_branch)
             raise
         return Outcome(plan, paths, sha, branch)
+
+
+def _missing_folders(root: Path, paths: list[Path]) -> list[Path]:
+    """The folders that writing ``paths`` will create, deepest first (to remove on rollback)."""
+    missing: list[Path] = []
+    for path in paths:
+        folder = path.parent
+        while folder != root and root in folder.parents and not folder.exists():
+            if folder not in missing:
+                missing.append(folder)
+            folder = folder.parent
+    return sorted(missing, key=lambda folder: len(folder.parts), reverse=True)

@@ -296,6 +296,20 @@ T = {
         "terminez-la (ou annulez-la) avec git, puis relancez la commande",
         "أتممها (أو ألغها) بواسطة git ثم أعد تشغيل الأمر",
     ),
+    "finish it with `{finish}` or abort it with `{abort}`, then run the command again": (
+        "terminez-la avec `{finish}` ou annulez-la avec `{abort}`, puis relancez la commande",
+        "أتممها بالأمر `{finish}` أو ألغها بالأمر `{abort}` ثم أعد تشغيل الأمر",
+    ),
+    "git's index is locked: {path} exists": (
+        "l'index de git est verrouillé : {path} existe",
+        "فهرس git مقفل: الملف {path} موجود",
+    ),
+    "another git command is running, or one was killed and left its lock; if no git command is running, remove it: rm -f '{path}'": (
+        "une autre commande git est en cours, ou l'une d'elles a été tuée et a laissé son verrou ; "
+        "si aucune commande git ne tourne, supprimez-le : rm -f '{path}'",
+        "أمر git آخر قيد التشغيل، أو أوقف أحدها قسرا وترك قفله؛ إن لم يكن أي أمر git قيد التشغيل "
+        "فاحذفه: rm -f '{path}'",
+    ),
     "the branch {name} already exists": (
         "la branche {name} existe déjà",
         "الفرع {name} موجود مسبقا",

@@ -7,9 +7,12 @@ the same `git` program for status, add, commit and log. Every call is ``git -C <
 with a fixed argument list (no shell).
 
 Safety contract of ``--commit``: before anything is written the repository is checked (a work
-tree, a branch checked out, no merge in progress, an identity, nothing already staged, the files
-to touch without uncommitted changes); then exactly the touched files are staged and committed
-with ``git commit -- <paths>``, so unrelated work in the tree is never swept into the commit.
+tree, a branch checked out, no merge, rebase, cherry-pick, revert, am or bisect in progress, no
+index.lock, an identity, nothing already staged, the files to touch without uncommitted
+changes); then exactly the touched files are staged and committed with ``git commit -- <paths>``,
+so unrelated work in the tree is never swept into the commit. When the commit fails (a hook
+refuses), the clerk's transaction puts back the files' exact bytes: the commit or the tree as it
+was, nothing in between.
 """
 
 from __future__ import annotations
@@ -27,6 +30,34 @@ from protsoc.kernel.i18n import _
 
 class GitProblem(EnvironmentProblem):
     """The repository is not in a state where protsoc may commit."""
+
+
+# Operations that leave the repository between two states, found by the file git keeps while
+# they last; the first match wins (``rebase-apply`` holds both `git am` and the apply backend of
+# `git rebase`: ``rebase-apply/applying`` tells am apart, so it comes first).
+IN_PROGRESS: tuple[tuple[str, tuple[str, str, str]], ...] = (
+    ("MERGE_HEAD", ("a merge", "git commit", "git merge --abort")),
+    ("rebase-apply/applying", ("a git am", "git am --continue", "git am --abort")),
+    ("rebase-merge", ("a rebase", "git rebase --continue", "git rebase --abort")),
+    ("rebase-apply", ("a rebase", "git rebase --continue", "git rebase --abort")),
+    ("REBASE_HEAD", ("a rebase", "git rebase --continue", "git rebase --abort")),
+    (
+        "CHERRY_PICK_HEAD",
+        ("a cherry-pick", "git cherry-pick --continue", "git cherry-pick --abort"),
+    ),
+    ("REVERT_HEAD", ("a revert", "git revert --continue", "git revert --abort")),
+    ("sequencer", ("a cherry-pick", "git cherry-pick --continue", "git cherry-pick --abort")),
+    ("BISECT_LOG", ("a bisect", "git bisect reset", "git bisect reset")),
+)
+
+
+def _sequence_reverts(sequencer: Path) -> bool:
+    """Whether a stopped multi-commit sequence is a revert (its todo lines say ``revert``)."""
+    try:
+        todo = (sequencer / "todo").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+    return todo.lstrip().startswith("revert")
 
 
 def _git_program() -> str:
@@ -133,24 +164,14 @@ class Repo:
     def check_repository(self, new_branch: bool = False) -> None:
         """The repository-wide conditions (checked before the command even reads the registry)."""
         self.identity()
+        # before the detached-HEAD check: a rebase or a bisect detaches HEAD, and saying which
+        # operation is under way (and how to end it) is the useful message
+        self.check_not_in_progress()
         if self.branch() is None and not new_branch:
             raise GitProblem(
                 _("HEAD is detached (no branch is checked out)"),
                 _("check out a branch first (git switch main), or give --branch NAME"),
             )
-        git_dir = Path(self.git("rev-parse", "--absolute-git-dir").stdout.strip())
-        for marker, what in (
-            ("MERGE_HEAD", "a merge"),
-            ("REBASE_HEAD", "a rebase"),
-            ("CHERRY_PICK_HEAD", "a cherry-pick"),
-            ("rebase-merge", "a rebase"),
-            ("rebase-apply", "a rebase"),
-        ):
-            if (git_dir / marker).exists():
-                raise GitProblem(
-                    _("the repository is in the middle of {what}").format(what=what),
-                    _("finish it (or abort it) with git, then run the command again"),
-                )
         conflicted = self.git("diff", "--name-only", "--diff-filter=U").stdout.split()
         if conflicted:
             raise GitProblem(
@@ -171,6 +192,38 @@ class Repo:
                     "commit or unstage them first (git restore --staged FILE): protsoc commits only "
                     "the files it changes"
                 ),
+            )
+
+    def git_paths(self, *names: str) -> list[Path]:
+        """Where git keeps each of ``names`` for this work tree (``git rev-parse --git-path``:
+        per-worktree state such as MERGE_HEAD or index.lock is not always under ``.git/``)."""
+        arguments = [argument for name in names for argument in ("--git-path", name)]
+        lines = self.git("rev-parse", *arguments).stdout.splitlines()
+        return [(self.top / line).resolve() for line in lines]
+
+    def check_not_in_progress(self) -> None:
+        """Refuse to commit in the middle of another git operation (its commit would take ours
+        along, or ours would be lost when it is aborted), naming the commands that end it."""
+        markers = [marker for marker, _operation in IN_PROGRESS] + ["index.lock"]
+        *found, index_lock = self.git_paths(*markers)
+        for path, (_marker, operation) in zip(found, IN_PROGRESS):
+            if path.exists():
+                what, finish, abort = operation
+                if path.name == "sequencer" and _sequence_reverts(path):
+                    what, finish, abort = "a revert", "git revert --continue", "git revert --abort"
+                raise GitProblem(
+                    _("the repository is in the middle of {what}").format(what=what),
+                    _(
+                        "finish it with `{finish}` or abort it with `{abort}`, then run the command again"
+                    ).format(finish=finish, abort=abort),
+                )
+        if index_lock.exists():
+            raise GitProblem(
+                _("git's index is locked: {path} exists").format(path=index_lock),
+                _(
+                    "another git command is running, or one was killed and left its lock; if no "
+                    "git command is running, remove it: rm -f '{path}'"
+                ).format(path=index_lock),
             )
 
     def check_paths(self, paths: Sequence[Path]) -> None:
