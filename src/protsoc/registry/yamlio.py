@@ -29,6 +29,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 
 from protsoc.kernel.findings import path_from_links
+from protsoc.registry import files
 
 try:  # the C parser is 7-10x faster; never fall back silently (see ``using_libyaml``)
     from yaml import CSafeDumper as _Dumper
@@ -48,7 +49,7 @@ except ImportError:  # pragma: no cover - exercised only on machines without lib
             Composer.__init__(self)
 
 
-MAX_FILE_BYTES = 1024 * 1024
+MAX_FILE_BYTES = files.MAX_FILE_BYTES
 # Records nest a few levels (meeting > decisions > item > text); libyaml's composer recurses in C
 # and crashes the process (segmentation fault) on ~100,000 nested brackets, Python at ~500.
 MAX_DEPTH = 64
@@ -244,7 +245,11 @@ def loads(raw: bytes) -> Document:
 
 
 def load_file(path: Path) -> Document:
-    return loads(path.read_bytes())
+    """Parse a registry file read by ``files.read_record_bytes`` (which raises ``RecordFileProblem``
+    for a file that is not a regular file, too large or unreadable)."""
+    from protsoc.registry.files import read_record_bytes
+
+    return loads(read_record_bytes(path))
 
 
 class _Builder:
