@@ -1152,8 +1152,15 @@ def _number(value: str | None) -> int | float:
                 "write the number with Western digits and a dot, in units (11100000, not 11.1 million)"
             ),
         ) from None
-    if not math.isfinite(number):
-        raise UsageError(_("--value {value!r} is not a number").format(value=value), None)
+    if not math.isfinite(number) or len(value) > yamlio.MAX_NUMBER_TEXT:
+        raise UsageError(_("--value {value!r} is not a number").format(value=value[:40]), None)
+    if abs(number) > yamlio.MAX_NUMBER:
+        raise UsageError(
+            _("--value {value!r} is beyond what protsoc computes").format(value=value[:40]),
+            _("registry numbers are at most {digits} digits").format(
+                digits=yamlio.MAX_NUMBER_DIGITS
+            ),
+        )
     return (
         int(number)
         if number.is_integer() and "." not in value and "e" not in value.lower()
