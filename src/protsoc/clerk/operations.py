@@ -111,6 +111,15 @@ def date(value: str | None, what: str, required: bool = False) -> str | None:
             raise UsageError(_("{what} is required").format(what=what), _("write it as YYYY-MM-DD"))
         return None
     if not _DATE.match(value) or dates.parse(value) is None:
+        if _DATE.match(value) and not dates.FIRST_YEAR <= int(value[:4]) <= dates.LAST_YEAR:
+            raise UsageError(
+                _("{what} {value!r} is outside the years protsoc computes with").format(
+                    what=what, value=value
+                ),
+                _("give a date from {first}-01-01 to {last}-12-31").format(
+                    first=dates.FIRST_YEAR, last=dates.LAST_YEAR
+                ),
+            )
         raise UsageError(
             _("{what} {value!r} is not a real date").format(what=what, value=value),
             _("write an existing date as YYYY-MM-DD, e.g. 2025-02-28"),
