@@ -183,15 +183,15 @@ def test_meetings_same_day_future_and_set(sh, registry_tree) -> None:  # type: i
         )
     )
     assert registry_tree.read("meetings/steering/2024-11-26-2.yaml")["kind"] == "extraordinary"
-    future = sh("add", "meeting", "steering", "--date", "2999-01-01", "--status", "held")
+    future = sh("add", "meeting", "steering", "--date", "2199-01-01", "--status", "held")
     assert future.exit_code == 2 and "cannot be held yet" in future.stderr
-    ok(sh("add", "meeting", "steering", "--date", "2999-01-01", "--time", "09:30"))
-    planned = registry_tree.read("meetings/steering/2999-01-01.yaml")
+    ok(sh("add", "meeting", "steering", "--date", "2199-01-01", "--time", "09:30"))
+    planned = registry_tree.read("meetings/steering/2199-01-01.yaml")
     assert planned["status"] == "planned" and planned["time"] == "09:30"
     assert planned["sources"][0]["document"].startswith("protsoc add meeting by protsoc tests on ")
-    ok(sh("set", "meeting", "steering/2999-01-01", "--status", "cancelled"))
-    assert registry_tree.read("meetings/steering/2999-01-01.yaml")["status"] == "cancelled"
-    bad_time = sh("set", "meeting", "steering/2999-01-01", "--time", "25:00")
+    ok(sh("set", "meeting", "steering/2199-01-01", "--status", "cancelled"))
+    assert registry_tree.read("meetings/steering/2199-01-01.yaml")["status"] == "cancelled"
+    bad_time = sh("set", "meeting", "steering/2199-01-01", "--time", "25:00")
     assert bad_time.exit_code == 2 and "is not a time" in bad_time.stderr
     missing = sh("set", "meeting", "steering/2030-01-01", "--status", "held")
     assert missing.exit_code == 2 and "no meeting steering/2030-01-01" in missing.stderr

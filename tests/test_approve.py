@@ -54,7 +54,7 @@ def test_default_rule_is_a_majority_of_attendees_then_approved_and_sealed(
         ("health", "2024-12-02", "health did not attend steering/2024-11-26"),
         ("finance", "2024-12-02", "'finance' is not a member post of steering"),
         ("interior", "2024-11-25", "the approval date 2024-11-25 is before the meeting"),
-        ("interior", "2999-01-01", "the approval date 2999-01-01 is in the future"),
+        ("interior", "2199-01-01", "the approval date 2199-01-01 is in the future"),
         ("interior", "2024-02-30", "'2024-02-30' is not a real date"),
     ],
 )

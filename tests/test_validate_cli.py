@@ -297,14 +297,14 @@ def test_registry_pointing_nowhere_is_exit_2(tmp_path: Path, run, origin: str) -
 # --- bad input never shows a traceback ------------------------------------------------------------
 
 
-def test_unreadable_file_is_a_finding(make_registry, run) -> None:
+def test_dangling_link_is_a_finding(make_registry, run) -> None:
     tree = make_registry()
     os.symlink(tree.root / "nowhere.yaml", tree.root / "meetings" / "steering" / "2024-12-02.yaml")
     outcome = run(["protsoc", "validate", "--format", "json"], cwd=tree.repo)
     assert outcome.exit_code == 1
     [entry] = json.loads(outcome.stdout)["errors"]
     assert (entry["rule"], entry["file"], entry["line"]) == (
-        "file-unreadable",
+        "file-not-regular",
         "registry/meetings/steering/2024-12-02.yaml",
         1,
     )

@@ -15,6 +15,7 @@ import re
 from protsoc.kernel import dates
 from protsoc.kernel.errors import UsageError
 from protsoc.kernel.i18n import _
+from protsoc.registry import yamlio
 from protsoc.registry.layout import is_slug
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -73,6 +74,16 @@ def date(value: str | None, field: str, required: bool = False) -> str | None:
             raise InvalidInput(field, _("{what} is required"), _("write it as YYYY-MM-DD"))
         return None
     if not _DATE.match(value) or dates.parse(value) is None:
+        if _DATE.match(value) and not dates.FIRST_YEAR <= int(value[:4]) <= dates.LAST_YEAR:
+            raise InvalidInput(
+                field,
+                _("{what} {value!r} is outside the years protsoc computes with").replace(
+                    "{value!r}", quoted(value)
+                ),
+                _("give a date from {first}-01-01 to {last}-12-31").format(
+                    first=dates.FIRST_YEAR, last=dates.LAST_YEAR
+                ),
+            )
         raise InvalidInput(
             field,
             _("{what} {value!r} is not a real date").replace("{value!r}", quoted(value)),
@@ -180,9 +191,21 @@ def number(value: str | None, field: str) -> int | float:
                 "in units (11100000, not 11.1 million)"
             ),
         ) from None
-    if not math.isfinite(figure):
+    if not math.isfinite(figure) or len(value) > yamlio.MAX_NUMBER_TEXT:
         raise InvalidInput(
-            field, _("{what} {value!r} is not a number").replace("{value!r}", quoted(value)), None
+            field,
+            _("{what} {value!r} is not a number").replace("{value!r}", quoted(value[:40])),
+            None,
+        )
+    if abs(figure) > yamlio.MAX_NUMBER:
+        raise InvalidInput(
+            field,
+            _("{what} {value!r} is beyond what protsoc computes").replace(
+                "{value!r}", quoted(value[:40])
+            ),
+            _("registry numbers are at most {digits} digits").format(
+                digits=yamlio.MAX_NUMBER_DIGITS
+            ),
         )
     return (
         int(figure)

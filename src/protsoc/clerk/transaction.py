@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import math
 import os
 import time
 from collections.abc import Callable, Iterator
@@ -114,6 +115,25 @@ def _key(finding: Finding) -> tuple:
     return (finding.rule, finding.path, finding.message)
 
 
+def lock_timeout() -> float:
+    """``$PROTSOC_LOCK_TIMEOUT`` in seconds; a value that is not one is a usage error (exit 2)."""
+    given = os.environ.get(LOCK_TIMEOUT_VAR, "").strip()
+    if not given:
+        return DEFAULT_LOCK_TIMEOUT
+    try:
+        seconds = float(given)
+    except ValueError:
+        seconds = math.nan
+    if not math.isfinite(seconds) or not 0 <= seconds <= 86400:
+        raise EnvironmentProblem(
+            _("{variable}={value!r} is not a number of seconds").format(
+                variable=LOCK_TIMEOUT_VAR, value=given
+            ),
+            _("set it to a number of seconds between 0 and 86400, e.g. 10, or unset it"),
+        )
+    return seconds
+
+
 @contextlib.contextmanager
 def locked(root: Path, timeout: float | None = None) -> Iterator[None]:
     """Serialise writers of one registry: an exclusive lock on the registry folder itself.
@@ -122,7 +142,7 @@ def locked(root: Path, timeout: float | None = None) -> Iterator[None]:
     up to ``$PROTSOC_LOCK_TIMEOUT`` seconds (default 10), then fails with a clear message.
     """
     if timeout is None:
-        timeout = float(os.environ.get(LOCK_TIMEOUT_VAR) or DEFAULT_LOCK_TIMEOUT)
+        timeout = lock_timeout()
     try:
         import fcntl
     except ImportError:  # pragma: no cover - Windows: no advisory locks on folders
@@ -165,6 +185,7 @@ def execute(
     if (root / MANIFEST).is_file() is False:  # pragma: no cover - find_registry guarantees it
         raise EnvironmentProblem(_("{root} is not a registry").format(root=root), None)
     with locked(root):
+        writer.remove_dead_writers_files(root)
         repo = gitrepo.Repo.find(root) if commit or branch else None
         if repo is not None:
             repo.check_repository(new_branch=bool(branch))

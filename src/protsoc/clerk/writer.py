@@ -251,3 +251,32 @@ def _apply(tree: Any, new: Any) -> None:
             tree.append(_fresh(item))
         return
     raise TypeError("the tree and the new data differ in shape")  # pragma: no cover
+
+
+# ``yamlio.write_atomic``'s temporary files: ``.<name>.yaml.<8 random characters>.tmp``.
+_LEFT_BY_A_WRITER = re.compile(r"^\..+\.ya?ml\.[a-z0-9_]{8}\.tmp$")
+
+
+def remove_dead_writers_files(root: Path) -> list[Path]:
+    """Remove the temporary files a writer killed mid-write left in the registry (``kill -9``,
+    a power cut): call it holding the registry's lock, when no other writer can be running.
+
+    They are hidden, so nobody would ever see them, and they stayed forever. Symbolic links are
+    neither followed nor removed: only files whose name ``write_atomic`` would have chosen.
+    """
+    import os
+
+    removed = []
+    for folder, subfolders, names in os.walk(root):
+        subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+        for name in names:
+            if _LEFT_BY_A_WRITER.match(name):
+                path = Path(folder) / name
+                try:
+                    if path.is_symlink() or not path.is_file():
+                        continue
+                    path.unlink()
+                except OSError:
+                    continue  # a file we cannot remove is only clutter: the write goes on
+                removed.append(path)
+    return removed

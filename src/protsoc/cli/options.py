@@ -26,12 +26,20 @@ def parse_date(value: str | None, option: str) -> "object":
 
     if value is None:
         return None
+    from protsoc.kernel.dates import FIRST_YEAR, LAST_YEAR
+
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         raise UsageError(
             f"{option} {value!r} is not a date", "write it as YYYY-MM-DD, e.g. 2026-11-22"
         ) from None
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise UsageError(
+            f"{option} {value!r} is outside the years protsoc computes with",
+            f"give a date from {FIRST_YEAR}-01-01 to {LAST_YEAR}-12-31",
+        )
+    return day
 
 
 def check_format(value: str, choices: Collection[str]) -> str:

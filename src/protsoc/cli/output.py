@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import functools
 import os
 import sys
@@ -11,7 +12,7 @@ from typing import Any, Callable, TypeVar
 
 import typer
 
-from protsoc.kernel.errors import EXIT_BUG, EXIT_INTERRUPTED, ProtsocError
+from protsoc.kernel.errors import EXIT_BUG, EXIT_INTERRUPTED, EXIT_USAGE, ProtsocError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -43,6 +44,7 @@ def guarded(function: F) -> F:
     @functools.wraps(function)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
+            _refuse_undecodable(kwargs)
             return function(*args, **kwargs)
         except (typer.Exit, typer.Abort):
             raise
@@ -55,17 +57,67 @@ def guarded(function: F) -> F:
         except KeyboardInterrupt:
             stderr().print("interrupted")
             raise typer.Exit(EXIT_INTERRUPTED) from None
-        except Exception:
-            if os.environ.get("PROTSOC_DEBUG"):
-                traceback.print_exc()
-            log = _write_bug_log()
+        except OSError as error:
+            if error.errno not in _ENVIRONMENT_ERRNOS:
+                return _bug()
+            # The machine, not protsoc: a full disk, a file-size limit, a read-only folder.
+            where = f" {error.filename}" if error.filename else ""
             stderr().print(
-                "[bold red]protsoc hit an internal error[/] (a bug, not your data). "
-                f"The details are in {log}; please attach that file when you report it."
+                f"[bold red]error:[/] cannot use{printable(str(where))}: "
+                f"{printable(error.strerror or str(error))}"
             )
-            raise typer.Exit(EXIT_BUG) from None
+            raise typer.Exit(EXIT_USAGE) from None
+        except Exception:
+            return _bug()
 
     return wrapper  # type: ignore[return-value]
+
+
+_ENVIRONMENT_ERRNOS = {
+    errno.ENOSPC,
+    errno.EFBIG,
+    errno.EDQUOT,
+    errno.EROFS,
+    errno.EACCES,
+    errno.EPERM,
+    errno.EIO,
+}
+
+
+def _bug() -> None:
+    """Anything else is a bug: a short message, the traceback in a log file, exit 3."""
+    if os.environ.get("PROTSOC_DEBUG"):
+        traceback.print_exc()
+    log = _write_bug_log()
+    stderr().print(
+        "[bold red]protsoc hit an internal error[/] (a bug, not your data). "
+        f"The details are in {log}; please attach that file when you report it."
+    )
+    raise typer.Exit(EXIT_BUG) from None
+
+
+def _refuse_undecodable(arguments: dict[str, Any]) -> None:
+    """Text arguments must be UTF-8: Python keeps other bytes as lone surrogates, which no file,
+    terminal or git message can hold (writing one ended in exit 3). Paths are left alone: a file
+    name may be any bytes."""
+    from protsoc.kernel.errors import UsageError
+
+    for name, value in arguments.items():
+        for text in value if isinstance(value, (list, tuple)) else [value]:
+            if isinstance(text, str) and not _is_utf8(text):
+                raise UsageError(
+                    f"the value given for `{name.replace('_', '-')}` is not valid UTF-8 text "
+                    f"({text.encode('utf-8', 'backslashreplace').decode('ascii', 'replace')})",
+                    "type it again in a UTF-8 terminal, or convert it (iconv -t UTF-8)",
+                )
+
+
+def _is_utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def printable(text: str) -> str:

@@ -7,9 +7,10 @@ PDF is asked for, so Markdown and HTML work without Pango). It never prints; the
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import difflib
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -616,7 +617,8 @@ def html_to_pdf(html: str, folders: Sequence[Path] = ()) -> bytes:
         string=html, base_url=guard.base_url, url_fetcher=guard.url_fetcher()
     )
     try:
-        pdf = bytes(document.write_pdf())
+        with _interrupts_kept():
+            pdf = bytes(document.write_pdf())
     except BaseException:  # WeasyPrint stops a refused fetch with an error of its own
         if guard.refused:
             raise guard.error(html, folders) from None
@@ -624,6 +626,34 @@ def html_to_pdf(html: str, folders: Sequence[Path] = ()) -> bytes:
     if guard.refused:  # older WeasyPrint warns and goes on without the resource: still refused
         raise guard.error(html, folders)
     return pdf
+
+
+@contextlib.contextmanager
+def _interrupts_kept() -> Iterator[None]:
+    """Ctrl-C during WeasyPrint is never lost: Pango and HarfBuzz call back into Python through
+    cffi, which prints and drops an exception raised in a callback, so a KeyboardInterrupt met
+    there vanished and the PDF was written anyway. The interrupt is noted when it arrives and
+    raised again once WeasyPrint returns."""
+    import signal
+    import threading
+
+    previous = signal.getsignal(signal.SIGINT)
+    if threading.current_thread() is not threading.main_thread() or not callable(previous):
+        yield  # SIGINT ignored by whoever started protsoc, or handled by a host program
+        return
+    noted: list[int] = []
+
+    def note(number: int, frame: Any) -> None:
+        noted.append(number)
+        previous(number, frame)  # raises KeyboardInterrupt (Python's default handler)
+
+    signal.signal(signal.SIGINT, note)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if noted:
+        raise KeyboardInterrupt
 
 
 def write_output(path: Path, content: str | bytes) -> None:

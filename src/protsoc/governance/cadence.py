@@ -57,6 +57,7 @@ _PERIOD_AR = {
 }
 
 DEFAULT_DUE_SOON_DAYS = 30
+MAX_DUE_SOON_DAYS = 3660
 MODES = CADENCE_MODES
 
 COMPLIANT, DUE_SOON, BREACH, NO_RULE = "compliant", "due-soon", "breach", "no-rule"
@@ -202,6 +203,13 @@ def evaluate(
         )
     if due_soon_days < 0:
         raise UsageError("--due-soon-days must be 0 or more", "e.g. --due-soon-days 30")
+    if (
+        due_soon_days > MAX_DUE_SOON_DAYS
+    ):  # a due date that far ahead is past any year protsoc computes
+        raise UsageError(
+            f"--due-soon-days must be at most {MAX_DUE_SOON_DAYS} (ten years)",
+            "e.g. --due-soon-days 30",
+        )
     _refuse_unreadable(registry)
     records = registry.by_id("committee")
     wanted = list(dict.fromkeys(committees or []))

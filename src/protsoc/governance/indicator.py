@@ -180,7 +180,9 @@ def _freshness(
     is stale from the day after its six months have run out)."""
     if latest is None:
         return "no-data", None, None
-    day = dt.date.fromisoformat(latest.date)
+    day = dates.parse(latest.date)
+    if day is None:  # not a date protsoc computes with (the schema reports it)
+        return "no-data", None, None
     age = (as_of - day).days
     months = dates.PERIOD_MONTHS.get(frequency or "")
     if months is None:

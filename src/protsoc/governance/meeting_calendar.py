@@ -274,12 +274,32 @@ def _read_previous(previous: bytes | None) -> dict[str, _Previous]:
             continue
         stamp = event.get("dtstamp")
         found[uid] = _Previous(
-            int(event.get("sequence", 0)),
+            _sequence(event.get("sequence", 0), uid),
             str(event.get(FINGERPRINT, "")) or None,
             stamp.dt if stamp is not None else None,
             event,
         )
     return found
+
+
+# RFC 5545 SEQUENCE is a signed 32-bit integer; protsoc adds one to the previous value.
+_MAX_SEQUENCE = 2**31 - 2
+
+
+def _sequence(value: Any, uid: str) -> int:
+    """The previous export's SEQUENCE of ``uid``: one that protsoc cannot bump within RFC 5545's
+    range (the file was edited by hand) is a usage error, not a crash when writing the new one."""
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        number = -1
+    if not 0 <= number <= _MAX_SEQUENCE:
+        raise UsageError(
+            f"the previous export gives {uid} the SEQUENCE {str(value)[:20]}, outside 0 to "
+            f"{_MAX_SEQUENCE} (RFC 5545)",
+            "give -o a new .ics file, or restore the previous export as protsoc wrote it",
+        )
+    return number
 
 
 def vtimezone(first: dt.date, last: dt.date) -> Any:

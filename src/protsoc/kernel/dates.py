@@ -7,6 +7,13 @@ import datetime as dt
 
 TIMEZONE = "Africa/Casablanca"
 
+# The years protsoc computes with. Date arithmetic (a period after the last meeting, an event's end
+# the day after its start, a due date some days ahead) must stay inside Python's years 1-9999:
+# a meeting dated 9999-12-31 or `--as-of 9999-12-31` crashed cadence, report and calendar. The
+# schemas (defs.schema.json#/$defs/date) accept the same years, so such a date is a finding.
+FIRST_YEAR = 1900
+LAST_YEAR = 2199
+
 
 def today() -> dt.date:
     """Today's date in Morocco (the registry's legal clock), whatever the machine's zone."""
@@ -19,13 +26,15 @@ def today() -> dt.date:
 
 
 def parse(value: object) -> dt.date | None:
-    """An ISO date string as a date, or None when it is not one (the schema reports that)."""
+    """An ISO date string as a date, or None when it is not one or falls outside the years
+    protsoc computes with (the schema reports both)."""
     if not isinstance(value, str):
         return None
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         return None
+    return day if FIRST_YEAR <= day.year <= LAST_YEAR else None
 
 
 def add_months(day: dt.date, months: int) -> dt.date:

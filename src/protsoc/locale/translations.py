@@ -120,6 +120,14 @@ T = {
         "{what} {value!r} n'est pas une date réelle",
         "{what} {value!r} ليس تاريخا صحيحا",
     ),
+    "{what} {value!r} is outside the years protsoc computes with": (
+        "{what} {value!r} est hors des années que protsoc sait calculer",
+        "{what} {value!r} خارج السنوات التي يحسب بها protsoc",
+    ),
+    "give a date from {first}-01-01 to {last}-12-31": (
+        "donnez une date du {first}-01-01 au {last}-12-31",
+        "أعط تاريخا بين {first}-01-01 و{last}-12-31",
+    ),
     "write an existing date as YYYY-MM-DD, e.g. 2025-02-28": (
         "écrivez une date existante au format AAAA-MM-JJ, p. ex. 2025-02-28",
         "اكتب تاريخا موجودا بصيغة YYYY-MM-DD، مثلا 2025-02-28",

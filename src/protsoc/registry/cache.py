@@ -343,10 +343,12 @@ def relative(root: Path, path: Path) -> str:
 
 
 def _read(path: Path) -> bytes | None:
+    from protsoc.registry.files import RecordFileProblem, read_record_bytes
+
     try:
-        return path.read_bytes()
-    except OSError:
-        return None
+        return read_record_bytes(path)
+    except RecordFileProblem:
+        return None  # load_record reports why
 
 
 def load_records(root: Path, files: list[RecordFile]) -> list[tuple[Record, list[Finding]]]:
@@ -584,21 +586,12 @@ def projection_digest(projection: Any) -> bytes:
 
 
 def file_digest(path: Path | str) -> bytes | None:
-    """The digest of a file's bytes (None if it cannot be read). Every run hashes every file, so
-    this reads with plain system calls: a third faster than a buffered ``open`` on small files."""
+    """The digest of a record file's bytes (None if it is not read: not a regular file, too large,
+    unreadable). Every run hashes every file; ``read_record_bytes`` reads with plain system calls,
+    a third faster than a buffered ``open`` on small files."""
+    from protsoc.registry.files import RecordFileProblem, read_record_bytes
+
     try:
-        handle = os.open(path, os.O_RDONLY)
-    except OSError:
+        return content_digest(read_record_bytes(path))
+    except RecordFileProblem:
         return None
-    try:
-        parts = []
-        while True:
-            part = os.read(handle, 1 << 20)
-            if not part:
-                break
-            parts.append(part)
-    except OSError:
-        return None
-    finally:
-        os.close(handle)
-    return content_digest(b"".join(parts))

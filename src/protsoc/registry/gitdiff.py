@@ -16,6 +16,7 @@ from pathlib import Path
 from protsoc.kernel.errors import EnvironmentProblem, UsageError
 
 WORKTREE = None  # a "revision" of None means the working tree (files on disk)
+_REGULAR_MODES = ("100644", "100755")  # git's modes of files; 120000 is a symbolic link
 
 
 @dataclass(frozen=True)
@@ -236,16 +237,34 @@ class Git:
             meta, _, path = line.partition("\t")
             parts = meta.split()
             rel = self.registry_relative(path) if len(parts) == 3 and parts[1] == "blob" else None
-            if rel:
+            if rel and parts[0] in _REGULAR_MODES:  # a symbolic link's blob is its target's name
                 found[rel] = parts[2]
+        return found
+
+    def special_in_index(self) -> dict[str, str]:
+        """Registry-relative path -> git mode of every staged file that is no regular file (a
+        symbolic link, 120000): with ``core.symlinks=false`` it is checked out as a plain file
+        holding the target's name, and only git still says what it is."""
+        out = self._run(
+            ["ls-files", "-s", "-z", "--", self.prefix or "."], what="list the staged files"
+        )
+        found = {}
+        for line in out.decode("utf-8", "surrogateescape").split("\0"):
+            meta, _, path = line.partition("\t")
+            parts = meta.split()
+            rel = self.registry_relative(path) if len(parts) == 3 else None
+            if rel and parts[0] not in _REGULAR_MODES:
+                found[rel] = parts[0]
         return found
 
     def read(self, rev: str | None, path: str) -> bytes | None:
         """A file's bytes at ``rev`` (None: on disk), or None when it does not exist there."""
         if rev is None:
+            from protsoc.registry.files import RecordFileProblem, read_record_bytes
+
             try:
-                return (self.top / path).read_bytes()
-            except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+                return read_record_bytes(self.top / path)
+            except RecordFileProblem:  # absent, or no regular file: nothing protsoc reads
                 return None
         out = subprocess.run(
             ["git", "cat-file", "blob", f"{rev}:{path}"],

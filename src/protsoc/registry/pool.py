@@ -14,6 +14,7 @@ from __future__ import annotations
 import marshal
 import multiprocessing
 import os
+import signal
 from typing import TYPE_CHECKING, Any, Callable
 
 from protsoc.kernel import collector
@@ -120,6 +121,30 @@ def load_all(files: list[RecordFile]) -> list[tuple[Record, list[Finding]]]:
     return [_unpack(record_file, blob) for record_file, blob in zip(files, blobs)]
 
 
+def _pool(context: Any, count: int) -> Any:
+    """A pool whose workers ignore Ctrl-C: the terminal sends SIGINT to the whole process group,
+    and workers interrupted mid-task printed their tracebacks or left the pool waiting for results
+    that never came. Only this process handles it (KeyboardInterrupt, then the pool's ``with``
+    terminates the workers). SIGINT stays blocked while the workers are forked, so none of them
+    can be interrupted before it ignores the signal; one that arrives meanwhile is delivered here
+    when the block is lifted."""
+    if not hasattr(signal, "pthread_sigmask"):  # pragma: no cover - not POSIX
+        return context.Pool(count, initializer=_ignore_interrupts)
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        # The pool's own threads are started here too, so the workers they fork later to replace
+        # one that ended are born with SIGINT blocked as well.
+        return context.Pool(count, initializer=_ignore_interrupts)
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
+def _ignore_interrupts() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
 def map_chunks(function: Callable[[list[Any]], list[Any]], items: list[Any]) -> list[Any] | None:
     """``function`` on chunks of ``items`` in worker processes, the results joined in order.
 
@@ -133,7 +158,7 @@ def map_chunks(function: Callable[[list[Any]], list[Any]], items: list[Any]) -> 
     chunks = [items[start : start + CHUNK] for start in range(0, len(items), CHUNK)]
     context = multiprocessing.get_context("fork")
     try:
-        with collector.paused(), context.Pool(count) as pool:
+        with collector.paused(), _pool(context, count) as pool:
             done = pool.map(function, chunks, chunksize=1)
         return [result for results in done for result in results]
     except Exception:  # noqa: BLE001 - no processes allowed here (sandbox, limits), or a worker failed

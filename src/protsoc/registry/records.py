@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterable
 
 from protsoc.kernel.findings import Finding, Severity
+from protsoc.registry.files import RecordFileProblem, read_record_bytes
 from protsoc.registry.layout import RecordFile
 
 if TYPE_CHECKING:
@@ -42,17 +43,9 @@ def load_record(record_file: RecordFile, raw: bytes | None = None) -> tuple[Reco
 
     display = record_file.display()
     if raw is None:
-        try:
-            raw = record_file.path.read_bytes()
-        except OSError as exc:
-            finding = Finding(
-                "file-unreadable",
-                f"cannot read the file: {exc.strerror}",
-                display,
-                line=1,
-                column=1,
-            )
-            return Record(record_file, None, None), [finding]
+        raw, problem = read_record(record_file)
+        if raw is None:
+            return Record(record_file, None, None), [problem]  # type: ignore[list-item]
     try:
         document = yamlio.loads(raw)
     except yamlio.YamlError as exc:
@@ -71,6 +64,22 @@ def load_record(record_file: RecordFile, raw: bytes | None = None) -> tuple[Reco
         )
         return Record(record_file, None, document), findings
     return Record(record_file, document.data, document), findings
+
+
+def read_record(record_file: RecordFile) -> tuple[bytes | None, Finding | None]:
+    """A record file's bytes, or the finding that says why they are not read (a symbolic link, a
+    named pipe, a device, a file over the size limit: see ``files.read_record_bytes``)."""
+    try:
+        return read_record_bytes(record_file.path), None
+    except RecordFileProblem as problem:
+        return None, Finding(
+            problem.rule,
+            problem.message,
+            record_file.display(),
+            line=1,
+            column=1,
+            hint=problem.hint,
+        )
 
 
 def _finding_from_problem(problem: yamlio.YamlProblem, display: str) -> Finding:

@@ -29,6 +29,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 
 from protsoc.kernel.findings import path_from_links
+from protsoc.registry import files
 
 try:  # the C parser is 7-10x faster; never fall back silently (see ``using_libyaml``)
     from yaml import CSafeDumper as _Dumper
@@ -48,7 +49,14 @@ except ImportError:  # pragma: no cover - exercised only on machines without lib
             Composer.__init__(self)
 
 
-MAX_FILE_BYTES = 1024 * 1024
+MAX_FILE_BYTES = files.MAX_FILE_BYTES
+# Registry numbers (counts of beneficiaries, budgets in dirhams, percentages) fit in 15 digits,
+# which a float holds exactly: sums, charts and JSON stay exact and finite. A longer literal is
+# refused before Python converts it (``yaml-number-too-large``) and kept as the text typed.
+MAX_NUMBER_DIGITS = 15
+MAX_NUMBER = 10**MAX_NUMBER_DIGITS - 1
+MAX_NUMBER_TEXT = 40  # characters: digits, sign, point, exponent and `_` separators
+NUMBER_TOO_LARGE = "yaml-number-too-large"
 # Records nest a few levels (meeting > decisions > item > text); libyaml's composer recurses in C
 # and crashes the process (segmentation fault) on ~100,000 nested brackets, Python at ~500.
 MAX_DEPTH = 64
@@ -244,7 +252,11 @@ def loads(raw: bytes) -> Document:
 
 
 def load_file(path: Path) -> Document:
-    return loads(path.read_bytes())
+    """Parse a registry file read by ``files.read_record_bytes`` (which raises ``RecordFileProblem``
+    for a file that is not a regular file, too large or unreadable)."""
+    from protsoc.registry.files import read_record_bytes
+
+    return loads(read_record_bytes(path))
 
 
 class _Builder:
@@ -325,6 +337,11 @@ class _Builder:
         tag = node.tag
         if tag not in _PLAIN_TAGS:
             raise YamlError(_tag_problem(node))
+        if (tag == _INT_TAG or tag == _FLOAT_TAG) and len(node.value) > MAX_NUMBER_TEXT:
+            # Before Python reads it: 4,300 digits and more make int() fail, a hexadecimal of
+            # 4,000 digits makes an int whose decimal text no message could print.
+            self.problems.append(_number_problem(node))
+            return node.value
         try:
             if tag == STR_TAG or tag == "tag:yaml.org,2002:timestamp":
                 value: Any = node.value
@@ -367,6 +384,12 @@ class _Builder:
                 )
             )
             return node.value
+        if (tag == _INT_TAG or tag == _FLOAT_TAG) and (
+            isinstance(value, (int, float)) and not -MAX_NUMBER <= value <= MAX_NUMBER
+        ):  # infinities and NaN go on to their own message below
+            if not (isinstance(value, float) and not math.isfinite(value)):
+                self.problems.append(_number_problem(node))
+                return node.value
         if isinstance(value, float) and not math.isfinite(value):
             # `.nan` / `.inf` would pass `type: number` and then break every sum and chart.
             self.problems.append(
@@ -386,6 +409,21 @@ class _Builder:
 
 
 _ScalarNode, _SequenceNode = yaml.ScalarNode, yaml.SequenceNode
+_INT_TAG, _FLOAT_TAG = "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"
+
+
+def _number_problem(node: yaml.ScalarNode) -> YamlProblem:
+    shown = node.value if len(node.value) <= 24 else f"{node.value[:20]}…"
+    return YamlProblem(
+        NUMBER_TOO_LARGE,
+        f"the number `{shown}` ({len(node.value):,} characters) is beyond what protsoc computes: "
+        f"registry numbers are at most {MAX_NUMBER_DIGITS} digits (±{MAX_NUMBER:,})",
+        node.start_mark.line + 1,
+        node.start_mark.column + 1,
+        "check the value; a count is written in units, without separators",
+    )
+
+
 _intern = sys.intern
 
 
@@ -656,8 +694,11 @@ def write_atomic(path: Path, content: str | bytes) -> None:
     if mode is not None and stat.S_ISDIR(mode):
         raise UsageError(f"{path} is a folder", "give a file name, e.g. minutes.pdf")
     if mode is not None and not stat.S_ISREG(mode):
-        with open(path, "wb") as stream:
-            stream.write(data)
+        try:
+            with open(path, "wb") as stream:
+                stream.write(data)
+        except OSError as error:
+            raise _write_problem(path, error) from None
         return
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -680,9 +721,22 @@ def write_atomic(path: Path, content: str | bytes) -> None:
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(temp_name, path)
+    except OSError as error:  # a full disk, a file-size limit, a quota: the old file is intact
+        Path(temp_name).unlink(missing_ok=True)
+        raise _write_problem(path, error) from None
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise
+
+
+def _write_problem(path: Path, error: OSError) -> Exception:
+    from protsoc.kernel.errors import EnvironmentProblem
+
+    return EnvironmentProblem(
+        f"cannot write {path}: {error.strerror or error}",
+        "free some disk space (or raise the file-size limit or quota), then run the command "
+        "again; the file was left as it was",
+    )
 
 
 def problem_to_tuple(problem: YamlProblem) -> tuple:

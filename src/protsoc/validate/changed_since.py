@@ -22,6 +22,7 @@ from protsoc.governance import seal
 from protsoc.kernel import dates
 from protsoc.kernel.findings import Finding
 from protsoc.registry import yamlio
+from protsoc.registry.files import RecordFileProblem, git_mode_problem, read_record_bytes
 from protsoc.registry.gitdiff import FileChange, Git
 from protsoc.registry.layout import RecordFile, classify, display_path
 from protsoc.registry.loaded import Registry
@@ -52,6 +53,7 @@ def validate_changed_since(root: Path, rev: str, today: dt.date | None = None): 
     changed_display |= {display_path(root / rel) for rel in changed_now if rel}
 
     findings = [f for f in checked.findings if f.path in changed_display]
+    findings = _git_special_files(git, root, changed_now, findings)
     elsewhere = [f for f in checked.rule_findings if f.path not in changed_display]
     raw_at_base = git.read_many(base, [c.old_path for c in file_changes if c.old_path])
     before_data = _data_at_base(raw_at_base)
@@ -69,6 +71,25 @@ def validate_changed_since(root: Path, rev: str, today: dt.date | None = None): 
     resolve_in_files(findings, changed_files)
     findings.sort(key=Finding.sort_key)
     return ValidationResult(findings, len(changed_files))
+
+
+def _git_special_files(
+    git: Git, root: Path, changed_now: set, findings: list[Finding]
+) -> list[Finding]:
+    """A changed file that git stores as a symbolic link (mode 120000) is reported as such, its
+    other findings dropped, even where it was checked out as a plain file (``core.symlinks``)."""
+    special = {rel: mode for rel, mode in git.special_in_index().items() if rel in changed_now}
+    if not special:
+        return findings
+    shown = {display_path(root / rel): mode for rel, mode in special.items()}
+    kept = [f for f in findings if f.path not in shown]
+    for path, mode in shown.items():
+        problem = git_mode_problem(mode)
+        if problem is not None:
+            kept.append(
+                Finding(problem.rule, problem.message, path, line=1, column=1, hint=problem.hint)
+            )
+    return kept
 
 
 def _data_at_base(raw_at_base: dict[str, bytes | None]) -> dict[str, dict]:
@@ -194,7 +215,7 @@ def _seal_changes(
 
 def _data(record_file: RecordFile) -> dict | None:
     try:
-        document = yamlio.load_file(record_file.path)
-    except (OSError, yamlio.YamlError):
+        document = yamlio.loads(read_record_bytes(record_file.path))
+    except (RecordFileProblem, yamlio.YamlError):
         return None
     return document.data if isinstance(document.data, dict) else None

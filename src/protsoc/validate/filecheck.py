@@ -17,7 +17,7 @@ from typing import Any
 from protsoc.kernel.findings import Finding, finding_to_tuple
 from protsoc.registry.layout import RecordFile
 from protsoc.registry.loaded import Registry
-from protsoc.registry.records import Record, load_record
+from protsoc.registry.records import Record, load_record, read_record
 
 
 @dataclass
@@ -41,12 +41,12 @@ def check_files(files: list[RecordFile]) -> list[FileCheck]:
 
     loaded: list[tuple[Record, list[Finding], bytes | None]] = []  # record, findings, bytes
     for record_file in files:
-        try:
-            raw: bytes | None = record_file.path.read_bytes()
-        except OSError:
-            raw = None  # load_record reports it
-        record, findings = load_record(record_file, raw)
-        loaded.append((record, findings, raw))
+        raw, problem = read_record(record_file)
+        if raw is None:  # not a regular file, too large, unreadable: never parsed
+            record, findings = Record(record_file, None, None), [problem]
+        else:
+            record, findings = load_record(record_file, raw)
+        loaded.append((record, findings, raw))  # type: ignore[arg-type]
     readable = [record for record, _, _ in loaded if record.data is not None]
     by_path: dict[str, list[Finding]] = {}
     if readable:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from protsoc.kernel.findings import Finding
+from protsoc.registry.files import RecordFileProblem, read_record_bytes
 from protsoc.registry.layout import RecordFile
 
 
@@ -18,8 +19,8 @@ def resolve_in_files(findings: list[Finding], files: list[RecordFile]) -> None:
         display = record_file.display()
         if display in wanted:
             try:
-                texts[display] = yamlio.decode(record_file.path.read_bytes())[0]
-            except (OSError, yamlio.YamlError):
+                texts[display] = yamlio.decode(read_record_bytes(record_file.path))[0]
+            except (RecordFileProblem, yamlio.YamlError):
                 pass
     resolve_positions(findings, texts)
 
