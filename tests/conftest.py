@@ -5,6 +5,8 @@
   helpers to write, patch, read and delete files.
 - ``run([...])``: the CLI through ``typer.testing.CliRunner`` (stdout and stderr kept apart).
 - ``run_process([...])``: the installed ``protsoc`` console script in a real subprocess.
+- ``pool_workers``: runs a test once in one process and once on a pool of two worker processes
+  (``PROTSOC_WORKERS``), and checks that the pool really ran.
 - an autouse guard that fails any test which modifies the shipped ``registry/`` of the checkout.
 
 Other test modules may add fixtures here; keep them general and documented.
@@ -364,4 +366,65 @@ def _shipped_registry_untouched(request: pytest.FixtureRequest) -> Iterator[None
             f"{request.node.nodeid} modified the shipped registry/ ({SHIPPED_REGISTRY}); tests must "
             "copy it to tmp_path (shutil.copytree) and work on the copy",
             pytrace=False,
+        )
+
+
+# --- the worker pool, on and off ---------------------------------------------------------------
+
+
+@dataclass
+class PoolProbe:
+    """The batches of files checked or loaded while a test ran: (process id, number of files)."""
+
+    workers: int
+    parent: int  # the test's own process
+    log: Path
+
+    def batches(self) -> list[tuple[int, int]]:
+        if not self.log.exists():
+            return []
+        lines = self.log.read_text(encoding="ascii").split()
+        return [(int(pid), int(count)) for pid, count in zip(lines[::2], lines[1::2])]
+
+    def worker_pids(self) -> set[int]:
+        return {pid for pid, _ in self.batches() if pid != self.parent}
+
+
+@pytest.fixture(params=[1, 2], ids=["1-worker", "2-workers"])
+def pool_workers(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch, tmp_path_factory
+) -> Iterator[PoolProbe]:
+    """The test, once in one process and once on two worker processes (``PROTSOC_WORKERS``, which
+    also lifts the pool's threshold of 400 files: the test registries are far smaller).
+
+    The functions that check (validate) or load (other commands) a batch of files record which
+    process ran them, in a file: forked workers inherit the recording and append to it. Afterwards,
+    on two workers every batch of two files or more must have run in another process than the
+    test's (a pool that silently fell back to this process fails the test), and on one worker every
+    batch in the test's. Runs of the console script in a subprocess are not seen.
+    """
+    from protsoc.registry import pool
+    from protsoc.validate import filecheck
+
+    monkeypatch.setenv(pool.ENV_WORKERS, str(request.param))
+    probe = PoolProbe(request.param, os.getpid(), tmp_path_factory.mktemp("pool") / "batches")
+
+    def recorded(function: Callable[[list[Any]], Any]) -> Callable[[list[Any]], Any]:
+        def run_batch(files: list[Any]) -> Any:
+            with open(probe.log, "a", encoding="ascii") as stream:  # one short append: atomic
+                stream.write(f"{os.getpid()} {len(files)}\n")
+            return function(files)
+
+        return run_batch
+
+    monkeypatch.setattr(filecheck, "check_files", recorded(filecheck.check_files))
+    monkeypatch.setattr(pool, "_load_chunk", recorded(pool._load_chunk))
+    yield probe
+    batches = probe.batches()
+    if probe.workers == 1:
+        assert probe.worker_pids() == set(), f"one worker, yet batches ran elsewhere: {batches}"
+    else:
+        in_test_process = [count for pid, count in batches if pid == probe.parent and count > 1]
+        assert not in_test_process, (
+            f"two workers, yet batches of {in_test_process} files ran in the test's process"
         )

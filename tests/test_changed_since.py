@@ -6,10 +6,15 @@ import copy
 import json
 from typing import Any
 
+import pytest
 from conftest import MEETING, RegistryTree
 from test_diff import approve, git
 
 MEETING_FILE = "meetings/steering/2024-11-26.yaml"
+
+# Every test twice: in one process, and on a pool of two worker processes (conftest's
+# ``pool_workers`` checks that the pool really ran).
+pytestmark = pytest.mark.usefixtures("pool_workers")
 
 
 def findings(

@@ -19,6 +19,10 @@ from conftest import MEETING, SCHEMAS
 
 MEETING_FILE = "meetings/steering/2024-11-26.yaml"
 
+# Every test twice: in one process, and on a pool of two worker processes (conftest's
+# ``pool_workers`` checks that the pool really ran).
+pytestmark = pytest.mark.usefixtures("pool_workers")
+
 
 @pytest.fixture(autouse=True)
 def fresh_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:

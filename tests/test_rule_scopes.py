@@ -24,6 +24,10 @@ from test_validate_examples import CASES, _place
 
 TODAY = dt.date(2026, 11, 22)
 
+# Every test twice: in one process, and on a pool of two worker processes (conftest's
+# ``pool_workers`` checks that the pool really ran).
+pytestmark = pytest.mark.usefixtures("pool_workers")
+
 
 @pytest.fixture(autouse=True)
 def own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

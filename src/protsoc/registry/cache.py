@@ -10,8 +10,8 @@ The cache is never trusted when stale:
 - entries are keyed by a BLAKE2b digest of the file's bytes (never by modification time, which a
   git checkout resets);
 - every cache file carries the program key: protsoc's version, a digest of protsoc's own source
-  files and of the JSON schemas, the Python version, the YAML parser in use and the message
-  language. Any difference throws the whole cache away;
+  files and of the JSON schemas, the Python version, PyYAML's installed files (so whether
+  libyaml is present) and the message language. Any difference throws the whole cache away;
 - a cache file that cannot be read (truncated, another format) or whose entries do not have
   exactly the shape this code writes is ignored, never an error.
 
@@ -162,14 +162,26 @@ def trusted_directory(root: Path) -> Path | None:
     return folder
 
 
-def _libyaml_present() -> bool:
-    """Whether PyYAML's C parser is installed (what ``yamlio.using_libyaml`` uses), found without
-    importing PyYAML: a warm validation reads no YAML and should not pay for its import."""
+def _yaml_installation() -> str:
+    """The installed PyYAML, as the names and sizes of its package's files, found without
+    importing it (a warm validation reads no YAML and should not pay for PyYAML's import).
+
+    Installing or removing libyaml's C extension changes it (the messages of YAML syntax errors
+    differ between the two parsers), and so does another version of PyYAML (whose errors may
+    differ too): the key names the package's files, not any module of its own.
+    """
     import importlib.util
 
     spec = importlib.util.find_spec("yaml")
-    folders = spec.submodule_search_locations if spec is not None else None
-    return any(name.startswith("_yaml.") for folder in folders or () for name in os.listdir(folder))
+    if spec is None:
+        return "no yaml"
+    files = []
+    for folder in spec.submodule_search_locations or ():
+        with os.scandir(folder) as entries:
+            files += [
+                f"{entry.name}:{entry.stat().st_size}" for entry in entries if entry.is_file()
+            ]
+    return "|".join(sorted(files))
 
 
 @cache
@@ -184,7 +196,7 @@ def _code_digest() -> str:
     for path in sorted(schema_dir().glob("*.json")):
         digest.update(path.name.encode("utf-8"))
         digest.update(path.read_bytes())
-    digest.update(f"{sys.version}|libyaml={_libyaml_present()}".encode())
+    digest.update(f"{sys.version}|yaml={_yaml_installation()}".encode())
     return digest.hexdigest()
 
 

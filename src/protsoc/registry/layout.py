@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -78,17 +78,52 @@ def _registry_in(folder: Path) -> Path | None:
     return None
 
 
-@dataclass
 class RecordFile:
-    """A registry file, classified by its place in the layout."""
+    """A registry file, classified by its place in the layout.
 
-    kind: str
-    path: Path
-    expected_id: str
-    rel: str = ""  # the path relative to the registry root, when known (``record_files``)
-    location: str = (
-        ""  # ``path`` as a string, when known: what ``validate`` opens to hash every file
-    )
+    ``path`` may be given as None with ``location`` (the path as a string): it is then made on
+    first use. ``record_files`` runs on every command and a warm ``validate`` names and hashes
+    12,000 files by their location strings without ever needing a ``Path`` of them (making one
+    costs 1-2 microseconds a file).
+    """
+
+    def __init__(
+        self,
+        kind: str,
+        path: Path | None,
+        expected_id: str,
+        rel: str = "",  # the path relative to the registry root, when known (``record_files``)
+        location: str = "",  # ``path`` as a string, when known: what ``validate`` opens and hashes
+    ) -> None:
+        self.kind = kind
+        self.expected_id = expected_id
+        self.rel = rel
+        self.location = location
+        if path is not None:
+            self.path = path  # stored where ``cached_property`` looks first
+        elif not location:
+            raise ValueError("a record file needs its path or its location")
+
+    @cached_property
+    def path(self) -> Path:
+        return Path(self.location)
+
+    def _fields(self) -> tuple:
+        return (self.kind, self.path, self.expected_id, self.rel, self.location)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._fields() == other._fields()  # type: ignore[attr-defined]
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, like the dataclass it was
+
+    def __repr__(self) -> str:
+        kind, path, expected_id, rel, location = self._fields()
+        return (
+            f"RecordFile(kind={kind!r}, path={path!r}, expected_id={expected_id!r}, "
+            f"rel={rel!r}, location={location!r})"
+        )
 
     def display(self) -> str:
         shown = self.__dict__.get("_shown")  # asked for every finding: resolve the path once
@@ -117,20 +152,20 @@ def classify(root: Path, path: Path) -> RecordFile | None:
     )
 
 
-def _classify_relative(rel: str, path: Path) -> RecordFile | None:
+def _classify_relative(rel: str, path: Path | None, location: str = "") -> RecordFile | None:
     if rel == MANIFEST:
-        return RecordFile("registry", path, "", rel)
+        return RecordFile("registry", path, "", rel, location)
     if rel == "roadmap/roadmap.yaml":
-        return RecordFile("roadmap", path, "roadmap", rel)
+        return RecordFile("roadmap", path, "roadmap", rel, location)
     parts = rel.split("/")
     if not parts[-1].endswith(".yaml"):
         return None
     stem = parts[-1][: -len(".yaml")]
     folder = "/".join(parts[:-1])
     if folder in _FOLDERS:
-        return RecordFile(_FOLDERS[folder], path, stem, rel)
+        return RecordFile(_FOLDERS[folder], path, stem, rel, location)
     if len(parts) == 3 and parts[0] == "meetings":
-        return RecordFile("meeting", path, f"{parts[1]}/{stem}", rel)
+        return RecordFile("meeting", path, f"{parts[1]}/{stem}", rel, location)
     return None
 
 
@@ -171,17 +206,13 @@ def record_files(root: Path) -> tuple[list[RecordFile], list[Finding]]:
                 )
     found.sort(key=lambda item: item[0])
     for _, folder_path, name, rel, location, shown in found:
-        # Path's own child constructor skips re-parsing the folder (12,000 files: 40 ms); it is
-        # private, so any Python without it gets the public operator.
-        child = getattr(folder_path, "_make_child_relpath", None)
-        path = child(name) if child is not None else folder_path / name
-        record_file = _classify_relative(rel, path)
+        record_file = _classify_relative(rel, None, location)
         if record_file is None:
             stray.append(
                 Finding(
                     "layout-unknown-file",
                     "this YAML file is not part of the registry layout and is not checked",
-                    display_path(path),
+                    display_path(folder_path / name),
                     Severity.WARNING,
                     1,
                     1,
@@ -190,7 +221,6 @@ def record_files(root: Path) -> tuple[list[RecordFile], list[Finding]]:
                 )
             )
             continue
-        record_file.location = location
         if shown is not None:
             record_file.__dict__["_shown"] = shown
         files.append(record_file)

@@ -5,7 +5,8 @@ can divide a cold load of a large registry by the number of idle cores. Workers 
 load back as marshalled plain data (pickling the records cost more than the second core saved).
 It pays when a core is idle (N = 10,000, 2 cores: 2.7 s instead of 4.7 s) and costs when none
 is, so the pool is used only for large loads and only on cores no other process is running on
-right now; ``PROTSOC_WORKERS`` overrides.
+right now. ``PROTSOC_WORKERS`` overrides both: that many processes, whatever the number of files
+(1: in this process; the tests set 2 to run the pool on small registries).
 The result is exactly ``[registry.load_record(f) for f in files]``, in the same order.
 """
 
@@ -32,10 +33,12 @@ ENV_WORKERS = "PROTSOC_WORKERS"
 
 def workers(count: int) -> int:
     """How many processes to use for ``count`` files (1 = in-process)."""
+    if "fork" not in multiprocessing.get_all_start_methods():  # the pool forks (Linux, macOS)
+        return 1
     given = os.environ.get(ENV_WORKERS)
     if given and given.isdigit():
         return max(1, int(given))
-    if count < THRESHOLD or "fork" not in multiprocessing.get_all_start_methods():
+    if count < THRESHOLD:
         return 1
     try:
         cores = len(os.sched_getaffinity(0))
@@ -149,17 +152,23 @@ def map_chunks(function: Callable[[list[Any]], list[Any]], items: list[Any]) -> 
     """``function`` on chunks of ``items`` in worker processes, the results joined in order.
 
     ``function`` runs in a forked child and its results are pickled back: return plain data
-    (marshalled bytes are cheapest). None when no pool can be used here (one core, or no
-    processes allowed): the caller then does the work itself.
+    (marshalled bytes are cheapest). None when no pool is used here (one core, few items, or no
+    processes can be started: a sandbox or a process limit): the caller then does the work
+    itself. An exception raised in a worker is raised here, with the worker's traceback as its
+    cause: it is a bug to report (the CLI exits 3 and writes the log), never work to redo.
     """
     count = workers(len(items))
     if count <= 1 or len(items) < 2:
         return None
-    chunks = [items[start : start + CHUNK] for start in range(0, len(items), CHUNK)]
+    # Chunks of CHUNK items, or smaller when there are too few items to give every worker one.
+    size = min(CHUNK, -(-len(items) // count))
+    chunks = [items[start : start + size] for start in range(0, len(items), size)]
     context = multiprocessing.get_context("fork")
-    try:
-        with collector.paused(), _pool(context, count) as pool:
+    with collector.paused():
+        try:
+            pool = _pool(context, min(count, len(chunks)))
+        except OSError:  # no processes can be started here (sandbox, limits): work in-process
+            return None
+        with pool:
             done = pool.map(function, chunks, chunksize=1)
-        return [result for results in done for result in results]
-    except Exception:  # noqa: BLE001 - no processes allowed here (sandbox, limits), or a worker failed
-        return None
+    return [result for results in done for result in results]

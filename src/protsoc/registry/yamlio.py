@@ -31,22 +31,15 @@ from yaml.constructor import SafeConstructor
 from protsoc.kernel.findings import path_from_links
 from protsoc.registry import files
 
-try:  # the C parser is 7-10x faster; never fall back silently (see ``using_libyaml``)
+# libyaml's loader is 7-10x faster; never fall back silently (see ``using_libyaml``). Only its
+# parser and composer are used (``yaml.compose``): the resolver below replaces PyYAML's, and
+# ``_Builder`` replaces the constructor.
+try:
+    from yaml import CBaseLoader as _Composer
     from yaml import CSafeDumper as _Dumper
-    from yaml._yaml import CParser as _Composer
 except ImportError:  # pragma: no cover - exercised only on machines without libyaml
+    from yaml import BaseLoader as _Composer  # type: ignore[assignment]
     from yaml import SafeDumper as _Dumper  # type: ignore[assignment]
-    from yaml.composer import Composer
-    from yaml.parser import Parser
-    from yaml.reader import Reader
-    from yaml.scanner import Scanner
-
-    class _Composer(Reader, Scanner, Parser, Composer):  # type: ignore[no-redef]
-        def __init__(self, stream: str) -> None:
-            Reader.__init__(self, stream)
-            Scanner.__init__(self)
-            Parser.__init__(self)
-            Composer.__init__(self)
 
 
 MAX_FILE_BYTES = files.MAX_FILE_BYTES

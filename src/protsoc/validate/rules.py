@@ -124,9 +124,11 @@ def _error(
 # What the registry-wide rules read of the records that are many (a field listed with None is
 # read whole; a nested spec applies to a mapping, or to each mapping of a list). Kinds not listed
 # are kept whole: committees, the manifest, the roadmap and evaluations are few. A registry-wide
-# rule that reads a field of these kinds must have it listed here: tests/test_rule_scopes.py
-# checks, on every example of tests/examples/invalid/, that the rules find the same on
-# projections as on whole records.
+# rule that reads a field of these kinds must have it listed here: tests/test_rule_projections.py
+# records every key the rules read and fails on one left out, and tests/test_rule_scopes.py
+# checks that the rules find the same on projections as on whole records. The records' own ids
+# are read by no rule (they come from the file names) but keep a projection from being empty
+# when its record is not.
 _PROJECTIONS: dict[str, dict[str, Any]] = {
     "meeting": {
         "id": None,
