@@ -29,7 +29,10 @@ def committed_registry(root: Path, approved: bool = False) -> Path:
     on ``COMMIT_DAY`` so «last updated» is known."""
     meeting: dict[str, Any] = copy.deepcopy(MEETING)
     if approved:
-        meeting["minutes"] = APPROVED
+        from protsoc.governance.seal import seal
+
+        meeting["minutes"] = copy.deepcopy(APPROVED)
+        meeting["minutes"]["seal"] = seal(meeting)  # approved minutes are sealed (seal-missing)
     registry = build_registry(root, meeting)
     commit(root, "synthetic registry")
     return registry
