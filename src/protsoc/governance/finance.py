@@ -372,7 +372,7 @@ def quarters(ledger: Ledger, as_of: dt.date) -> list[dict[str, Any]]:
 
 def last_closed_quarter(as_of: dt.date) -> str:
     """The last quarter that ended on or before ``as_of``: the period reports are due for."""
-    start, _ = quarter_bounds(quarter(as_of))
+    start, _ = quarter_bounds(quarter(as_of + dt.timedelta(days=1)))
     return quarter(start - dt.timedelta(days=1))
 
 
