@@ -360,3 +360,150 @@ def test_the_shipped_registry_shows_no_figure_rather_than_zeros(tmp_path, run) -
         "unified-social-register",
         "national-population-register",
     }
+
+
+def test_the_clerk_appends_budgets_and_events_and_never_edits_them(make_registry, run) -> None:
+    tree = make_registry({"protsoc.yaml": _manifest()})
+    repo = tree.repo
+    added = run(
+        [
+            "protsoc",
+            "add",
+            "programme",
+            "gamma",
+            "--name",
+            "برنامج جيم",
+            "--owner",
+            "steering/health",
+            "--managed-by",
+            "agency=الوكالة",
+        ],
+        cwd=repo,
+    )
+    assert added.exit_code == 0, added.output
+    for args in (
+        [
+            "budget",
+            "gamma",
+            "--year",
+            "2025",
+            "--amount",
+            "1000",
+            "--status",
+            "committed",
+            "--funding-source",
+            "general-budget",
+            "--date",
+            "2025-01-02",
+        ],
+        [
+            "transaction",
+            "gamma",
+            "--type",
+            "commitment",
+            "--amount",
+            "0.1",
+            "--date",
+            "2025-02-01",
+            "--funding-source",
+            "general-budget",
+            "--reference",
+            "visa 1/2025",
+        ],
+        [
+            "transaction",
+            "gamma",
+            "--type",
+            "commitment",
+            "--amount",
+            "0.2",
+            "--date",
+            "2025-02-02",
+            "--funding-source",
+            "general-budget",
+        ],
+    ):
+        outcome = run(["protsoc", "add", *args], cwd=repo)
+        assert outcome.exit_code == 0, outcome.output
+    before = tree.path("programmes/gamma.yaml").read_text(encoding="utf-8")
+    corrected = run(
+        [
+            "protsoc",
+            "add",
+            "transaction",
+            "gamma",
+            "--type",
+            "decommitment",
+            "--amount",
+            "0.1",
+            "--date",
+            "2025-03-01",
+            "--funding-source",
+            "general-budget",
+            "--corrects",
+            "t1",
+        ],
+        cwd=repo,
+    )
+    assert corrected.exit_code == 0, corrected.output
+    after = tree.path("programmes/gamma.yaml").read_text(encoding="utf-8")
+    # append-only: the correction is a new entry after the others, which stay as they were
+    head = before.split("sources:\n- document")[0]
+    assert after.startswith(head)
+    data = tree.read("programmes/gamma.yaml")
+    assert [e["id"] for e in data["transactions"]] == ["t1", "t2", "t3"]
+    assert data["transactions"][2] == {
+        "id": "t3",
+        "type": "decommitment",
+        "date": "2025-03-01",
+        "amount": "0.10",
+        "funding_source": "general-budget",
+        "reported_by": "steering/health",
+        "corrects": "t1",
+    }
+    report = json.loads(
+        run(["protsoc", "finance", "--as-of", "2025-12-31", "--format", "json"], cwd=repo).stdout
+    )
+    gamma = _rows(report)[("programme", "gamma")]
+    assert gamma["committed"] == "0.20"  # 0.10 + 0.20 - 0.10, exactly
+
+    refused = run(
+        [
+            "protsoc",
+            "add",
+            "transaction",
+            "gamma",
+            "--type",
+            "payment",
+            "--amount",
+            "5",
+            "--date",
+            "2999-01-01",
+            "--funding-source",
+            "general-budget",
+        ],
+        cwd=repo,
+    )
+    assert refused.exit_code == 1
+    assert "finance-event-future" in refused.stderr
+    assert tree.path("programmes/gamma.yaml").read_text(encoding="utf-8") == after
+    euros = run(
+        [
+            "protsoc",
+            "add",
+            "transaction",
+            "gamma",
+            "--type",
+            "payment",
+            "--amount",
+            "5",
+            "--currency",
+            "EUR",
+            "--date",
+            "2025-04-01",
+            "--funding-source",
+            "general-budget",
+        ],
+        cwd=repo,
+    )
+    assert euros.exit_code == 2 and "needs --rate" in euros.stderr

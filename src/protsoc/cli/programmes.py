@@ -222,7 +222,9 @@ def _print_finance(console, report) -> None:  # type: ignore[no-untyped-def]
         "progress",
         "gap",
     ):
-        table.add_column(heading, justify="left" if heading in ("", "id") else "right")
+        table.add_column(
+            heading, justify="left" if heading in ("", "id") else "right", no_wrap=heading == "id"
+        )
     for row in report.rows:
         figures = row.figures
         gap = row.gap
