@@ -507,3 +507,32 @@ def test_the_clerk_appends_budgets_and_events_and_never_edits_them(make_registry
         cwd=repo,
     )
     assert euros.exit_code == 2 and "needs --rate" in euros.stderr
+
+
+def test_the_report_has_a_financial_section(finance_tree, run, tmp_path) -> None:
+    import shutil
+    from pathlib import Path
+
+    markdown = run(
+        ["protsoc", "report", "--as-of", "2025-06-30", "--format", "md"], cwd=finance_tree.repo
+    )
+    assert markdown.exit_code == 0, markdown.output
+    section = markdown.stdout.split("## 6. التتبع المالي للبرامج")[1]
+    # the documents' number convention: «2.000.000,00», «70%», «60,7%»
+    assert (
+        "| برنامج | برنامج ألف | 2.000.000,00 | 1.400.000,00 | 850.000,10 | 70% | 60,7% | 42,5% |"
+        in section
+    )
+    assert "لم تقدم تقريرا ماليا عن الفصل 2025-Q2: برنامج ألف (steering/health)" in section
+    html = run(
+        ["protsoc", "report", "--as-of", "2025-06-30", "--format", "html"], cwd=finance_tree.repo
+    )
+    finance_part = html.stdout.split("التتبع المالي للبرامج")[1]
+    assert finance_part.count('<img class="chart" src="data:image/svg+xml;base64,') == 2
+
+    shipped = Path(__file__).resolve().parent.parent / "registry"
+    shutil.copytree(shipped, tmp_path / "shipped")
+    plain = run(["protsoc", "report", "--registry", str(tmp_path / "shipped"), "--format", "md"])
+    nothing = plain.stdout.split("## 6. التتبع المالي للبرامج")[1]
+    assert "لا تتضمن المصادر المتوفرة أي معطى مالي" in nothing
+    assert "0,00" not in nothing
