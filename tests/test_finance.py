@@ -536,3 +536,19 @@ def test_the_report_has_a_financial_section(finance_tree, run, tmp_path) -> None
     nothing = plain.stdout.split("## 6. التتبع المالي للبرامج")[1]
     assert "لا تتضمن المصادر المتوفرة أي معطى مالي" in nothing
     assert "0,00" not in nothing
+
+
+def test_status_and_dashboard_carry_a_finance_block(finance_tree, run) -> None:
+    status = run(
+        ["protsoc", "status", "--as-of", "2025-06-30", "--format", "json"], cwd=finance_tree.repo
+    )
+    block = json.loads(status.stdout)["finance"]
+    assert block["committed"] == "1942500.00"  # 1,400,000 (alpha) + 542,500 (beta)
+    assert block["commitment_rate"] == "0.6307"  # 1,942,500 / 3,080,000
+    assert block["not_reported"] == 1
+    text = run(["protsoc", "status", "--as-of", "2025-06-30"], cwd=finance_tree.repo)
+    assert "2 programmes: committed 1,942,500.00 of 3,080,000.00 MAD" in text.stdout
+    board = run(
+        ["protsoc", "dashboard", "--as-of", "2025-06-30", "--format", "json"], cwd=finance_tree.repo
+    )
+    assert json.loads(board.stdout)["finance"]["paid"] == "1068000.10"

@@ -310,3 +310,31 @@ def _str(value: Any) -> str | None:
 
 def _ar(text: Any) -> str:
     return text["ar"] if isinstance(text, dict) and isinstance(text.get("ar"), str) else ""
+
+
+def finance_summary(registry: Registry, as_of: dt.date, axis: str | None = None) -> dict[str, Any]:
+    """The financial block of `status` and `dashboard --format json`: totals over the
+    programmes and actions (of ``axis``), the rates, and how many have not reported."""
+    report = finance_report(registry, as_of, axis=axis)
+    chosen = [
+        ledger
+        for ledger in ledgers(registry, as_of)
+        if has_money(ledger) and (axis is None or ledger.axis == axis)
+    ]
+    total = finance.Figures()
+    for ledger in chosen:
+        total.add(finance.figures(ledger, as_of))
+    summary: dict[str, Any] = {
+        "programmes": len(registry.of_kind("programme")),
+        "recorded": report.recorded,
+        "currency": finance.MAD,
+    }
+    if not chosen:
+        return summary
+    return {
+        **summary,
+        **total.as_json(),
+        "with_figures": len(chosen),
+        "report_period": report.report_period,
+        "not_reported": len(report.not_reported),
+    }
