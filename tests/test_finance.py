@@ -552,3 +552,31 @@ def test_status_and_dashboard_carry_a_finance_block(finance_tree, run) -> None:
         ["protsoc", "dashboard", "--as-of", "2025-06-30", "--format", "json"], cwd=finance_tree.repo
     )
     assert json.loads(board.stdout)["finance"]["paid"] == "1068000.10"
+
+
+def test_the_review_diff_words_the_money(finance_tree, run) -> None:
+    def add_events(data: dict) -> None:
+        data["transactions"].append(_event("t7", "commitment", "2025-05-02", "300000.00"))
+        data["transactions"].append(_event("t8", "payment", "2025-05-03", "49999.90"))
+
+    finance_tree.patch("programmes/alpha.yaml", add_events)
+    said = run(["protsoc", "diff"], cwd=finance_tree.repo).stdout
+    assert "- programme alpha: commitment of 300,000.00 MAD on 2025-05-02 recorded (t7)" in said
+    assert (
+        "- programme alpha: commitments rose by 300,000.00 MAD to 1,700,000.00 MAD "
+        "(commitment rate 85.0 %)" in said
+    )
+    assert "- programme alpha: payments rose by 49,999.90 MAD to 900,000.00 MAD" in said
+    finance_tree.commit("two events")
+
+    def edit_history(data: dict) -> None:
+        data["transactions"][0]["amount"] = "950000.00"
+
+    finance_tree.patch("programmes/alpha.yaml", edit_history)
+    edited = run(["protsoc", "diff"], cwd=finance_tree.repo).stdout
+    assert (
+        "! programme alpha: ledger event t1 (commitment of 2024-02-01) edited; the ledger is append-only"
+        in edited
+    )
+    markdown = run(["protsoc", "diff", "--format", "md"], cwd=finance_tree.repo).stdout
+    assert "#### Programmes" in markdown
