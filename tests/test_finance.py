@@ -377,6 +377,8 @@ def test_the_clerk_appends_budgets_and_events_and_never_edits_them(make_registry
             "steering/health",
             "--managed-by",
             "agency=الوكالة",
+            "--start",
+            "2023-12",
         ],
         cwd=repo,
     )
@@ -451,6 +453,7 @@ def test_the_clerk_appends_budgets_and_events_and_never_edits_them(make_registry
     head = before.split("sources:\n- document")[0]
     assert after.startswith(head)
     data = tree.read("programmes/gamma.yaml")
+    assert data["start"] == "2023-12"  # as precise as the source, no day made up
     assert [e["id"] for e in data["transactions"]] == ["t1", "t2", "t3"]
     assert data["transactions"][2] == {
         "id": "t3",

@@ -8,6 +8,7 @@ decommitment, or an event that ``corrects`` another); nothing here edits or remo
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from protsoc.clerk.operations import Change, Desk, Plan, choice, date, slug, text
@@ -54,7 +55,7 @@ def add_programme(
     if bodies:
         data["managing_bodies"] = bodies
     if start:
-        data["start"] = date(start, "--start")
+        data["start"] = _partial_date(start)
     if axis:
         data["axis"] = slug(axis, "--axis")
     if committee:
@@ -154,6 +155,13 @@ def add_transaction(
         f"{record.kind}({record.id}): {entry['type']} {entry['date']} "
         f"({finance.format_mad(finance.parse_amount(entry['amount']))} {entry.get('currency', finance.MAD)})",
     )
+
+
+def _partial_date(value: str) -> str:
+    """YYYY, YYYY-MM or YYYY-MM-DD: as precise as the source («منذ ديسمبر 2023» is 2023-12)."""
+    if re.match(r"^[0-9]{4}(-(0[1-9]|1[0-2]))?$", value):
+        return value
+    return date(value, "--start") or value
 
 
 def _holder(desk: Desk, holder: str | None) -> Record:
