@@ -251,6 +251,7 @@ class Figures:
     """Budget and execution of one ledger (or a sum of ledgers) for a span of time."""
 
     original: Decimal = ZERO
+    has_original: bool = False
     budget: Decimal = ZERO  # revised budget in force (the original one when never revised)
     has_budget: bool = False
     committed: Decimal = ZERO  # commitments minus decommitments
@@ -271,6 +272,7 @@ class Figures:
 
     def add(self, other: Figures) -> None:
         self.original += other.original
+        self.has_original = self.has_original or other.has_original
         self.budget += other.budget
         self.has_budget = self.has_budget or other.has_budget
         self.committed += other.committed
@@ -282,7 +284,7 @@ class Figures:
             return None if value is None else str(value.quantize(Decimal("0.0001"), ROUND_HALF_UP))
 
         return {
-            "original_budget": str(self.original) if self.has_budget else None,
+            "original_budget": str(self.original) if self.has_original else None,
             "revised_budget": str(self.budget) if self.has_budget else None,
             "committed": str(self.committed),
             "paid": str(self.paid),
@@ -322,6 +324,7 @@ def figures(
         for source, budget in original_budgets(ledger.budgets, year, as_of).items():
             if funding_source is None or source == funding_source:
                 result.original += budget.amount
+                result.has_original = True
     for event in ledger.events:
         if event.date > as_of or fiscal_year(event.date) not in wanted:
             continue
