@@ -70,7 +70,11 @@ def ledgers(registry: Registry, as_of: dt.date) -> list[finance.Ledger]:
                 axis=axis,
                 owner=_str(data.get("owner")),
                 programme=programme,
-                progress=action_on(record.id, data, record.path, as_of).progress,
+                # only a ledger with money is shown: an action without any skips the
+                # as-of computation of its progress (status reads every action's ledger)
+                progress=action_on(record.id, data, record.path, as_of).progress
+                if data.get("budgets") or data.get("transactions")
+                else None,
                 budgets=finance.read_budgets(data.get("budgets")),
                 events=finance.read_events(data.get("transactions")),
                 path=record.path,
