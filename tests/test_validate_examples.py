@@ -126,7 +126,7 @@ def _emitted_rule_ids() -> set[str]:
     found: set[str] = set()
     pattern = re.compile(
         r'"((?:yaml|schema|text|ref|layout|meeting|id|duplicate|committee|attendance'
-        r'|date|minutes|decision|file)-[a-z-]+)"'
+        r'|date|minutes|decision|file|finance)-[a-z-]+)"'
     )
     for module in (
         "registry/yamlio.py",
@@ -136,6 +136,7 @@ def _emitted_rule_ids() -> set[str]:
         "validate/schemas.py",
         "validate/rules.py",
         "validate/hygiene.py",
+        "validate/finance_rules.py",
     ):
         found |= set(pattern.findall((source / module).read_text(encoding="utf-8")))
     return found

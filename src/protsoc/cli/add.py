@@ -735,3 +735,9 @@ def evaluation(
         branch=branch,
         source=source,
     )
+
+
+# The programmes and their money (issue 18) live in their own module.
+from protsoc.cli import add_finance
+
+add_finance.register(app)

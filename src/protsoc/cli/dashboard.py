@@ -92,10 +92,19 @@ def dashboard(
         )
     result = indicator.dashboard(loaded, parse_date(as_of, "--as-of"), axis)  # type: ignore[arg-type]
     if output_format == "json":
+        from protsoc.governance.programme import finance_summary
+        from protsoc.kernel import dates
+
         rows = [{**dataclasses.asdict(r), "sparkline": r.sparkline} for r in result.rows]
+        money = finance_summary(loaded, parse_date(as_of, "--as-of") or dates.today(), axis)  # type: ignore[arg-type]
         typer.echo(
             json.dumps(
-                {"as_of": result.as_of, "counts": result.counts(), "indicators": rows},
+                {
+                    "as_of": result.as_of,
+                    "counts": result.counts(),
+                    "indicators": rows,
+                    "finance": money,
+                },
                 ensure_ascii=False,
                 indent=2,
             )

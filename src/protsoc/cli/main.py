@@ -93,6 +93,19 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
             "report, recommendations."
         ),
     ),
+    "programmes": (
+        "programmes",
+        "programmes",
+        (
+            "Programmes: managing bodies, start, axis, committee, linked records, financial "
+            "execution."
+        ),
+    ),
+    "finance": (
+        "programmes",
+        "finance",
+        "Financial follow-up: budget, committed, paid, spent, commitment and payment rates.",
+    ),
     "render": (
         "render",
         "render",

@@ -37,10 +37,36 @@ def status(
         except (TypeError, AttributeError, KeyError, ValueError):
             _explain_invalid(root)
             raise
+        from protsoc.governance.programme import finance_summary
+        from protsoc.kernel import dates
+
+        money = finance_summary(loaded, day or dates.today())  # type: ignore[arg-type]
         if output_format == "json":
-            typer.echo(json.dumps(dataclasses.asdict(result), ensure_ascii=False, indent=2))
+            payload = {**dataclasses.asdict(result), "finance": money}
+            typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
             return
         _print_table(stdout(), result)
+        stdout().print(_finance_line(money))
+
+
+def _finance_line(money) -> str:  # type: ignore[no-untyped-def]
+    from decimal import Decimal
+
+    from protsoc.governance import finance
+
+    if "committed" not in money:
+        return (
+            f"{money['programmes']} programmes; no budget or ledger event recorded "
+            "(protsoc finance)"
+        )
+    budget = money["revised_budget"]
+    of_budget = f" of {finance.format_mad(Decimal(budget))}" if budget else ""
+    return (
+        f"{money['programmes']} programmes: committed "
+        f"{finance.format_mad(Decimal(money['committed']))}{of_budget} MAD, paid "
+        f"{finance.format_mad(Decimal(money['paid']))} MAD; {money['not_reported']} not "
+        f"reported for {money['report_period']} (protsoc finance)"
+    )
 
 
 _COMPLIANCE_COLOURS = {"compliant": "green", "due-soon": "yellow", "breach": "red"}

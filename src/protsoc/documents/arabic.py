@@ -178,6 +178,14 @@ def number(value: Any) -> str:
     return _clean(format_decimal(value, locale=LOCALE))
 
 
+def amount(value: Any) -> str:
+    """An amount of money as the documents write numbers, centimes always shown: «1.250.000,50».
+    ``value`` is a ``decimal.Decimal``: formatted exactly, never through a float."""
+    from babel.numbers import format_decimal
+
+    return _clean(format_decimal(value, format="#,##0.00", locale=LOCALE))
+
+
 def percent(value: Any) -> str:
     """«85%» from 85 (records keep percentages as 0-100)."""
     return f"{number(value)}%"

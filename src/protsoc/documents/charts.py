@@ -415,3 +415,16 @@ def indicator_chart_data_uri(
     """The chart as a ``data:`` URI for ``<img src>``: the HTML file stays self-contained."""
     svg = indicator_chart_svg(name, unit, observations, target)
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
+
+
+# ---------------------------------------------------------------- for other charts of the report
+# The financial section (documents/finance_section.py) draws its own chart with the same labels,
+# geometry and colours.
+PAD = _PAD
+fonts_or_explain = _fonts
+label = _label
+number_text = _f
+glyph_defs = _glyph_defs
+month_label = _month_label
+number_label = _number_label
+tick_days = _tick_days

@@ -328,6 +328,7 @@ def report_context(
     with_charts: bool = True,
 ) -> dict[str, Any]:
     """The follow-up report («تقرير التتبع») as of a date, for all committees or one."""
+    from protsoc.documents.finance_section import finance_context
     from protsoc.governance import cadence, evaluation, followup, indicator, roadmap
 
     as_of = as_of or dates.today()
@@ -424,6 +425,7 @@ def report_context(
         "evaluations": evaluations,
         "indicators": indicators,
         "late_count": sum(1 for a in follow.all_actions() if a.late),
+        "finance": finance_context(registry, as_of, with_charts),
     }
 
 

@@ -232,7 +232,14 @@ def show(registry: Registry, identifier: str, kind: str | None = None) -> Shown:
             {"actions": actions},
         )
     candidates: list[Record] = []
-    for candidate_kind in ("committee", "meeting", "action", "indicator", "evaluation"):
+    for candidate_kind in (
+        "committee",
+        "meeting",
+        "action",
+        "indicator",
+        "evaluation",
+        "programme",
+    ):
         if kind not in (None, candidate_kind):
             continue
         found = registry.by_id(candidate_kind).get(identifier)

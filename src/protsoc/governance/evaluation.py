@@ -50,19 +50,32 @@ class EvaluationRow:
     path: str = ""
 
 
-def conflicts(data: dict[str, Any]) -> list[str]:
+def conflicts(data: dict[str, Any], programme_bodies: list[str] | None = None) -> list[str]:
     """The evaluated programme's managing bodies that the evaluator is, or is part of.
 
     An evaluator is not independent when its id, or one of the bodies it belongs to
-    (``evaluator.part_of``: an inspectorate's ministry), manages the evaluated programme.
+    (``evaluator.part_of``: an inspectorate's ministry), manages the evaluated programme: the
+    bodies named in ``scope.managing_bodies``, and those of the programme record it names
+    (``programme_bodies``, read from ``registry/programmes/<id>.yaml``).
     """
     evaluator = _mapping(data, "evaluator")
     scope = _mapping(data, "scope")
     managing = [b for b in _items(scope.get("managing_bodies")) if isinstance(b, str)]
+    managing += [b for b in programme_bodies or [] if b not in managing]
     own = {evaluator.get("id")} | {
         b for b in _items(evaluator.get("part_of")) if isinstance(b, str)
     }
     return [body for body in managing if body in own]
+
+
+def programme_managing_bodies(programme: Any) -> list[str]:
+    """The ids of the bodies a programme record says manage it."""
+    bodies = programme.get("managing_bodies") if isinstance(programme, dict) else None
+    return [
+        body["id"]
+        for body in _items(bodies)
+        if isinstance(body, dict) and isinstance(body.get("id"), str)
+    ]
 
 
 def decisions_index(registry: Registry) -> dict[str, str]:
@@ -80,6 +93,7 @@ def decisions_index(registry: Registry) -> dict[str, str]:
 
 def evaluations(registry: Registry) -> list[EvaluationRow]:
     decisions = decisions_index(registry)
+    programmes = registry.by_id("programme")
     rows = []
     for record in sorted(registry.of_kind("evaluation"), key=lambda r: r.id):
         data = record.data or {}
@@ -89,7 +103,11 @@ def evaluations(registry: Registry) -> list[EvaluationRow]:
         commissioned = (
             data.get("commissioned_by") if isinstance(data.get("commissioned_by"), str) else None
         )
-        found = conflicts(data)
+        programme = (
+            programmes.get(data["programme"]) if isinstance(data.get("programme"), str) else None
+        )
+        bodies = programme_managing_bodies(programme.data if programme else None)
+        found = conflicts(data, bodies)
         rows.append(
             EvaluationRow(
                 id=record.id,
@@ -104,7 +122,8 @@ def evaluations(registry: Registry) -> list[EvaluationRow]:
                 scope=_ar(scope.get("title")),
                 managing_bodies=[
                     b for b in _items(scope.get("managing_bodies")) if isinstance(b, str)
-                ],
+                ]
+                + [b for b in bodies if b not in _items(scope.get("managing_bodies"))],
                 axes=[a for a in _items(scope.get("axes")) if isinstance(a, str)],
                 start=data.get("start"),
                 end=data.get("end"),

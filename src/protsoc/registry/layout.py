@@ -10,6 +10,7 @@ Layout (the contract other commands and CI rely on)::
       roadmap/actions/<action-id>.yaml
       roadmap/indicators/<indicator-id>.yaml
       roadmap/evaluations/<evaluation-id>.yaml
+      programmes/<programme-id>.yaml
 """
 
 from __future__ import annotations
@@ -26,7 +27,16 @@ from protsoc.kernel.findings import Finding, Severity
 MANIFEST = "protsoc.yaml"
 ENV_VAR = "PROTSOC_REGISTRY"
 
-KINDS = ("registry", "committee", "meeting", "roadmap", "action", "indicator", "evaluation")
+KINDS = (
+    "registry",
+    "committee",
+    "meeting",
+    "roadmap",
+    "action",
+    "indicator",
+    "evaluation",
+    "programme",
+)
 
 _SLUG = r"[a-z0-9][a-z0-9-]*"
 _MEETING_STEM = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:-([1-9]\d*))?$")
@@ -36,6 +46,7 @@ _FOLDERS = {
     "roadmap/actions": "action",
     "roadmap/indicators": "indicator",
     "roadmap/evaluations": "evaluation",
+    "programmes": "programme",
 }
 
 

@@ -8,7 +8,16 @@ from typing import Any
 
 from protsoc.kernel.resources import schema_dir
 
-RECORD_KINDS = ("registry", "committee", "meeting", "roadmap", "action", "indicator", "evaluation")
+RECORD_KINDS = (
+    "registry",
+    "committee",
+    "meeting",
+    "roadmap",
+    "action",
+    "indicator",
+    "evaluation",
+    "programme",
+)
 
 
 @lru_cache(maxsize=None)

@@ -407,6 +407,12 @@ def _changed(
     if kind == "committee":
         yield from _member_changes(record_id, old, new)
         old, new = _without(old, "members"), _without(new, "members")
+    if kind in ("programme", "action"):
+        from protsoc.review.finance_diff import finance_changes
+
+        yield from (Sentence(text, warning) for text, warning in finance_changes(label, old, new))
+        old = _without(_without(old, "budgets"), "transactions")
+        new = _without(_without(new, "budgets"), "transactions")
     for path, before, after in changes(old, new):
         yield _generic(label, kind, record_id, path, before, after)
 

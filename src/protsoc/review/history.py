@@ -17,6 +17,7 @@ _KIND_FOLDERS = {
     "action": "roadmap/actions",
     "indicator": "roadmap/indicators",
     "evaluation": "roadmap/evaluations",
+    "programme": "programmes",
 }
 
 

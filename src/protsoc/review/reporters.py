@@ -39,6 +39,7 @@ _SECTIONS = [
     ("indicator", "Indicators"),
     ("action", "Actions"),
     ("evaluation", "Evaluations"),
+    ("programme", "Programmes"),
     ("roadmap", "Roadmap"),
     ("registry", "Registry manifest"),
     ("file", "Other files"),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
-from protsoc.governance.evaluation import conflicts
+from protsoc.governance.evaluation import conflicts, programme_managing_bodies
 from protsoc.kernel import dates
 from protsoc.kernel.findings import Finding, Severity
 from protsoc.registry.records import Record
@@ -201,12 +201,19 @@ def action_progress_matches_status(ctx: Context) -> Iterator[Finding]:
 # --- evaluations ------------------------------------------------------------------------------
 
 
-@rule(per_file=True)
+@rule
 def evaluation_independence(ctx: Context) -> Iterator[Finding]:
-    """The evaluator must not manage the evaluated programme (seed 001, ثالثا - II)."""
+    """The evaluator must not manage the evaluated programme (seed 001, ثالثا - II): neither a body
+    of ``scope.managing_bodies`` nor one that the programme record (``programme:``) names."""
+    programmes = ctx.registry.by_id("programme")
     for record in ctx.evaluations.values():
         data = record.data or {}
-        for body in conflicts(data):
+        programme = (
+            programmes.get(data["programme"]) if isinstance(data.get("programme"), str) else None
+        )
+        for body in conflicts(
+            data, programme_managing_bodies(programme.data if programme else None)
+        ):
             evaluator = data.get("evaluator") or {}
             who = (
                 f"the evaluator `{body}` manages"

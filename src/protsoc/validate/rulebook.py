@@ -1,5 +1,6 @@
 """Every cross-record rule in one book: the core rules (``rules``) and those that the seals
-(``seal_rules``) and the follow-up (``followup_rules``) add with ``@rule``. Running the rules goes
+(``seal_rules``), the follow-up (``followup_rules``) and the money of the programmes
+(``finance_rules``) add with ``@rule``. Running the rules goes
 through here, so that no rule module is forgotten and none imports the module that runs it."""
 
 from __future__ import annotations
@@ -8,11 +9,11 @@ import datetime as dt
 
 from protsoc.kernel.findings import Finding
 from protsoc.registry.loaded import Registry
-from protsoc.validate import followup_rules, seal_rules
+from protsoc.validate import finance_rules, followup_rules, seal_rules
 from protsoc.validate.rules import FILE_RULES, RULES, Context
 
 # The rule modules register their rules when imported; naming them keeps the import meaningful.
-RULE_MODULES = (followup_rules, seal_rules)
+RULE_MODULES = (followup_rules, seal_rules, finance_rules)
 
 
 def run(registry: Registry, today: dt.date, scope: str = "all") -> list[Finding]:

@@ -153,6 +153,9 @@ _PROJECTIONS: dict[str, dict[str, Any]] = {
         "progress": None,
         "completed_on": None,
         "updates": {"status": None, "progress": None},
+        "programme": None,
+        "budgets": {"funding_source": None},
+        "transactions": {"date": None, "funding_source": None, "reported_by": None},
     },
     "indicator": {
         "id": None,
@@ -162,6 +165,7 @@ _PROJECTIONS: dict[str, dict[str, Any]] = {
         "valid_until": None,
         "target": {"set_by": None},
         "observations": {"date": None},
+        "programme": None,
     },
 }
 
@@ -250,6 +254,8 @@ def unique_ids(ctx: Context) -> Iterator[Finding]:
         ],
         "evaluation": [("recommendations", "id")],
         "indicator": [("observations", "date")],
+        "programme": [("managing_bodies", "id"), ("budgets", "id"), ("transactions", "id")],
+        "action": [("budgets", "id"), ("transactions", "id")],
     }
     for record in ctx.registry.records:
         for list_key, id_key in checks.get(record.kind, []):

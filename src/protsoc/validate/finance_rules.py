@@ -1,0 +1,289 @@
+"""Validation rules of the programmes and of the money of programmes and actions.
+
+Registered with ``rules.rule`` and run through ``rulebook``. The ledger is append-only and kept in
+exact centimes (``governance.finance``); these rules say when an entry cannot be counted exactly
+(an amount with more than two decimals, another currency without its rate), when it cannot be
+true yet (a payment dated in the future), and when the figures need a look (payments above
+commitments, commitments above the revised budget: warnings that give the figures).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any
+
+from protsoc.governance import finance
+from protsoc.kernel import dates
+from protsoc.kernel.findings import Finding, Severity
+from protsoc.registry.records import Record
+from protsoc.validate.rules import Context, rule
+
+_LINKED = ("indicator", "action", "evaluation")
+_LEDGER_KINDS = ("programme", "action")
+
+
+def _error(
+    record: Record,
+    rule_id: str,
+    message: str,
+    path: tuple,
+    hint: str,
+    severity: Severity = Severity.ERROR,
+) -> Finding:
+    return Finding(rule_id, message, record.path, severity, json_path=path, hint=hint)
+
+
+def _items(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _ledger_records(ctx: Context) -> Iterator[Record]:
+    for kind in _LEDGER_KINDS:
+        yield from ctx.registry.by_id(kind).values()
+
+
+def _entries(data: dict[str, Any]) -> Iterator[tuple[tuple, dict[str, Any]]]:
+    """Every budget and ledger event of a record, with its JSON path."""
+    for key in ("budgets", "transactions"):
+        for index, entry in enumerate(_items(data.get(key))):
+            if isinstance(entry, dict):
+                yield (key, index), entry
+
+
+def _what(path: tuple) -> str:
+    return f"{'budget' if path[0] == 'budgets' else 'ledger event'} {path[1] + 1}"
+
+
+# --- programmes and the records that name them --------------------------------------------------
+
+
+@rule
+def programme_references(ctx: Context) -> Iterator[Finding]:
+    """``programme:`` on indicators, actions and evaluations names a programme; a programme's axis,
+    committee and owner exist."""
+    programmes = ctx.registry.by_id("programme")
+    unreadable = ctx.unreadable.get("programme", set())
+    known = sorted(programmes)
+    for kind in _LINKED:
+        for record in ctx.registry.by_id(kind).values():
+            ref = (record.data or {}).get("programme")
+            if isinstance(ref, str) and ref not in programmes and ref not in unreadable:
+                yield _error(
+                    record,
+                    "ref-programme",
+                    f"programme `{ref}` does not exist",
+                    ("programme",),
+                    "use the id of a file in registry/programmes/"
+                    + (f" ({', '.join(known)})" if known else ", or add the programme first"),
+                )
+    axes = {a.get("id") for a in _items(ctx.roadmap.get("axes")) if isinstance(a, dict)}
+    for record in programmes.values():
+        data = record.data or {}
+        axis = data.get("axis")
+        if isinstance(axis, str) and axis not in axes:
+            yield _error(
+                record,
+                "ref-axis",
+                f"roadmap axis `{axis}` does not exist",
+                ("axis",),
+                "use an axis id of registry/roadmap/roadmap.yaml",
+            )
+        committee = data.get("committee")
+        if ctx.committee_missing(committee):
+            yield _error(
+                record,
+                "ref-committee",
+                f"committee `{committee}` does not exist",
+                ("committee",),
+                "use the id of a file in registry/committees/ (a thematic committee)",
+            )
+        owner = data.get("owner")
+        if isinstance(owner, str) and not ctx.post_exists(owner, None):
+            yield _error(
+                record,
+                "ref-post",
+                f"post `{owner}` does not exist",
+                ("owner",),
+                "give <committee-id>/<member-id> of an existing member post",
+            )
+
+
+# --- money, one record at a time ----------------------------------------------------------------
+
+
+@rule(per_file=True)
+def finance_amounts(ctx: Context) -> Iterator[Finding]:
+    """Amounts in centimes; another currency than MAD only with its rate and the rate's date."""
+    for record in _ledger_records(ctx):
+        for path, entry in _entries(record.data or {}):
+            amount = entry.get("amount")
+            if finance.amount_decimals(amount) > 2:
+                yield _error(
+                    record,
+                    "finance-amount-centimes",
+                    f"{_what(path)}: the amount {amount} has more than two decimals",
+                    path + ("amount",),
+                    "amounts are kept in dirhams and centimes: round to two decimals as the "
+                    "accounting document does (e.g. 1250.50)",
+                )
+            currency = entry.get("currency", finance.MAD)
+            if not isinstance(currency, str) or currency == finance.MAD:
+                continue
+            rate = entry.get("exchange_rate")
+            missing = (
+                "its exchange rate to MAD"
+                if not isinstance(rate, dict) or "mad_per_unit" not in rate
+                else "the date of its exchange rate"
+                if "date" not in rate
+                else None
+            )
+            if missing:
+                yield _error(
+                    record,
+                    "finance-currency-rate",
+                    f"{_what(path)} is in {currency} without {missing}",
+                    path + ("currency",),
+                    "add `exchange_rate: {mad_per_unit: '10.85', date: 'YYYY-MM-DD'}` from the "
+                    "accounting document, or record the amount in MAD",
+                )
+
+
+@rule(per_file=True)
+def finance_budget_periods(ctx: Context) -> Iterator[Finding]:
+    """A budget covers at most one fiscal year: its period lies within its `year`."""
+    for record in _ledger_records(ctx):
+        for index, budget in enumerate(_items((record.data or {}).get("budgets"))):
+            period = budget.get("period") if isinstance(budget, dict) else None
+            year = budget.get("year") if isinstance(budget, dict) else None
+            if not isinstance(period, dict) or not isinstance(year, int):
+                continue
+            start, end = dates.parse(period.get("start")), dates.parse(period.get("end"))
+            if start is None or end is None:
+                continue
+            outside = [day for day in (start, end) if finance.fiscal_year(day) != year]
+            if outside or end < start:
+                yield _error(
+                    record,
+                    "finance-budget-period",
+                    f"budget {index + 1} runs from {start} to {end}, which is not within fiscal "
+                    f"year {year} (1 January to 31 December)",
+                    ("budgets", index, "period"),
+                    "a budget covers one fiscal year at most: split it into one budget per year",
+                )
+
+
+@rule(per_file=True)
+def finance_corrections(ctx: Context) -> Iterator[Finding]:
+    """An event that ``corrects`` another names an earlier event of the same ledger."""
+    for record in _ledger_records(ctx):
+        events = [e for e in _items((record.data or {}).get("transactions")) if isinstance(e, dict)]
+        seen: set[str] = set()
+        for index, event in enumerate(events):
+            target = event.get("corrects")
+            if isinstance(target, str) and target not in seen:
+                yield _error(
+                    record,
+                    "ref-transaction",
+                    f"ledger event {index + 1} corrects `{target}`, which is not an earlier event "
+                    "of this ledger",
+                    ("transactions", index, "corrects"),
+                    "give the id of the event being corrected; the ledger is append-only, so "
+                    "the correction comes after it",
+                )
+            if isinstance(event.get("id"), str):
+                seen.add(event["id"])
+
+
+@rule(per_file=True)
+def finance_execution_within_means(ctx: Context) -> Iterator[Finding]:
+    """Warnings with the figures: commitments above the revised budget of a fiscal year, and
+    payments above net commitments."""
+    for record in _ledger_records(ctx):
+        data = record.data or {}
+        budgets = finance.read_budgets(data.get("budgets"))
+        events = finance.read_events(data.get("transactions"))
+        ledger = finance.Ledger(
+            record.kind, record.id, record.id, None, None, None, None, budgets, events
+        )
+        for year in sorted({finance.fiscal_year(e.date) for e in events}):
+            figures = finance.figures(ledger, dt.date.max, years=[year])
+            if figures.has_budget and figures.committed > figures.budget:
+                yield _error(
+                    record,
+                    "finance-commitments-over-budget",
+                    f"fiscal year {year}: commitments of {finance.format_mad(figures.committed)} "
+                    f"MAD exceed the revised budget of {finance.format_mad(figures.budget)} MAD "
+                    f"(by {finance.format_mad(figures.committed - figures.budget)} MAD)",
+                    ("transactions",),
+                    "record the revised budget (a new budget of type revised), or the "
+                    "decommitment that brings commitments back within it",
+                    Severity.WARNING,
+                )
+        total = finance.figures(ledger, dt.date.max)
+        if total.paid > total.committed:
+            yield _error(
+                record,
+                "finance-payments-over-commitments",
+                f"payments of {finance.format_mad(total.paid)} MAD exceed net commitments of "
+                f"{finance.format_mad(total.committed)} MAD (by "
+                f"{finance.format_mad(total.paid - total.committed)} MAD)",
+                ("transactions",),
+                "a payment settles a commitment: record the missing commitment, or correct the "
+                "payment with a new event",
+                Severity.WARNING,
+            )
+
+
+# --- money against the registry and today ---------------------------------------------------
+
+
+@rule
+def finance_events_in_the_past(ctx: Context) -> Iterator[Finding]:
+    """A ledger event records money already committed, paid or spent: never after today."""
+    for record in _ledger_records(ctx):
+        for index, event in enumerate(_items((record.data or {}).get("transactions"))):
+            day = dates.parse(event.get("date")) if isinstance(event, dict) else None
+            if day is not None and day > ctx.today:
+                yield _error(
+                    record,
+                    "finance-event-future",
+                    f"ledger event {index + 1} ({event.get('type')}) is dated {day}, after today "
+                    f"({ctx.today})",
+                    ("transactions", index, "date"),
+                    "record an event on the day of its accounting document; planned money goes "
+                    "in a budget",
+                )
+
+
+@rule
+def finance_funding_sources(ctx: Context) -> Iterator[Finding]:
+    """Budgets and events name a source of funds declared in protsoc.yaml, and events the post
+    that reported them."""
+    declared = {
+        s["id"]
+        for s in _items(ctx.registry.manifest.get("funding_sources"))
+        if isinstance(s, dict) and isinstance(s.get("id"), str)
+    }
+    for record in _ledger_records(ctx):
+        for path, entry in _entries(record.data or {}):
+            source = entry.get("funding_source")
+            if isinstance(source, str) and source not in declared:
+                yield _error(
+                    record,
+                    "finance-unknown-funding-source",
+                    f"{_what(path)} names the source of funds `{source}`, which protsoc.yaml "
+                    "does not declare",
+                    path + ("funding_source",),
+                    "declare it under `funding_sources:` in protsoc.yaml (id, kind, name)"
+                    + (f"; declared: {', '.join(sorted(declared))}" if declared else ""),
+                )
+            reporter = entry.get("reported_by")
+            if isinstance(reporter, str) and not ctx.post_exists(reporter, None):
+                yield _error(
+                    record,
+                    "ref-post",
+                    f"{_what(path)} is reported by `{reporter}`, which is no existing post",
+                    path + ("reported_by",),
+                    "give <committee-id>/<member-id> of the post that reported it",
+                )
