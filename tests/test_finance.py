@@ -252,7 +252,7 @@ def test_amounts_are_exact_decimals() -> None:
 @pytest.mark.parametrize(
     ("event", "rule"),
     [
-        (_event("t9", "payment", "2999-01-01", "10.00"), "finance-event-future"),
+        (_event("t9", "payment", "2199-01-01", "10.00"), "finance-event-future"),
         (_event("t9", "payment", "2025-01-01", "10.125"), "finance-amount-centimes"),
         (
             _event("t9", "payment", "2025-01-01", "10.00", funding_source="x"),
@@ -481,7 +481,7 @@ def test_the_clerk_appends_budgets_and_events_and_never_edits_them(make_registry
             "--amount",
             "5",
             "--date",
-            "2999-01-01",
+            "2199-01-01",
             "--funding-source",
             "general-budget",
         ],

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from protsoc.clerk.operations import Change, Desk, Plan, choice, date, slug, text
+from protsoc.clerk.desk import Change, Desk, Plan
+from protsoc.clerk.inputs import choice, date, slug, text
 from protsoc.governance import finance
 from protsoc.kernel.errors import UsageError
 from protsoc.kernel.i18n import _
@@ -30,14 +31,14 @@ def add_programme(
     owner: str | None = None,
 ) -> Plan:
     """A new programme record; ``managed_by`` entries are ``ID=Arabic name``."""
-    programme_id = slug(programme_id, _("the programme id"))
+    programme_id = slug(programme_id, "programme.id")
     path = desk.root / "programmes" / f"{programme_id}.yaml"
     if path.exists() or desk.record("programme", programme_id) is not None:
         raise UsageError(
             _("{kind} {id} already exists").format(kind=_("programme"), id=programme_id),
             _("nothing is overwritten: use `protsoc set …` to change it, or choose another id"),
         )
-    names = text(name, "--name")
+    names = text(name, "name")
     if name_fr and name_fr.strip():
         names["fr"] = name_fr.strip()  # type: ignore[index]
     data: dict[str, Any] = {"id": programme_id, "name": names}
@@ -47,8 +48,8 @@ def add_programme(
         body_id, _sep, body_name = entry.partition("=")
         bodies.append(
             {
-                "id": slug(body_id.strip(), "--managed-by"),
-                "name": text(body_name, "--managed-by NAME (after =)"),
+                "id": slug(body_id.strip(), "managed_by"),
+                "name": text(body_name, "managed_by"),
                 "source": source,
             }
         )
@@ -57,11 +58,11 @@ def add_programme(
     if start:
         data["start"] = _partial_date(start)
     if axis:
-        data["axis"] = slug(axis, "--axis")
+        data["axis"] = slug(axis, "axis")
     if committee:
         data["committee"] = desk.committee(committee).id
     if owner:
-        data["owner"] = desk.post(owner, None, "--owner")
+        data["owner"] = desk.post(owner, None, "owner")
     data["sources"] = [source]
     return Plan([Change("programme", path, data)], f"programme({programme_id}): add")
 
@@ -88,11 +89,11 @@ def add_budget(
     entry: dict[str, Any] = {
         "id": _next_id(budgets, "b"),
         "year": year,
-        "type": choice(kind or "original", "--kind", finance.BUDGET_TYPES),
-        "status": choice(status or "indicative", "--status", finance.BUDGET_STATUSES),
+        "type": choice(kind or "original", "kind", finance.BUDGET_TYPES),
+        "status": choice(status or "indicative", "status", finance.BUDGET_STATUSES),
         **_money(amount, currency, rate, rate_date),
         "funding_source": _funding_source(desk, funding_source),
-        "date": date(day, "--date") or desk.today,
+        "date": date(day, "date") or desk.today,
     }
     if desk.item_source():
         entry["source"] = desk.item_source()
@@ -131,11 +132,11 @@ def add_transaction(
         )
     entry: dict[str, Any] = {
         "id": _next_id(events, "t"),
-        "type": choice(event_type, "--type", finance.EVENT_TYPES),
-        "date": date(day, "--date", required=True),
+        "type": choice(event_type, "type", finance.EVENT_TYPES),
+        "date": date(day, "date", required=True),
         **_money(amount, currency, rate, rate_date),
         "funding_source": _funding_source(desk, funding_source),
-        "reported_by": desk.post(reporter, None, "--reported-by"),
+        "reported_by": desk.post(reporter, None, "reported_by"),
     }
     if reference:
         entry["reference"] = reference
@@ -161,11 +162,11 @@ def _partial_date(value: str) -> str:
     """YYYY, YYYY-MM or YYYY-MM-DD: as precise as the source («منذ ديسمبر 2023» is 2023-12)."""
     if re.match(r"^[0-9]{4}(-(0[1-9]|1[0-2]))?$", value):
         return value
-    return date(value, "--start") or value
+    return date(value, "start") or value
 
 
 def _holder(desk: Desk, holder: str | None) -> Record:
-    holder = slug(holder, _("the programme or action"))
+    holder = slug(holder, "programme_or_action")
     found = [
         record
         for record in (desk.record("programme", holder), desk.record("action", holder))
@@ -202,13 +203,13 @@ def _money(
         money["currency"] = currency
         money["exchange_rate"] = {
             "mad_per_unit": rate,
-            "date": date(rate_date, "--rate-date", required=True),
+            "date": date(rate_date, "rate_date", required=True),
         }
     return money
 
 
 def _funding_source(desk: Desk, value: str | None) -> str:
-    value = slug(value, "--funding-source")
+    value = slug(value, "funding_source")
     declared = [
         s.get("id")
         for s in desk.registry.manifest.get("funding_sources") or []

@@ -194,6 +194,9 @@ def field_label(field: str) -> str:
         "indicator": _t("the indicator"),
         "indicator.id": _t("the indicator id"),
         "evaluation.id": _t("the evaluation id"),
+        "programme.id": _t("the programme id"),
+        "programme_or_action": _t("the programme or action"),
+        "managed_by": _t("--managed-by NAME (after =)"),
     }
     return words.get(field) or "--" + field.rpartition(".")[2].replace("_", "-")
 
