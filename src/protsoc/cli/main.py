@@ -342,14 +342,8 @@ def _root(
     registry: RegistryOption = None,
 ) -> None:
     """protsoc: the social-protection governance registry."""
-    if registry is not None:
-        # `protsoc --registry DIR <command>` works like `protsoc <command> --registry DIR`
-        # (which still wins when both are given): the commands read the same variable.
-        import os
-
-        from protsoc.registry.layout import ENV_VAR
-
-        os.environ[ENV_VAR] = str(registry)
+    # `registry` is read by each command's own --registry option when that one is absent
+    # (cli/options.py): declared here only so that it may come before the command.
 
 
 def main() -> None:
