@@ -51,9 +51,7 @@ def cadence(
     output_format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
     registry: RegistryOption = None,
 ) -> None:
-    """Meeting-cadence compliance: who is compliant, due soon or in breach, and when each next meeting is due.
-
-    Only held meetings count (extraordinary ones too). calendar rules need N meetings in every
+    """Only held meetings count (extraordinary ones too). calendar rules need N meetings in every
     calendar period (a period cut by the rule's start is not required); rolling rules allow no gap
     longer than the period. A period still running on the as-of date is due, not a breach; a late
     meeting does not erase an earlier breach. Rules start at the committee's creation, never before

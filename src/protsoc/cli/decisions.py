@@ -48,9 +48,7 @@ def decisions(
     ] = None,
     registry: RegistryOption = None,
 ) -> None:
-    """Decisions and recommendations with their action plans: owner, due date, status, progress, lateness.
-
-    Decisions with no action plan are flagged: turning them into plans is the Technical
+    """Decisions with no action plan are flagged: turning them into plans is the Technical
     Committee's job. Exit 0, or 1 with --fail-on when a decision is late / has no plan.
     """
     import dataclasses

@@ -28,7 +28,6 @@ def list_records(
     lang: LangOption = None,
     registry: RegistryOption = None,
 ) -> None:
-    """List records of one kind as a table (or JSON for scripts)."""
     import json
 
     from protsoc.cli.output import stdout
