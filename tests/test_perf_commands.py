@@ -2,8 +2,8 @@
 
 Each fast path is compared with what rich or icalendar themselves produce on the same inputs:
 tables drawn directly (cli/tables.direct_drawing) with rich's Table at every width from 12 to 160
-columns, with and without colours; the decision lines printed at once with one console.print per line; the calendar's
-folding with icalendar's. No timings here (they are in benchmarks/README.md).
+columns, with and without colours; the decision lines printed at once with one console.print per
+line; the calendar's folding with icalendar's. No timings here (they are in benchmarks/README.md).
 """
 
 from __future__ import annotations

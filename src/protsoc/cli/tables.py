@@ -7,9 +7,9 @@ directly when that gives exactly what rich draws, and hands it to rich otherwise
 Why two ways of drawing: at 10,000 meetings these tables hold 10,000 to 17,000 rows, which rich
 lays out cell by cell in seconds (`protsoc decisions` 25 s, `protsoc list meetings` 5 s of CPU);
 drawn directly they take milliseconds. `direct_drawing` draws only tables whose every text rich
-would show as it is, and computes the column widths as rich does (`_column_widths`), in protsoc's own
-code. Tested against rich's own drawing on every width from 12 to 160 columns, with and without
-colours (tests/test_perf_commands.py, tests/test_perf_outputs.py).
+would show as it is, and computes the column widths as rich does (`_column_widths`), in
+protsoc's own code. Tested against rich's own drawing on every width from 12 to 160 columns,
+with and without colours (tests/test_perf_commands.py, tests/test_perf_outputs.py).
 """
 
 from __future__ import annotations
@@ -28,7 +28,8 @@ PLAIN_TEXT = re.compile(r"^(?=[^:]*:?[^:]*$)[!-Z^-~](?:[ -Z^-~\u2014]*[!-Z^-~\u2
 _CELL_TEXT = re.compile(
     r"^(?=[^:]*:?[^:]*$) *(?:\u2514 )?"
     r"(?:[!-Z^-~\u0621-\u064a\u0660-\u0669]"
-    r"(?:[ -Z^-~\u2014\u0621-\u064a\u0660-\u0669]*[!-Z^-~\u2014\u0621-\u064a\u0660-\u0669])?|\u2014)?$"
+    r"(?:[ -Z^-~\u2014\u0621-\u064a\u0660-\u0669]*"
+    r"[!-Z^-~\u2014\u0621-\u064a\u0660-\u0669])?|\u2014)?$"
 )
 
 # A cell: its text, shown as written (never read as markup), and a rich style name for all of
@@ -55,7 +56,7 @@ class TableDescription:
 
 
 def print_table(console: Any, table: TableDescription) -> None:
-    """Print ``table`` on ``console``: directly when that is exactly what rich draws, else by rich."""
+    """Print ``table``: drawn directly when that is exactly what rich draws, else by rich."""
     drawn = direct_drawing(console, table)
     if drawn is None:
         console.print(rich_table(table))
