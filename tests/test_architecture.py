@@ -159,9 +159,6 @@ def test_typer_and_rich_only_in_the_cli() -> None:
     assert not wrong, "the library must not print or parse arguments:\n" + "\n".join(wrong)
 
 
-@pytest.mark.xfail(
-    strict=True, reason="issue 12: being removed (cli start-up, tables, YAML loader)"
-)
 def test_no_private_names_of_other_libraries() -> None:
     wrong = []
     for path in PACKAGE.rglob("*.py"):

@@ -1,9 +1,9 @@
 """What the speed-ups of decisions, list and calendar (issue 8) must not change.
 
 Each fast path is compared with what rich or icalendar themselves produce on the same inputs:
-tables drawn directly (cli/tables.plain_table) with rich's Table at many widths, with and without
-colours; the decision lines printed at once with one console.print per line; the calendar's
-folding with icalendar's. No timings here (they are in benchmarks/README.md).
+tables drawn directly (cli/tables.direct_drawing) with rich's Table at every width from 12 to 160
+columns, with and without colours; the decision lines printed at once with one console.print per
+line; the calendar's folding with icalendar's. No timings here (they are in benchmarks/README.md).
 """
 
 from __future__ import annotations
@@ -39,7 +39,19 @@ def _printed(renderable: Any, width: int, colours: str | None, **kwargs: Any) ->
     return console.file.getvalue()  # type: ignore[no-any-return]
 
 
+def _description(columns: list, rows: list, title: str | None, title_justify: str) -> Any:
+    from protsoc.cli.tables import Column, TableDescription
+
+    return TableDescription(
+        columns=[Column(heading, justify, no_wrap) for heading, justify, no_wrap in columns],
+        rows=rows,
+        title=title,
+        title_justify=title_justify,  # type: ignore[arg-type]
+    )
+
+
 def _rich_table(columns: list, rows: list, title: str | None, title_justify: str) -> Any:
+    """The reference: rich's own Table, built by hand from the same columns and cells."""
     from rich.markup import escape
     from rich.table import Table
 
@@ -136,37 +148,82 @@ TABLES = [
 
 @pytest.mark.parametrize("table", TABLES, ids=lambda t: f"{t[0]}-{len(t[2])}-{len(t[3])}")
 def test_tables_drawn_directly_are_what_rich_draws_at_every_width(table: tuple) -> None:
-    """Every width from 20 to 160 columns, with and without colours: either the direct drawing
-    is byte for byte rich's, or it is left to rich (None)."""
-    from protsoc.cli.tables import plain_table
+    """Every width from 12 to 160 columns, with and without colours: either the direct drawing
+    is byte for byte rich's, or it is left to rich (None); rich's own path (``rich_table``) is
+    the reference too."""
+    from protsoc.cli.tables import direct_drawing, rich_table
 
     title, justify, columns, rows = table
+    description = _description(columns, rows, title, justify)
     drawn_directly = 0
-    for width in range(20, 161):
+    for width in range(12, 161):
         for colours in COLOURS:
-            drawn = plain_table(
-                _console(width, colours), columns, rows, title=title, title_justify=justify
-            )
+            drawn = direct_drawing(_console(width, colours), description)
             if drawn is None:
                 continue
             drawn_directly += 1
             expected = _printed(_rich_table(columns, rows, title, justify), width, colours)
             assert _printed(drawn, width, colours) == expected, (title, width, colours)
             assert _printed(drawn, width, colours, crop=False) == expected, (title, width, colours)
+    for width in (12, 40, 80, 132, 160):
+        for colours in (None, "truecolor"):
+            expected = _printed(_rich_table(columns, rows, title, justify), width, colours)
+            assert _printed(rich_table(description), width, colours) == expected
     assert drawn_directly >= 30
 
 
+def _random_table(pick: random.Random) -> tuple:
+    """Columns of random widths, some wrappable, some not, some right-justified; short plain
+    texts (some with spaces, some Arabic, some styled): what rich's narrowing works on."""
+    words = ["a", "id", "2026-11-22", "wg-rabat-04/2020-02-18", "held", "فاس", "—", "x" * 30]
+    count = pick.randint(1, 7)
+    columns = [
+        (
+            pick.choice(["id", "date", "status", "a long heading", "n"]),
+            pick.choice(["left", "left", "right"]),
+            pick.random() < 0.5,
+        )
+        for _ in range(count)
+    ]
+    rows = []
+    for _ in range(pick.randint(0, 6)):
+        row = []
+        for _, justify, _ in columns:
+            text = " ".join(pick.choice(words) for _ in range(pick.randint(1, 3)))
+            style = pick.choice([None, None, "red", "bold red"]) if justify == "left" else None
+            row.append((text, style))
+        rows.append(row)
+    title = pick.choice([None, "t", "decisions as of 2026-11-22"])
+    return title, pick.choice(["left", "center"]), columns, rows
+
+
+def test_random_tables_narrowed_as_rich_narrows_them() -> None:
+    """Column widths are protsoc's own computation of rich's: on random tables and every width
+    from 12 to 160 columns, a table drawn directly is rich's, byte for byte."""
+    from protsoc.cli.tables import direct_drawing
+
+    pick = random.Random(12)
+    drawn_directly = narrowed = 0
+    for _ in range(25):
+        title, justify, columns, rows = _random_table(pick)
+        description = _description(columns, rows, title, justify)
+        for width in range(12, 161):
+            drawn = direct_drawing(_console(width, None), description)
+            if drawn is None:
+                continue
+            drawn_directly += 1
+            expected = _printed(_rich_table(columns, rows, title, justify), width, None)
+            assert _printed(drawn, width, None) == expected, (columns, rows, title, width)
+            narrowed += "…" in expected
+    assert drawn_directly > 500 and narrowed > 50
+
+
 def test_the_decisions_table_at_132_columns_is_drawn_directly_with_shortened_texts() -> None:
-    from protsoc.cli.tables import plain_table
+    from protsoc.cli.tables import direct_drawing
 
     rows = _decision_rows(40, 1)
-    drawn = plain_table(
-        _console(132, None),
-        DECISION_COLUMNS,
-        rows,
-        title="decisions as of 2026-11-22",
-        title_justify="center",
-    )
+    description = _description(DECISION_COLUMNS, rows, "decisions as of 2026-11-22", "center")
+    drawn = direct_drawing(_console(132, None), description)
     assert drawn is not None
     text = _printed(drawn, 132, None)
     assert "…" in text  # the table is wider than 132 columns: rich narrows its columns
@@ -179,7 +236,7 @@ def test_the_decisions_table_at_132_columns_is_drawn_directly_with_shortened_tex
     "text", ["[red]x[/]", "a:smile:b", ":+1:", "trail ", "تَاريخ", "tab\tx", "a\\[b", "日本"]
 )
 def test_tables_with_other_text_are_left_to_rich(text: str) -> None:
-    from protsoc.cli.tables import plain_table
+    from protsoc.cli.tables import direct_drawing
 
     row = [
         (text, None),
@@ -189,17 +246,19 @@ def test_tables_with_other_text_are_left_to_rich(text: str) -> None:
         ("approved", None),
         ("2", None),
     ]
-    assert plain_table(_console(132, None), LIST_COLUMNS, [row]) is None
+    description = _description(LIST_COLUMNS, [row], None, "center")
+    assert direct_drawing(_console(132, None), description) is None
 
 
 def test_a_wrapping_column_is_left_to_rich() -> None:
     """Text with spaces in a column rich narrows would be wrapped onto two lines: rich draws it."""
-    from protsoc.cli.tables import plain_table
+    from protsoc.cli.tables import direct_drawing
 
     long = [[("x" * 60, None), ("a b c d e f g h i j k l m n o p q r s t u v w x y z", None)]]
     columns = [("id", "left", True), ("words", "left", False)]
-    assert plain_table(_console(60, None), columns, long) is None
-    assert plain_table(_console(200, None), columns, long) is not None
+    description = _description(columns, long, None, "center")
+    assert direct_drawing(_console(60, None), description) is None
+    assert direct_drawing(_console(200, None), description) is not None
 
 
 # ------------------------------------------------------------------ decision lines at once
@@ -281,9 +340,7 @@ def test_commands_print_what_rich_alone_printed(
     args = ["protsoc", *command, "--registry", str(root)]
     fast = run(args)
     real = run_process(args)
-    monkeypatch.setattr(
-        tables, "plain_table", lambda *args, **kwargs: None
-    )  # rich draws every table
+    monkeypatch.setattr(tables, "direct_drawing", lambda *args: None)  # rich draws every table
     monkeypatch.setattr(decisions, "_plain_lines", lambda *args: None)  # and prints every line
     slow = run(args)
     assert slow.stdout.strip()

@@ -175,8 +175,27 @@ def test_arabic_dates_are_the_babel_wording_also_when_memoised() -> None:
 # ------------------------------------------------------------------ protsoc cadence's tables
 
 
+def _description(title: str, columns: list, rows: list) -> Any:
+    """A table of ``protsoc cadence`` (cli/cadence._detail_table): rows of (text, state) cells."""
+    from protsoc.cli import cadence as cli_cadence
+    from protsoc.cli.tables import Column, TableDescription
+
+    return TableDescription(
+        title=title,
+        title_justify="left",
+        columns=[Column(heading, justify=justify, no_wrap=True) for heading, justify in columns],
+        rows=[
+            [
+                (text, None if state is None else cli_cadence._STATE_STYLE[state])
+                for text, state in row
+            ]
+            for row in rows
+        ],
+    )
+
+
 def _rich_table(title: str, columns: list, rows: list) -> Any:
-    """The table as ``cli/cadence._detail_table`` builds it for rich."""
+    """The same table built for rich by hand, as cadence built it before it was described once."""
     from rich.markup import escape
     from rich.table import Table
 
@@ -188,27 +207,33 @@ def _rich_table(title: str, columns: list, rows: list) -> Any:
     for row in rows:
         table.add_row(
             *(
-                escape(text) if state is None else cli_cadence._styled(state, text)
+                escape(text)
+                if state is None
+                else f"[{cli_cadence._STATE_STYLE[state]}]{escape(text)}[/]"
                 for text, state in row
             )
         )
     return table
 
 
-def _drawn(renderable: Any, width: int, colours: str | None) -> str:
+def _console(width: int, colours: str | None) -> Any:
     import io
 
     from rich.console import Console
 
-    console = Console(
+    return Console(
         file=io.StringIO(),
         width=width,
         highlight=False,
         force_terminal=colours is not None,
         color_system=colours,
     )  # type: ignore[arg-type]
+
+
+def _drawn(renderable: Any, width: int, colours: str | None) -> str:
+    console = _console(width, colours)
     console.print(renderable)
-    return console.file.getvalue()  # type: ignore[attr-defined]
+    return console.file.getvalue()  # type: ignore[attr-defined,no-any-return]
 
 
 PERIODS = [("from", "left"), ("to", "left"), ("held meetings", "left"), ("state", "left")]
@@ -284,22 +309,13 @@ TABLES = [
 def test_cadence_tables_drawn_directly_are_what_rich_draws(
     table: tuple, width: int, colours: str | None
 ) -> None:
-    import io
-
-    from rich.console import Console
-
-    from protsoc.cli import cadence as cli_cadence
+    from protsoc.cli.tables import direct_drawing, rich_table
 
     title, columns, rows = table
-    console = Console(
-        file=io.StringIO(),
-        width=width,
-        highlight=False,
-        force_terminal=colours is not None,
-        color_system=colours,
-    )  # type: ignore[arg-type]
-    drawn = cli_cadence._plain_table(console, title, columns, rows)
+    description = _description(title, columns, rows)
+    drawn = direct_drawing(_console(width, colours), description)
     expected = _drawn(_rich_table(title, columns, rows), width, colours)
+    assert _drawn(rich_table(description), width, colours) == expected
     if width == 132 and table in TABLES[:3]:
         assert drawn is not None, "a table that fits is drawn directly"
     if drawn is None:  # left to rich: only when the table does not fit or its title is wider
@@ -316,32 +332,21 @@ def test_cadence_tables_drawn_directly_are_what_rich_draws(
 def test_cadence_tables_on_every_console_width_are_what_rich_draws() -> None:
     """Narrower consoles make rich shorten the columns evenly and end texts with «…»; where the
     columns would get narrower than 4, rich is left to draw."""
-    import io
-
-    from rich.console import Console
-
-    from protsoc.cli import cadence as cli_cadence
+    from protsoc.cli.tables import direct_drawing
 
     drawn_directly = 0
     for title, columns, rows in TABLES:
-        for width in range(12, 140):
+        description = _description(title, columns, rows)
+        for width in range(12, 161):
             for colours in (None, "truecolor"):
-                console = Console(
-                    file=io.StringIO(),
-                    width=width,
-                    highlight=False,
-                    force_terminal=colours is not None,
-                    color_system=colours,
-                )  # type: ignore[arg-type]
-                drawn = cli_cadence._plain_table(console, title, columns, rows)
+                drawn = direct_drawing(_console(width, colours), description)
                 if drawn is not None:
                     drawn_directly += 1
                     assert _drawn(drawn, width, colours) == _drawn(
                         _rich_table(title, columns, rows), width, colours
                     ), (title, width, colours)
     assert drawn_directly > 300
-    narrow = Console(file=io.StringIO(), width=80, highlight=False)
-    assert cli_cadence._plain_table(narrow, *TABLES[1]) is not None, (
+    assert direct_drawing(_console(80, None), _description(*TABLES[1])) is not None, (
         "an 80-column terminal is drawn directly"
     )
 
@@ -349,27 +354,18 @@ def test_cadence_tables_on_every_console_width_are_what_rich_draws() -> None:
 @pytest.mark.parametrize(
     "text", ["[red]x[/]", "a:smile:b", ":+1:", " lead", "trail ", "تاريخ", "tab\tx", "", "a\\[b"]
 )
-def test_cadence_tables_with_other_text_are_left_to_rich(text: str) -> None:
-    import io
+def test_cadence_tables_with_any_text_are_what_rich_draws(text: str) -> None:
+    """Texts rich might show otherwise (markup-like, emoji codes, spaces it strips, tabs) are left
+    to rich; the others are drawn directly, identically."""
+    from protsoc.cli.tables import direct_drawing
 
-    from rich.console import Console
-
-    from protsoc.cli import cadence as cli_cadence
-
-    console = Console(file=io.StringIO(), width=132, highlight=False)
     row = [("2020-01-01", None), (text, None), ("1", None), ("2020-02-02", None), ("met", "met")]
-    assert cli_cadence._plain_table(console, "x: gaps between held meetings", GAPS, [row]) is None
-    unknown_state = [
-        ("2020-01-01", None),
-        ("b", None),
-        ("1", None),
-        ("2020-02-02", None),
-        ("odd", "odd"),
-    ]
-    assert (
-        cli_cadence._plain_table(console, "x: gaps between held meetings", GAPS, [unknown_state])
-        is None
-    )
+    title = "x: gaps between held meetings"
+    drawn = direct_drawing(_console(132, None), _description(title, GAPS, [row]))
+    if text in ("[red]x[/]", "a:smile:b", ":+1:", "trail ", "tab\tx", "a\\[b"):
+        assert drawn is None
+    if drawn is not None:
+        assert _drawn(drawn, 132, None) == _drawn(_rich_table(title, GAPS, [row]), 132, None)
 
 
 def _generated_registry(tmp_path: Path) -> Path:
@@ -396,7 +392,7 @@ def test_protsoc_cadence_prints_what_rich_alone_printed(
     run_process,  # type: ignore[no-untyped-def]
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from protsoc.cli import cadence as cli_cadence
+    from protsoc.cli import tables
 
     if which == "shipped":
         root = tmp_path / "registry"
@@ -408,7 +404,7 @@ def test_protsoc_cadence_prints_what_rich_alone_printed(
     fast = run(args)
     real = run_process(args)
     assert "gaps between held meetings" in fast.stdout
-    monkeypatch.setattr(cli_cadence, "_plain_table", lambda *args: None)  # rich draws every table
+    monkeypatch.setattr(tables, "direct_drawing", lambda *args: None)  # rich draws every table
     slow = run(args)
     assert (fast.exit_code, fast.stdout) == (slow.exit_code, slow.stdout)
     assert (real.exit_code, real.stdout) == (slow.exit_code, slow.stdout)

@@ -1,5 +1,6 @@
-"""Start-up of `protsoc` (issue 8): `--help` imports no command module and no heavy library, and
-says exactly what Typer says with every command loaded. No timings here: benchmarks/ has them."""
+"""Start-up of `protsoc` (issues 8 and 12): `--help` imports no command module, no rich and no
+heavy library, and says exactly what Typer says with every command loaded (Click's plain help, as
+the application asks). No timings here: benchmarks/ has them."""
 
 from __future__ import annotations
 
@@ -27,14 +28,14 @@ from protsoc.cli import main
 from protsoc.cli.output import guarded
 
 app = typer.Typer(name="protsoc", help=main.app.info.help, no_args_is_help=True,
-                  pretty_exceptions_enable=False, add_completion=False)
+                  pretty_exceptions_enable=False, add_completion=False, rich_markup_mode=None)
 app.callback()(main._root)
 for name, (module, attribute, _) in main.COMMANDS.items():
     target = getattr(importlib.import_module(f"protsoc.cli.{module}"), attribute)
     if isinstance(target, typer.Typer):
-        app.add_typer(target, name=name)
+        app.add_typer(target, name=name, help=main.command_help(name, None))
     else:
-        app.command(name)(guarded(target))
+        app.command(name, help=main.command_help(name, target.__doc__))(guarded(target))
 
 if __name__ == "__main__":
     app(prog_name="protsoc")
@@ -42,8 +43,8 @@ if __name__ == "__main__":
 
 GROUPS = ("add", "set")
 
-# Imported by none of the help screens: the libraries of the commands, and what Typer would import
-# for help text or option values protsoc does not need to render help.
+# Imported by none of the help screens: the libraries of the commands, rich (Click's plain help
+# needs none of it; Typer's panels would bring Markdown and traceback rendering), pydantic.
 HEAVY = (
     "jinja2",
     "jsonschema",
@@ -53,7 +54,7 @@ HEAVY = (
     "yaml",
     "icalendar",
     "pydantic",
-    "rich.markdown",
+    "rich",
     "markdown_it",
     "pygments",
 )
@@ -76,14 +77,24 @@ def _eager_app():  # type: ignore[no-untyped-def]
     return namespace["app"]
 
 
-def test_the_table_says_what_each_command_says() -> None:
-    """`protsoc --help` lists COMMANDS without importing them: each line must be the command's own."""
-    for name, (_, _, help_line) in COMMANDS.items():
+def test_each_summary_is_written_once_and_heads_its_command_help() -> None:
+    """`protsoc --help` lists COMMANDS without importing the commands: each summary is written
+    there only, and the command's own help starts with it."""
+    import importlib
+
+    import typer
+
+    for name, (module, attribute, summary) in COMMANDS.items():
         command = load_command(name)
-        first_paragraph = inspect.cleandoc(command.help or "").split("\n\n")[0]
-        assert help_line == first_paragraph, (
-            f"the help of `protsoc {name}` changed: copy its first paragraph into "
-            "COMMANDS in src/protsoc/cli/main.py"
+        assert inspect.cleandoc(command.help or "").split("\n\n")[0] == summary
+        target = getattr(importlib.import_module(f"protsoc.cli.{module}"), attribute)
+        if isinstance(target, typer.Typer):
+            written = target.info.help if isinstance(target.info.help, str) else ""
+        else:
+            written = target.__doc__ or ""
+        assert " ".join(summary.split()) not in " ".join(written.split()), (
+            f"the summary of `protsoc {name}` is written twice: keep it in COMMANDS "
+            "(src/protsoc/cli/main.py) only"
         )
 
 
@@ -130,7 +141,7 @@ def test_every_screen_is_what_typer_prints_with_every_command_loaded(args: list[
 def test_the_console_script_prints_what_typer_prints(
     args: list[str], run_process, tmp_path: Path
 ) -> None:
-    """In a fresh process (where the help renderer is imported the quick way), byte for byte."""
+    """In a fresh process, as the console script, byte for byte."""
     script = tmp_path / "eager.py"
     script.write_text(EAGER_APP, encoding="utf-8")
     env = {"COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb", "PROTSOC_REGISTRY": None}
@@ -144,7 +155,9 @@ def test_the_console_script_prints_what_typer_prints(
         env={**_environment(), "COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb"},
     )
     eager = Outcome(completed.returncode, completed.stdout, completed.stderr)
-    assert lazy.stdout.strip(), lazy.stderr
+    # `protsoc` and `protsoc add` alone print their help as Click does for any usage error: on
+    # stderr, exit 2 (Typer's panels printed it on stdout).
+    assert (lazy.stderr if args in ([], ["add"]) else lazy.stdout).strip(), lazy.stderr
     assert (lazy.exit_code, lazy.stdout, lazy.stderr) == (
         eager.exit_code,
         eager.stdout,
@@ -169,14 +182,14 @@ def _modules_after(args: list[str], tmp_path: Path) -> set[str]:
     completed = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
-    assert "Usage: protsoc" in completed.stdout
+    assert "Usage: protsoc" in completed.stdout + completed.stderr
     return set(json.loads(listing.read_text()))
 
 
 def test_help_imports_no_command_and_no_heavy_library(tmp_path: Path) -> None:
     for args in ([], ["--help"]):
         loaded = _modules_after(args, tmp_path)
-        assert not loaded & set(HEAVY), args
+        assert not {module.split(".")[0] for module in loaded} & set(HEAVY), args
         commands = {f"protsoc.cli.{module}" for module, _, _ in COMMANDS.values()}
         assert not loaded & commands, f"`protsoc {' '.join(args)}` imported command modules"
         assert "protsoc.registry" not in loaded
@@ -194,7 +207,7 @@ def test_help_imports_no_command_and_no_heavy_library(tmp_path: Path) -> None:
 )
 def test_command_help_imports_that_command_only(args: list[str], tmp_path: Path) -> None:
     loaded = _modules_after(args, tmp_path)
-    assert not loaded & set(HEAVY)
+    assert not {module.split(".")[0] for module in loaded} & set(HEAVY)
     # the command's module and what it imports itself (report shares render's options)
     own = f"protsoc.cli.{COMMANDS[args[0]][0]}"
     code = f"import json, sys, {own}; print(json.dumps(sorted(sys.modules)))"
@@ -209,37 +222,6 @@ def test_command_help_imports_that_command_only(args: list[str], tmp_path: Path)
     assert loaded & commands == its_imports & commands, (
         f"`protsoc {' '.join(args)}` imported other commands' modules"
     )
-
-
-def test_markdown_and_tracebacks_still_work_after_help(tmp_path: Path) -> None:
-    """Help leaves rich.markdown and rich.traceback unimported, not broken: a Typer application
-    that renders Markdown help, in the same process after `protsoc --help`, still does."""
-    code = (
-        "import sys\n"
-        "sys.argv = ['protsoc', '--help']\n"
-        "from protsoc.cli.main import main\n"
-        "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "assert 'rich.markdown' not in sys.modules\n"
-        "import typer\n"
-        "from typer.testing import CliRunner\n"
-        "other = typer.Typer(rich_markup_mode='markdown')\n"
-        "@other.command()\n"
-        "def go() -> None:\n"
-        "    '''Some **bold** words.'''\n"
-        "result = CliRunner().invoke(other, ['--help'])\n"
-        "print('MARKDOWN:', ' '.join(result.stdout.split()))\n"
-        "import rich.markdown, rich.traceback, typer.rich_utils\n"
-        "assert rich.markdown.__file__ and rich.traceback.__file__\n"
-        "try:\n    1 / 0\nexcept ZeroDivisionError as error:\n"
-        "    shown = typer.rich_utils.Traceback.from_exception(type(error), error, None)\n"
-        "print('TRACEBACK:', type(shown).__module__)\n"
-    )
-    completed = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
-    assert "Some bold words." in completed.stdout
-    assert "**" not in completed.stdout.split("MARKDOWN:")[1]
-    assert "TRACEBACK: rich.traceback" in completed.stdout
 
 
 def test_python_dash_m_protsoc(tmp_path: Path) -> None:

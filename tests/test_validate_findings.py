@@ -1,6 +1,9 @@
 """Findings a clerk acts on: misread values that hide nothing else, no cascades, helpful hints."""
 
 import copy
+import os
+import subprocess
+import sys
 
 from conftest import MEETING
 
@@ -75,15 +78,45 @@ def test_a_list_where_the_committee_id_belongs_is_a_finding_not_a_crash(make_reg
     assert "[schema-type]" in outcome.stdout
 
 
-def test_registry_can_be_given_before_the_command_too(
-    registry_tree, run, tmp_path, monkeypatch
-) -> None:
-    monkeypatch.setenv("PROTSOC_REGISTRY", "")  # the root option sets it; undone after the test
+def test_registry_can_be_given_before_the_command_too(registry_tree, run, tmp_path) -> None:
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
 
     found = run(["protsoc", "--registry", str(registry_tree.root), "validate"], cwd=elsewhere)
     missing = run(["protsoc", "--registry", str(tmp_path / "nothing"), "status"], cwd=elsewhere)
+    # The command's own option wins over the group's.
+    both = run(
+        ["protsoc", "--registry", str(tmp_path / "nothing"), "validate"]
+        + ["--registry", str(registry_tree.root)],
+        cwd=elsewhere,
+    )
 
     assert found.exit_code == 0 and "valid" in found.stdout
-    assert missing.exit_code == 2 and "holds no protsoc.yaml" in missing.stderr
+    assert missing.exit_code == 2 and "--registry points to" in missing.stderr
+    assert "holds no protsoc.yaml" in missing.stderr
+    assert both.exit_code == 0 and "valid" in both.stdout
+
+
+def test_the_group_option_reaches_the_command_without_the_environment(
+    registry_tree, tmp_path
+) -> None:
+    """Handed over in Click's context: the process (the library, git, validation's workers) never
+    sees a PROTSOC_REGISTRY the user did not set."""
+    code = (
+        "import os, sys\n"
+        "from protsoc.cli.main import app\n"
+        "app(['--registry', sys.argv[1], 'validate'], prog_name='protsoc', standalone_mode=False)\n"
+        "print('after:', os.environ.get('PROTSOC_REGISTRY'))\n"
+    )
+    env = {key: value for key, value in os.environ.items() if key != "PROTSOC_REGISTRY"}
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(registry_tree.root)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={**env, "NO_COLOR": "1", "TERM": "dumb"},
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "valid" in done.stdout
+    assert "after: None" in done.stdout

@@ -24,7 +24,6 @@ from protsoc.cli.options import RegistryOption
 from protsoc.cli.output import guarded
 
 app = typer.Typer(
-    help="Add a record (committee, meeting, action…) or an entry of a meeting (agenda item, attendance…).",
     no_args_is_help=True,
 )
 

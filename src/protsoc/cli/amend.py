@@ -36,9 +36,7 @@ def amend(
     lang: LangOption = None,
     registry: RegistryOption = None,
 ) -> None:
-    """Start an erratum of approved minutes: a new record MEETING-N that amends the original.
-
-    The original is never rewritten. Correct the new file, then have it approved like any
+    """The original is never rewritten. Correct the new file, then have it approved like any
     minutes (`protsoc approve MEETING-N --by MEMBER`).
     """
     from protsoc.clerk import errata

@@ -40,9 +40,7 @@ def approve(
     lang: LangOption = None,
     registry: RegistryOption = None,
 ) -> None:
-    """Record one member's approval of a meeting's minutes.
-
-    When the approvals reach the committee's rule (default: a majority of the member posts that
+    """When the approvals reach the committee's rule (default: a majority of the member posts that
     attended), the minutes become approved and are sealed (a digest of their content).
     """
     from protsoc.clerk import operations as clerk

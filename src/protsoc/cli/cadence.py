@@ -51,9 +51,7 @@ def cadence(
     output_format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
     registry: RegistryOption = None,
 ) -> None:
-    """Meeting-cadence compliance: who is compliant, due soon or in breach, and when each next meeting is due.
-
-    Only held meetings count (extraordinary ones too). calendar rules need N meetings in every
+    """Only held meetings count (extraordinary ones too). calendar rules need N meetings in every
     calendar period (a period cut by the rule's start is not required); rolling rules allow no gap
     longer than the period. A period still running on the as-of date is due, not a breach; a late
     meeting does not erase an earlier breach. Rules start at the committee's creation, never before
@@ -84,7 +82,8 @@ def cadence(
 
 def _print_text(console, report) -> None:  # type: ignore[no-untyped-def]
     from rich.markup import escape
-    from rich.table import Table
+
+    from protsoc.cli.tables import print_table
 
     # Arabic stays out of table cells (rich has no bidi; see shared research, "Terminal output"):
     # tables hold ids, dates and states; the Arabic wording follows as plain lines.
@@ -93,19 +92,7 @@ def _print_text(console, report) -> None:  # type: ignore[no-untyped-def]
         f"[bold]Meeting cadence as of {report.as_of}[/]{since} "
         f"(due soon = next meeting due within {report.due_soon_days} days)"
     )
-    summary = Table(show_lines=False)
-    for heading in ("committee", "rule", "status", "last held", "next due", "days"):
-        summary.add_column(heading, no_wrap=heading != "rule")
-    for c in report.committees:
-        summary.add_row(
-            escape(c.id),
-            escape(c.words["en"]),
-            _status(c.status),
-            escape(c.last_held.id) if c.last_held else "none",
-            str(c.next_due or "—"),
-            _days(c),
-        )
-    console.print(summary)
+    print_table(console, _summary_table(report))
     for c in report.committees:
         console.print()
         console.print(f"[bold]{escape(c.id)}[/] — {_status(c.status)}")
@@ -124,109 +111,75 @@ def _print_text(console, report) -> None:  # type: ignore[no-untyped-def]
             f"  last held: {escape(c.last_held.id) if c.last_held else 'none recorded'}; "
             f"next due: {c.next_due or '—'} ({_days(c)})"
         )
-        _print_detail(console, c)
+        # At 10,000 meetings these tables hold about 10,000 rows (cli/tables.py draws them).
+        print_table(console, _detail_table(c))
         for b in c.breaches:
             console.print(f"  [red]breach[/]: {_breach_words(b)}")
 
 
-def _detail_table(c):  # type: ignore[no-untyped-def]
-    from rich.markup import escape
-    from rich.table import Table
+def _summary_table(report):  # type: ignore[no-untyped-def]
+    from protsoc.cli.tables import Column, TableDescription
 
-    if c.periods is not None:
-        table = Table(title=f"{c.id}: calendar periods", title_justify="left")
-        for heading in ("from", "to", "held meetings", "state"):
-            table.add_column(heading, no_wrap=True)
-        for p in c.periods:
-            state = p.state + (" (partial period, not required)" if p.state == "partial" else "")
-            table.add_row(
-                str(p.start),
-                str(p.end),
-                escape(", ".join(p.meeting_ids) or "—"),
-                _styled(p.state, state),
-            )
-        return table
-    table = Table(title=f"{c.id}: gaps between held meetings", title_justify="left")
-    for heading in ("from", "to", "days", "deadline", "state"):
-        table.add_column(heading, no_wrap=True, justify="right" if heading == "days" else "left")
-    for g in c.gaps or []:
-        start = escape(g.from_meeting) if g.from_meeting else f"{g.start} (rule start)"
-        end = escape(g.to_meeting) if g.to_meeting else f"{g.end} (as of, open)"
-        table.add_row(start, end, str(g.days), str(g.deadline), _styled(g.state, g.state))
-    return table
-
-
-def _print_detail(console, c) -> None:  # type: ignore[no-untyped-def]
-    """A committee's periods or gaps table: drawn directly when that gives exactly what rich
-    draws (``_plain_table``), else by rich. At 10,000 meetings the tables hold about 10,000 rows,
-    which rich lays out cell by cell in about 3 s; drawn directly they take a few milliseconds."""
-    if c.periods is not None:
-        title = f"{c.id}: calendar periods"
-        columns = [("from", "left"), ("to", "left"), ("held meetings", "left"), ("state", "left")]
-        rows = [
+    headings = ("committee", "rule", "status", "last held", "next due", "days")
+    return TableDescription(
+        columns=[Column(heading, no_wrap=heading != "rule") for heading in headings],
+        rows=[
             [
-                (str(p.start), None),
-                (str(p.end), None),
-                (", ".join(p.meeting_ids) or "—", None),
-                (
-                    p.state + (" (partial period, not required)" if p.state == "partial" else ""),
-                    p.state,
-                ),
+                (c.id, None),
+                (c.words["en"], None),
+                (_STATUS_WORDS.get(c.status, c.status), _STATUS_STYLE.get(c.status)),
+                (c.last_held.id if c.last_held else "none", None),
+                (str(c.next_due or "—"), None),
+                (_days(c), None),
             ]
-            for p in c.periods
-        ]
-    else:
-        title = f"{c.id}: gaps between held meetings"
-        columns = [
-            ("from", "left"),
-            ("to", "left"),
-            ("days", "right"),
-            ("deadline", "left"),
-            ("state", "left"),
-        ]
-        rows = [
+            for c in report.committees
+        ],
+    )
+
+
+def _detail_table(c):  # type: ignore[no-untyped-def]
+    """A committee's calendar periods or gaps between held meetings."""
+    from protsoc.cli.tables import Column, TableDescription
+
+    if c.periods is not None:
+        return TableDescription(
+            title=f"{c.id}: calendar periods",
+            title_justify="left",
+            columns=[
+                Column(heading, no_wrap=True)
+                for heading in ("from", "to", "held meetings", "state")
+            ],
+            rows=[
+                [
+                    (str(p.start), None),
+                    (str(p.end), None),
+                    (", ".join(p.meeting_ids) or "—", None),
+                    (
+                        p.state
+                        + (" (partial period, not required)" if p.state == "partial" else ""),
+                        _STATE_STYLE.get(p.state),
+                    ),
+                ]
+                for p in c.periods
+            ],
+        )
+    return TableDescription(
+        title=f"{c.id}: gaps between held meetings",
+        title_justify="left",
+        columns=[
+            Column(heading, justify="right" if heading == "days" else "left", no_wrap=True)
+            for heading in ("from", "to", "days", "deadline", "state")
+        ],
+        rows=[
             [
                 (g.from_meeting if g.from_meeting else f"{g.start} (rule start)", None),
                 (g.to_meeting if g.to_meeting else f"{g.end} (as of, open)", None),
                 (str(g.days), None),
                 (str(g.deadline), None),
-                (g.state, g.state),
+                (g.state, _STATE_STYLE.get(g.state)),
             ]
             for g in c.gaps or []
-        ]
-    drawn = _plain_table(console, title, columns, rows)
-    if drawn is None:
-        console.print(_detail_table(c))
-    else:
-        console.print(drawn)
-
-
-def _plain_table(
-    console,
-    title: str,
-    columns: list[tuple[str, str]],  # type: ignore[no-untyped-def]
-    rows: list[list[tuple[str, str | None]]],
-):
-    """The segments rich's ``Table(title=title, title_justify="left")`` with ``no_wrap`` columns
-    draws (cli/tables.plain_table), or None when rich might draw anything else. Each row is a
-    list of (text, state) cells; a cell with a state gets that state's style.
-
-    Tested against rich's own drawing, with and without colours (tests/test_perf_outputs.py)."""
-    from protsoc.cli.tables import PLAIN_TEXT, plain_table
-
-    cells: list[list[tuple[str, str | None]]] = []
-    for row in rows:
-        cells.append(line := [])
-        for text, state in row:
-            if not PLAIN_TEXT.match(text) or (state is not None and state not in _STATE_STYLE):
-                return None
-            line.append((text, None if state is None else _STATE_STYLE[state]))
-    return plain_table(
-        console,
-        [(heading, justify, True) for heading, justify in columns],
-        cells,
-        title=title,
-        title_justify="left",
+        ],
     )
 
 
@@ -251,7 +204,3 @@ def _days(c) -> str:  # type: ignore[no-untyped-def]
 
 def _status(status: str) -> str:
     return f"[{_STATUS_STYLE.get(status, '')}]{_STATUS_WORDS.get(status, status)}[/]"
-
-
-def _styled(state: str, text: str) -> str:
-    return f"[{_STATE_STYLE.get(state, '')}]{text}[/]"

@@ -44,9 +44,7 @@ def calendar(
     ] = None,
     registry: RegistryOption = None,
 ) -> None:
-    """Export the meeting calendar as RFC 5545 (.ics): every meeting, plus an all-day reminder on each committee's next due date.
-
-    Times are Africa/Casablanca with a VTIMEZONE from the tz database (Morocco moves to +00:00
+    """Times are Africa/Casablanca with a VTIMEZONE from the tz database (Morocco moves to +00:00
     during Ramadan). UIDs are stable and SEQUENCE grows when a meeting's time, place or status
     changes, so re-importing or subscribing updates events instead of duplicating them. Cancelled
     meetings are exported as cancelled.

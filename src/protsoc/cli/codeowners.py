@@ -29,7 +29,6 @@ def codeowners(
     ] = False,
     registry: RegistryOption = None,
 ) -> None:
-    """Write CODEOWNERS: each committee's files are reviewed by its secretariat's review_teams."""
     from protsoc.cli.output import printable, stderr
     from protsoc.registry.layout import display_path, find_registry
     from protsoc.registry.loaded import Registry

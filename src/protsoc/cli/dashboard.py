@@ -67,9 +67,7 @@ def dashboard(
     ] = False,
     registry: RegistryOption = None,
 ) -> None:
-    """The national dashboard: per indicator the latest and previous values, change, target, freshness.
-
-    Values keep the source's qualifier (≈ about, > more than). An indicator without a target says
+    """Values keep the source's qualifier (≈ about, > more than). An indicator without a target says
     so; one without an update frequency cannot be judged stale. Exit 0, or 1 with --fail-on-stale
     when an indicator's latest value is older than its frequency allows.
     """

@@ -48,9 +48,7 @@ def decisions(
     ] = None,
     registry: RegistryOption = None,
 ) -> None:
-    """Decisions and recommendations with their action plans: owner, due date, status, progress, lateness.
-
-    Decisions with no action plan are flagged: turning them into plans is the Technical
+    """Decisions with no action plan are flagged: turning them into plans is the Technical
     Committee's job. Exit 0, or 1 with --fail-on when a decision is late / has no plan.
     """
     import dataclasses
@@ -92,16 +90,14 @@ def decisions(
 def _print_text(console, result, status) -> None:  # type: ignore[no-untyped-def]
     from rich.markup import escape
 
+    from protsoc.cli.tables import print_table
+
     if not result.decisions:
         what = f"no {status} decisions" if status else "no decisions or recommendations"
         console.print(f"{what} recorded as of {result.as_of}")
     else:
         # Arabic stays out of the table (terminals scramble it in cells): texts follow as lines.
-        drawn = _plain_table(console, result)
-        if drawn is None:
-            console.print(_rich_table(result))
-        else:
-            console.print(drawn, crop=False)  # no line is wider than the console
+        print_table(console, _table(result))
         # One print of all the lines (each parsed and wrapped as its own print would): rich's
         # per-print cost, ~19,000 times at 10,000 meetings, was most of the command's time.
         lines: list[tuple[str, ...]] = [("", "")]
@@ -199,16 +195,10 @@ def _plain_lines(console, lines):  # type: ignore[no-untyped-def]
 _HEADINGS = ("decision", "kind", "owner", "due", "action plan", "status", "progress", "late")
 
 
-def _plain_table(console, result):  # type: ignore[no-untyped-def]
-    """The decisions table drawn directly (cli/tables.plain_table), or None when only rich can
-    draw it exactly as ``_rich_table`` would. At 10,000 meetings it holds ~17,000 rows, which rich
-    lays out in about 20 s."""
-    from protsoc.cli.tables import plain_table
+def _table(result):  # type: ignore[no-untyped-def]
+    """The decisions and their actions: at 10,000 meetings ~17,000 rows (cli/tables.py)."""
+    from protsoc.cli.tables import Column, TableDescription
 
-    columns = [
-        (heading, "right" if heading == "progress" else "left", heading == "decision")
-        for heading in _HEADINGS
-    ]
     rows = []
     for decision in result.decisions:
         state = {"late": ("late", "red"), "done": ("done", "green")}.get(
@@ -239,52 +229,15 @@ def _plain_table(console, result):  # type: ignore[no-untyped-def]
                     (f"{action.days_late} d", "red") if action.late else ("", None),
                 ]
             )
-    return plain_table(
-        console, columns, rows, title=f"decisions as of {result.as_of}", title_justify="center"
-    )
-
-
-def _rich_table(result):  # type: ignore[no-untyped-def]
-    from rich.table import Table
-
-    table = Table(title=f"decisions as of {result.as_of}")
-    for heading in (
-        "decision",
-        "kind",
-        "owner",
-        "due",
-        "action plan",
-        "status",
-        "progress",
-        "late",
-    ):
-        table.add_column(
-            heading,
-            justify="right" if heading == "progress" else "left",
-            no_wrap=heading == "decision",
-        )
-    for decision in result.decisions:
-        state = {"late": "[red]late[/]", "done": "[green]done[/]"}.get(decision.state, "open")
-        table.add_row(
-            decision.ref,
-            decision.kind,
-            decision.owner or "—",
-            decision.due or "—",
-            "[yellow]none[/]" if decision.no_plan else str(len(decision.actions)),
-            state,
-            "—" if decision.progress is None else f"{decision.progress} %",
-            "[red]yes[/]" if decision.late else "",
-        )
-        for action in decision.actions:
-            late = f"[red]{action.days_late} d[/]" if action.late else ""
-            table.add_row(
-                f"  └ {action.id}",
-                "action",
-                action.owner or "—",
-                action.due or "—",
-                "",
-                action.status,
-                f"{action.progress} %",
-                late,
+    return TableDescription(
+        title=f"decisions as of {result.as_of}",
+        columns=[
+            Column(
+                heading,
+                justify="right" if heading == "progress" else "left",
+                no_wrap=heading == "decision",
             )
-    return table
+            for heading in _HEADINGS
+        ],
+        rows=rows,
+    )

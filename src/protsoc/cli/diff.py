@@ -32,10 +32,7 @@ def diff(
     ] = "text",
     registry: RegistryOption = None,
 ) -> None:
-    """Say what a change to the registry does, record by record, in words.
-
-    Exit 0 whatever the change (use `protsoc validate` to fail a build), 2 on a usage or git error.
-    """
+    """Exit 0 whatever the change (use `protsoc validate` to fail a build), 2 on a usage or git error."""
     from protsoc.registry.layout import find_registry
     from protsoc.review.diff import diff as describe_change
     from protsoc.review.reporters import REPORTERS, WITH_FINDINGS

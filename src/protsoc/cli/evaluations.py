@@ -13,9 +13,7 @@ def evaluations(
     output_format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
     registry: RegistryOption = None,
 ) -> None:
-    """Evaluations: commissioning decision, independent body, scope, status, report, recommendations.
-
-    The circular wants evaluations independent of the bodies that manage the programmes; one
+    """The circular wants evaluations independent of the bodies that manage the programmes; one
     that is not is marked here and is an error of `protsoc validate` (evaluation-independence).
     """
     import dataclasses

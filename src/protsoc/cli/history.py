@@ -24,7 +24,6 @@ def history(
     ] = True,
     registry: RegistryOption = None,
 ) -> None:
-    """Show the git history of one record: who changed what, when, in which commit (renames followed)."""
     import json
 
     from protsoc.registry.layout import find_registry

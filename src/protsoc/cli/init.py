@@ -22,9 +22,6 @@ def init(
     ] = False,
     lang: LangOption = None,
 ) -> None:
-    """Create a registry repository: git init (unless DIR is already in one), the registry/ layout with
-    the six committees of the 2018 circular (unless --empty), schemas, a README for clerks, a CI workflow,
-    a pre-commit hook, and a first commit. Refuses to touch an existing registry."""
     from protsoc.clerk.scaffold import init as run_init
     from protsoc.cli.output import stdout
     from protsoc.kernel.i18n import _

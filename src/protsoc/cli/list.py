@@ -28,7 +28,6 @@ def list_records(
     lang: LangOption = None,
     registry: RegistryOption = None,
 ) -> None:
-    """List records of one kind as a table (or JSON for scripts)."""
     import json
 
     from protsoc.cli.output import stdout
@@ -42,28 +41,15 @@ def list_records(
     if output_format == "json":
         typer.echo(json.dumps(found, ensure_ascii=False, indent=2))
         return
-    from protsoc.cli.tables import plain_table
+    from protsoc.cli.tables import Column, TableDescription, print_table
 
+    # A 10,000-meeting list is 10,000 rows (cli/tables.py draws them).
     columns = COLUMNS[record_kind]
-    cells = [
-        ["" if row.get(column) is None else str(row.get(column)) for column in columns]
-        for row in found
-    ]
-    console = stdout()
-    # Drawn directly when that is exactly what rich draws (a 10,000-meeting list took rich ~5 s).
-    drawn = plain_table(
-        console,
-        [(column, "left", False) for column in columns],
-        [[(text, None) for text in row] for row in cells],
+    table = TableDescription(
+        columns=[Column(column) for column in columns],
+        rows=[
+            [("" if row.get(column) is None else str(row.get(column)), None) for column in columns]
+            for row in found
+        ],
     )
-    if drawn is not None:
-        console.print(drawn, crop=False)  # no line is wider than the console
-        return
-    from rich.table import Table
-
-    table = Table(show_lines=False)
-    for column in columns:
-        table.add_column(column)
-    for row in cells:
-        table.add_row(*row)
-    console.print(table)
+    print_table(stdout(), table)

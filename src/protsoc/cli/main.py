@@ -1,28 +1,31 @@
 """The `protsoc` command: the Typer application and its entry point.
 
-Start-up is part of the interface (`protsoc --help` under 150 ms, issue 8), so help costs only
-what it shows:
-- the command modules are imported only when their command runs: `protsoc --help` lists the
-  commands from `COMMANDS`, whose help lines tests/test_startup.py checks against the commands;
-- Typer's help renderer is imported without the Markdown and traceback modules it never uses here;
-- a group's absent options skip Typer's pydantic conversion.
-tests/test_startup.py checks that every help screen is byte for byte what plain Typer prints.
+Start-up is part of the interface (`protsoc --help` within 250 ms), so help costs only what it
+shows, with public Typer and Click interfaces only:
+- the command table `COMMANDS` (like pip's `commands_dict`): a command's module is imported only
+  when that command runs or shows its own help; `protsoc --help` lists the commands from the
+  table, where each summary is written once;
+- Click's plain help and error messages rather than Typer's rich panels, whose renderer imports
+  Markdown and traceback support protsoc does not use (about 70 ms).
+tests/test_startup.py checks that every help screen is byte for byte what Typer prints with every
+command loaded up front, and that help imports no command module and no rich.
 """
 
 from __future__ import annotations
 
+import inspect
 import sys
-import types
 from typing import Annotated, Any
 
 import typer
-from typer.core import TyperCommand, TyperGroup, TyperOption
+from typer.core import TyperCommand, TyperGroup
 
 from protsoc.cli.options import RegistryOption
 
 # In the order of `protsoc --help`: overview and checks, documents, the clerk's commands, review,
 # then the command groups (Typer has always listed `add` and `set` last).
-# name: (module in protsoc.cli, its function or Typer app, the first paragraph of its help)
+# name: (module in protsoc.cli, its function or Typer app, its summary: the first paragraph of
+# its help, written only here; see command_help)
 COMMANDS: dict[str, tuple[str, str, str]] = {
     "status": (
         "status",
@@ -187,7 +190,13 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
 
 
 class _Listed(TyperCommand):
-    """A command as `protsoc --help` lists it: its name and help line, its module not imported."""
+    """A command as `protsoc --help` lists it: its name and summary, its module not imported."""
+
+
+def command_help(name: str, details: str | None) -> str:
+    """The help of `protsoc NAME`: its summary from `COMMANDS`, then what its docstring adds."""
+    summary = COMMANDS[name][2]
+    return f"{summary}\n\n{inspect.cleandoc(details)}" if details else summary
 
 
 def load_command(name: str) -> Any:
@@ -200,116 +209,29 @@ def load_command(name: str) -> Any:
 
     module, attribute, _ = COMMANDS[name]
     target = getattr(importlib.import_module(f"{__package__}.{module}"), attribute)
-    holder = typer.Typer()
+    holder = typer.Typer(rich_markup_mode=None)  # plain help, as `app` (below)
     if isinstance(target, typer.Typer):
-        holder.add_typer(target, name=name, cls=_Group)
+        holder.add_typer(target, name=name, help=command_help(name, None))
     else:
-        holder.command(name)(guarded(target))
+        help_text = command_help(name, target.__doc__)
+        holder.command(name, help=help_text)(guarded(target))
     return typer.main.get_group(holder).commands[name]
 
 
-class _DeferredClass(type):
-    """A class of a module not imported yet: using it (calling it, reading an attribute) imports it."""
-
-    def real(cls) -> Any:
-        import importlib
-
-        return getattr(importlib.import_module(cls.__module__), cls.__name__)
-
-    def __call__(cls, *args: Any, **kwargs: Any) -> Any:
-        return cls.real()(*args, **kwargs)
-
-    def __getattr__(cls, name: str) -> Any:
-        return getattr(cls.real(), name)
-
-
-class _DeferredModule(types.ModuleType):
-    """Stands for a module while typer.rich_utils is imported: `_DEFERRED` classes are deferred."""
-
-    def __getattr__(self, name: str) -> Any:
-        if name.startswith("__"):  # the import system probing (__path__...): a plain module
-            raise AttributeError(name)
-        if name in _DEFERRED.get(self.__name__, ()):
-            return _DeferredClass(name, (), {"__module__": self.__name__})
-        # Anything else is needed now: the real module replaces the stand-in.
-        import importlib
-
-        del sys.modules[self.__name__]
-        return getattr(importlib.import_module(self.__name__), name)
-
-
-# Typer's help renderer imports these at its top for markdown help text and pretty tracebacks,
-# which protsoc does not use (rich markup; pretty_exceptions_enable=False): markdown-it, pygments
-# and rich.pretty are about 40 ms of the 150 ms budget of `protsoc --help`.
-_DEFERRED = {"rich.markdown": ("Markdown",), "rich.traceback": ("Traceback",)}
-
-
-def _import_help_renderer() -> None:
-    """Import typer.rich_utils with `_DEFERRED`'s modules left for the first real use."""
-    if "typer.rich_utils" in sys.modules:
-        return
-    placed = [name for name in _DEFERRED if name not in sys.modules]
-    for name in placed:
-        sys.modules[name] = _DeferredModule(name)
-    try:
-        import typer.rich_utils  # noqa: F401
-    finally:
-        for name in placed:
-            if isinstance(sys.modules.get(name), _DeferredModule):
-                del sys.modules[name]
-
-
-class _GroupOption(TyperOption):
-    """An option of a group (`protsoc --registry`, `--help`): an absent value needs no conversion.
-
-    Typer converts every value with a pydantic adapter, and builds one (importing pydantic, about
-    80 ms) even for an absent value, which it converts to None: that alone would put
-    `protsoc COMMAND --help` over its budget. Same result, without the adapter.
-    """
-
-    def process_value(self, ctx: Any, value: Any) -> Any:
-        if value is None and not self.required and not self.multiple and self.nargs == 1:
-            return None if self.callback is None else self.callback(ctx, self, None)
-        return super().process_value(ctx, value)
-
-
-class _Group(TyperGroup):
-    """A group (`protsoc`, `protsoc add`, `protsoc set`) whose own options are `_GroupOption`s.
-
-    A group's options are parsed before its command's, so `protsoc add meeting --help` would
-    convert `protsoc`'s and `add`'s absent --help through pydantic.
-    """
-
-    def get_params(self, ctx: Any) -> Any:
-        params = super().get_params(ctx)
-        for param in params:
-            if type(param) is TyperOption:
-                param.__class__ = _GroupOption
-        return params
-
-    def format_help(self, ctx: Any, formatter: Any) -> None:
-        _import_help_renderer()
-        super().format_help(ctx, formatter)
-
-
-class _LazyGroup(_Group):
+class _LazyGroup(TyperGroup):
     """The root group: every command listed from `COMMANDS`, built only when it is asked for.
 
-    Help rendering sees the `_Listed` stand-ins; anything else that looks a command up (running it,
-    `protsoc COMMAND --help`, shell completion) gets the real one.
+    Click's lazy-loading group (its documentation, "Lazily Loading Subcommands") with one step
+    more: help rendering sees the `_Listed` stand-ins, so listing the commands imports none of
+    them; anything else that looks a command up (running it, `protsoc COMMAND --help`, shell
+    completion) gets the real one.
     """
 
     def __init__(self, **attrs: Any) -> None:
         super().__init__(**attrs)
-        for name, (_, _, help_line) in COMMANDS.items():
-            self.commands.setdefault(name, _Listed(name=name, help=help_line))
+        for name, (_, _, summary) in COMMANDS.items():
+            self.commands.setdefault(name, _Listed(name=name, help=summary))
         self._listing = False
-
-    def main(self, args: Any = None, *rest: Any, **kwargs: Any) -> Any:
-        if "--help" in (sys.argv[1:] if args is None else args):
-            # `protsoc COMMAND --help`: Typer's commands render their help with the same renderer
-            _import_help_renderer()
-        return super().main(args, *rest, **kwargs)
 
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
         command = self.commands.get(cmd_name)
@@ -333,6 +255,10 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=False,
+    # Click's plain help and error messages: Typer's rich panels import its Markdown and
+    # traceback renderers (markdown-it, pygments), ~70 ms more, putting `protsoc --help` over
+    # its 250 ms budget (pyproject.toml, "typer" has the numbers).
+    rich_markup_mode=None,
 )
 
 
@@ -355,14 +281,8 @@ def _root(
     registry: RegistryOption = None,
 ) -> None:
     """protsoc: the social-protection governance registry."""
-    if registry is not None:
-        # `protsoc --registry DIR <command>` works like `protsoc <command> --registry DIR`
-        # (which still wins when both are given): the commands read the same variable.
-        import os
-
-        from protsoc.registry.layout import ENV_VAR
-
-        os.environ[ENV_VAR] = str(registry)
+    # `registry` is read by each command's own --registry option when that one is absent
+    # (cli/options.py): declared here only so that it may come before the command.
 
 
 def main() -> None:

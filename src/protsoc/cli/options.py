@@ -7,10 +7,21 @@ from typing import Annotated, Collection, Optional
 
 import typer
 
+
+def _or_the_groups(ctx: typer.Context, value: Optional[Path]) -> Optional[Path]:
+    """`protsoc --registry DIR COMMAND` works like `protsoc COMMAND --registry DIR`, which wins
+    when both are given: an absent command option takes the value the root group parsed (Click
+    keeps it in the root context), so nothing reaches the library through the environment."""
+    if value is None:
+        value = ctx.find_root().params.get("registry")
+    return value
+
+
 RegistryOption = Annotated[
     Optional[Path],
     typer.Option(
         "--registry",
+        callback=_or_the_groups,
         help="The registry folder (holding protsoc.yaml). Default: $PROTSOC_REGISTRY, else the "
         "registry/ folder of the current directory or its nearest parent.",
         show_default=False,

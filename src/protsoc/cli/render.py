@@ -40,7 +40,6 @@ def render(
     templates: TemplatesOption = None,
     registry: RegistryOption = None,
 ) -> None:
-    """Render the Arabic minutes or convocation of a meeting from the registry."""
     from protsoc.documents.render import DOCUMENTS
     from protsoc.documents.render import render as render_document
     from protsoc.kernel.errors import UsageError

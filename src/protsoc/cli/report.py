@@ -26,7 +26,6 @@ def report(
     templates: TemplatesOption = None,
     registry: RegistryOption = None,
 ) -> None:
-    """Render the follow-up report («تقرير التتبع»): cadence, decisions and actions, roadmap, evaluations, indicators."""
     from protsoc.cli.loading import loaded_registry
     from protsoc.documents.render import render as render_document
     from protsoc.registry.layout import find_registry

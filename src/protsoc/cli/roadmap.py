@@ -21,7 +21,6 @@ def roadmap(
     output_format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
     registry: RegistryOption = None,
 ) -> None:
-    """The roadmap: axes, milestones with planned and actual dates, linked actions, resources; what is late."""
     import dataclasses
     import json
 

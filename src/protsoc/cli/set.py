@@ -24,7 +24,6 @@ from protsoc.cli.options import RegistryOption
 from protsoc.cli.output import guarded
 
 app = typer.Typer(
-    help="Update a record: a meeting's status, an action's progress, a member post's title or holder.",
     no_args_is_help=True,
 )
 

@@ -30,7 +30,6 @@ def show(
     lang: LangOption = None,
     registry: RegistryOption = None,
 ) -> None:
-    """Print one record (its YAML as stored) and, for a meeting, where the approval of its minutes stands."""
     import json
 
     from protsoc.cli.output import printable, stdout

@@ -33,10 +33,7 @@ def site(
     ] = "ar,fr",
     registry: RegistryOption = None,
 ) -> None:
-    """Build the national dashboard as a static bilingual website (Arabic, French).
-
-    Exit 0 built, 1 the registry is invalid (nothing is published), 2 usage or environment error.
-    """
+    """Exit 0 built, 1 the registry is invalid (nothing is published), 2 usage or environment error."""
     from protsoc.cli.output import stderr
     from protsoc.registry.layout import find_registry
     from protsoc.site.build import build, parse_languages

@@ -19,7 +19,6 @@ def status(
     output_format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
     registry: RegistryOption = None,
 ) -> None:
-    """An overview of the registry: committees, chairs, members, cadence rules, last meetings, open items."""
     import dataclasses
     import json
 

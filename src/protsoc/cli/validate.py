@@ -42,10 +42,7 @@ def validate(
         ),
     ] = False,
 ) -> None:
-    """Check the registry: YAML safety, schemas, cross-record rules and Arabic text hygiene.
-
-    Exit 0 valid (warnings allowed unless --strict), 1 invalid, 2 usage or environment error.
-    """
+    """Exit 0 valid (warnings allowed unless --strict), 1 invalid, 2 usage or environment error."""
     from protsoc.cli.output import stdout
     from protsoc.kernel.errors import UsageError
     from protsoc.registry.cache import switched_off

@@ -24,10 +24,7 @@ def verify_seals(
         ),
     ] = None,
 ) -> None:
-    """Check sealed minutes against git history: any change of sealed content since the commit that approved it.
-
-    Exit 0 when every sealed record is as approved, 1 otherwise, 2 usage or environment error.
-    """
+    """Exit 0 when every sealed record is as approved, 1 otherwise, 2 usage or environment error."""
     from rich.markup import escape
 
     from protsoc.cli.output import stdout
