@@ -29,9 +29,7 @@ def programmes(
     output_format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
     registry: RegistryOption = None,
 ) -> None:
-    """Programmes: managing bodies, start, axis, committee, linked records, financial execution.
-
-    The circular has the Technical Committee follow the programmes technically and financially
+    """The circular has the Technical Committee follow the programmes technically and financially
     (ثانيا - I); `protsoc finance` gives the figures in full.
     """
     import dataclasses
@@ -133,9 +131,7 @@ def finance(
     ] = None,
     registry: RegistryOption = None,
 ) -> None:
-    """Financial follow-up: budget, committed, paid, spent, commitment and payment rates.
-
-    Per programme (with its actions), action, axis and owner, by source of funds and by fiscal
+    """Per programme (with its actions), action, axis and owner, by source of funds and by fiscal
     year or quarter, in MAD. Commitment rate «نسبة الالتزام» = net commitments / revised budget;
     payment rate «نسبة الأداء» = payments / net commitments; execution rate = payments / revised
     budget, set against an action's physical progress (the gap, in points).
