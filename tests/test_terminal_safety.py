@@ -45,3 +45,29 @@ def test_escape_sequences_and_markup_in_a_record_are_shown_not_run(hostile_tree,
     # what was stored is visible: escaped by protsoc (status) or by YAML itself (show)
     assert "\\x1b]0;owned\\x07" in text or "\\e]0;owned\\a" in text
     assert "[link=https://evil.example]" in text and "[/bold]" in text
+
+
+def test_no_command_prints_a_ci_workflow_command_from_record_text(
+    make_registry, run_process
+) -> None:  # type: ignore[no-untyped-def]
+    """A committee's cadence source (any record text) with `\\n::error …` in it, on a registry
+    that validates: no command's output may hold a line GitHub Actions would run."""
+    steering = copy.deepcopy(STEERING)
+    injected = "x\n::error file=README.md,line=1::INJECTED\n::add-mask::x"
+    steering["cadence"]["source"]["section"] = injected
+    steering["short_name"] = {"ar": injected}
+    tree = make_registry({"committees/steering.yaml": steering})
+    for command in (
+        ["validate"],
+        ["cadence"],
+        ["status"],
+        ["decisions"],
+        ["list", "committees"],
+        ["show", "steering"],
+    ):
+        outcome = run_process(["protsoc", *command], cwd=tree.repo)
+        assert outcome.exit_code in (0, 1), (command, outcome.stderr)
+        printed = outcome.stdout + outcome.stderr
+        assert not [line for line in printed.splitlines() if line.lstrip().startswith("::")], (
+            command
+        )

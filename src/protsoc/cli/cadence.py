@@ -81,8 +81,7 @@ def cadence(
 
 
 def _print_text(console, report) -> None:  # type: ignore[no-untyped-def]
-    from rich.markup import escape
-
+    from protsoc.cli.output import printable
     from protsoc.cli.tables import print_table
 
     # Arabic stays out of table cells (rich has no bidi; see shared research, "Terminal output"):
@@ -95,20 +94,22 @@ def _print_text(console, report) -> None:  # type: ignore[no-untyped-def]
     print_table(console, _summary_table(report))
     for c in report.committees:
         console.print()
-        console.print(f"[bold]{escape(c.id)}[/] — {_status(c.status)}")
-        console.print(f"  rule: {escape(c.words['en'])}")
-        console.print(f"  القاعدة: {escape(c.words['ar'])}")
+        console.print(f"[bold]{printable(c.id)}[/] — {_status(c.status)}")
+        console.print(f"  rule: {printable(c.words['en'])}")
+        console.print(f"  القاعدة: {printable(c.words['ar'])}")
         source = c.source or {}
         cited = " ".join(str(source[k]) for k in ("document", "section") if source.get(k))
         if c.rule is None:
             if cited:
-                console.print(f"  source: {escape(cited)}")
+                console.print(f"  source: {printable(cited)}")
             continue
-        console.print(f"  judged from {c.start}" + (f"; source: {escape(cited)}" if cited else ""))
+        console.print(
+            f"  judged from {c.start}" + (f"; source: {printable(cited)}" if cited else "")
+        )
         if c.dissolved:
             console.print(f"  dissolved on {c.dissolved}")
         console.print(
-            f"  last held: {escape(c.last_held.id) if c.last_held else 'none recorded'}; "
+            f"  last held: {printable(c.last_held.id) if c.last_held else 'none recorded'}; "
             f"next due: {c.next_due or '—'} ({_days(c)})"
         )
         # At 10,000 meetings these tables hold about 10,000 rows (cli/tables.py draws them).

@@ -88,8 +88,7 @@ def decisions(
 
 
 def _print_text(console, result, status) -> None:  # type: ignore[no-untyped-def]
-    from rich.markup import escape
-
+    from protsoc.cli.output import printable
     from protsoc.cli.tables import print_table
 
     if not result.decisions:
@@ -104,7 +103,7 @@ def _print_text(console, result, status) -> None:  # type: ignore[no-untyped-def
         for decision in result.decisions:
             lines.append(
                 (
-                    f"[bold]{escape(decision.ref)}[/]: {escape(decision.text)}",
+                    f"[bold]{printable(decision.ref)}[/]: {printable(decision.text)}",
                     decision.ref,
                     decision.text,
                 )
@@ -112,7 +111,7 @@ def _print_text(console, result, status) -> None:  # type: ignore[no-untyped-def
             for action in decision.actions:
                 lines.append(
                     (
-                        f"  {escape(action.id)}: {escape(action.title)}",
+                        f"  {printable(action.id)}: {printable(action.title)}",
                         f"  {action.id}",
                         action.title,
                     )
@@ -121,7 +120,7 @@ def _print_text(console, result, status) -> None:  # type: ignore[no-untyped-def
         _print_lines(console, lines)
     for action in result.unlinked_actions:
         console.print(
-            f"[yellow]action {escape(action.id)} carries out no recorded decision[/] ({escape(action.path)})"
+            f"[yellow]action {printable(action.id)} carries out no recorded decision[/] ({printable(action.path)})"
         )
     if result.meetings_without_decisions:
         console.print(

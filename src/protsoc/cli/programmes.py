@@ -53,9 +53,9 @@ def programmes(
 
 def _print_programmes(console, rows) -> None:  # type: ignore[no-untyped-def]
     from rich import box
-    from rich.markup import escape
     from rich.table import Table
 
+    from protsoc.cli.output import printable
     from protsoc.governance import finance
 
     if not rows:
@@ -94,16 +94,16 @@ def _print_programmes(console, rows) -> None:  # type: ignore[no-untyped-def]
     console.print()
     # Arabic stays out of table cells: terminals without bidi support scramble it there.
     for row in rows:
-        console.print(f"[bold]{escape(row.id)}[/]: {escape(row.name)}")
+        console.print(f"[bold]{printable(row.id)}[/]: {printable(row.name)}")
         for body in row.managing_bodies:
-            console.print(f"  managed by {escape(body['id'])}: {escape(body['name'])}")
+            console.print(f"  managed by {printable(body['id'])}: {printable(body['name'])}")
         if row.finance:
             console.print(
                 f"  revised budget {finance.format_mad(_decimal(row.finance['revised_budget']))} "
                 f"MAD, committed {finance.format_mad(_decimal(row.finance['committed']))} MAD, "
                 f"paid {finance.format_mad(_decimal(row.finance['paid']))} MAD"
             )
-        console.print(f"  sources: {escape(', '.join(row.sources))}")
+        console.print(f"  sources: {printable(', '.join(row.sources))}")
     if not any(row.finance for row in rows):
         console.print()
         console.print(_NO_MONEY)
@@ -191,9 +191,9 @@ def finance(
 
 def _print_finance(console, report) -> None:  # type: ignore[no-untyped-def]
     from rich import box
-    from rich.markup import escape
     from rich.table import Table
 
+    from protsoc.cli.output import printable
     from protsoc.governance import finance
 
     console.print(f"financial follow-up as of {report.as_of} (amounts in MAD)")
@@ -240,10 +240,10 @@ def _print_finance(console, report) -> None:  # type: ignore[no-untyped-def]
     for row in report.rows:
         if row.group != "programme" and row.group != "action":
             continue
-        console.print(f"[bold]{row.group} {escape(row.id)}[/]")
+        console.print(f"[bold]{row.group} {printable(row.id)}[/]")
         for source, figures in sorted(row.by_source.items()):
             console.print(
-                f"  {escape(source)}: budget "
+                f"  {printable(source)}: budget "
                 f"{finance.format_mad(figures.budget) if figures.has_budget else '—'}, committed "
                 f"{finance.format_mad(figures.committed)}, paid {finance.format_mad(figures.paid)}"
             )
@@ -266,7 +266,7 @@ def _print_finance(console, report) -> None:  # type: ignore[no-untyped-def]
         console.print(f"[red]not reported for {report.report_period}[/]:")
         for entry in report.not_reported:
             console.print(
-                f"  {entry['kind']} {escape(entry['id'])} (owner {escape(entry['owner'] or '—')})"
+                f"  {entry['kind']} {printable(entry['id'])} (owner {printable(entry['owner'] or '—')})"
             )
     else:
         console.print(

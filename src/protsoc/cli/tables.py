@@ -65,20 +65,22 @@ def print_table(console: Any, table: TableDescription) -> None:
 
 
 def rich_table(table: TableDescription) -> Any:
-    """``table`` as a rich Table (texts escaped: a cell is never read as markup)."""
-    from rich.markup import escape
+    """``table`` as a rich Table (texts escaped: a cell is never read as markup, and control
+    characters in record text are shown, never sent to the terminal)."""
     from rich.table import Table
 
+    from protsoc.cli.output import printable
+
     drawn = Table(
-        title=None if table.title is None else escape(table.title),
+        title=None if table.title is None else printable(table.title),
         title_justify=table.title_justify,
     )
     for column in table.columns:
-        drawn.add_column(escape(column.heading), justify=column.justify, no_wrap=column.no_wrap)
+        drawn.add_column(printable(column.heading), justify=column.justify, no_wrap=column.no_wrap)
     for row in table.rows:
         drawn.add_row(
             *(
-                escape(text) if style is None else f"[{style}]{escape(text)}[/]"
+                printable(text) if style is None else f"[{style}]{printable(text)}[/]"
                 for text, style in row
             )
         )

@@ -25,9 +25,7 @@ def verify_seals(
     ] = None,
 ) -> None:
     """Exit 0 when every sealed record is as approved, 1 otherwise, 2 usage or environment error."""
-    from rich.markup import escape
-
-    from protsoc.cli.output import stdout
+    from protsoc.cli.output import printable, stdout
     from protsoc.registry.layout import find_registry
     from protsoc.validate import reporters
     from protsoc.validate.seal_history import verify_seals as check
@@ -40,9 +38,9 @@ def verify_seals(
         raise typer.Exit(0 if valid else 1)
     console = stdout()
     for finding in result.findings:
-        console.print(f"[red]{escape(reporters.plain_line(finding))}[/]", soft_wrap=True)
+        console.print(f"[red]{printable(reporters.plain_line(finding))}[/]", soft_wrap=True)
         if finding.hint:
-            console.print(f"    [dim]hint: {escape(finding.hint)}[/]", soft_wrap=True)
+            console.print(f"    [dim]hint: {printable(finding.hint)}[/]", soft_wrap=True)
     verdict = "[green]intact[/]" if valid else "[red]broken[/]"
     console.print(
         f"{verdict}: {result.sealed} sealed minutes checked against history, "

@@ -62,10 +62,13 @@ def ci_log_line(text: str) -> str:
     """A line printed to a CI log: never a workflow command, whatever the record text holds.
 
     The text is escaped as for a terminal (so it holds no line break of its own); a line that
-    would still begin with ``::`` (after any spaces) gets a space before it, which GitHub does
-    not run."""
+    would still begin with ``::`` after leading white space (the runner trims it before looking)
+    gets a backslash before the ``::``, which shows that something was escaped and is no command."""
     shown = terminal(text)
-    return " " + shown if shown.lstrip().startswith("::") else shown
+    stripped = shown.lstrip()
+    if stripped.startswith("::"):
+        return shown[: len(shown) - len(stripped)] + "\\" + stripped
+    return shown
 
 
 # What can open a construct inside a line: emphasis, links and images, table cells,
