@@ -145,7 +145,36 @@ def rule_reads(tmp_path_factory: pytest.TempPathFactory) -> set[tuple]:
 
     reads = keys_read_by_registry_wide_rules(SHIPPED_REGISTRY)
     valid = Path(__file__).resolve().parent / "examples" / "valid"
-    extras = [{}, {p.relative_to(valid).as_posix(): p.read_bytes() for p in valid.rglob("*.yaml")}]
+    funded_action = {  # money on an action: the finance rules read its budgets and ledger
+        "id": "funded",
+        "title": {"ar": "إجراء ممول"},
+        "owner": "steering/head-of-government",
+        "budgets": [
+            {
+                "id": "b1",
+                "fiscal_year": 2025,
+                "type": "original",
+                "amount": "10.00",
+                "date": "2025-01-01",
+                "funding_source": "undeclared",
+            }
+        ],
+        "transactions": [
+            {
+                "id": "t1",
+                "type": "payment",
+                "date": "2025-02-01",
+                "amount": "5.00",
+                "funding_source": "undeclared",
+                "reported_by": "steering/nobody",
+            }
+        ],
+    }
+    extras = [
+        {},
+        {p.relative_to(valid).as_posix(): p.read_bytes() for p in valid.rglob("*.yaml")},
+        {"roadmap/actions/funded.yaml": funded_action},
+    ]
     for number, files in enumerate(extras + [case.values[0].files for case in CASES]):
         folder = tmp_path_factory.mktemp(f"corpus{number}")
         tree = RegistryTree(repo=folder, root=folder / "registry")

@@ -27,15 +27,17 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from protsoc.governance import vocabulary
 from protsoc.kernel import dates
 
 MAD = "MAD"
 CENTIME = Decimal("0.01")
 ZERO = Decimal("0.00")
-EVENT_TYPES = ("commitment", "decommitment", "payment", "expenditure")
-BUDGET_TYPES = ("original", "revised")
-BUDGET_STATUSES = ("indicative", "committed")
-FUNDING_KINDS = ("general-budget", "special-account", "donor", "own-resources", "other")
+# The codelists, from the schemas (governance/vocabulary is their one reader).
+EVENT_TYPES = vocabulary.FINANCIAL_EVENT_TYPES
+BUDGET_TYPES = vocabulary.BUDGET_TYPES
+BUDGET_STATUSES = vocabulary.BUDGET_STATUSES
+FUNDING_KINDS = vocabulary.FUNDING_KINDS
 
 _AMOUNT = re.compile(r"^[0-9]{1,15}(?:\.([0-9]+))?$")
 _RATE = re.compile(r"^[0-9]{1,9}(?:\.[0-9]{1,10})?$")

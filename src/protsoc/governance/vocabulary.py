@@ -31,6 +31,10 @@ LOCATIONS: dict[str, tuple[str, str]] = {
     "EVALUATION_KINDS": ("evaluation", "/properties/kind"),
     "EVALUATOR_KINDS": ("evaluation", "/properties/evaluator/properties/kind"),
     "EVALUATION_STATUSES": ("evaluation", "/properties/status"),
+    "BUDGET_TYPES": ("defs", "/$defs/budget/properties/type"),
+    "BUDGET_STATUSES": ("defs", "/$defs/budget/properties/status"),
+    "FINANCIAL_EVENT_TYPES": ("defs", "/$defs/financial_event/properties/type"),
+    "FUNDING_KINDS": ("defs", "/$defs/funding_source/properties/kind"),
 }
 
 
@@ -60,3 +64,7 @@ CADENCE_MODES = enum_at(*LOCATIONS["CADENCE_MODES"])
 EVALUATION_KINDS = enum_at(*LOCATIONS["EVALUATION_KINDS"])
 EVALUATOR_KINDS = enum_at(*LOCATIONS["EVALUATOR_KINDS"])
 EVALUATION_STATUSES = enum_at(*LOCATIONS["EVALUATION_STATUSES"])
+BUDGET_TYPES = enum_at(*LOCATIONS["BUDGET_TYPES"])
+BUDGET_STATUSES = enum_at(*LOCATIONS["BUDGET_STATUSES"])
+FINANCIAL_EVENT_TYPES = enum_at(*LOCATIONS["FINANCIAL_EVENT_TYPES"])
+FUNDING_KINDS = enum_at(*LOCATIONS["FUNDING_KINDS"])
