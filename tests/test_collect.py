@@ -363,3 +363,37 @@ def test_a_sheet_of_a_million_rows_is_refused_without_reading_it(sh, tree, tmp_p
     book.save(base)
     refused = sh("collect", "import", str(base))
     assert refused.exit_code == 2 and "more than 20000 rows" in refused.stderr
+
+
+def test_the_csv_form_round_trips_for_scripts(sh, tree, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import csv
+
+    folder = tmp_path / "interior-csv"
+    ok(
+        sh(
+            "collect",
+            "template",
+            "--owner",
+            "steering/interior",
+            "--format",
+            "csv",
+            "-o",
+            str(folder),
+        )
+    )
+    path = folder / "actions.csv"
+    rows = list(csv.reader(path.read_text(encoding="utf-8-sig").splitlines()))
+    assert rows[1][0] == "plan-1" and len(rows) == 3
+    rows[1][7], rows[1][9] = "65", "2025-06-20"
+    rows[2][7], rows[2][9] = "=1+1", "2025-06-20"  # text in a CSV, never a formula
+    with path.open("w", encoding="utf-8-sig", newline="") as stream:
+        csv.writer(stream).writerows(rows)
+    refused = sh("collect", "import", str(folder), "--format", "csv")
+    assert refused.exit_code == 1 and "actions.csv, row 3, column H" in refused.stderr
+    rows[2][7] = "70"
+    with path.open("w", encoding="utf-8-sig", newline="") as stream:
+        csv.writer(stream).writerows(rows)
+    ok(sh("collect", "import", str(folder), "--format", "csv", "--commit"))
+    assert tree.read("roadmap/actions/plan-1.yaml")["progress"] == 65
+    assert tree.read("roadmap/actions/plan-2.yaml")["progress"] == 70
+    assert commits(tree)[0].startswith("collect(steering/interior): import interior-csv")

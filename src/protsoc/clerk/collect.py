@@ -434,6 +434,43 @@ def template(
     book.save(output)
 
 
+def template_csv(folder: Path, selection: Selection, lang: str, as_of: str, made_on: str) -> None:
+    """The CSV form of the template, for scripts: one file per sheet in ``folder`` (UTF-8 with a
+    BOM, so that a spreadsheet opening it reads Arabic right; text neutralised as in the
+    workbook). The submitter is written into ``protsoc.csv``."""
+    import csv
+
+    if lang not in SHEET_LANGUAGES:
+        raise UsageError(
+            _("--lang {lang!r}: a template is in Arabic or French").format(lang=lang),
+            _("use --lang ar or --lang fr"),
+        )
+    folder.mkdir(parents=True, exist_ok=True)
+    tables = {
+        "actions": [
+            [HEADERS[c][lang] for c in ACTION_COLUMNS],
+            *(_action_row(r, lang) for r in selection.actions),
+        ],
+        "indicators": [
+            [HEADERS[c][lang] for c in INDICATOR_COLUMNS],
+            *(_indicator_row(r, lang) for r in selection.indicators),
+        ],
+        "protsoc": [
+            ["format", FORMAT_VERSION],
+            ["body", selection.body],
+            ["as_of", as_of],
+            ["made_on", made_on],
+            ["lang", lang],
+            ["submitter", ""],
+        ],
+    }
+    for name, rows in tables.items():
+        with (folder / f"{name}.csv").open("w", encoding="utf-8-sig", newline="") as stream:
+            writer_ = csv.writer(stream)
+            for row in rows:
+                writer_.writerow(["" if v is None else csv_cell(v) for v in row])
+
+
 # --- reading a returned workbook ---------------------------------------------------------------
 
 
@@ -510,7 +547,7 @@ class Returned:
 
 
 def _all_names(key: str) -> set[str]:
-    return {_fold(name) for name in SHEET_NAMES[key].values()}
+    return {_fold(name) for name in SHEET_NAMES[key].values()} | {f"{key}.csv"}
 
 
 def _fold(text: Any) -> str:
@@ -532,11 +569,12 @@ _STATUS_CODES = _labels(STATUS_LABELS)
 _QUALIFIER_CODES = _labels(QUALIFIER_LABELS)
 
 
-def read_returned(path: Path) -> Returned:
-    """Read and check every cell of a returned workbook (``UnreadableWorkbook``: exit 2)."""
+def read_returned(path: Path, csv: bool = False) -> Returned:
+    """Read and check every cell of a returned workbook, or of its CSV folder
+    (``UnreadableWorkbook``: exit 2)."""
     from protsoc.clerk import workbook
 
-    book = workbook.read(path)
+    book = workbook.read_csv_folder(path) if csv else workbook.read(path)
     return parse(path, book)
 
 
@@ -547,7 +585,7 @@ def parse(path: Path, book: Book) -> Returned:
         path,
         meta.get("body") or "?",
         meta.get("as_of") or None,
-        _submitter(sheets) or book.last_modified_by or "?",
+        _submitter(sheets) or meta.get("submitter") or book.last_modified_by or "?",
     )
     found = False
     for key, columns, inputs_ in (
@@ -580,7 +618,7 @@ def parse(path: Path, book: Book) -> Returned:
 
 
 def _meta(sheets: dict[str, Sheet]) -> dict[str, str]:
-    sheet = sheets.get("protsoc")
+    sheet = sheets.get("protsoc") or sheets.get("protsoc.csv")
     if sheet is None:
         return {}
     return {
@@ -970,7 +1008,7 @@ def operation(returned: Returned) -> Callable[[Desk], Plan]:
                     )
                 )
                 continue
-            entry = {"date": day}
+            entry: dict[str, Any] = {"date": day}
             if report.progress is not None:
                 entry["progress"] = report.progress
             if report.status is not None:
@@ -1006,31 +1044,31 @@ def operation(returned: Returned) -> Callable[[Desk], Plan]:
                 data["completed_on"] = day
             data.setdefault("updates", []).append(entry)
             counts["action"] += 1
-        for report in returned.observations:
-            record = desk.record("indicator", report.indicator_id)
+        for observed in returned.observations:
+            record = desk.record("indicator", observed.indicator_id)
             if record is None or record.data is None:
                 problems.append(
                     Problem(
-                        report.sheet,
-                        report.row,
+                        observed.sheet,
+                        observed.row,
                         "A",
-                        _("no indicator {id} in the registry").format(id=report.indicator_id),
+                        _("no indicator {id} in the registry").format(id=observed.indicator_id),
                     )
                 )
                 continue
-            day = report.day or returned.as_of or desk.today
+            day = observed.day or returned.as_of or desk.today
             existing = [
                 o
                 for o in record.data.get("observations") or []
                 if isinstance(o, dict) and str(o.get("date")) == day
             ]
-            if existing and existing[0].get("value") == report.value:
+            if existing and existing[0].get("value") == observed.value:
                 continue  # imported already (or reported the same by another way)
             if existing:
                 problems.append(
                     Problem(
-                        report.sheet,
-                        report.row,
+                        observed.sheet,
+                        observed.row,
                         None,
                         _(
                             "conflict: indicator {id} already has {value} on {date} "
@@ -1039,12 +1077,12 @@ def operation(returned: Returned) -> Callable[[Desk], Plan]:
                             id=record.id,
                             value=existing[0].get("value"),
                             date=day,
-                            wanted=report.value,
+                            wanted=observed.value,
                         ),
                     )
                 )
                 continue
-            if version_token(record) != report.version:
+            if version_token(record) != observed.version:
                 last = max(
                     (o for o in record.data.get("observations") or [] if isinstance(o, dict)),
                     key=lambda o: str(o.get("date", "")),
@@ -1052,8 +1090,8 @@ def operation(returned: Returned) -> Callable[[Desk], Plan]:
                 )
                 problems.append(
                     Problem(
-                        report.sheet,
-                        report.row,
+                        observed.sheet,
+                        observed.row,
                         None,
                         _(
                             "conflict: indicator {id} changed since the template was made "
@@ -1063,16 +1101,16 @@ def operation(returned: Returned) -> Callable[[Desk], Plan]:
                             id=record.id,
                             now=last.get("value"),
                             date=last.get("date"),
-                            wanted=report.value,
+                            wanted=observed.value,
                         ),
                     )
                 )
                 continue
             data = edit("indicator", record)
-            observation: dict[str, Any] = {"date": day, "value": report.value}
-            if report.qualifier:
-                observation["qualifier"] = report.qualifier
-            observation["source"] = _source(returned, report.sheet, report.row, report.source)
+            observation: dict[str, Any] = {"date": day, "value": observed.value}
+            if observed.qualifier:
+                observation["qualifier"] = observed.qualifier
+            observation["source"] = _source(returned, observed.sheet, observed.row, observed.source)
             observations = data.setdefault("observations", [])
             observations.append(observation)
             observations.sort(key=lambda o: str(o.get("date", "")) if isinstance(o, dict) else "")

@@ -213,3 +213,54 @@ def column_letter(index: int) -> str:
         index, remainder = divmod(index - 1, 26)
         letters = chr(ord("A") + remainder) + letters
     return letters
+
+
+CSV_SHEETS = ("actions", "indicators", "protsoc")
+
+
+def read_csv_folder(folder: Path) -> Book:
+    """The CSV form of a workbook: ``actions.csv``, ``indicators.csv`` and ``protsoc.csv`` in one
+    folder (UTF-8, a BOM allowed), bounded like a workbook. A CSV cell is text: a formula in
+    it is never evaluated and is not a number."""
+    import csv
+
+    if not folder.is_dir():
+        raise UnreadableWorkbook(
+            _("{path} is not a folder of CSV files").format(path=folder),
+            _("give the folder written by `protsoc collect template --format csv`"),
+        )
+    sheets: dict[str, Sheet] = {}
+    for name in CSV_SHEETS:
+        path = folder / f"{name}.csv"
+        if not path.is_file():
+            continue
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise _refuse(
+                path,
+                _("is {size} MB, more than the {limit} MB a reporting workbook needs").format(
+                    size=path.stat().st_size // (1024 * 1024),
+                    limit=MAX_FILE_BYTES // (1024 * 1024),
+                ),
+                _("send only the sheets of the template"),
+            )
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError:
+            raise _refuse(
+                path, _("is not UTF-8 text"), _("save it as CSV UTF-8 from the spreadsheet")
+            ) from None
+        rows: list[tuple[int, list[Cell]]] = []
+        for number, row in enumerate(csv.reader(text.splitlines()), start=1):
+            if number > MAX_ROWS:
+                raise _refuse(
+                    path,
+                    _("sheet {sheet!r} has more than {limit} rows").format(
+                        sheet=path.name, limit=MAX_ROWS
+                    ),
+                    _("send the template as it was filled, with nothing added"),
+                )
+            cells = [Cell(value if value.strip() else None) for value in row[:MAX_COLUMNS]]
+            if any(cell.value is not None for cell in cells):
+                rows.append((number, cells))
+        sheets[path.name] = Sheet(path.name, rows)
+    return Book(sheets, None)

@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from protsoc.cli.clerk import BranchOption, CommitOption, LangOption, registry_root, start
-from protsoc.cli.options import RegistryOption
+from protsoc.cli.options import RegistryOption, check_format
 from protsoc.cli.output import guarded
 
 app = typer.Typer(
@@ -53,6 +53,12 @@ def template(
     lang: Annotated[
         str, typer.Option("--lang", help="Language of the workbook: ar (right to left) or fr.")
     ] = "ar",
+    format_: Annotated[
+        str,
+        typer.Option(
+            "--format", help="xlsx (a workbook), or csv (-o names a folder, one CSV per sheet)."
+        ),
+    ] = "xlsx",
     registry: RegistryOption = None,
 ) -> None:
     """Write the workbook one reporting body fills: its open actions and its indicators."""
@@ -64,7 +70,8 @@ def template(
     from protsoc.registry.loaded import Registry
 
     start(None)
-    if output.suffix.lower() != ".xlsx":
+    check_format(format_, ("xlsx", "csv"))
+    if format_ == "xlsx" and output.suffix.lower() != ".xlsx":
         raise UsageError(
             _("{path}: the template is written as .xlsx").format(path=output),
             _("give -o NAME.xlsx"),
@@ -73,7 +80,10 @@ def template(
     day = inputs.date(as_of, "--as-of") or today
     loaded = Registry.load(registry_root(registry))
     selection = collect.select(loaded, owner, committee, everything)
-    collect.template(loaded, output, selection, lang, day, today)
+    if format_ == "csv":
+        collect.template_csv(output, selection, lang, day, today)
+    else:
+        collect.template(loaded, output, selection, lang, day, today)
     stdout().print(
         _("wrote {path}: {actions} actions, {indicators} indicators for {body}").format(
             path=output,
@@ -96,6 +106,10 @@ def import_(
     ] = False,
     commit: CommitOption = False,
     branch: BranchOption = None,
+    format_: Annotated[
+        str,
+        typer.Option("--format", help="xlsx, or csv (FILE is then the folder of CSV files)."),
+    ] = "xlsx",
     lang: LangOption = None,
     registry: RegistryOption = None,
 ) -> None:
@@ -108,7 +122,8 @@ def import_(
 
     start(lang)
     root = registry_root(registry)
-    returned = collect.read_returned(workbook)
+    check_format(format_, ("xlsx", "csv"))
+    returned = collect.read_returned(workbook, csv=format_ == "csv")
     try:
         if dry_run:
             _desk, plan = collect.preview(root, returned)

@@ -347,7 +347,10 @@ T = {
         "--lang {lang!r} : un modèle est en arabe ou en français",
         "--lang {lang!r}: تكون الاستمارة بالعربية أو بالفرنسية",
     ),
-    "use --lang ar or --lang fr": ("utilisez --lang ar ou --lang fr", "استعمل --lang ar أو --lang fr"),
+    "use --lang ar or --lang fr": (
+        "utilisez --lang ar ou --lang fr",
+        "استعمل --lang ar أو --lang fr",
+    ),
     "sheet {sheet}: {problem}": ("feuille {sheet} : {problem}", "الورقة {sheet}: {problem}"),
     "sheet {sheet}, row {row}: {problem}": (
         "feuille {sheet}, ligne {row} : {problem}",
@@ -533,6 +536,19 @@ T = {
     "dry run: nothing was written ({count} records would change)": (
         "essai à blanc : rien n'a été écrit ({count} enregistrements changeraient)",
         "تجربة دون كتابة: لم يكتب أي شيء (سيتغير {count} سجل)",
+    ),
+    "{path} is not a folder of CSV files": (
+        "{path} n'est pas un dossier de fichiers CSV",
+        "{path} ليس مجلدا لملفات CSV",
+    ),
+    "give the folder written by `protsoc collect template --format csv`": (
+        "donnez le dossier écrit par `protsoc collect template --format csv`",
+        "حدد المجلد الذي كتبه الأمر `protsoc collect template --format csv`",
+    ),
+    "is not UTF-8 text": ("n'est pas du texte UTF-8", "ليس نصا بترميز UTF-8"),
+    "save it as CSV UTF-8 from the spreadsheet": (
+        "enregistrez-le au format CSV UTF-8 depuis le tableur",
+        "احفظه بصيغة CSV UTF-8 من برنامج الجداول",
     ),
 }
 
