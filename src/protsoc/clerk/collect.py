@@ -299,7 +299,19 @@ def template(
     submitter_row = readme.max_row
     readme.cell(submitter_row, 1).font = bold
     readme.cell(submitter_row, 2).fill = PatternFill("solid", fgColor="FFF2CC")
-    readme.column_dimensions["A"].width = 110
+    for row in readme.iter_rows(max_col=1):
+        # Right-aligned, right to left in Arabic: a line that begins with its number would
+        # otherwise be laid out left to right. Heights are set because LibreOffice keeps the
+        # stored height of a wrapped line instead of growing it.
+        row[0].alignment = Alignment(
+            wrap_text=True,
+            vertical="top",
+            horizontal="right" if lang == "ar" else "left",
+            readingOrder=2 if lang == "ar" else 1,
+        )
+        length = len(str(row[0].value or ""))
+        readme.row_dimensions[row[0].row].height = 15 * max(1, -(-length // 80))
+    readme.column_dimensions["A"].width = 70
     readme.column_dimensions["B"].width = 40
 
     def sheet(
@@ -314,7 +326,7 @@ def template(
         for index, column in enumerate(columns):
             letter = column_letter(index)
             worksheet.column_dimensions[letter].width = (
-                40 if column in ("title", "name", "note") else 16
+                40 if column in ("title", "name", "note") else 28 if column == "decision" else 16
             )
             header = worksheet.cell(1, index + 1)
             header.font = bold
@@ -326,6 +338,12 @@ def template(
                 else:
                     cell.fill = grey
         worksheet.freeze_panes = "B2"
+        # Printed (or exported to PDF) one page wide, landscape: a form is read across a row.
+        worksheet.page_setup.orientation = "landscape"
+        worksheet.page_setup.fitToWidth = 1
+        worksheet.page_setup.fitToHeight = 0
+        worksheet.sheet_properties.pageSetUpPr.fitToPage = True
+        worksheet.print_title_rows = "1:1"
         # Locked cells stop accidental edits; no password: the import re-checks everything.
         worksheet.protection.sheet = True
         worksheet.protection.formatColumns = False
