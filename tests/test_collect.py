@@ -397,3 +397,23 @@ def test_the_csv_form_round_trips_for_scripts(sh, tree, tmp_path) -> None:  # ty
     assert tree.read("roadmap/actions/plan-1.yaml")["progress"] == 65
     assert tree.read("roadmap/actions/plan-2.yaml")["progress"] == 70
     assert commits(tree)[0].startswith("collect(steering/interior): import interior-csv")
+
+
+def test_a_row_the_registry_rules_refuse_is_named_by_sheet_and_row(sh, tree, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = template(sh, tmp_path, "interior", "--owner", "steering/interior")
+    fill(path, 1, {"H3": "100", "J3": "2025-06-01"})  # 100 % but still in progress
+    before = tree_digest(tree.root)
+    refused = sh("collect", "import", str(path))
+    assert refused.exit_code == 1
+    assert "sheet الإجراءات, row 3:" in refused.stderr and "100" in refused.stderr
+    assert tree_digest(tree.root) == before
+
+
+def test_conflicts_and_unknown_rows_point_at_the_cell(sh, tree, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = template(sh, tmp_path, "interior", "--owner", "steering/interior")
+    ok(sh("set", "action", "plan-2", "--progress", "55", "--date", "2025-05-01"))
+    fill(path, 1, {"A2": "plan-9", "H2": "30", "H3": "60", "J3": "2025-06-01"})
+    refused = sh("collect", "import", str(path))
+    assert refused.exit_code == 1
+    assert "row 2, column A: no action plan-9" in refused.stderr
+    assert "row 3, column H: conflict" in refused.stderr

@@ -299,7 +299,7 @@ def template(
     submitter_row = readme.max_row
     readme.cell(submitter_row, 1).font = bold
     readme.cell(submitter_row, 2).fill = PatternFill("solid", fgColor="FFF2CC")
-    for row in readme.iter_rows(max_col=1):
+    for number, row in enumerate(readme.iter_rows(max_col=1), start=1):
         # Right-aligned, right to left in Arabic: a line that begins with its number would
         # otherwise be laid out left to right. Heights are set because LibreOffice keeps the
         # stored height of a wrapped line instead of growing it.
@@ -310,7 +310,7 @@ def template(
             readingOrder=2 if lang == "ar" else 1,
         )
         length = len(str(row[0].value or ""))
-        readme.row_dimensions[row[0].row].height = 15 * max(1, -(-length // 80))
+        readme.row_dimensions[number].height = 15 * max(1, -(-length // 80))
     readme.column_dimensions["A"].width = 70
     readme.column_dimensions["B"].width = 40
 
@@ -537,6 +537,7 @@ class ActionReport:
     progress: int | None
     note: str | None
     day: str | None
+    columns: dict[str, str] = field(default_factory=dict)  # column key -> letter
 
 
 @dataclass
@@ -549,6 +550,7 @@ class ObservationReport:
     qualifier: str | None
     day: str | None
     source: str | None
+    columns: dict[str, str] = field(default_factory=dict)  # column key -> letter
 
 
 @dataclass
@@ -562,6 +564,18 @@ class Returned:
     actions: list[ActionReport] = field(default_factory=list)
     observations: list[ObservationReport] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+
+    def row_of(self, kind: str, record_id: str) -> tuple[str, int] | None:
+        """The sheet and row that changed a record (to place a finding of the registry's
+        validation where the person sees it)."""
+        if kind == "action":
+            for report in self.actions:
+                if report.action_id == record_id:
+                    return report.sheet, report.row
+        for observed in self.observations if kind == "indicator" else []:
+            if observed.indicator_id == record_id:
+                return observed.sheet, observed.row
+        return None
 
 
 def _all_names(key: str) -> set[str]:
@@ -839,6 +853,10 @@ def _read_cells(
     return values if ok else None
 
 
+def _letters(positions: dict[str, int]) -> dict[str, str]:
+    return {key: column_letter(index) for key, index in positions.items()}
+
+
 def _row_key(
     returned: Returned, sheet: Sheet, number: int, cells: list[Cell], positions: dict[str, int]
 ) -> tuple[str, str] | None:
@@ -917,6 +935,7 @@ def _action(
             progress,
             values["note"],
             values["report_date"],
+            _letters(positions),
         )
     )
 
@@ -965,6 +984,7 @@ def _observation(
             values["qualifier"],
             values["date"],
             values["source"],
+            _letters(positions),
         )
     )
 
@@ -1010,7 +1030,7 @@ def operation(returned: Returned) -> Callable[[Desk], Plan]:
                     Problem(
                         report.sheet,
                         report.row,
-                        "A",
+                        report.columns.get("id"),
                         _("no action {id} in the registry").format(id=report.action_id),
                     )
                 )
@@ -1021,7 +1041,7 @@ def operation(returned: Returned) -> Callable[[Desk], Plan]:
                     Problem(
                         report.sheet,
                         report.row,
-                        None,
+                        report.columns.get("report_date"),
                         _("the report date {date} is in the future").format(date=day),
                     )
                 )
@@ -1043,7 +1063,9 @@ def operation(returned: Returned) -> Callable[[Desk], Plan]:
                     Problem(
                         report.sheet,
                         report.row,
-                        None,
+                        report.columns.get(
+                            "new_status" if report.progress is None else "new_progress"
+                        ),
                         _(
                             "conflict: action {id} changed since the template was made "
                             "(now {now}; the workbook says {wanted}); nothing is overwritten"
@@ -1069,7 +1091,7 @@ def operation(returned: Returned) -> Callable[[Desk], Plan]:
                     Problem(
                         observed.sheet,
                         observed.row,
-                        "A",
+                        observed.columns.get("id"),
                         _("no indicator {id} in the registry").format(id=observed.indicator_id),
                     )
                 )
@@ -1087,7 +1109,7 @@ def operation(returned: Returned) -> Callable[[Desk], Plan]:
                     Problem(
                         observed.sheet,
                         observed.row,
-                        None,
+                        observed.columns.get("new_value"),
                         _(
                             "conflict: indicator {id} already has {value} on {date} "
                             "(the workbook says {wanted}); nothing is overwritten"
@@ -1110,7 +1132,7 @@ def operation(returned: Returned) -> Callable[[Desk], Plan]:
                     Problem(
                         observed.sheet,
                         observed.row,
-                        None,
+                        observed.columns.get("new_value"),
                         _(
                             "conflict: indicator {id} changed since the template was made "
                             "(now {now} on {date}; the workbook says {wanted}); "

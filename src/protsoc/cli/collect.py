@@ -143,7 +143,13 @@ def import_(
 
         console = stderr()
         for finding in refused.findings:
-            console.print(f"[red]{printable(plain_line(finding))}[/]")
+            line = plain_line(finding)
+            path = Path(finding.path)
+            kind = {"actions": "action", "indicators": "indicator"}.get(path.parent.name)
+            where = returned.row_of(kind, path.stem) if kind else None
+            if where is not None:
+                line = str(collect.Problem(where[0], where[1], None, line))
+            console.print(f"[red]{printable(line)}[/]")
         raise
     console = stdout()
     for path in outcome.paths:
