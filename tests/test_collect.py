@@ -417,3 +417,19 @@ def test_conflicts_and_unknown_rows_point_at_the_cell(sh, tree, tmp_path) -> Non
     assert refused.exit_code == 1
     assert "row 2, column A: no action plan-9" in refused.stderr
     assert "row 3, column H: conflict" in refused.stderr
+
+
+@needs_libreoffice
+@pytest.mark.parametrize("saved_as", ["ods", "xls"])
+def test_a_workbook_saved_as_ods_or_xls_is_refused_with_the_conversion_to_do(
+    sh, tree, tmp_path, saved_as
+) -> None:  # type: ignore[no-untyped-def]
+    path = template(sh, tmp_path, "interior", "--owner", "steering/interior")
+    fill(path, 1, {"H2": "60", "J2": "2025-06-01"})
+    saved = through_libreoffice(path, tmp_path, to=saved_as)
+    refused = sh("collect", "import", str(saved))
+    assert refused.exit_code == 2
+    assert f"soffice --headless --convert-to xlsx '{saved.name}'" in refused.stderr
+    converted = through_libreoffice(saved, tmp_path / "again")
+    ok(sh("collect", "import", str(converted)))
+    assert tree.read("roadmap/actions/plan-1.yaml")["progress"] == 60
