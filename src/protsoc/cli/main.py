@@ -170,6 +170,14 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
             "review_teams."
         ),
     ),
+    "collect": (
+        "collect",
+        "app",
+        (
+            "The reporting round: a workbook (.xlsx) for a ministry's focal point to fill, and "
+            "its import."
+        ),
+    ),
     "add": (
         "add",
         "app",

@@ -326,6 +326,230 @@ T = {
         "{path} est un fichier, pas un dossier",
         "{path} ملف وليس مجلدا",
     ),
+    # protsoc collect: the reporting workbooks (issue 17)
+    "give exactly one of --owner, --committee and --all": (
+        "donnez une seule des options --owner, --committee et --all",
+        "حدد خيارا واحدا فقط من --owner و--committee و--all",
+    ),
+    "a template is made for one reporting body": (
+        "un modèle est établi pour un seul organisme déclarant",
+        "تعد الاستمارة لجهة واحدة مكلفة بالتقرير",
+    ),
+    "{body} has no open action and no indicator to report on": (
+        "{body} n'a ni action en cours ni indicateur à déclarer",
+        "ليس لدى {body} أي إجراء مفتوح ولا مؤشر للتقرير عنه",
+    ),
+    "check the post or committee id (protsoc decisions, protsoc dashboard)": (
+        "vérifiez l'identifiant du siège ou du comité (protsoc decisions, protsoc dashboard)",
+        "تحقق من معرف المقعد أو اللجنة (protsoc decisions وprotsoc dashboard)",
+    ),
+    "--lang {lang!r}: a template is in Arabic or French": (
+        "--lang {lang!r} : un modèle est en arabe ou en français",
+        "--lang {lang!r}: تكون الاستمارة بالعربية أو بالفرنسية",
+    ),
+    "use --lang ar or --lang fr": (
+        "utilisez --lang ar ou --lang fr",
+        "استعمل --lang ar أو --lang fr",
+    ),
+    "sheet {sheet}: {problem}": ("feuille {sheet} : {problem}", "الورقة {sheet}: {problem}"),
+    "sheet {sheet}, row {row}: {problem}": (
+        "feuille {sheet}, ligne {row} : {problem}",
+        "الورقة {sheet}، الصف {row}: {problem}",
+    ),
+    "sheet {sheet}, row {row}, column {column}: {problem}": (
+        "feuille {sheet}, ligne {row}, colonne {column} : {problem}",
+        "الورقة {sheet}، الصف {row}، العمود {column}: {problem}",
+    ),
+    "{count} problem(s) in the workbook; nothing was written": (
+        "{count} problème(s) dans le classeur ; rien n'a été écrit",
+        "عدد المشاكل في المصنف: {count}؛ لم يكتب أي شيء",
+    ),
+    "correct those cells and import the workbook again": (
+        "corrigez ces cellules et importez de nouveau le classeur",
+        "صحح هذه الخانات ثم استورد المصنف من جديد",
+    ),
+    "{name} has no sheet of actions or indicators ({names})": (
+        "{name} n'a pas de feuille d'actions ou d'indicateurs ({names})",
+        "لا يحتوي {name} على ورقة للإجراءات أو للمؤشرات ({names})",
+    ),
+    "import a workbook made by `protsoc collect template`": (
+        "importez un classeur établi par `protsoc collect template`",
+        "استورد مصنفا أعد بالأمر `protsoc collect template`",
+    ),
+    "missing columns: {names}": ("colonnes manquantes : {names}", "أعمدة ناقصة: {names}"),
+    "duplicated columns: {names}": ("colonnes en double : {names}", "أعمدة مكررة: {names}"),
+    "columns protsoc does not know (renamed?): {names}": (
+        "colonnes inconnues de protsoc (renommées ?) : {names}",
+        "أعمدة لا يعرفها protsoc (هل غير اسمها؟): {names}",
+    ),
+    "the cell shows the error {error}{formula}": (
+        "la cellule affiche l'erreur {error}{formula}",
+        "تعرض الخانة الخطأ {error}{formula}",
+    ),
+    "the cell holds a formula ({formula}) without a computed value": (
+        "la cellule contient une formule ({formula}) sans valeur calculée",
+        "تحتوي الخانة على صيغة ({formula}) دون قيمة محسوبة",
+    ),
+    "{value!r} is not a number": ("{value!r} n'est pas un nombre", "{value!r} ليس عددا"),
+    "{value!r} is not a number protsoc can keep": (
+        "{value!r} n'est pas un nombre que protsoc peut conserver",
+        "{value!r} ليس عددا يمكن لprotsoc حفظه",
+    ),
+    "{value!r} is not a date: write YYYY-MM-DD or DD/MM/YYYY": (
+        "{value!r} n'est pas une date : écrivez AAAA-MM-JJ ou JJ/MM/AAAA",
+        "{value!r} ليس تاريخا: اكتبه بصيغة YYYY-MM-DD أو DD/MM/YYYY",
+    ),
+    "{value!r} is not one of: {choices}": (
+        "{value!r} n'est pas une des valeurs : {choices}",
+        "{value!r} ليست من القيم المقبولة: {choices}",
+    ),
+    "the text is not acceptable (NUL character, or over 2000 characters)": (
+        "le texte n'est pas acceptable (caractère NUL, ou plus de 2000 caractères)",
+        "النص غير مقبول (حرف NUL أو أكثر من 2000 حرف)",
+    ),
+    "a filled row without its id and version token: rows are added only by protsoc (ask the secretariat for a new template)": (
+        "une ligne remplie sans son identifiant ni son jeton de version : seules les lignes "
+        "écrites par protsoc sont lues (demandez un nouveau modèle au secrétariat)",
+        "صف مملوء دون معرفه ورمز نسخته: لا تقرأ إلا الصفوف التي كتبها protsoc "
+        "(اطلب استمارة جديدة من الكتابة)",
+    ),
+    "{value} is not a whole percentage from 0 to 100": (
+        "{value} n'est pas un pourcentage entier de 0 à 100",
+        "{value} ليست نسبة مئوية صحيحة من 0 إلى 100",
+    ),
+    "a note or date without a new status or progress": (
+        "une note ou une date sans nouveau statut ni avancement",
+        "ملاحظة أو تاريخ دون وضعية جديدة ولا نسبة إنجاز",
+    ),
+    "the new value is missing (the row has a date, qualifier or source)": (
+        "la nouvelle valeur manque (la ligne a une date, un qualificatif ou une source)",
+        "القيمة الجديدة ناقصة (في الصف تاريخ أو وصف أو مصدر)",
+    ),
+    "no action {id} in the registry": (
+        "pas d'action {id} dans le registre",
+        "لا يوجد إجراء {id} في السجل",
+    ),
+    "the report date {date} is in the future": (
+        "la date du rapport {date} est dans le futur",
+        "تاريخ التقرير {date} في المستقبل",
+    ),
+    "conflict: action {id} changed since the template was made (now {now}; the workbook says {wanted}); nothing is overwritten": (
+        "conflit : l'action {id} a changé depuis l'établissement du modèle (maintenant {now} ; "
+        "le classeur dit {wanted}) ; rien n'est écrasé",
+        "تعارض: تغير الإجراء {id} بعد إعداد الاستمارة (حاليا {now}؛ وفي المصنف {wanted})؛ "
+        "لا يستبدل أي شيء",
+    ),
+    "no indicator {id} in the registry": (
+        "pas d'indicateur {id} dans le registre",
+        "لا يوجد مؤشر {id} في السجل",
+    ),
+    "conflict: indicator {id} already has {value} on {date} (the workbook says {wanted}); nothing is overwritten": (
+        "conflit : l'indicateur {id} a déjà {value} au {date} (le classeur dit {wanted}) ; "
+        "rien n'est écrasé",
+        "تعارض: للمؤشر {id} قيمة {value} بتاريخ {date} (وفي المصنف {wanted})؛ لا يستبدل أي شيء",
+    ),
+    "conflict: indicator {id} changed since the template was made (now {now} on {date}; the workbook says {wanted}); nothing is overwritten": (
+        "conflit : l'indicateur {id} a changé depuis l'établissement du modèle (maintenant {now} "
+        "au {date} ; le classeur dit {wanted}) ; rien n'est écrasé",
+        "تعارض: تغير المؤشر {id} بعد إعداد الاستمارة (حاليا {now} بتاريخ {date}؛ وفي المصنف "
+        "{wanted})؛ لا يستبدل أي شيء",
+    ),
+    "open it in LibreOffice or Excel and save it as .xlsx, or run: soffice --headless --convert-to xlsx '{name}'": (
+        "ouvrez-le dans LibreOffice ou Excel et enregistrez-le en .xlsx, ou lancez : "
+        "soffice --headless --convert-to xlsx '{name}'",
+        "افتحه في LibreOffice أو Excel واحفظه بصيغة .xlsx، أو نفذ: "
+        "soffice --headless --convert-to xlsx '{name}'",
+    ),
+    "cannot be read ({error})": ("ne peut pas être lu ({error})", "تتعذر قراءته ({error})"),
+    "is {size} MB, more than the {limit} MB a reporting workbook needs": (
+        "fait {size} Mo, plus que les {limit} Mo d'un classeur de suivi",
+        "حجمه {size} ميغابايت، أكثر من {limit} ميغابايت التي يحتاجها مصنف التتبع",
+    ),
+    "send only the sheets of the template": (
+        "n'envoyez que les feuilles du modèle",
+        "أرسل أوراق الاستمارة فقط",
+    ),
+    "is an old Excel (.xls) file, not .xlsx": (
+        "est un ancien fichier Excel (.xls), pas un .xlsx",
+        "ملف Excel قديم (.xls) وليس .xlsx",
+    ),
+    "is a macro-enabled or binary workbook": (
+        "est un classeur avec macros ou binaire",
+        "مصنف بوحدات ماكرو أو مصنف ثنائي",
+    ),
+    "save it as a plain .xlsx": ("enregistrez-le en .xlsx simple", "احفظه بصيغة .xlsx عادية"),
+    "is not an .xlsx workbook": ("n'est pas un classeur .xlsx", "ليس مصنفا بصيغة .xlsx"),
+    "is an OpenDocument (.ods) spreadsheet, not .xlsx": (
+        "est un classeur OpenDocument (.ods), pas un .xlsx",
+        "جدول OpenDocument (.ods) وليس .xlsx",
+    ),
+    "is a damaged zip file": ("est un fichier zip endommagé", "ملف zip تالف"),
+    "has {count} parts: too many for a workbook": (
+        "a {count} parties : trop pour un classeur",
+        "يتكون من {count} جزءا: أكثر مما يحتاجه مصنف",
+    ),
+    "contains macros; protsoc never reads a workbook that can run code": (
+        "contient des macros ; protsoc ne lit jamais un classeur qui peut exécuter du code",
+        "يحتوي على وحدات ماكرو؛ لا يقرأ protsoc أبدا مصنفا يمكنه تشغيل برمجيات",
+    ),
+    "save it as a plain .xlsx (without macros) and send it again": (
+        "enregistrez-le en .xlsx simple (sans macros) et renvoyez-le",
+        "احفظه بصيغة .xlsx عادية (دون وحدات ماكرو) وأرسله من جديد",
+    ),
+    "links to other files (external links)": (
+        "renvoie à d'autres fichiers (liaisons externes)",
+        "يحيل إلى ملفات أخرى (روابط خارجية)",
+    ),
+    "in the spreadsheet, break the links (keep the values) and save it again": (
+        "dans le tableur, rompez les liaisons (en gardant les valeurs) et enregistrez de nouveau",
+        "في برنامج الجداول، اقطع الروابط (مع الإبقاء على القيم) ثم احفظه من جديد",
+    ),
+    "would unpack to more than a reporting workbook holds (a zip bomb?)": (
+        "se décompresserait en plus que ce que contient un classeur de suivi (bombe zip ?)",
+        "سيفك إلى أكثر مما يحتويه مصنف تتبع (قنبلة zip؟)",
+    ),
+    "send the template as it was filled, with nothing added": (
+        "renvoyez le modèle tel qu'il a été rempli, sans ajout",
+        "أرسل الاستمارة كما ملئت دون أي إضافة",
+    ),
+    "cannot be read as a workbook ({error})": (
+        "ne peut pas être lu comme un classeur ({error})",
+        "تتعذر قراءته كمصنف ({error})",
+    ),
+    "sheet {sheet!r} has more than {limit} rows": (
+        "la feuille {sheet!r} a plus de {limit} lignes",
+        "في الورقة {sheet!r} أكثر من {limit} صف",
+    ),
+    "{path}: the template is written as .xlsx": (
+        "{path} : le modèle est écrit en .xlsx",
+        "{path}: تكتب الاستمارة بصيغة .xlsx",
+    ),
+    "give -o NAME.xlsx": ("donnez -o NOM.xlsx", "حدد -o NAME.xlsx"),
+    "wrote {path}: {actions} actions, {indicators} indicators for {body}": (
+        "écrit {path} : {actions} actions, {indicators} indicateurs pour {body}",
+        "كتب {path}: {actions} إجراء و{indicators} مؤشر لفائدة {body}",
+    ),
+    "nothing to do: every row is empty or imported already": (
+        "rien à faire : chaque ligne est vide ou déjà importée",
+        "لا شيء للقيام به: كل الصفوف فارغة أو سبق استيرادها",
+    ),
+    "dry run: nothing was written ({count} records would change)": (
+        "essai à blanc : rien n'a été écrit ({count} enregistrements changeraient)",
+        "تجربة دون كتابة: لم يكتب أي شيء (سيتغير {count} سجل)",
+    ),
+    "{path} is not a folder of CSV files": (
+        "{path} n'est pas un dossier de fichiers CSV",
+        "{path} ليس مجلدا لملفات CSV",
+    ),
+    "give the folder written by `protsoc collect template --format csv`": (
+        "donnez le dossier écrit par `protsoc collect template --format csv`",
+        "حدد المجلد الذي كتبه الأمر `protsoc collect template --format csv`",
+    ),
+    "is not UTF-8 text": ("n'est pas du texte UTF-8", "ليس نصا بترميز UTF-8"),
+    "save it as CSV UTF-8 from the spreadsheet": (
+        "enregistrez-le au format CSV UTF-8 depuis le tableur",
+        "احفظه بصيغة CSV UTF-8 من برنامج الجداول",
+    ),
 }
 
 
