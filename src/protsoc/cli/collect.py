@@ -11,13 +11,7 @@ from protsoc.cli.clerk import BranchOption, CommitOption, LangOption, registry_r
 from protsoc.cli.options import RegistryOption, check_format
 from protsoc.cli.output import guarded
 
-app = typer.Typer(
-    help=(
-        "The reporting round: a workbook (.xlsx) for a ministry's focal point to fill, and its "
-        "import."
-    ),
-    no_args_is_help=True,
-)
+app = typer.Typer(no_args_is_help=True)  # its summary is in cli/main.py's COMMANDS
 
 Opt = Optional[str]  # noqa: UP045 - Typer reads it at runtime
 
