@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from protsoc.clerk import inputs, writer
+from protsoc.clerk import corrections, inputs, writer
 from protsoc.clerk.desk import Change, Desk, Plan
 from protsoc.clerk.inputs import InvalidInput
 from protsoc.governance import approval, seal
@@ -348,12 +348,12 @@ def set_meeting(
             _("nothing to change"),
             _("give at least one of --status, --time, --end-time, --place, --kind, --number"),
         )
-    minutes = data.get("minutes")
-    if isinstance(minutes, dict) and minutes.get("status") == "approved":
-        raise UsageError(
-            _("the minutes of {id} are approved and sealed").format(id=record.id),
-            _("approved minutes are not edited; corrections go through an erratum"),
+    if all(data.get(key) == value for key, value in given.items()):
+        return corrections.nothing_to_change(
+            _("nothing to change: {id} already says so").format(id=record.id)
         )
+    if corrections.is_approved(record):
+        raise corrections.approved_refusal(record.id)
     if given.get("status") == "held" and str(data.get("date")) > desk.today:
         raise UsageError(
             _("a meeting on {date} cannot be held yet (today is {today})").format(
@@ -371,12 +371,8 @@ def set_meeting(
 
 def _meeting_edit(desk: Desk, meeting: str | None) -> tuple[Record, Change, dict[str, Any]]:
     record = desk.meeting(meeting)
-    minutes = (record.data or {}).get("minutes")
-    if isinstance(minutes, dict) and minutes.get("status") == "approved":
-        raise UsageError(
-            _("the minutes of {id} are approved and sealed").format(id=record.id),
-            _("approved minutes are not edited; corrections go through an erratum"),
-        )
+    if corrections.is_approved(record):
+        raise corrections.approved_refusal(record.id)
     change, data = desk.edit(record)
     return record, change, data
 
@@ -497,7 +493,14 @@ def add_decision(
 ) -> Plan:
     record, change, data = _meeting_edit(desk, meeting)
     decisions = data.setdefault("decisions", [])
-    decision_id = f"d{len(decisions) + 1}"
+    # After the last one, never in a gap left by a removed decision: an id always means one
+    # decision, even in letters that quoted the removed one.
+    numbers = [
+        int(d["id"][1:])
+        for d in decisions
+        if isinstance(d, dict) and isinstance(d.get("id"), str) and d["id"][1:].isdigit()
+    ]
+    decision_id = f"d{max(numbers, default=len(decisions)) + 1}"
     if agenda_item is not None:
         agenda_item = inputs.slug(agenda_item, "agenda_item")
         if agenda_item not in {

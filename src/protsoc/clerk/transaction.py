@@ -65,6 +65,8 @@ class Outcome:
 
 def render(desk: Desk, plan: Plan) -> None:
     for change in plan.changes:
+        if change.removed:
+            continue
         if change.old_text is None:
             change.text = writer.new_file(change.kind, change.data, change.path, desk.root)
         else:
@@ -80,6 +82,8 @@ def check(desk: Desk, plan: Plan) -> list[Finding]:
     new_records: list[Record] = []
     findings: list[Finding] = []
     for change in plan.changes:
+        if change.removed:
+            continue
         record_file = classify(registry.root, change.path)
         assert record_file is not None and record_file.kind == change.kind
         document = yamlio.loads(change.text.encode("utf-8"))
@@ -172,6 +176,8 @@ def execute(
                 repo.check_new_branch(branch)
         desk = Desk(root, today=today, source=source)
         plan = operation(desk)
+        if not plan.changes:  # a correction whose values are already stored: a no-op
+            return Outcome(plan, [])
         render(desk, plan)
         problems = check(desk, plan)
         if problems:
@@ -185,7 +191,10 @@ def execute(
         written: list[Change] = []
         try:
             for change in plan.changes:
-                yamlio.write_atomic(change.path, change.text)
+                if change.removed:
+                    change.path.unlink()
+                else:
+                    yamlio.write_atomic(change.path, change.text)
                 written.append(change)
             sha = repo.commit(paths, plan.message) if repo is not None and commit else None
         except BaseException:

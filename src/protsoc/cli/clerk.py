@@ -159,8 +159,15 @@ def run(
                 console.print(f"    [dim]hint: {printable(finding.hint)}[/]")
         raise
     console = stdout()
+    if outcome.plan.said:
+        from protsoc.cli.output import printable
+
+        console.print(printable(outcome.plan.said))
     for path in outcome.paths:
-        console.print(_("wrote {path}").format(path=display_path(path)))
+        if path.exists():
+            console.print(_("wrote {path}").format(path=display_path(path)))
+        else:
+            console.print(_("deleted {path}").format(path=display_path(path)))
     if outcome.branch:
         console.print(_("on the new branch {branch}").format(branch=outcome.branch))
     if outcome.commit:

@@ -157,6 +157,14 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
             "or holder."
         ),
     ),
+    "remove": (
+        "remove",
+        "app",
+        (
+            "Remove an entry typed by mistake (agenda item, attendance, guest, decision, "
+            "action, observation)."
+        ),
+    ),
 }
 
 
