@@ -270,3 +270,76 @@ def test_set_indicator_and_remove_observation(meeting_repo, run, clerk_env) -> N
     same = run(["set", "indicator", "amo-insured", "--target", "22000000"], cwd=repo, env=clerk_env)
     assert same.exit_code == 0 and "nothing to change" in same.stdout
     assert run(["validate"], cwd=repo, env=clerk_env).exit_code == 0
+
+
+# --- move meeting -------------------------------------------------------------------------------
+
+
+def events(path: Path) -> dict[str, dict[str, str]]:
+    """UID -> the event's unfolded properties, from an exported .ics file."""
+    from icalendar import Calendar
+
+    calendar = Calendar.from_ical(path.read_bytes())
+    return {
+        str(e["uid"]): {key: e.get(key) for key in ("sequence", "dtstart", "dtend", "status")}
+        for e in calendar.walk("VEVENT")
+    }
+
+
+def test_a_moved_meeting_keeps_its_calendar_event_and_its_references(
+    meeting_repo, run, clerk_env
+) -> None:  # type: ignore[no-untyped-def]
+    repo = meeting_repo
+    ics = repo.parent / "calendar.ics"
+    assert run(["calendar", "-o", str(ics)], cwd=repo, env=clerk_env).exit_code == 0
+    uid = f"protsoc:meeting:{MEETING}"
+    before = events(ics)
+    assert int(before[uid]["sequence"]) == 0
+    # a timed meeting without an end time lasts the documented default (two hours)
+    assert (before[uid]["dtend"].dt - before[uid]["dtstart"].dt).seconds == 2 * 3600
+
+    moved = run(
+        ["move", "meeting", MEETING, "--date", "2025-03-12", "--commit"], cwd=repo, env=clerk_env
+    )
+    assert moved.exit_code == 0, moved.output
+    assert "technical/2025-03-10 moved to 2025-03-12" in moved.stdout
+    assert git(repo, "status", "--porcelain") == ""
+    touched = git(repo, "show", "--no-renames", "--name-only", "--format=", "HEAD").split()
+    assert sorted(touched) == [
+        "registry/meetings/technical/2025-03-10.yaml",
+        "registry/meetings/technical/2025-03-12.yaml",
+        "registry/roadmap/actions/technical-2025-03-10-d1.yaml",
+    ]
+    assert not (repo / FILE).exists()
+    data = yamlio.load_file(repo / "registry/meetings/technical/2025-03-12.yaml").data
+    assert (data["id"], data["date"], data["uid"]) == ("technical/2025-03-12", "2025-03-12", uid)
+    action = yamlio.load_file(repo / "registry/roadmap/actions/technical-2025-03-10-d1.yaml").data
+    assert action["decisions"] == ["technical/2025-03-12/d1"]
+    assert run(["validate"], cwd=repo, env=clerk_env).exit_code == 0
+
+    assert run(["calendar", "-o", str(ics)], cwd=repo, env=clerk_env).exit_code == 0
+    after = events(ics)
+    meetings = [u for u in after if u.startswith("protsoc:meeting:")]
+    assert meetings == [uid]  # one event, rescheduled: no cancellation plus a new one
+    assert int(after[uid]["sequence"]) == 1
+    assert str(after[uid]["dtstart"].dt.date()) == "2025-03-12"
+
+
+def test_a_new_meeting_stores_its_calendar_uid(meeting_repo) -> None:  # type: ignore[no-untyped-def]
+    assert meeting(meeting_repo)["uid"] == f"protsoc:meeting:{MEETING}"
+
+
+def test_moving_approved_minutes_is_refused_and_changes_nothing(
+    meeting_repo, run, clerk_env
+) -> None:  # type: ignore[no-untyped-def]
+    repo = meeting_repo
+    approve(repo, run, clerk_env)
+    before = (repo / FILE).read_bytes()
+    head = git(repo, "rev-parse", "HEAD")
+    refused = run(
+        ["move", "meeting", MEETING, "--date", "2025-03-12", "--commit"], cwd=repo, env=clerk_env
+    )
+    assert refused.exit_code == 2
+    assert "approved and sealed" in refused.stderr and "protsoc amend" in refused.stderr
+    assert (repo / FILE).read_bytes() == before
+    assert git(repo, "status", "--porcelain") == "" and git(repo, "rev-parse", "HEAD") == head

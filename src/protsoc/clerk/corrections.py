@@ -550,3 +550,95 @@ def remove_observation(desk: Desk, indicator_id: str | None, day: str | None) ->
         f"indicator({record.id}): remove observation {day}",
         said=_("the observation of {id} on {date} is removed").format(id=record.id, date=day),
     )
+
+
+# --- move a meeting to another date --------------------------------------------------------------
+
+
+def _rewritten(value: Any, old: str, new: str) -> Any:
+    """``value`` with every reference to meeting ``old`` (the id, or ``old/dN``) pointing to
+    ``new``; other text is left alone (a source's wording may quote the old date on purpose)."""
+    if isinstance(value, str):
+        if value == old:
+            return new
+        if value.startswith(old + "/") and inputs.DECISION_REF.match(value):
+            return new + value[len(old) :]
+        return value
+    if isinstance(value, dict):
+        return {key: _rewritten(item, old, new) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_rewritten(item, old, new) for item in value]
+    return value
+
+
+def move_meeting(desk: Desk, meeting: str | None, day: str | None) -> Plan:
+    """The meeting gets another date: its file is renamed (the id is the committee and date) and
+    every record quoting it, or one of its decisions, is rewritten, all in one commit.
+
+    Its calendar ``uid`` is kept (stored now if the file had none), so the calendar shows the
+    same event rescheduled, with a higher SEQUENCE, not a cancellation and a new event.
+    """
+    from protsoc.governance.meeting_calendar import meeting_uid
+    from protsoc.registry.records import is_erratum
+
+    record = desk.meeting(meeting)
+    day = inputs.date(day, "date", required=True)
+    assert day is not None
+    data0 = record.data or {}
+    if is_approved(record):
+        raise approved_refusal(record.id)
+    if is_erratum(data0):
+        raise UsageError(
+            _("{id} is an erratum: it is filed next to the meeting it amends").format(id=record.id),
+            _("an erratum keeps the date of its original; correct its content instead"),
+        )
+    if data0.get("date") == day:
+        return nothing_to_change(
+            _("nothing to change: {id} is already on {date}").format(id=record.id, date=day)
+        )
+    committee_id = str(data0.get("committee"))
+    taken = [m.id for m in desk.registry.meetings_of(committee_id) if _stem(m.id).startswith(day)]
+    if taken:
+        raise UsageError(
+            _("{committee} already has a meeting on {date}: {ids}").format(
+                committee=committee_id, date=day, ids=", ".join(taken)
+            ),
+            _("nothing is overwritten; move that meeting first, or choose another date"),
+        )
+    new_id = f"{committee_id}/{day}"
+    if data0.get("status") == "held" and day > desk.today:
+        raise UsageError(
+            _("a meeting on {date} cannot be held yet (today is {today})").format(
+                date=day, today=desk.today
+            ),
+            _("set it planned first: protsoc set meeting {id} --status planned").format(
+                id=record.id
+            ),
+        )
+    new_path = desk.ensure_new("meeting", new_id)
+    assert record.document is not None
+    moved = _rewritten(data0, record.id, new_id)
+    moved["id"], moved["date"] = new_id, day
+    moved.setdefault("uid", meeting_uid(record.id, data0))
+    changes = [
+        Change("meeting", new_path, moved, template=(record.document.text, data0)),
+        Change("meeting", record.file.path, {}, record.document.text, data0, removed=True),
+    ]
+    quoting = []
+    for other in desk.registry.records:
+        if other is record or other.data is None:
+            continue
+        rewritten = _rewritten(other.data, record.id, new_id)
+        if rewritten != other.data:
+            change, _data = desk.edit(other)
+            change.data = rewritten
+            changes.append(change)
+            quoting.append(f"{other.kind} {other.id}")
+    said = _("{id} moved to {date} (now {new_id})").format(id=record.id, date=day, new_id=new_id)
+    if quoting:
+        said += "; " + _("references rewritten in: {records}").format(records=", ".join(quoting))
+    return Plan(
+        changes,
+        f"meeting({committee_id}): move {_stem(record.id)} to {day}",
+        said=said,
+    )

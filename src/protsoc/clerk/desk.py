@@ -35,6 +35,9 @@ class Change:
     text: str = ""
     # The file is deleted (``protsoc remove action``); ``old_text`` puts it back on failure.
     removed: bool = False
+    # A new file written like an existing one (a moved meeting keeps its comments and order):
+    # the old file's text and data.
+    template: tuple[str, dict[str, Any]] | None = None
 
 
 @dataclass

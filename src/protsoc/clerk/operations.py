@@ -19,7 +19,7 @@ from typing import Any
 from protsoc.clerk import corrections, inputs, writer
 from protsoc.clerk.desk import Change, Desk, Plan
 from protsoc.clerk.inputs import InvalidInput
-from protsoc.governance import approval, seal
+from protsoc.governance import approval, meeting_calendar, seal
 from protsoc.governance.vocabulary import (
     ACTION_STATUSES,
     ATTENDANCE_STATUSES,
@@ -307,7 +307,14 @@ def add_meeting(
             number_of_day += 1
         stem = f"{day}-{number_of_day}"
     identifier = f"{committee.id}/{stem}"
-    data: dict[str, Any] = {"id": identifier, "committee": committee.id, "date": day}
+    # The calendar identity is fixed now: a meeting moved to another date stays one event in
+    # every subscriber's calendar (protsoc move meeting keeps it).
+    data: dict[str, Any] = {
+        "id": identifier,
+        "uid": meeting_calendar.meeting_uid(identifier, {}),
+        "committee": committee.id,
+        "date": day,
+    }
     _put(
         data,
         time=inputs.clock(time_, "time"),

@@ -67,7 +67,9 @@ def render(desk: Desk, plan: Plan) -> None:
     for change in plan.changes:
         if change.removed:
             continue
-        if change.old_text is None:
+        if change.template is not None:
+            change.text = writer.update(change.kind, *change.template, change.data)
+        elif change.old_text is None:
             change.text = writer.new_file(change.kind, change.data, change.path, desk.root)
         else:
             assert change.old_data is not None

@@ -165,6 +165,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
             "action, observation)."
         ),
     ),
+    "move": (
+        "move",
+        "app",
+        "Move a meeting to another date: the file is renamed and every reference rewritten.",
+    ),
 }
 
 
