@@ -343,3 +343,73 @@ def test_moving_approved_minutes_is_refused_and_changes_nothing(
     assert "approved and sealed" in refused.stderr and "protsoc amend" in refused.stderr
     assert (repo / FILE).read_bytes() == before
     assert git(repo, "status", "--porcelain") == "" and git(repo, "rev-parse", "HEAD") == head
+
+
+# --- undo, and the way out of a dirty file ------------------------------------------------------
+
+
+def test_undo_reverts_protsocs_last_step_by_a_commit(meeting_repo, run, clerk_env) -> None:  # type: ignore[no-untyped-def]
+    repo = meeting_repo
+    before = (repo / FILE).read_bytes()
+    wrong = run(
+        ["set", "decision", f"{MEETING}/d3", "--text", "خطأ", "--commit"], cwd=repo, env=clerk_env
+    )
+    assert wrong.exit_code == 0, wrong.output
+    undone = run(["undo"], cwd=repo, env=clerk_env)
+    assert undone.exit_code == 0, undone.output
+    assert "undone: meeting(technical): set decision d3" in undone.stdout
+    assert (repo / FILE).read_bytes() == before
+    log = git(repo, "log", "--format=%s").splitlines()
+    assert log[0] == "undo: meeting(technical): set decision d3 of 2025-03-10 (text)"
+    assert git(repo, "status", "--porcelain") == ""
+    redone = run(["undo"], cwd=repo, env=clerk_env)
+    assert redone.exit_code == 0
+    assert git(repo, "log", "-1", "--format=%s").startswith(
+        "redo: meeting(technical): set decision"
+    )
+
+
+def test_undo_refuses_a_dirty_tree_and_a_commit_made_by_hand(meeting_repo, run, clerk_env) -> None:  # type: ignore[no-untyped-def]
+    repo = meeting_repo
+    head = git(repo, "rev-parse", "HEAD")
+    notes = repo / "notes.txt"
+    notes.write_text("work in progress\n")
+    dirty = run(["undo"], cwd=repo, env=clerk_env)
+    assert dirty.exit_code == 2
+    assert "uncommitted changes: notes.txt" in dirty.stderr
+    assert git(repo, "rev-parse", "HEAD") == head
+    assert git(repo, "status", "--porcelain") == "?? notes.txt\n"
+    git(repo, "add", "notes.txt")
+    git(repo, "commit", "-q", "-m", "meeting(technical): notes")  # by hand, protsoc's style
+    by_hand = run(["undo"], cwd=repo, env=clerk_env)
+    assert by_hand.exit_code == 2 and "not made by a protsoc command" in by_hand.stderr
+    assert "git revert" in by_hand.stderr
+    assert git(repo, "status", "--porcelain") == ""
+
+
+def test_commit_refused_on_a_dirty_file_gives_the_git_commands(
+    meeting_repo, run, clerk_env
+) -> None:  # type: ignore[no-untyped-def]
+    repo = meeting_repo
+    forgot = run(["set", "decision", f"{MEETING}/d3", "--text", "نص أول"], cwd=repo, env=clerk_env)
+    assert forgot.exit_code == 0
+    refused = run(
+        ["set", "decision", f"{MEETING}/d2", "--text", "نص ثان", "--commit"],
+        cwd=repo,
+        env=clerk_env,
+    )
+    assert refused.exit_code == 2
+    err = " ".join(refused.stderr.split())
+    assert f"git -C {repo} diff HEAD -- {FILE}" in err
+    assert f'git -C {repo} add -- {FILE} && git -C {repo} commit -m "…" -- {FILE}' in err
+    assert f"git -C {repo} restore --source=HEAD --staged --worktree -- {FILE}" in err
+    subprocess.run(
+        ["git", "-C", str(repo), "restore", "--source=HEAD", "--staged", "--worktree", "--", FILE],
+        check=True,
+    )
+    again = run(
+        ["set", "decision", f"{MEETING}/d2", "--text", "نص ثان", "--commit"],
+        cwd=repo,
+        env=clerk_env,
+    )
+    assert again.exit_code == 0, again.output

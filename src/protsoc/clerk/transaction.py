@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from protsoc.clerk import writer
+from protsoc.clerk import commits, writer
 from protsoc.clerk.desk import Change, Desk, Plan
 from protsoc.kernel.errors import EnvironmentProblem, InvalidRecord
 from protsoc.kernel.findings import Finding
@@ -187,7 +187,7 @@ def execute(
         paths = [change.path for change in plan.changes]
         previous_branch: str | None = None
         if repo is not None:
-            repo.check_paths(paths)
+            commits.check_clean_paths(repo, paths)
             if branch:
                 previous_branch = repo.create_branch(branch)
         written: list[Change] = []
@@ -198,7 +198,11 @@ def execute(
                 else:
                     yamlio.write_atomic(change.path, change.text)
                 written.append(change)
-            sha = repo.commit(paths, plan.message) if repo is not None and commit else None
+            sha = (
+                repo.commit(paths, commits.with_trailer(plan.message))
+                if repo is not None and commit
+                else None
+            )
         except BaseException:
             for change in written:
                 if change.old_text is None:

@@ -141,6 +141,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
             "review_teams."
         ),
     ),
+    "undo": (
+        "undo",
+        "undo",
+        "Undo protsoc's last step: revert its commit when it is HEAD and nothing is uncommitted.",
+    ),
     "add": (
         "add",
         "app",
