@@ -95,7 +95,9 @@ def test_every_import_points_down_the_layers() -> None:
 
 
 def test_no_import_cycle() -> None:
-    edges = {source: {target for target, _ in targets} for source, targets in protsoc_edges().items()}
+    edges = {
+        source: {target for target, _ in targets} for source, targets in protsoc_edges().items()
+    }
     cycles = strongly_connected(edges)
     assert not cycles, "import cycles: " + "; ".join(" -> ".join(sorted(c)) for c in cycles)
 
@@ -156,7 +158,9 @@ def test_typer_and_rich_only_in_the_cli() -> None:
     assert not wrong, "the library must not print or parse arguments:\n" + "\n".join(wrong)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12: being removed (cli start-up, tables, YAML loader)")
+@pytest.mark.xfail(
+    strict=True, reason="issue 12: being removed (cli start-up, tables, YAML loader)"
+)
 def test_no_private_names_of_other_libraries() -> None:
     wrong = []
     for path in PACKAGE.rglob("*.py"):

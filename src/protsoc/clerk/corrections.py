@@ -56,9 +56,18 @@ def _entries(data: dict[str, Any], key: str) -> list[dict[str, Any]]:
     return [entry for entry in data.get(key) or [] if isinstance(entry, dict)]
 
 
-def _find(
-    record: Record, key: str, id_key: str, wanted: str | None, field: str, what: str
-) -> dict[str, Any]:
+def _missing(key: str) -> str:
+    """The refusal of an entry the meeting does not have, one sentence per kind of entry (a
+    "{what}" inside a sentence cannot agree in gender and number in Arabic or French)."""
+    return {
+        "agenda": _("{id} has no agenda item {value}"),
+        "attendance": _("no attendance of {value} is recorded at {id}"),
+        "guests": _("{id} has no guest {value}"),
+        "decisions": _("{id} has no decision {value}"),
+    }[key]
+
+
+def _find(record: Record, key: str, id_key: str, wanted: str | None, field: str) -> dict[str, Any]:
     """The entry of ``record`` (a meeting) whose ``id_key`` is ``wanted``, else a refusal naming
     the ones there are."""
     wanted = inputs.slug(wanted, field)
@@ -68,9 +77,19 @@ def _find(
             return entry
     known = ", ".join(str(e.get(id_key)) for e in entries) or _("none yet")
     raise UsageError(
-        _("{id} has no {what} {value}").format(id=record.id, what=what, value=wanted),
+        _missing(key).format(id=record.id, value=wanted),
         _("those it has: {known}").format(known=known),
     )
+
+
+def status_words() -> dict[str, str]:
+    """Attendance statuses as a sentence says them in the clerk's language."""
+    return {
+        "present": _("present"),
+        "represented": _("represented"),
+        "excused": _("excused"),
+        "absent": _("absent"),
+    }
 
 
 def _differences(entry: dict[str, Any], given: dict[str, Any]) -> dict[str, Any]:
@@ -133,7 +152,9 @@ def referencing(desk: Desk, reference: str, skip: Record | None = None) -> list[
 
 def _still_referenced(what: str, by: list[str], hint: str) -> UsageError:
     return UsageError(
-        _("{what} is still referenced by: {records}").format(what=what, records="; ".join(by)),
+        _("{what} cannot be removed: {records} still refer to it").format(
+            what=what, records="; ".join(by)
+        ),
         hint,
     )
 
@@ -150,7 +171,7 @@ def set_agenda_item(
     proceedings: str | None = None,
 ) -> Plan:
     record = desk.meeting(meeting)
-    item = _find(record, "agenda", "id", item_id, "agenda_item", _("agenda item"))
+    item = _find(record, "agenda", "id", item_id, "agenda_item")
     if priority is not None and priority < 1:
         raise UsageError(
             _("--priority must be 1 or more"), _("1 is the first question by priority")
@@ -196,7 +217,7 @@ def set_attendance(
 ) -> Plan:
     """Correct an attendance line: the way out of "absent by mistake cannot approve"."""
     record = desk.meeting(meeting)
-    line = _find(record, "attendance", "member", member_id, "member", _("attendance of"))
+    line = _find(record, "attendance", "member", member_id, "member")
     status = inputs.choice(status, "status", ATTENDANCE_STATUSES, False)
     by = inputs.text(represented_by, "by", False)
     if status is None and by is None:
@@ -214,7 +235,9 @@ def set_attendance(
     if not changes and not dropped:
         return nothing_to_change(
             _("nothing to change: the attendance of {member} at {id} is already {status}").format(
-                member=line["member"], id=record.id, status=final_status
+                member=line["member"],
+                id=record.id,
+                status=status_words().get(final_status, final_status),
             )
         )
     change, data = _editable_meeting(desk, record)
@@ -228,7 +251,9 @@ def set_attendance(
         f"meeting({data['committee']}): set attendance of {line['member']} at "
         f"{_stem(record.id)} ({final_status})",
         said=_("the attendance of {member} at {id} is now {status}").format(
-            member=line["member"], id=record.id, status=final_status
+            member=line["member"],
+            id=record.id,
+            status=status_words().get(final_status, final_status),
         ),
     )
 
@@ -241,7 +266,7 @@ def set_guest(
     capacity: str | None = None,
 ) -> Plan:
     record = desk.meeting(meeting)
-    guest = _find(record, "guests", "id", guest_id, "guest", _("guest"))
+    guest = _find(record, "guests", "id", guest_id, "guest")
     given = {
         key: value
         for key, value in (
@@ -282,7 +307,7 @@ def _decision(desk: Desk, reference: str | None) -> tuple[Record, dict[str, Any]
     match = inputs.DECISION_REF.match(reference)
     assert match is not None
     record = desk.meeting(match.group(1))
-    decision = _find(record, "decisions", "id", match.group(2), "decision", _("decision"))
+    decision = _find(record, "decisions", "id", match.group(2), "decision")
     return record, decision, reference
 
 
@@ -298,9 +323,7 @@ def set_decision(
     record, decision, reference = _decision(desk, reference)
     committee_id = (record.data or {}).get("committee")
     if agenda_item is not None:
-        agenda_item = _find(record, "agenda", "id", agenda_item, "agenda_item", _("agenda item"))[
-            "id"
-        ]
+        agenda_item = _find(record, "agenda", "id", agenda_item, "agenda_item")["id"]
     given = {
         key: value
         for key, value in (
@@ -360,7 +383,11 @@ def set_indicator(
         when = inputs.date(day, key + "_date") or previous.get("date")
         if number is None or when is None:
             raise UsageError(
-                _("the {what} needs a value and a date").format(what=_(key)),
+                (
+                    _("the target needs a value and a date")
+                    if key == "target"
+                    else _("the baseline needs a value and a date")
+                ),
                 _("give --{what} VALUE and {option} YYYY-MM-DD").format(what=key, option=option),
             )
         if previous.get("value") == number and previous.get("date") == when:
@@ -423,7 +450,7 @@ def _without(
 
 def remove_agenda_item(desk: Desk, meeting: str | None, item_id: str | None) -> Plan:
     record = desk.meeting(meeting)
-    item = _find(record, "agenda", "id", item_id, "agenda_item", _("agenda item"))
+    item = _find(record, "agenda", "id", item_id, "agenda_item")
     citing = [
         f"{record.id}/{d.get('id')}"
         for d in _entries(record.data or {}, "decisions")
@@ -450,7 +477,7 @@ def remove_agenda_item(desk: Desk, meeting: str | None, item_id: str | None) -> 
 
 def remove_attendance(desk: Desk, meeting: str | None, member_id: str | None) -> Plan:
     record = desk.meeting(meeting)
-    line = _find(record, "attendance", "member", member_id, "member", _("attendance of"))
+    line = _find(record, "attendance", "member", member_id, "member")
     minutes = (record.data or {}).get("minutes")
     approvals = minutes.get("approvals") if isinstance(minutes, dict) else None
     if any(isinstance(a, dict) and a.get("member") == line["member"] for a in approvals or []):
@@ -475,7 +502,7 @@ def remove_attendance(desk: Desk, meeting: str | None, member_id: str | None) ->
 
 def remove_guest(desk: Desk, meeting: str | None, guest_id: str | None) -> Plan:
     record = desk.meeting(meeting)
-    guest = _find(record, "guests", "id", guest_id, "guest", _("guest"))
+    guest = _find(record, "guests", "id", guest_id, "guest")
     if any(e.get("member") == guest["id"] for e in _entries(record.data or {}, "attendance")):
         raise _still_referenced(
             _("guest {guest} of {id}").format(guest=guest["id"], id=record.id),

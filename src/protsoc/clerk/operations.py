@@ -585,8 +585,14 @@ def approve(desk: Desk, meeting: str | None, member_id: str | None, day: str | N
                 ),
                 _(
                     "under the rule {rule}, only members who attended approve (attended: {who}); "
-                    "record attendance first with `protsoc add attendance`"
-                ).format(rule=rule["kind"], who=", ".join(allowed) or _("nobody yet")),
+                    "record the attendance with `protsoc add attendance`, or correct it with "
+                    "`protsoc set attendance {id} {member} --status present`"
+                ).format(
+                    rule=rule["kind"],
+                    who=", ".join(allowed) or _("nobody yet"),
+                    id=record.id,
+                    member=member_id,
+                ),
             )
         raise UsageError(
             _("{member} was not in office on {date}").format(
