@@ -162,7 +162,9 @@ def run(
     if outcome.plan.said:
         from protsoc.cli.output import printable
 
-        console.print(printable(outcome.plan.said))
+        # One sentence, one line: the terminal wraps it, rich does not break it (it may quote
+        # ids and commands the clerk copies).
+        console.print(printable(outcome.plan.said), soft_wrap=True)
     for path in outcome.paths:
         if path.exists():
             console.print(_("wrote {path}").format(path=display_path(path)))
