@@ -413,3 +413,56 @@ def test_commit_refused_on_a_dirty_file_gives_the_git_commands(
         env=clerk_env,
     )
     assert again.exit_code == 0, again.output
+
+
+# --- search, Hijri month starts -----------------------------------------------------------------
+
+
+def test_fold_ignores_diacritics_tatweel_and_letter_variants() -> None:
+    from protsoc.clerk.search import fold
+
+    assert fold("القـرارَات") == fold("القرارات")
+    assert fold("إعداد") == fold("اعداد") == fold("أعداد")
+    assert fold("مؤسسة") == fold("مؤسسه")
+    assert fold("على") == fold("علي")
+    assert fold("Rabat") == fold("RABAT")
+
+
+def test_search_finds_entries_by_their_words_with_the_id_to_use(
+    meeting_repo, run, clerk_env
+) -> None:  # type: ignore[no-untyped-def]
+    repo = meeting_repo
+    found = run(["search", "اعداد مخطط"], cwd=repo, env=clerk_env)  # stored: «إعداد مخطط عمل»
+    assert found.exit_code == 0, found.output
+    assert f"{MEETING}/d1  (decision)  إعداد مخطط عمل" in found.stdout
+    assert f"protsoc set decision {MEETING}/d1 --text …" in found.stdout
+    only = run(["search", "مخطط", "--kind", "action"], cwd=repo, env=clerk_env)
+    assert "technical-2025-03-10-d1  (action)" in only.stdout and "(decision)" not in only.stdout
+    assert "1 match" in only.stdout
+    nothing = run(["search", "لا شيء هنا"], cwd=repo, env=clerk_env)
+    assert nothing.exit_code == 1 and "0 matches" in nothing.stdout
+
+
+def test_set_hijri_month_records_the_official_start_with_its_source(
+    meeting_repo, run, clerk_env
+) -> None:  # type: ignore[no-untyped-def]
+    repo = meeting_repo
+    command = ["set", "hijri-month", "1446-09", "--starts", "2025-03-02"]
+    no_source = run(command, cwd=repo, env=clerk_env)
+    assert no_source.exit_code == 2 and "--source is required" in no_source.stderr
+    source = "بلاغ وزارة الأوقاف والشؤون الإسلامية"
+    recorded = run([*command, "--source", source, "--commit"], cwd=repo, env=clerk_env)
+    assert recorded.exit_code == 0, recorded.output
+    manifest = yamlio.load_file(repo / "registry/protsoc.yaml").data
+    assert manifest["hijri_month_starts"] == [
+        {"year": 1446, "month": 9, "starts": "2025-03-02", "source": {"document": source}}
+    ]
+    again = run([*command, "--source", source], cwd=repo, env=clerk_env)
+    assert again.exit_code == 0 and "nothing to change" in again.stdout
+    far = run(
+        ["set", "hijri-month", "1446-10", "--starts", "2025-05-02", "--source", source],
+        cwd=repo,
+        env=clerk_env,
+    )
+    assert far.exit_code == 2 and "computed: 2025-03-30" in far.stderr
+    assert run(["validate"], cwd=repo, env=clerk_env).exit_code == 0

@@ -17,11 +17,13 @@ Each plan's ``said`` is the one sentence the clerk reads: what changed, in their
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
 from protsoc.clerk import inputs
 from protsoc.clerk.desk import Change, Desk, Plan
+from protsoc.clerk.inputs import InvalidInput
 from protsoc.governance.vocabulary import ATTENDANCE_STATUSES, DECISION_KINDS, DIRECTIONS, PERIODS
 from protsoc.kernel.errors import UsageError
 from protsoc.kernel.i18n import _
@@ -668,4 +670,82 @@ def move_meeting(desk: Desk, meeting: str | None, day: str | None) -> Plan:
         changes,
         f"meeting({committee_id}): move {_stem(record.id)} to {day}",
         said=said,
+    )
+
+
+# --- the official start of a Hijri month -------------------------------------------------------
+
+
+def set_hijri_month(
+    desk: Desk, year_month: str | None, starts: str | None, source: str | None
+) -> Plan:
+    """Record the official Moroccan start of a Hijri month (``hijri_month_starts``).
+
+    Morocco starts each month on the sighting of the crescent, announced by the Ministry of
+    Habous and Islamic Affairs; the computed (Umm al-Qura) calendar can be a day early. The
+    announcement is the source, and is required. A start more than two days away from the
+    computed one is refused: it is a typing mistake (a wrong month or year), not a sighting.
+    """
+    import datetime as dt
+
+    from hijridate import Hijri
+
+    match = re.fullmatch(r"(\d{4})-(\d{1,2})", (year_month or "").strip())
+    if not match or not 1 <= int(match.group(2)) <= 12 or not 1400 <= int(match.group(1)) <= 1600:
+        raise InvalidInput(
+            "year_month",
+            _("{what} {value!r} is not a Hijri month").replace(
+                "{value!r}", inputs.quoted(year_month or "")
+            ),
+            _("give the Hijri year and month, e.g. 1446-09 for Ramadan 1446"),
+        )
+    year, month = int(match.group(1)), int(match.group(2))
+    day = inputs.date(starts, "starts", required=True)
+    assert day is not None
+    if not source or not source.strip():
+        raise UsageError(
+            _("--source is required: cite the announcement of the month's start"),
+            _(
+                "the Ministry of Habous and Islamic Affairs announces the sighting; "
+                'e.g. --source "بلاغ وزارة الأوقاف والشؤون الإسلامية"'
+            ),
+        )
+    computed = Hijri(year, month, 1).to_gregorian()
+    computed_day = dt.date(computed.year, computed.month, computed.day)
+    if abs((dt.date.fromisoformat(day) - computed_day).days) > 2:
+        raise UsageError(
+            _(
+                "{date} is not the start of Hijri month {year}-{month:02d} (computed: {computed})"
+            ).format(date=day, year=year, month=month, computed=computed_day.isoformat()),
+            _("check the year and month: an official start is a day or two from the computed one"),
+        )
+    manifest = desk.registry.of_kind("registry")[0]
+    stored = [
+        e for e in (manifest.data or {}).get("hijri_month_starts") or [] if isinstance(e, dict)
+    ]
+    current = next((e for e in stored if (e.get("year"), e.get("month")) == (year, month)), None)
+    if current is not None and current.get("starts") == day:
+        return nothing_to_change(
+            _("nothing to change: Hijri month {year}-{month:02d} already starts on {date}").format(
+                year=year, month=month, date=day
+            )
+        )
+    change, data = desk.edit(manifest)
+    entries = [
+        e
+        for e in data.get("hijri_month_starts") or []
+        if not (isinstance(e, dict) and (e.get("year"), e.get("month")) == (year, month))
+    ]
+    entries.append({"year": year, "month": month, "starts": day, "source": {"document": source}})
+    entries.sort(
+        key=lambda e: (e.get("year", 0), e.get("month", 0)) if isinstance(e, dict) else (0, 0)
+    )
+    data["hijri_month_starts"] = entries
+    change.data = data
+    return Plan(
+        [change],
+        f"registry: hijri month {year}-{month:02d} starts {day}",
+        said=_("Hijri month {year}-{month:02d} starts officially on {date}").format(
+            year=year, month=month, date=day
+        ),
     )

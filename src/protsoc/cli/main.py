@@ -141,6 +141,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
             "review_teams."
         ),
     ),
+    "search": (
+        "search",
+        "search",
+        "Find records and entries by their words (Arabic diacritics and letter variants ignored).",
+    ),
     "undo": (
         "undo",
         "undo",

@@ -449,3 +449,45 @@ def indicator(
         branch=branch,
         source=source,
     )
+
+
+@app.command("hijri-month")
+@guarded
+def hijri_month(
+    year_month: Annotated[
+        Opt,
+        typer.Argument(
+            metavar="YEAR-MONTH",
+            help="The Hijri month, e.g. 1446-09 (Ramadan 1446).",
+            show_default=False,
+        ),
+    ] = None,
+    starts: Annotated[
+        Opt,
+        typer.Option("--starts", help="Its official first day, YYYY-MM-DD.", show_default=False),
+    ] = None,
+    source: Annotated[
+        Opt,
+        typer.Option(
+            "--source",
+            help="The announcement (the Ministry of Habous and Islamic Affairs announces the sighting).",
+            show_default=False,
+        ),
+    ] = None,
+    commit: CommitOption = False,
+    branch: BranchOption = None,
+    lang: LangOption = None,
+    registry: RegistryOption = None,
+) -> None:
+    """Record the official Moroccan start of a Hijri month, as announced after the sighting."""
+    start(lang)
+    year_month = ask(year_month, _t("Hijri month (e.g. 1446-09)"), field="year_month")
+    starts = ask(starts, _t("Official first day (YYYY-MM-DD)"), field="starts")
+    source = ask(source, _t("Source (the announcement)"), field="source")
+    run(
+        registry,
+        lambda desk: _corrections().set_hijri_month(desk, year_month, starts, source),
+        commit=commit,
+        branch=branch,
+        source=None,
+    )

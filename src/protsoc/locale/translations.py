@@ -3,6 +3,9 @@
 Regenerate the catalogues after changing messages (extraction command: protsoc/i18n.py):
     python src/protsoc/locale/translations.py
 Messages missing here stay in English (gettext falls back to the msgid).
+Plurals (ngettext) are keyed by the singular and give a tuple per language, one string per form
+of Babel's plural rule: French three (0 and 1; whole millions, "de"; others), Arabic six (0, 1,
+2, 3-10, 11-99, 100 and more).
 """
 
 # msgid: (fr, ar)
@@ -561,6 +564,59 @@ T = {
         "سجل الحضور بـ`protsoc add attendance` أو صححه بـ"
         "`protsoc set attendance {id} {member} --status present`",
     ),
+    # search
+    "{count} match": (
+        ("{count} résultat", "{count} de résultats", "{count} résultats"),
+        (
+            "لا توجد أي نتيجة",
+            "نتيجة واحدة",
+            "نتيجتان",
+            "{count} نتائج",
+            "{count} نتيجة",
+            "{count} نتيجة",
+        ),
+    ),
+    # the official start of a Hijri month
+    "Hijri month (e.g. 1446-09)": ("Mois hégirien (p. ex. 1446-09)", "الشهر الهجري (مثلا 1446-09)"),
+    "Official first day (YYYY-MM-DD)": (
+        "Premier jour officiel (AAAA-MM-JJ)",
+        "فاتح الشهر الرسمي (YYYY-MM-DD)",
+    ),
+    "Source (the announcement)": ("Source (le communiqué)", "المصدر (البلاغ)"),
+    "{what} {value!r} is not a Hijri month": (
+        "{what} {value!r} n'est pas un mois hégirien",
+        "{what} {value!r} ليس شهرا هجريا",
+    ),
+    "give the Hijri year and month, e.g. 1446-09 for Ramadan 1446": (
+        "indiquez l'année et le mois hégiriens, p. ex. 1446-09 pour ramadan 1446",
+        "أدخل السنة والشهر الهجريين، مثلا 1446-09 لشهر رمضان 1446",
+    ),
+    "--source is required: cite the announcement of the month's start": (
+        "--source est obligatoire : citez le communiqué annonçant le début du mois",
+        "الخيار --source إلزامي: اذكر البلاغ الذي أعلن بداية الشهر",
+    ),
+    'the Ministry of Habous and Islamic Affairs announces the sighting; e.g. --source "بلاغ وزارة الأوقاف والشؤون الإسلامية"': (
+        "le ministère des Habous et des Affaires islamiques annonce l'observation du croissant ; "
+        'p. ex. --source "بلاغ وزارة الأوقاف والشؤون الإسلامية"',
+        "تعلن وزارة الأوقاف والشؤون الإسلامية نتيجة مراقبة الهلال؛ "
+        'مثلا --source "بلاغ وزارة الأوقاف والشؤون الإسلامية"',
+    ),
+    "{date} is not the start of Hijri month {year}-{month:02d} (computed: {computed})": (
+        "le {date} n'est pas le début du mois hégirien {year}-{month:02d} (calculé : {computed})",
+        "{date} ليس فاتح الشهر الهجري {year}-{month:02d} (حسب الحساب: {computed})",
+    ),
+    "check the year and month: an official start is a day or two from the computed one": (
+        "vérifiez l'année et le mois : le début officiel est à un jour ou deux du début calculé",
+        "تحقق من السنة والشهر: لا يبعد الفاتح الرسمي عن المحسوب إلا بيوم أو يومين",
+    ),
+    "nothing to change: Hijri month {year}-{month:02d} already starts on {date}": (
+        "rien à modifier : le mois hégirien {year}-{month:02d} commence déjà le {date}",
+        "لا يوجد ما يعدل: فاتح الشهر الهجري {year}-{month:02d} مسجل أصلا بتاريخ {date}",
+    ),
+    "Hijri month {year}-{month:02d} starts officially on {date}": (
+        "le mois hégirien {year}-{month:02d} commence officiellement le {date}",
+        "فاتح الشهر الهجري {year}-{month:02d} رسميا هو {date}",
+    ),
 }
 
 
@@ -576,8 +632,11 @@ def build() -> None:
         catalog = read_po((here / "protsoc.pot").open("rb"), locale=language)
         catalog.fuzzy = False
         for message in template:
-            if message.id and message.id in T:
-                catalog[message.id].string = T[message.id][index]
+            # A plural message (ngettext) is looked up by its singular; its wording is a tuple
+            # per language with one string per plural form (French 2, Arabic 6).
+            key = message.id[0] if isinstance(message.id, tuple) else message.id
+            if key and key in T:
+                catalog[message.id].string = T[key][index]
         folder = here / language / "LC_MESSAGES"
         folder.mkdir(parents=True, exist_ok=True)
         with (folder / "protsoc.po").open("wb") as stream:
