@@ -14,6 +14,7 @@ from protsoc.cli.clerk import (
     ask,
     ask_meeting,
     known,
+    member_titles,
     run,
     start,
 )
@@ -87,6 +88,7 @@ def attendance(
         _t("Member post"),
         field="member",
         choices=_entry_ids(registry, meeting_id, "attendance", "member") or None,
+        labels=member_titles(registry, meeting_id.split("/")[0] if meeting_id else None),
     )
     _run(
         registry,

@@ -15,6 +15,7 @@ from protsoc.cli.clerk import (
     ask,
     ask_meeting,
     known,
+    member_titles,
     members_of,
     run,
     start,
@@ -193,6 +194,7 @@ def member(
         _t("Member post"),
         field="member",
         choices=members_of(registry, committee_id) or None,
+        labels=member_titles(registry, committee_id),
     )
     if (title is not None or holder is not None) and since is None:
         since = ask(since, _t("Since (YYYY-MM-DD)"), field="since")
@@ -307,6 +309,7 @@ def attendance(
         _t("Member post"),
         field="member",
         choices=_entry_ids(registry, meeting_id, "attendance", "member") or None,
+        labels=member_titles(registry, meeting_id.split("/")[0] if meeting_id else None),
     )
     if status is None and represented_by is None:
         status = ask(status, _t("Status"), field="status", choices=vocabulary().ATTENDANCE_STATUSES)

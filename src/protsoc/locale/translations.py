@@ -617,6 +617,20 @@ T = {
         "le mois hégirien {year}-{month:02d} commence officiellement le {date}",
         "فاتح الشهر الهجري {year}-{month:02d} رسميا هو {date}",
     ),
+    # prompts that check each answer
+    "{answer!r} begins several choices: {choices}": (
+        "{answer!r} est le début de plusieurs choix : {choices}",
+        "{answer!r} بداية لعدة اختيارات: {choices}",
+    ),
+    "{answer!r} is not one of the choices; did you mean {choice}?": (
+        "{answer!r} ne figure pas parmi les choix ; vouliez-vous dire {choice} ?",
+        "{answer!r} ليس من بين الاختيارات؛ هل تقصد {choice}؟",
+    ),
+    "your answers are kept: run the same command again and press Enter to accept each one": (
+        "vos réponses sont conservées : relancez la même commande et appuyez sur Entrée "
+        "pour reprendre chacune",
+        "تم الاحتفاظ بأجوبتك: أعد تشغيل الأمر نفسه واضغط Enter لقبول كل جواب",
+    ),
 }
 
 
