@@ -631,6 +631,18 @@ T = {
         "pour reprendre chacune",
         "تم الاحتفاظ بأجوبتك: أعد تشغيل الأمر نفسه واضغط Enter لقبول كل جواب",
     ),
+    "the minutes of {id} are not approved yet": (
+        "le procès-verbal de {id} n'est pas encore approuvé",
+        "محضر {id} لم تتم المصادقة عليه بعد",
+    ),
+    "draft minutes are corrected by command (protsoc set decision|agenda-item|attendance|guest, protsoc remove …, protsoc move meeting {id} --date …); an erratum is only for approved minutes": (
+        "un projet de procès-verbal se corrige par commande (protsoc set "
+        "decision|agenda-item|attendance|guest, protsoc remove …, protsoc move meeting {id} "
+        "--date …) ; l'erratum est réservé aux procès-verbaux approuvés",
+        "يصحح مشروع المحضر بالأوامر (protsoc set decision|agenda-item|attendance|guest، "
+        "protsoc remove …، protsoc move meeting {id} --date …)؛ ولا يلجأ إلى الاستدراك إلا "
+        "في المحاضر المصادق عليها",
+    ),
 }
 
 
