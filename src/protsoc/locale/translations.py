@@ -643,6 +643,19 @@ T = {
         "protsoc remove …، protsoc move meeting {id} --date …)؛ ولا يلجأ إلى الاستدراك إلا "
         "في المحاضر المصادق عليها",
     ),
+    # the labels of every refusal
+    "error:": ("erreur :", "خطأ:"),
+    "hint:": ("conseil :", "إرشاد:"),
+    "no record with id {id!r}": (
+        "aucun enregistrement ne porte l'identifiant {id!r}",
+        "لا يوجد أي سجل بالمعرف {id!r}",
+    ),
+    "meetings are <committee>/<YYYY-MM-DD>, decisions <meeting>/d<N>; see `protsoc list KIND`": (
+        "une réunion s'écrit <comité>/<AAAA-MM-JJ>, une décision <réunion>/d<N> ; "
+        "voir `protsoc list KIND`",
+        "يكتب معرف الاجتماع <اللجنة>/<YYYY-MM-DD> ومعرف القرار <الاجتماع>/d<N>؛ "
+        "انظر `protsoc list KIND`",
+    ),
 }
 
 
