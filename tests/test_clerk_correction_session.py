@@ -167,7 +167,7 @@ def test_every_mistake_is_corrected_by_command_in_arabic(tmp_path: Path, home: P
         repo,
         home,
         f"تم نقل {WRONG} إلى {RIGHT_DAY} (أصبح معرفه {RIGHT})",
-        "تم تحيين الإحالات في: action technical-2025-03-10-d1",
+        "؛ وتم تحيين الإحالات في: action technical-2025-03-10-d1",
     )
     moved_file = repo / f"registry/meetings/{RIGHT}.yaml"
     # An agenda item typed twice.

@@ -663,9 +663,14 @@ def move_meeting(desk: Desk, meeting: str | None, day: str | None) -> Plan:
             change.data = rewritten
             changes.append(change)
             quoting.append(f"{other.kind} {other.id}")
-    said = _("{id} moved to {date} (now {new_id})").format(id=record.id, date=day, new_id=new_id)
     if quoting:
-        said += "; " + _("references rewritten in: {records}").format(records=", ".join(quoting))
+        said = _("{id} moved to {date} (now {new_id}); references rewritten in: {records}").format(
+            id=record.id, date=day, new_id=new_id, records=", ".join(quoting)
+        )
+    else:
+        said = _("{id} moved to {date} (now {new_id})").format(
+            id=record.id, date=day, new_id=new_id
+        )
     return Plan(
         changes,
         f"meeting({committee_id}): move {_stem(record.id)} to {day}",

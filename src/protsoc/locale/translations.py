@@ -333,7 +333,7 @@ T = {
     ),
     "those it has: {known}": ("identifiants existants : {known}", "الموجود منها: {known}"),
     "{what} cannot be removed: {records} still refer to it": (
-        "impossible de supprimer {what} : {records} y font encore référence",
+        "impossible de supprimer {what} : des enregistrements y font encore référence ({records})",
         "تعذر حذف {what} بسبب إحالات قائمة في: {records}",
     ),
     "agenda item {item} of {id}": (
@@ -478,9 +478,9 @@ T = {
         "{id} déplacée au {date} (désormais {new_id})",
         "تم نقل {id} إلى {date} (أصبح معرفه {new_id})",
     ),
-    "references rewritten in: {records}": (
-        "références mises à jour dans : {records}",
-        "تم تحيين الإحالات في: {records}",
+    "{id} moved to {date} (now {new_id}); references rewritten in: {records}": (
+        "{id} déplacée au {date} (désormais {new_id}) ; références mises à jour dans : {records}",
+        "تم نقل {id} إلى {date} (أصبح معرفه {new_id})؛ وتم تحيين الإحالات في: {records}",
     ),
     "nothing is overwritten; move that meeting first, or choose another date": (
         "rien n'est écrasé ; déplacez d'abord cette réunion, ou choisissez une autre date",
