@@ -87,6 +87,7 @@ def test_draft_minutes_are_edited_not_amended(registry_tree: RegistryTree, run: 
 
     assert outcome.exit_code == 2
     assert "the minutes of steering/2024-11-26 are not approved yet" in outcome.stderr
+    assert "corrected by command (protsoc set decision" in " ".join(outcome.stderr.split())
     assert not registry_tree.path(ERRATUM_FILE).exists()
 
 

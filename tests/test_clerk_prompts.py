@@ -80,18 +80,65 @@ def test_without_a_terminal_missing_fields_are_errors_not_prompts(registry_copy:
     assert "--date is required" in result.stderr
 
 
-def test_a_refused_answer_is_named_by_its_prompt_not_by_an_option(registry_copy: Path) -> None:
+def test_an_answer_is_checked_when_given_and_named_by_its_prompt(registry_copy: Path) -> None:
+    """A wrong date is refused at once, named by the prompt (not an option the clerk never
+    typed), and asked again; the text typed before it is not lost."""
     child = spawn(["add", "decision", "steering/2024-11-26"], registry_copy, "en")
     child.expect("Decision \\(Arabic\\)")
     child.sendline("نص القرار")
     child.expect("Kind \\[decision/recommendation\\]")
-    child.sendline("")
-    child.expect("Owner post")
-    child.sendline("")
+    child.sendline("reco")  # a unique beginning is enough
+    child.expect_exact("Owner post [1-")  # numbered: the steering committee has many posts
+    child.sendline("minster-interior")  # a typo
+    child.expect_exact("did you mean minister-interior?")
+    child.sendline("1")  # by its number
     child.expect("Due date \\(YYYY-MM-DD\\)")
     child.sendline("2026/12/20")
-    child.expect("Due date \\(YYYY-MM-DD\\) '2026/12/20' is not a real date")
+    child.expect_exact("Due date (YYYY-MM-DD) '2026/12/20' is not a real date")
+    child.expect("Due date \\(YYYY-MM-DD\\)")
+    child.sendline("2026-12-20")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert "--due" not in child.before
+    from protsoc.registry import yamlio
+
+    meeting = yamlio.load_file(registry_copy / "registry/meetings/steering/2024-11-26.yaml").data
+    decision = meeting["decisions"][-1]
+    assert decision["kind"] == "recommendation" and decision["due"] == "2026-12-20"
+    assert decision["text"] == {"ar": "نص القرار"}
+
+
+def test_a_refusal_at_the_end_keeps_the_answers_for_the_next_run(registry_copy: Path) -> None:
+    child = spawn(
+        ["add", "decision", "steering/2024-11-27"], registry_copy, "en"
+    )  # no such meeting
+    child.expect("Decision \\(Arabic\\)")
+    child.sendline("قرار طويل لا يعاد رقنه")
+    child.expect("Kind")
+    child.sendline("")
+    child.expect_exact("Owner post")
+    child.sendline("")
+    child.expect("Due date")
+    child.sendline("2026-12-20")
+    child.expect_exact("your answers are kept")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 2
-    assert "--due" not in child.before
+    again = spawn(["add", "decision", "steering/2024-11-26"], registry_copy, "en")
+    again.expect_exact("Decision (Arabic) [قرار طويل لا يعاد رقنه]")
+    again.sendline("")  # Enter: the kept answer
+    again.expect("Kind")
+    again.sendline("")
+    again.expect_exact("Owner post")
+    again.sendline("")
+    again.expect_exact("Due date (YYYY-MM-DD) [2026-12-20]")
+    again.sendline("")
+    again.expect(pexpect.EOF)
+    again.close()
+    assert again.exitstatus == 0
+    from protsoc.registry import yamlio
+
+    meeting = yamlio.load_file(registry_copy / "registry/meetings/steering/2024-11-26.yaml").data
+    assert meeting["decisions"][-1]["text"] == {"ar": "قرار طويل لا يعاد رقنه"}
+    assert meeting["decisions"][-1]["due"] == "2026-12-20"

@@ -165,15 +165,25 @@ def reseal(meeting: dict) -> None:
     meeting["minutes"]["seal"] = seal.seal(meeting)
 
 
-def test_decision_numbering_reports_the_first_gap_once(make_registry) -> None:
+def test_decision_numbering_accepts_a_gap_and_reports_the_first_disorder_once(
+    make_registry,
+) -> None:
+    """A removed decision leaves a gap (d3 stays d3: letters and actions quote it); a decision
+    out of order is still reported, once."""
     tree = make_registry()
     decision = {"kind": "decision", "text": {"ar": "قرار"}}
+    tree.patch(
+        MEETING_FILE,
+        {"decisions": [{"id": "d1", **decision}, {"id": "d3", **decision}]},
+    )
+    assert validate(tree.root, today=dt.date(2026, 1, 1)).findings == []
     tree.patch(
         MEETING_FILE,
         {
             "decisions": [
                 {"id": "d1", **decision},
                 {"id": "d3", **decision},
+                {"id": "d2", **decision},
                 {"id": "d4", **decision},
             ]
         },
@@ -182,7 +192,7 @@ def test_decision_numbering_reports_the_first_gap_once(make_registry) -> None:
     [finding] = result.findings
     assert (finding.rule, finding.json_path_text(), finding.severity.value) == (
         "decision-numbering",
-        "$.decisions[1].id",
+        "$.decisions[2].id",
         "warning",
     )
     assert result.is_valid() and not result.is_valid(strict=True)

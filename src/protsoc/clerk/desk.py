@@ -33,6 +33,11 @@ class Change:
     old_text: str | None = None
     old_data: dict[str, Any] | None = None
     text: str = ""
+    # The file is deleted (``protsoc remove action``); ``old_text`` puts it back on failure.
+    removed: bool = False
+    # A new file written like an existing one (a moved meeting keeps its comments and order):
+    # the old file's text and data.
+    template: tuple[str, dict[str, Any]] | None = None
 
 
 @dataclass
@@ -40,6 +45,8 @@ class Plan:
     changes: list[Change]
     message: str
     notes: list[str] = field(default_factory=list)
+    # One plain sentence in the clerk's language saying what changed (corrections say it).
+    said: str = ""
 
 
 class Desk:

@@ -24,6 +24,7 @@ from typing import Any
 
 from protsoc.governance import seal
 from protsoc.kernel.errors import InvalidRecord, UsageError
+from protsoc.kernel.i18n import _
 from protsoc.registry.layout import display_path, split_meeting_stem
 from protsoc.registry.loaded import Registry
 from protsoc.registry.records import is_erratum as registry_is_erratum
@@ -108,9 +109,12 @@ def build(
     minutes = minutes if isinstance(minutes, dict) else {}
     if minutes.get("status") != "approved":
         raise UsageError(
-            f"the minutes of {meeting_id} are not approved yet",
-            f"draft minutes are corrected by editing {original.path} directly; an erratum "
-            "is only for approved minutes",
+            _("the minutes of {id} are not approved yet").format(id=meeting_id),
+            _(
+                "draft minutes are corrected by command (protsoc set decision|agenda-item|"
+                "attendance|guest, protsoc remove …, protsoc move meeting {id} --date …); "
+                "an erratum is only for approved minutes"
+            ).format(id=meeting_id),
         )
     if seal.is_intact(data) is False:
         raise InvalidRecord(

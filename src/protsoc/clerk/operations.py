@@ -16,10 +16,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from protsoc.clerk import inputs, writer
+from protsoc.clerk import corrections, inputs, writer
 from protsoc.clerk.desk import Change, Desk, Plan
 from protsoc.clerk.inputs import InvalidInput
-from protsoc.governance import approval, seal
+from protsoc.governance import approval, meeting_calendar, seal
 from protsoc.governance.vocabulary import (
     ACTION_STATUSES,
     ATTENDANCE_STATUSES,
@@ -307,7 +307,14 @@ def add_meeting(
             number_of_day += 1
         stem = f"{day}-{number_of_day}"
     identifier = f"{committee.id}/{stem}"
-    data: dict[str, Any] = {"id": identifier, "committee": committee.id, "date": day}
+    # The calendar identity is fixed now: a meeting moved to another date stays one event in
+    # every subscriber's calendar (protsoc move meeting keeps it).
+    data: dict[str, Any] = {
+        "id": identifier,
+        "uid": meeting_calendar.meeting_uid(identifier, {}),
+        "committee": committee.id,
+        "date": day,
+    }
     _put(
         data,
         time=inputs.clock(time_, "time"),
@@ -348,12 +355,12 @@ def set_meeting(
             _("nothing to change"),
             _("give at least one of --status, --time, --end-time, --place, --kind, --number"),
         )
-    minutes = data.get("minutes")
-    if isinstance(minutes, dict) and minutes.get("status") == "approved":
-        raise UsageError(
-            _("the minutes of {id} are approved and sealed").format(id=record.id),
-            _("approved minutes are not edited; corrections go through an erratum"),
+    if all(data.get(key) == value for key, value in given.items()):
+        return corrections.nothing_to_change(
+            _("nothing to change: {id} already says so").format(id=record.id)
         )
+    if corrections.is_approved(record):
+        raise corrections.approved_refusal(record.id)
     if given.get("status") == "held" and str(data.get("date")) > desk.today:
         raise UsageError(
             _("a meeting on {date} cannot be held yet (today is {today})").format(
@@ -371,12 +378,8 @@ def set_meeting(
 
 def _meeting_edit(desk: Desk, meeting: str | None) -> tuple[Record, Change, dict[str, Any]]:
     record = desk.meeting(meeting)
-    minutes = (record.data or {}).get("minutes")
-    if isinstance(minutes, dict) and minutes.get("status") == "approved":
-        raise UsageError(
-            _("the minutes of {id} are approved and sealed").format(id=record.id),
-            _("approved minutes are not edited; corrections go through an erratum"),
-        )
+    if corrections.is_approved(record):
+        raise corrections.approved_refusal(record.id)
     change, data = desk.edit(record)
     return record, change, data
 
@@ -497,7 +500,14 @@ def add_decision(
 ) -> Plan:
     record, change, data = _meeting_edit(desk, meeting)
     decisions = data.setdefault("decisions", [])
-    decision_id = f"d{len(decisions) + 1}"
+    # After the last one, never in a gap left by a removed decision: an id always means one
+    # decision, even in letters that quoted the removed one.
+    numbers = [
+        int(d["id"][1:])
+        for d in decisions
+        if isinstance(d, dict) and isinstance(d.get("id"), str) and d["id"][1:].isdigit()
+    ]
+    decision_id = f"d{max(numbers, default=len(decisions)) + 1}"
     if agenda_item is not None:
         agenda_item = inputs.slug(agenda_item, "agenda_item")
         if agenda_item not in {
@@ -575,8 +585,14 @@ def approve(desk: Desk, meeting: str | None, member_id: str | None, day: str | N
                 ),
                 _(
                     "under the rule {rule}, only members who attended approve (attended: {who}); "
-                    "record attendance first with `protsoc add attendance`"
-                ).format(rule=rule["kind"], who=", ".join(allowed) or _("nobody yet")),
+                    "record the attendance with `protsoc add attendance`, or correct it with "
+                    "`protsoc set attendance {id} {member} --status present`"
+                ).format(
+                    rule=rule["kind"],
+                    who=", ".join(allowed) or _("nobody yet"),
+                    id=record.id,
+                    member=member_id,
+                ),
             )
         raise UsageError(
             _("{member} was not in office on {date}").format(

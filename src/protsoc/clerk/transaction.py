@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from protsoc.clerk import writer
+from protsoc.clerk import commits, writer
 from protsoc.clerk.desk import Change, Desk, Plan
 from protsoc.kernel.errors import EnvironmentProblem, InvalidRecord
 from protsoc.kernel.findings import Finding
@@ -66,7 +66,11 @@ class Outcome:
 
 def render(desk: Desk, plan: Plan) -> None:
     for change in plan.changes:
-        if change.old_text is None:
+        if change.removed:
+            continue
+        if change.template is not None:
+            change.text = writer.update(change.kind, *change.template, change.data)
+        elif change.old_text is None:
             change.text = writer.new_file(change.kind, change.data, change.path, desk.root)
         else:
             assert change.old_data is not None
@@ -81,6 +85,8 @@ def check(desk: Desk, plan: Plan) -> list[Finding]:
     new_records: list[Record] = []
     findings: list[Finding] = []
     for change in plan.changes:
+        if change.removed:
+            continue
         record_file = classify(registry.root, change.path)
         assert record_file is not None and record_file.kind == change.kind
         document = yamlio.loads(change.text.encode("utf-8"))
@@ -193,6 +199,8 @@ def execute(
                 repo.check_new_branch(branch)
         desk = Desk(root, today=today, source=source)
         plan = operation(desk)
+        if not plan.changes:  # a correction whose values are already stored: a no-op
+            return Outcome(plan, [])
         render(desk, plan)
         problems = check(desk, plan)
         if problems:
@@ -200,7 +208,7 @@ def execute(
         paths = [change.path for change in plan.changes]
         previous_branch: str | None = None
         if repo is not None:
-            repo.check_paths(paths)
+            commits.check_clean_paths(repo, paths)
             if branch:
                 previous_branch = repo.create_branch(branch)
         # The rollback puts back these bytes, not the decoded text: a BOM, CRLF line ends or
@@ -215,9 +223,16 @@ def execute(
         written: list[Change] = []
         try:
             for change in plan.changes:
-                yamlio.write_atomic(change.path, change.text)
+                if change.removed:
+                    change.path.unlink()
+                else:
+                    yamlio.write_atomic(change.path, change.text)
                 written.append(change)
-            sha = repo.commit(paths, plan.message) if repo is not None and commit else None
+            sha = (
+                repo.commit(paths, commits.with_trailer(plan.message))
+                if repo is not None and commit
+                else None
+            )
         except BaseException:
             for change in written:
                 if change.path in original:

@@ -15,6 +15,7 @@ from protsoc.cli.clerk import (
     ask,
     ask_meeting,
     known,
+    member_titles,
     members_of,
     run,
     start,
@@ -445,6 +446,7 @@ def decision(
         _t("Owner post"),
         field="owner",
         choices=members_of(registry, committee_id) or None,
+        labels=member_titles(registry, committee_id),
         required=False,
     )
     due = ask(due, _t("Due date (YYYY-MM-DD)"), field="due", required=False)

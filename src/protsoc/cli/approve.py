@@ -12,6 +12,7 @@ from protsoc.cli.clerk import (
     LangOption,
     SourceOption,
     ask,
+    member_titles,
     members_of,
     run,
     start,
@@ -55,6 +56,7 @@ def approve(
         _("Approving member post"),
         field="by",
         choices=members_of(registry, committee_id) or None,
+        labels=member_titles(registry, committee_id),
     )
     outcome = run(
         registry,

@@ -68,6 +68,14 @@ def interactive() -> bool:
 # The fields answered at a prompt during this command, with the prompt's words: a refused
 # answer is then named as the clerk saw it asked, not by an option they never typed.
 _PROMPTED: dict[str, str] = {}
+# The answers typed during this command (field -> answer): kept when the command is refused, so
+# that the next run offers them as defaults (an Arabic decision text is not typed twice).
+_ANSWERS: dict[str, str] = {}
+# Choice lists longer than this are shown as numbered lines (one id per line, its title beside).
+NUMBERED_FROM = 7
+
+_DATE_FIELDS = {"date", "due", "since", "until", "start", "starts", "created", "completed_on"}
+_TIME_FIELDS = {"time", "end_time"}
 
 
 def ask(
@@ -79,11 +87,14 @@ def ask(
     default: Any = None,
     kind: type = str,
     required: bool = True,
+    labels: dict[str, str] | None = None,
 ) -> Any:
     """The value given as an option, else (on a terminal) the clerk's answer, else None.
 
-    Choices and the default are shown in the prompt; the library checks the answer either way,
-    and names ``field`` by this prompt if it refuses the answer.
+    Each answer is checked when it is given (a date, a time, a meeting id, one of the choices)
+    and asked again with the reason. A choice is accepted by its number, its id or a unique
+    beginning of it; a typo gets "did you mean". Long choice lists are numbered lines with each
+    id's title (``labels``). An answer kept from a refused run is offered as the default.
     """
     if value is not None or not interactive():
         return value
@@ -91,7 +102,16 @@ def ask(
 
     if field is not None:
         _PROMPTED[field] = prompt
-    if choices:
+        kept = _kept().get(field)
+        if kept is not None and (not choices or kept in choices):
+            default = kept
+    if choices and (len(choices) >= NUMBERED_FROM or labels):
+        width = max(len(choice) for choice in choices)
+        for number, choice in enumerate(choices, 1):
+            title = (labels or {}).get(choice, "")
+            typer.echo(f"  {number:>2}  {choice:<{width}}  {title}".rstrip())
+        prompt = f"{prompt} [1-{len(choices)}]"
+    elif choices:
         prompt = f"{prompt} [{'/'.join(choices)}]"
     if not required and default is None:
         skip = _("Enter to skip")
@@ -103,18 +123,127 @@ def ask(
         )
         if isinstance(answer, str):
             answer = answer.strip()
-        if choices and answer not in choices and (answer or required):
-            typer.echo(_("choose one of: {choices}").format(choices=", ".join(choices)), err=True)
-            continue
         if answer == "" and not required:
             return None
+        problem = None
+        if choices:
+            answer, problem = pick(str(answer), choices)
+        if problem is None and field is not None:
+            problem = check_answer(field, answer, _PROMPTED.get(field, prompt))
+        if problem is not None:
+            typer.echo(problem, err=True)
+            continue
+        if field is not None:
+            _ANSWERS[field] = str(answer)
         return answer
+
+
+def pick(answer: str, choices: Sequence[str]) -> tuple[str, str | None]:
+    """The choice meant by ``answer`` (a number, an id, a unique beginning), or why not."""
+    import difflib
+
+    from protsoc.kernel.i18n import _
+
+    if answer.isdigit() and 1 <= int(answer) <= len(choices) and answer not in choices:
+        return choices[int(answer) - 1], None
+    if answer in choices:
+        return answer, None
+    starting = [choice for choice in choices if answer and choice.startswith(answer)]
+    if len(starting) == 1:
+        return starting[0], None
+    if len(starting) > 1:
+        return answer, _("{answer!r} begins several choices: {choices}").format(
+            answer=answer, choices=", ".join(starting)
+        )
+    close = difflib.get_close_matches(answer, choices, n=1, cutoff=0.6)
+    if close:
+        return answer, _("{answer!r} is not one of the choices; did you mean {choice}?").format(
+            answer=answer, choice=close[0]
+        )
+    return answer, _("choose one of: {choices}").format(choices=", ".join(choices))
+
+
+def check_answer(field: str, answer: Any, prompt: str) -> str | None:
+    """Why ``answer`` cannot be taken for ``field`` (the library's own check), or None."""
+    from protsoc.clerk import inputs
+    from protsoc.kernel.errors import UsageError
+
+    if not isinstance(answer, str):
+        return None
+    try:
+        if field in _DATE_FIELDS:
+            inputs.date(answer, field)
+        elif field in _TIME_FIELDS:
+            inputs.clock(answer, field)
+        elif field == "meeting":
+            inputs.meeting_id(answer)
+    except inputs.InvalidInput as invalid:
+        refused = invalid.named(prompt)
+        return f"{refused.message} ({refused.hint})" if refused.hint else refused.message
+    except UsageError as refused:
+        return f"{refused.message} ({refused.hint})" if refused.hint else refused.message
+    return None
+
+
+def _command_key() -> str:
+    """This command (``add decision``) in this folder: whose kept answers are whose."""
+    import os
+
+    import click
+
+    context = click.get_current_context(silent=True)
+    words = context.command_path.split()[1:] if context is not None else []
+    return f"{os.getcwd()} {' '.join(words)}"
+
+
+def _answers_file() -> Path:
+    from protsoc.registry.cache import base_directory
+
+    return base_directory() / "answers.json"
+
+
+def _kept() -> dict[str, str]:
+    """The answers kept from this command's last refused run (empty if none)."""
+    import json
+
+    try:
+        saved = json.loads(_answers_file().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    kept = saved.get(_command_key()) if isinstance(saved, dict) else None
+    return kept if isinstance(kept, dict) else {}
+
+
+def _keep_answers(answers: dict[str, str] | None) -> None:
+    """Keep this command's answers (None: forget them). Best effort: a clerk's command never
+    fails because this small file cannot be written."""
+    import json
+
+    path = _answers_file()
+    try:
+        saved = json.loads(path.read_text(encoding="utf-8"))
+        saved = saved if isinstance(saved, dict) else {}
+    except (OSError, ValueError):
+        saved = {}
+    key = _command_key()
+    if answers is None and key not in saved:
+        return
+    if answers is None:
+        saved.pop(key, None)
+    else:
+        saved[key] = answers
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(saved, ensure_ascii=False, indent=1), encoding="utf-8")
+    except OSError:
+        pass
 
 
 def start(lang: str | None) -> None:
     from protsoc.kernel.i18n import set_language
 
     _PROMPTED.clear()
+    _ANSWERS.clear()
     set_language(lang)
 
 
@@ -136,6 +265,35 @@ def run(
 
     A value the library refuses is named as the clerk gave it (``field_label``).
     """
+    from protsoc.cli.output import stderr
+    from protsoc.kernel.errors import ProtsocError
+    from protsoc.kernel.i18n import _
+
+    try:
+        outcome = _execute(registry, operation, commit=commit, branch=branch, source=source)
+    except ProtsocError:
+        if _ANSWERS:
+            _keep_answers(dict(_ANSWERS))
+            stderr().print(
+                _(
+                    "your answers are kept: run the same command again and press Enter to "
+                    "accept each one"
+                )
+            )
+        raise
+    if _ANSWERS:
+        _keep_answers(None)
+    return outcome
+
+
+def _execute(
+    registry: Path | None,
+    operation: Callable[[Any], Any],
+    *,
+    commit: bool,
+    branch: str | None,
+    source: str | None,
+) -> Any:
     from protsoc.clerk.inputs import InvalidInput
     from protsoc.clerk.transaction import RefusedChange, execute
     from protsoc.cli.output import stderr, stdout
@@ -159,8 +317,17 @@ def run(
                 console.print(f"    [dim]hint: {printable(finding.hint)}[/]")
         raise
     console = stdout()
+    if outcome.plan.said:
+        from protsoc.cli.output import printable
+
+        # One sentence, one line: the terminal wraps it, rich does not break it (it may quote
+        # ids and commands the clerk copies).
+        console.print(printable(outcome.plan.said), soft_wrap=True)
     for path in outcome.paths:
-        console.print(_("wrote {path}").format(path=display_path(path)))
+        if path.exists():
+            console.print(_("wrote {path}").format(path=display_path(path)))
+        else:
+            console.print(_("deleted {path}").format(path=display_path(path)))
     if outcome.branch:
         console.print(_("on the new branch {branch}").format(branch=outcome.branch))
     if outcome.commit:
@@ -226,3 +393,25 @@ def members_of(registry: Path | None, committee: str | None) -> list[str]:
         return []
     data = record.data if record else None
     return [m["id"] for m in (data or {}).get("members") or [] if isinstance(m, dict) and "id" in m]
+
+
+def member_titles(registry: Path | None, committee: str | None) -> dict[str, str]:
+    """Each member post's current Arabic title, shown beside its id in a choice list."""
+    if not interactive() or not committee:
+        return {}
+    from protsoc.kernel.errors import ProtsocError
+    from protsoc.registry.loaded import Registry
+
+    try:
+        record = Registry.load(registry_root(registry)).by_id("committee").get(committee)
+    except ProtsocError:
+        return {}
+    titles = {}
+    for member in ((record.data if record else None) or {}).get("members") or []:
+        if not isinstance(member, dict) or "id" not in member:
+            continue
+        current = [t for t in member.get("titles") or [] if isinstance(t, dict)]
+        title = current[-1].get("title") if current else None
+        if isinstance(title, dict) and isinstance(title.get("ar"), str):
+            titles[member["id"]] = title["ar"]
+    return titles

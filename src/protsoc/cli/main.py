@@ -170,6 +170,16 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
             "review_teams."
         ),
     ),
+    "search": (
+        "search",
+        "search",
+        "Find records and entries by their words (Arabic diacritics and letter variants ignored).",
+    ),
+    "undo": (
+        "undo",
+        "undo",
+        "Undo protsoc's last step: revert its commit when it is HEAD and nothing is uncommitted.",
+    ),
     "collect": (
         "collect",
         "app",
@@ -193,6 +203,19 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
             "Update a record: a meeting's status, an action's progress, a member post's title "
             "or holder."
         ),
+    ),
+    "remove": (
+        "remove",
+        "app",
+        (
+            "Remove an entry typed by mistake (agenda item, attendance, guest, decision, "
+            "action, observation)."
+        ),
+    ),
+    "move": (
+        "move",
+        "app",
+        "Move a meeting to another date: the file is renamed and every reference rewritten.",
     ),
 }
 

@@ -43,6 +43,15 @@ def guarded(function: F) -> F:
 
     @functools.wraps(function)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from protsoc.kernel import i18n
+        from protsoc.kernel.i18n import _
+
+        try:
+            # $PROTSOC_LANG (else the locale) for every command; --lang, where a command has
+            # it, takes over. A value protsoc does not speak is refused by --lang commands only.
+            i18n.set_language()
+        except ProtsocError:
+            pass
         try:
             _refuse_undecodable(kwargs)
             return function(*args, **kwargs)
@@ -50,9 +59,10 @@ def guarded(function: F) -> F:
             raise
         except ProtsocError as error:
             console = stderr()
-            console.print(f"[bold red]error:[/] {printable(error.message)}")
+            error_label, hint_label = _("error:"), _("hint:")
+            console.print(f"[bold red]{error_label}[/] {printable(error.message)}")
             if error.hint:
-                console.print(f"[dim]hint:[/] {printable(error.hint)}")
+                console.print(f"[dim]{hint_label}[/] {printable(error.hint)}")
             raise typer.Exit(error.exit_code) from None
         except KeyboardInterrupt:
             stderr().print("interrupted")

@@ -15,6 +15,7 @@ from protsoc.cli.clerk import (
     ask,
     ask_meeting,
     known,
+    member_titles,
     members_of,
     run,
     start,
@@ -192,6 +193,7 @@ def member(
         _t("Member post"),
         field="member",
         choices=members_of(registry, committee_id) or None,
+        labels=member_titles(registry, committee_id),
     )
     if (title is not None or holder is not None) and since is None:
         since = ask(since, _t("Since (YYYY-MM-DD)"), field="since")
@@ -201,4 +203,293 @@ def member(
         commit=commit,
         branch=branch,
         source=source,
+    )
+
+
+def _corrections():  # type: ignore[no-untyped-def]
+    from protsoc.clerk import corrections
+
+    return corrections
+
+
+def _entry_ids(registry, meeting_id, key: str, id_key: str = "id") -> list[str]:  # type: ignore[no-untyped-def]
+    """The ids of a meeting's entries, for the choices of a prompt (empty off a terminal)."""
+    from protsoc.cli.clerk import interactive, registry_root
+
+    if not interactive() or not meeting_id:
+        return []
+    from protsoc.kernel.errors import ProtsocError
+    from protsoc.registry.loaded import Registry
+
+    try:
+        record = Registry.load(registry_root(registry)).by_id("meeting").get(meeting_id)
+    except ProtsocError:
+        return []
+    data = (record.data if record else None) or {}
+    return [str(e[id_key]) for e in data.get(key) or [] if isinstance(e, dict) and id_key in e]
+
+
+@app.command("agenda-item")
+@guarded
+def agenda_item(
+    meeting_id: Annotated[
+        Opt, typer.Argument(metavar="MEETING", help="<committee>/<YYYY-MM-DD>.", show_default=False)
+    ] = None,
+    item_id: Annotated[
+        Opt, typer.Argument(metavar="ITEM", help="The item's id (item-N).", show_default=False)
+    ] = None,
+    title: Annotated[
+        Opt, typer.Option("--title", help="The item's corrected text (Arabic).", show_default=False)
+    ] = None,
+    priority: Annotated[
+        int | None, typer.Option("--priority", help="1 is the first question.", show_default=False)
+    ] = None,
+    proceedings: Annotated[
+        Opt, typer.Option("--proceedings", help="What was said (Arabic).", show_default=False)
+    ] = None,
+    source: SourceOption = None,
+    commit: CommitOption = False,
+    branch: BranchOption = None,
+    lang: LangOption = None,
+    registry: RegistryOption = None,
+) -> None:
+    """Correct an agenda item of draft minutes: its text, priority or proceedings."""
+    start(lang)
+    meeting_id = ask_meeting(meeting_id)
+    item_id = ask(
+        item_id,
+        _t("Agenda item"),
+        field="agenda_item",
+        choices=_entry_ids(registry, meeting_id, "agenda") or None,
+    )
+    if title is None and priority is None and proceedings is None:
+        title = ask(title, _t("Agenda item (Arabic)"), field="agenda_item.title")
+    run(
+        registry,
+        lambda desk: _corrections().set_agenda_item(
+            desk, meeting_id, item_id, title, priority, proceedings
+        ),
+        commit=commit,
+        branch=branch,
+        source=source,
+    )
+
+
+@app.command("attendance")
+@guarded
+def attendance(
+    meeting_id: Annotated[
+        Opt, typer.Argument(metavar="MEETING", help="<committee>/<YYYY-MM-DD>.", show_default=False)
+    ] = None,
+    member_id: Annotated[
+        Opt,
+        typer.Argument(metavar="MEMBER", help="The member post (or guest id).", show_default=False),
+    ] = None,
+    status: Annotated[
+        Opt,
+        typer.Option(
+            "--status", help="present, represented, excused or absent.", show_default=False
+        ),
+    ] = None,
+    represented_by: Annotated[
+        Opt, typer.Option("--by", help="Who represented the member.", show_default=False)
+    ] = None,
+    source: SourceOption = None,
+    commit: CommitOption = False,
+    branch: BranchOption = None,
+    lang: LangOption = None,
+    registry: RegistryOption = None,
+) -> None:
+    """Correct one attendance line, e.g. a member recorded absent by mistake."""
+    start(lang)
+    meeting_id = ask_meeting(meeting_id)
+    member_id = ask(
+        member_id,
+        _t("Member post"),
+        field="member",
+        choices=_entry_ids(registry, meeting_id, "attendance", "member") or None,
+        labels=member_titles(registry, meeting_id.split("/")[0] if meeting_id else None),
+    )
+    if status is None and represented_by is None:
+        status = ask(status, _t("Status"), field="status", choices=vocabulary().ATTENDANCE_STATUSES)
+    run(
+        registry,
+        lambda desk: _corrections().set_attendance(
+            desk, meeting_id, member_id, status, represented_by
+        ),
+        commit=commit,
+        branch=branch,
+        source=source,
+    )
+
+
+@app.command("decision")
+@guarded
+def decision(
+    decision_ref: Annotated[
+        Opt, typer.Argument(metavar="DECISION", help="<committee>/<date>/d<N>.", show_default=False)
+    ] = None,
+    text: Annotated[
+        Opt, typer.Option("--text", help="The corrected text (Arabic).", show_default=False)
+    ] = None,
+    kind: Annotated[
+        Opt, typer.Option("--kind", help="decision or recommendation.", show_default=False)
+    ] = None,
+    owner: Annotated[
+        Opt, typer.Option("--owner", help="The post that carries it out.", show_default=False)
+    ] = None,
+    due: Annotated[Opt, typer.Option("--due", help="YYYY-MM-DD.", show_default=False)] = None,
+    agenda_item: Annotated[
+        Opt,
+        typer.Option(
+            "--agenda-item", help="The agenda item it answers (item-N).", show_default=False
+        ),
+    ] = None,
+    source: SourceOption = None,
+    commit: CommitOption = False,
+    branch: BranchOption = None,
+    lang: LangOption = None,
+    registry: RegistryOption = None,
+) -> None:
+    """Correct a decision of draft minutes: its text, kind, owner, due date or agenda item."""
+    start(lang)
+    decision_ref = ask(decision_ref, _t("Decision (<meeting-id>/d<N>)"), field="decision")
+    if all(v is None for v in (text, kind, owner, due, agenda_item)):
+        text = ask(text, _t("Decision (Arabic)"), field="decision.text")
+    run(
+        registry,
+        lambda desk: _corrections().set_decision(
+            desk, decision_ref, text, kind, owner, due, agenda_item
+        ),
+        commit=commit,
+        branch=branch,
+        source=source,
+    )
+
+
+@app.command("guest")
+@guarded
+def guest(
+    meeting_id: Annotated[
+        Opt, typer.Argument(metavar="MEETING", help="<committee>/<YYYY-MM-DD>.", show_default=False)
+    ] = None,
+    guest_id: Annotated[Opt, typer.Argument(metavar="GUEST", show_default=False)] = None,
+    name: Annotated[
+        Opt, typer.Option("--name", help="The guest's name as written.", show_default=False)
+    ] = None,
+    capacity: Annotated[
+        Opt, typer.Option("--capacity", help="In what capacity (Arabic).", show_default=False)
+    ] = None,
+    source: SourceOption = None,
+    commit: CommitOption = False,
+    branch: BranchOption = None,
+    lang: LangOption = None,
+    registry: RegistryOption = None,
+) -> None:
+    """Correct a guest's name or capacity."""
+    start(lang)
+    meeting_id = ask_meeting(meeting_id)
+    guest_id = ask(
+        guest_id,
+        _t("Guest"),
+        field="guest",
+        choices=_entry_ids(registry, meeting_id, "guests") or None,
+    )
+    if name is None and capacity is None:
+        name = ask(name, _t("Guest's name"), field="guest.name")
+    run(
+        registry,
+        lambda desk: _corrections().set_guest(desk, meeting_id, guest_id, name, capacity),
+        commit=commit,
+        branch=branch,
+        source=source,
+    )
+
+
+@app.command("indicator")
+@guarded
+def indicator(
+    indicator_id: Annotated[Opt, typer.Argument(metavar="INDICATOR", show_default=False)] = None,
+    target: Annotated[
+        Opt, typer.Option("--target", help="Target value, in the unit.", show_default=False)
+    ] = None,
+    target_date: Annotated[
+        Opt, typer.Option("--target-date", help="Date the target is for.", show_default=False)
+    ] = None,
+    baseline: Annotated[
+        Opt, typer.Option("--baseline", help="Baseline value, in the unit.", show_default=False)
+    ] = None,
+    baseline_date: Annotated[
+        Opt, typer.Option("--baseline-date", help="Date of the baseline.", show_default=False)
+    ] = None,
+    frequency: Annotated[
+        Opt, typer.Option("--frequency", help="P1M, P3M, P6M or P1Y.", show_default=False)
+    ] = None,
+    direction: Annotated[
+        Opt, typer.Option("--direction", help="higher or lower is better.", show_default=False)
+    ] = None,
+    source: SourceOption = None,
+    commit: CommitOption = False,
+    branch: BranchOption = None,
+    lang: LangOption = None,
+    registry: RegistryOption = None,
+) -> None:
+    """Set an indicator's target, baseline, frequency or direction."""
+    start(lang)
+    indicator_id = ask(
+        indicator_id,
+        _t("Indicator"),
+        field="indicator",
+        choices=known(registry, "indicator") or None,
+    )
+    run(
+        registry,
+        lambda desk: _corrections().set_indicator(
+            desk, indicator_id, target, target_date, baseline, baseline_date, frequency, direction
+        ),
+        commit=commit,
+        branch=branch,
+        source=source,
+    )
+
+
+@app.command("hijri-month")
+@guarded
+def hijri_month(
+    year_month: Annotated[
+        Opt,
+        typer.Argument(
+            metavar="YEAR-MONTH",
+            help="The Hijri month, e.g. 1446-09 (Ramadan 1446).",
+            show_default=False,
+        ),
+    ] = None,
+    starts: Annotated[
+        Opt,
+        typer.Option("--starts", help="Its official first day, YYYY-MM-DD.", show_default=False),
+    ] = None,
+    source: Annotated[
+        Opt,
+        typer.Option(
+            "--source",
+            help="The announcement (the Ministry of Habous and Islamic Affairs announces the sighting).",
+            show_default=False,
+        ),
+    ] = None,
+    commit: CommitOption = False,
+    branch: BranchOption = None,
+    lang: LangOption = None,
+    registry: RegistryOption = None,
+) -> None:
+    """Record the official Moroccan start of a Hijri month, as announced after the sighting."""
+    start(lang)
+    year_month = ask(year_month, _t("Hijri month (e.g. 1446-09)"), field="year_month")
+    starts = ask(starts, _t("Official first day (YYYY-MM-DD)"), field="starts")
+    source = ask(source, _t("Source (the announcement)"), field="source")
+    run(
+        registry,
+        lambda desk: _corrections().set_hijri_month(desk, year_month, starts, source),
+        commit=commit,
+        branch=branch,
+        source=None,
     )

@@ -3,19 +3,24 @@
 What makes a re-export *update* events in Outlook, Thunderbird or Google instead of duplicating
 them:
 
-- stable UIDs derived from registry ids: ``protsoc:meeting:<meeting-id>`` for a meeting,
+- stable UIDs: a meeting's ``uid`` field (``meeting_uid``), stored when the meeting is created
+  and kept when ``protsoc move meeting`` gives it another date, else ``protsoc:meeting:<id>``
+  (what every meeting had before the field existed, so subscribers see no change);
   ``protsoc:due:<committee-id>`` for the all-day reminder of a committee's next due date;
 - ``SEQUENCE`` bumped when a meeting's date, time, end time, place or status changes (or a
   reminder's date), found by comparing with the previous export (the file being overwritten,
   or ``previous``): each event carries ``X-PROTSOC-FINGERPRINT``, a digest of those fields;
   unchanged events keep their ``SEQUENCE`` and ``DTSTAMP``, so an unchanged registry gives a
   byte-identical file;
-- an event of the previous export whose record is gone (a meeting moved to another date is a
-  new file, hence a new id) is kept with ``STATUS:CANCELLED`` and a bumped ``SEQUENCE``.
+- an event of the previous export whose record is gone (a meeting removed, or moved by hand
+  without its ``uid``) is sent once with ``STATUS:CANCELLED`` and a bumped ``SEQUENCE``; the
+  export after that no longer carries it (calendars have removed it already).
 
 Times are local to Morocco: ``DTSTART;TZID=Africa/Casablanca`` with a VTIMEZONE generated from the
 tz database (Morocco's offset drops from +01:00 to +00:00 during Ramadan, so a fixed offset would
-be wrong for part of every year). Meetings without a time are all-day events.
+be wrong for part of every year). Meetings without a time are all-day events. A timed meeting
+ends at its ``end_time``, else ``DEFAULT_DURATION`` (two hours, the usual length of a
+committee meeting) after it starts: without DTEND a calendar shows it as a point in time.
 
 Cancelled meetings are exported with ``STATUS:CANCELLED`` (so calendars remove them); planned and
 held meetings are ``STATUS:CONFIRMED``.
@@ -38,6 +43,13 @@ PRODID = "-//protsoc//meeting calendar//AR"
 UID_MEETING = "protsoc:meeting:"
 UID_DUE = "protsoc:due:"
 FINGERPRINT = "X-PROTSOC-FINGERPRINT"
+DEFAULT_DURATION = dt.timedelta(hours=2)
+
+
+def meeting_uid(meeting_id: str, meeting: dict[str, Any]) -> str:
+    """The calendar identity of a meeting: its stored ``uid``, else one derived from its id."""
+    uid = meeting.get("uid")
+    return uid if isinstance(uid, str) and uid else UID_MEETING + meeting_id
 
 
 @dataclass
@@ -108,6 +120,8 @@ def export(
         calendar.add_component(event)
     chosen = {c.id for c in report.committees}
     for uid, gone in old.items():
+        if gone.fingerprint == "withdrawn":
+            continue  # sent once already: calendars have removed it
         if uid not in current and _committee_of(uid) in chosen:
             calendar.add_component(_withdrawn(gone, now))
             result.withdrawn.append(uid)
@@ -166,13 +180,16 @@ def _meeting_event(
     from icalendar import Event
 
     event = Event()
-    event.add("uid", UID_MEETING + meeting_id)
+    event.add("uid", meeting_uid(meeting_id, meeting))
     start, end = _time(meeting.get("time")), _time(meeting.get("end_time"))
     if start:
         zone = ZoneInfo(dates.TIMEZONE)
-        event.add("dtstart", dt.datetime.combine(day, start, tzinfo=zone))
+        begins = dt.datetime.combine(day, start, tzinfo=zone)
+        event.add("dtstart", begins)
         if end and end > start:
             event.add("dtend", dt.datetime.combine(day, end, tzinfo=zone))
+        else:
+            event.add("dtend", begins + DEFAULT_DURATION)
     else:
         event.add("dtstart", day)
         event.add("dtend", day + dt.timedelta(days=1))

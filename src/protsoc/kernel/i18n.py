@@ -6,7 +6,8 @@ messages. Catalogues live in ``protsoc/locale/<lang>/LC_MESSAGES/protsoc.mo``; B
 them and ``protsoc/locale/translations.py`` holds the French and Arabic wording::
 
     pybabel extract --no-location --sort-output -k _t -o src/protsoc/locale/protsoc.pot \
-        src/protsoc/{clerk,gitrepo,scaffold,catalog}.py src/protsoc/cli/*.py
+        src/protsoc/clerk/*.py src/protsoc/registry/gitrepo.py \
+        src/protsoc/governance/catalog.py src/protsoc/cli/*.py
     python src/protsoc/locale/translations.py   # writes <lang>/LC_MESSAGES/protsoc.po and .mo
 """
 

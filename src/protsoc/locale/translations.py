@@ -3,6 +3,9 @@
 Regenerate the catalogues after changing messages (extraction command: protsoc/i18n.py):
     python src/protsoc/locale/translations.py
 Messages missing here stay in English (gettext falls back to the msgid).
+Plurals (ngettext) are keyed by the singular and give a tuple per language, one string per form
+of Babel's plural rule: French three (0 and 1; whole millions, "de"; others), Arabic six (0, 1,
+2, 3-10, 11-99, 100 and more).
 """
 
 # msgid: (fr, ar)
@@ -550,6 +553,355 @@ T = {
         "enregistrez-le au format CSV UTF-8 depuis le tableur",
         "احفظه بصيغة CSV UTF-8 من برنامج الجداول",
     ),
+    # corrections (protsoc set/remove/move/undo)
+    "Agenda item": ("Point de l'ordre du jour", "نقطة جدول الأعمال"),
+    "Guest": ("Invité", "الضيف"),
+    "Decision (<meeting-id>/d<N>)": ("Décision (<réunion>/d<N>)", "القرار (<الاجتماع>/d<N>)"),
+    "present": ("présent", "حاضر"),
+    "represented": ("représenté", "ممثَّل"),
+    "excused": ("excusé", "معتذر"),
+    "absent": ("absent", "غائب"),
+    "{id} has no agenda item {value}": (
+        "l'ordre du jour de {id} ne comporte pas de point {value}",
+        "لا يتضمن جدول أعمال {id} النقطة {value}",
+    ),
+    "no attendance of {value} is recorded at {id}": (
+        "aucune présence de {value} n'est enregistrée pour {id}",
+        "لم يسجل أي حضور لـ{value} في {id}",
+    ),
+    "{id} has no guest {value}": (
+        "{id} ne compte pas d'invité {value}",
+        "لا يوجد ضيف {value} في {id}",
+    ),
+    "{id} has no decision {value}": (
+        "{id} ne comporte pas de décision {value}",
+        "لا يتضمن {id} القرار {value}",
+    ),
+    "those it has: {known}": ("identifiants existants : {known}", "الموجود منها: {known}"),
+    "{what} cannot be removed: {records} still refer to it": (
+        "impossible de supprimer {what} : des enregistrements y font encore référence ({records})",
+        "تعذر حذف {what} بسبب إحالات قائمة في: {records}",
+    ),
+    "agenda item {item} of {id}": (
+        "le point {item} de l'ordre du jour de {id}",
+        "النقطة {item} من جدول أعمال {id}",
+    ),
+    "attach those decisions to another item first: protsoc set decision {ref} --agenda-item ITEM": (
+        "rattachez d'abord ces décisions à un autre point : "
+        "protsoc set decision {ref} --agenda-item ITEM",
+        "اربط هذه القرارات أولا بنقطة أخرى: protsoc set decision {ref} --agenda-item ITEM",
+    ),
+    "agenda item {item} of {id} changed: {changes}": (
+        "point {item} de l'ordre du jour de {id} modifié : {changes}",
+        "تم تعديل النقطة {item} من جدول أعمال {id}: {changes}",
+    ),
+    "agenda item {item} removed from {id}; the other items keep their ids": (
+        "le point {item} est retiré de l'ordre du jour de {id} ; "
+        "les autres points gardent leur numéro",
+        "تم حذف النقطة {item} من جدول أعمال {id}؛ وتحتفظ النقاط الأخرى بأرقامها",
+    ),
+    "the attendance of {member} at {id}": (
+        "la présence de {member} à {id}",
+        "حضور {member} في {id}",
+    ),
+    "the approval of the minutes by {member}": (
+        "l'approbation du procès-verbal par {member}",
+        "مصادقة {member} على المحضر",
+    ),
+    "an approval stands on the attendance it was given with; correct the status instead: protsoc set attendance {id} {member} --status …": (
+        "une approbation repose sur la présence enregistrée ; corrigez plutôt le statut : "
+        "protsoc set attendance {id} {member} --status …",
+        "تقوم المصادقة على الحضور المسجل؛ صحح الحالة بدلا من ذلك: "
+        "protsoc set attendance {id} {member} --status …",
+    ),
+    "the attendance of {member} at {id} is removed": (
+        "la présence de {member} à {id} est supprimée",
+        "تم حذف حضور {member} في {id}",
+    ),
+    "the attendance of {member} at {id} is now {status}": (
+        "présence de {member} à {id} : désormais {status}",
+        "أصبحت حالة حضور {member} في {id}: {status}",
+    ),
+    "nothing to change: the attendance of {member} at {id} is already {status}": (
+        "rien à modifier : la présence de {member} à {id} est déjà enregistrée comme {status}",
+        "لا يوجد ما يعدل: حضور {member} في {id} مسجل أصلا بحالة: {status}",
+    ),
+    "nothing to change: agenda item {item} of {id} already says so": (
+        "rien à modifier : le point {item} de l'ordre du jour de {id} porte déjà ces valeurs",
+        "لا يوجد ما يعدل: النقطة {item} من جدول أعمال {id} تتضمن هذه القيم أصلا",
+    ),
+    "nothing to change: guest {guest} of {id} already says so": (
+        "rien à modifier : l'invité {guest} de {id} porte déjà ces valeurs",
+        "لا يوجد ما يعدل: بيانات الضيف {guest} في {id} مطابقة أصلا",
+    ),
+    "nothing to change: decision {ref} already says so": (
+        "rien à modifier : la décision {ref} porte déjà ces valeurs",
+        "لا يوجد ما يعدل: القرار {ref} يتضمن هذه القيم أصلا",
+    ),
+    "nothing to change: indicator {id} already says so": (
+        "rien à modifier : l'indicateur {id} porte déjà ces valeurs",
+        "لا يوجد ما يعدل: المؤشر {id} يتضمن هذه القيم أصلا",
+    ),
+    "nothing to change: {id} already says so": (
+        "rien à modifier : {id} porte déjà ces valeurs",
+        "لا يوجد ما يعدل: {id} يتضمن هذه القيم أصلا",
+    ),
+    "nothing to change: {id} is already on {date}": (
+        "rien à modifier : {id} est déjà fixée au {date}",
+        "لا يوجد ما يعدل: تاريخ {id} هو أصلا {date}",
+    ),
+    "guest {guest} of {id}": ("l'invité {guest} de {id}", "الضيف {guest} في {id}"),
+    "guest {guest} of {id} changed: {changes}": (
+        "invité {guest} de {id} modifié : {changes}",
+        "تم تعديل بيانات الضيف {guest} في {id}: {changes}",
+    ),
+    "guest {guest} removed from {id}": (
+        "l'invité {guest} est retiré de {id}",
+        "تم حذف الضيف {guest} من {id}",
+    ),
+    "remove the guest's attendance first: protsoc remove attendance {id} {guest}": (
+        "supprimez d'abord la présence de l'invité : protsoc remove attendance {id} {guest}",
+        "احذف أولا حضور الضيف: protsoc remove attendance {id} {guest}",
+    ),
+    "the attendance of {id}": ("la liste de présence de {id}", "لائحة الحضور في {id}"),
+    "decision {ref}": ("la décision {ref}", "القرار {ref}"),
+    "decision {ref} changed: {changes}": (
+        "décision {ref} modifiée : {changes}",
+        "تم تعديل القرار {ref}: {changes}",
+    ),
+    "decision {ref} removed; the other decisions keep their numbers": (
+        "la décision {ref} est supprimée ; les autres décisions gardent leur numéro",
+        "تم حذف القرار {ref}؛ وتحتفظ القرارات الأخرى بأرقامها",
+    ),
+    "remove or correct those records first (an action: protsoc remove action ID)": (
+        "supprimez ou corrigez d'abord ces enregistrements (une action : protsoc remove action ID)",
+        "احذف هذه السجلات أو صححها أولا (بالنسبة للإجراء: protsoc remove action ID)",
+    ),
+    "indicator {id} changed: {changes}": (
+        "indicateur {id} modifié : {changes}",
+        "تم تعديل المؤشر {id}: {changes}",
+    ),
+    "the target needs a value and a date": (
+        "la cible exige une valeur et une date",
+        "يجب أن تتضمن القيمة المستهدفة رقما وتاريخا",
+    ),
+    "the baseline needs a value and a date": (
+        "la situation de référence exige une valeur et une date",
+        "يجب أن تتضمن القيمة المرجعية رقما وتاريخا",
+    ),
+    "give --{what} VALUE and {option} YYYY-MM-DD": (
+        "indiquez --{what} VALEUR et {option} AAAA-MM-JJ",
+        "أدخل --{what} VALUE و{option} YYYY-MM-DD",
+    ),
+    "give at least one of {options}": (
+        "indiquez au moins l'une des options {options}",
+        "أدخل خيارا واحدا على الأقل من: {options}",
+    ),
+    "no indicator {id}": ("aucun indicateur {id}", "لا يوجد مؤشر {id}"),
+    "list them with `protsoc list indicators`": (
+        "consultez la liste avec `protsoc list indicators`",
+        "اعرض قائمتها بـ`protsoc list indicators`",
+    ),
+    "{id} has no observation on {date}": (
+        "{id} n'a pas de valeur au {date}",
+        "لا توجد قيمة للمؤشر {id} بتاريخ {date}",
+    ),
+    "the observation of {id} on {date} is removed": (
+        "la valeur de {id} au {date} est supprimée",
+        "تم حذف قيمة المؤشر {id} بتاريخ {date}",
+    ),
+    "action {id} removed (its file {path} is deleted)": (
+        "action {id} supprimée (son fichier {path} est effacé)",
+        "تم حذف الإجراء {id} (وحذف ملفه {path})",
+    ),
+    "no action {id}": ("aucune action {id}", "لا يوجد إجراء {id}"),
+    "list them with `protsoc list actions`": (
+        "consultez la liste avec `protsoc list actions`",
+        "اعرض قائمتها بـ`protsoc list actions`",
+    ),
+    "deleted {path}": ("supprimé : {path}", "تم حذف {path}"),
+    "{id} moved to {date} (now {new_id})": (
+        "{id} déplacée au {date} (désormais {new_id})",
+        "تم نقل {id} إلى {date} (أصبح معرفه {new_id})",
+    ),
+    "{id} moved to {date} (now {new_id}); references rewritten in: {records}": (
+        "{id} déplacée au {date} (désormais {new_id}) ; références mises à jour dans : {records}",
+        "تم نقل {id} إلى {date} (أصبح معرفه {new_id})؛ وتم تحيين الإحالات في: {records}",
+    ),
+    "nothing is overwritten; move that meeting first, or choose another date": (
+        "rien n'est écrasé ; déplacez d'abord cette réunion, ou choisissez une autre date",
+        "لا يمحى أي شيء؛ انقل ذلك الاجتماع أولا أو اختر تاريخا آخر",
+    ),
+    "{id} is an erratum: it is filed next to the meeting it amends": (
+        "{id} est un erratum : il est classé avec la réunion qu'il rectifie",
+        "{id} استدراك: يحفظ إلى جانب الاجتماع الذي يصححه",
+    ),
+    "an erratum keeps the date of its original; correct its content instead": (
+        "un erratum garde la date de l'original ; corrigez plutôt son contenu",
+        "يحتفظ الاستدراك بتاريخ الأصل؛ صحح مضمونه بدلا من ذلك",
+    ),
+    "set it planned first: protsoc set meeting {id} --status planned": (
+        "remettez-la d'abord au statut prévu : protsoc set meeting {id} --status planned",
+        "أرجعه أولا إلى حالة «مبرمج»: protsoc set meeting {id} --status planned",
+    ),
+    'approved minutes are not edited; correct them with an erratum: protsoc amend {id} --reason "…"': (
+        "un procès-verbal approuvé n'est pas modifié ; rectifiez-le par un erratum : "
+        'protsoc amend {id} --reason "…"',
+        'لا يعدل المحضر المصادق عليه؛ صححه عبر استدراك: protsoc amend {id} --reason "…"',
+    ),
+    'the commit must hold only this step. See the changes: git -C {top} status --short -- {files} && git -C {top} diff HEAD -- {files}; keep them: git -C {top} add -- {files} && git -C {top} commit -m "…" -- {files}; or discard them: git -C {top} restore --source=HEAD --staged --worktree -- {files} (a new file: rm it). Then run the command again.': (
+        "le commit ne doit contenir que cette étape. Voir les modifications : "
+        "git -C {top} status --short -- {files} && git -C {top} diff HEAD -- {files} ; "
+        'les garder : git -C {top} add -- {files} && git -C {top} commit -m "…" -- {files} ; '
+        "ou les abandonner : git -C {top} restore --source=HEAD --staged --worktree -- {files} "
+        "(un nouveau fichier : supprimez-le avec rm). Relancez ensuite la commande.",
+        "يجب ألا يتضمن الإيداع إلا هذه الخطوة. لعرض التعديلات: "
+        "git -C {top} status --short -- {files} && git -C {top} diff HEAD -- {files}؛ "
+        'للاحتفاظ بها: git -C {top} add -- {files} && git -C {top} commit -m "…" -- {files}؛ '
+        "أو للتخلي عنها: git -C {top} restore --source=HEAD --staged --worktree -- {files} "
+        "(وإن كان ملفا جديدا فاحذفه بـrm). ثم أعد تشغيل الأمر.",
+    ),
+    "the last commit ({sha} {subject}) was not made by a protsoc command": (
+        "le dernier commit ({sha} {subject}) n'a pas été fait par une commande protsoc",
+        "الإيداع الأخير ({sha} {subject}) لم يتم بأمر من protsoc",
+    ),
+    "protsoc undoes only its own last step; to undo another commit, use git revert {sha}": (
+        "protsoc n'annule que sa propre dernière étape ; pour annuler un autre commit : "
+        "git revert {sha}",
+        "لا يلغي protsoc إلا آخر خطوة قام بها؛ لإلغاء إيداع آخر استعمل git revert {sha}",
+    ),
+    "the last commit ({sha}) is the repository's first or a merge": (
+        "le dernier commit ({sha}) est le premier du dépôt ou une fusion",
+        "الإيداع الأخير ({sha}) هو أول إيداع في المستودع أو عملية دمج",
+    ),
+    "there is no single step before it to go back to": (
+        "il n'y a pas d'étape unique à laquelle revenir",
+        "لا توجد خطوة واحدة سابقة يمكن الرجوع إليها",
+    ),
+    "there is nothing to undo: the repository has no commit": (
+        "rien à annuler : le dépôt ne contient aucun commit",
+        "لا يوجد ما يلغى: المستودع لا يتضمن أي إيداع",
+    ),
+    "the work tree has uncommitted changes: {files}": (
+        "le dossier de travail contient des modifications non commitées : {files}",
+        "يحتوي مجلد العمل على تعديلات غير مودعة: {files}",
+    ),
+    "undo must not mix with work in progress. See them: git -C {top} status; commit them, or discard them (git -C {top} restore --staged --worktree -- FILE), then run protsoc undo again": (
+        "l'annulation ne doit pas se mêler à un travail en cours. Pour les voir : "
+        "git -C {top} status ; commitez-les ou abandonnez-les "
+        "(git -C {top} restore --staged --worktree -- FICHIER), puis relancez protsoc undo",
+        "يجب ألا يختلط الإلغاء بعمل جار. لعرض التعديلات: git -C {top} status؛ "
+        "أودعها أو تخل عنها (git -C {top} restore --staged --worktree -- FILE) "
+        "ثم أعد تشغيل protsoc undo",
+    ),
+    "undone: {subject} ({sha}); files restored: {files}": (
+        "annulé : {subject} ({sha}) ; fichiers rétablis : {files}",
+        "تم الإلغاء: {subject} ({sha})؛ الملفات المسترجعة: {files}",
+    ),
+    "git could not undo {sha}: {error}": (
+        "git n'a pas pu annuler {sha} : {error}",
+        "تعذر على git إلغاء {sha}: {error}",
+    ),
+    "under the rule {rule}, only members who attended approve (attended: {who}); record the attendance with `protsoc add attendance`, or correct it with `protsoc set attendance {id} {member} --status present`": (
+        "selon la règle {rule}, seuls les membres présents approuvent (présents : {who}) ; "
+        "enregistrez la présence avec `protsoc add attendance`, ou corrigez-la avec "
+        "`protsoc set attendance {id} {member} --status present`",
+        "حسب القاعدة {rule}، لا يصادق إلا الأعضاء الحاضرون (الحاضرون: {who})؛ "
+        "سجل الحضور بـ`protsoc add attendance` أو صححه بـ"
+        "`protsoc set attendance {id} {member} --status present`",
+    ),
+    # search
+    "{count} match": (
+        ("{count} résultat", "{count} de résultats", "{count} résultats"),
+        (
+            "لا توجد أي نتيجة",
+            "نتيجة واحدة",
+            "نتيجتان",
+            "{count} نتائج",
+            "{count} نتيجة",
+            "{count} نتيجة",
+        ),
+    ),
+    # the official start of a Hijri month
+    "Hijri month (e.g. 1446-09)": ("Mois hégirien (p. ex. 1446-09)", "الشهر الهجري (مثلا 1446-09)"),
+    "Official first day (YYYY-MM-DD)": (
+        "Premier jour officiel (AAAA-MM-JJ)",
+        "فاتح الشهر الرسمي (YYYY-MM-DD)",
+    ),
+    "Source (the announcement)": ("Source (le communiqué)", "المصدر (البلاغ)"),
+    "{what} {value!r} is not a Hijri month": (
+        "{what} {value!r} n'est pas un mois hégirien",
+        "{what} {value!r} ليس شهرا هجريا",
+    ),
+    "give the Hijri year and month, e.g. 1446-09 for Ramadan 1446": (
+        "indiquez l'année et le mois hégiriens, p. ex. 1446-09 pour ramadan 1446",
+        "أدخل السنة والشهر الهجريين، مثلا 1446-09 لشهر رمضان 1446",
+    ),
+    "--source is required: cite the announcement of the month's start": (
+        "--source est obligatoire : citez le communiqué annonçant le début du mois",
+        "الخيار --source إلزامي: اذكر البلاغ الذي أعلن بداية الشهر",
+    ),
+    'the Ministry of Habous and Islamic Affairs announces the sighting; e.g. --source "بلاغ وزارة الأوقاف والشؤون الإسلامية"': (
+        "le ministère des Habous et des Affaires islamiques annonce l'observation du croissant ; "
+        'p. ex. --source "بلاغ وزارة الأوقاف والشؤون الإسلامية"',
+        "تعلن وزارة الأوقاف والشؤون الإسلامية نتيجة مراقبة الهلال؛ "
+        'مثلا --source "بلاغ وزارة الأوقاف والشؤون الإسلامية"',
+    ),
+    "{date} is not the start of Hijri month {year}-{month:02d} (computed: {computed})": (
+        "le {date} n'est pas le début du mois hégirien {year}-{month:02d} (calculé : {computed})",
+        "{date} ليس فاتح الشهر الهجري {year}-{month:02d} (حسب الحساب: {computed})",
+    ),
+    "check the year and month: an official start is a day or two from the computed one": (
+        "vérifiez l'année et le mois : le début officiel est à un jour ou deux du début calculé",
+        "تحقق من السنة والشهر: لا يبعد الفاتح الرسمي عن المحسوب إلا بيوم أو يومين",
+    ),
+    "nothing to change: Hijri month {year}-{month:02d} already starts on {date}": (
+        "rien à modifier : le mois hégirien {year}-{month:02d} commence déjà le {date}",
+        "لا يوجد ما يعدل: فاتح الشهر الهجري {year}-{month:02d} مسجل أصلا بتاريخ {date}",
+    ),
+    "Hijri month {year}-{month:02d} starts officially on {date}": (
+        "le mois hégirien {year}-{month:02d} commence officiellement le {date}",
+        "فاتح الشهر الهجري {year}-{month:02d} رسميا هو {date}",
+    ),
+    # prompts that check each answer
+    "{answer!r} begins several choices: {choices}": (
+        "{answer!r} est le début de plusieurs choix : {choices}",
+        "{answer!r} بداية لعدة اختيارات: {choices}",
+    ),
+    "{answer!r} is not one of the choices; did you mean {choice}?": (
+        "{answer!r} ne figure pas parmi les choix ; vouliez-vous dire {choice} ?",
+        "{answer!r} ليس من بين الاختيارات؛ هل تقصد {choice}؟",
+    ),
+    "your answers are kept: run the same command again and press Enter to accept each one": (
+        "vos réponses sont conservées : relancez la même commande et appuyez sur Entrée "
+        "pour reprendre chacune",
+        "تم الاحتفاظ بأجوبتك: أعد تشغيل الأمر نفسه واضغط Enter لقبول كل جواب",
+    ),
+    "the minutes of {id} are not approved yet": (
+        "le procès-verbal de {id} n'est pas encore approuvé",
+        "محضر {id} لم تتم المصادقة عليه بعد",
+    ),
+    "draft minutes are corrected by command (protsoc set decision|agenda-item|attendance|guest, protsoc remove …, protsoc move meeting {id} --date …); an erratum is only for approved minutes": (
+        "un projet de procès-verbal se corrige par commande (protsoc set "
+        "decision|agenda-item|attendance|guest, protsoc remove …, protsoc move meeting {id} "
+        "--date …) ; l'erratum est réservé aux procès-verbaux approuvés",
+        "يصحح مشروع المحضر بالأوامر (protsoc set decision|agenda-item|attendance|guest، "
+        "protsoc remove …، protsoc move meeting {id} --date …)؛ ولا يلجأ إلى الاستدراك إلا "
+        "في المحاضر المصادق عليها",
+    ),
+    # the labels of every refusal
+    "error:": ("erreur :", "خطأ:"),
+    "hint:": ("conseil :", "إرشاد:"),
+    "no record with id {id!r}": (
+        "aucun enregistrement ne porte l'identifiant {id!r}",
+        "لا يوجد أي سجل بالمعرف {id!r}",
+    ),
+    "meetings are <committee>/<YYYY-MM-DD>, decisions <meeting>/d<N>; see `protsoc list KIND`": (
+        "une réunion s'écrit <comité>/<AAAA-MM-JJ>, une décision <réunion>/d<N> ; "
+        "voir `protsoc list KIND`",
+        "يكتب معرف الاجتماع <اللجنة>/<YYYY-MM-DD> ومعرف القرار <الاجتماع>/d<N>؛ "
+        "انظر `protsoc list KIND`",
+    ),
 }
 
 
@@ -565,8 +917,11 @@ def build() -> None:
         catalog = read_po((here / "protsoc.pot").open("rb"), locale=language)
         catalog.fuzzy = False
         for message in template:
-            if message.id and message.id in T:
-                catalog[message.id].string = T[message.id][index]
+            # A plural message (ngettext) is looked up by its singular; its wording is a tuple
+            # per language with one string per plural form (French 2, Arabic 6).
+            key = message.id[0] if isinstance(message.id, tuple) else message.id
+            if key and key in T:
+                catalog[message.id].string = T[key][index]
         folder = here / language / "LC_MESSAGES"
         folder.mkdir(parents=True, exist_ok=True)
         with (folder / "protsoc.po").open("wb") as stream:

@@ -624,17 +624,31 @@ def held_meetings_in_the_past(ctx: Context) -> Iterator[Finding]:
 @rule(per_file=True)
 def decision_numbering(ctx: Context) -> Iterator[Finding]:
     for record in ctx.meetings.values():
+        # d1, d2… in order; a gap is accepted (a removed decision is never renumbered over).
+        previous = 0
         for index, decision in enumerate(_list(record.data, "decisions")):
-            if isinstance(decision, dict) and decision.get("id") != f"d{index + 1}":
+            if not isinstance(decision, dict):
+                continue
+            number = _decision_number(decision.get("id"))
+            if number is None or number <= previous:
+                expected = previous + 1
                 yield _error(
                     record,
                     "decision-numbering",
                     f"decision number {index + 1} has id `{decision.get('id')}`; decisions are numbered d1, d2… in order",
                     ("decisions", index, "id"),
-                    f"renumber it `d{index + 1}` (before any action cites it)",
+                    f"renumber it `d{expected}` (before any action cites it)",
                     Severity.WARNING,
                 )
                 break
+            previous = number
+
+
+def _decision_number(value: Any) -> int | None:
+    if isinstance(value, str) and value[:1] == "d" and value[1:].isdigit():
+        number = int(value[1:])
+        return number if value == f"d{number}" and number > 0 else None
+    return None
 
 
 def _mappings(value: Any) -> Iterator[tuple[tuple | None, dict]]:
