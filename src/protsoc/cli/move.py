@@ -19,10 +19,7 @@ from protsoc.cli.clerk import (
 from protsoc.cli.options import RegistryOption
 from protsoc.cli.output import guarded
 
-app = typer.Typer(
-    help="Move a meeting to another date: the file is renamed and every reference rewritten.",
-    no_args_is_help=True,
-)
+app = typer.Typer(no_args_is_help=True)  # its summary is in cli/main.py's COMMANDS
 
 Opt = Optional[str]  # noqa: UP045 - Typer reads it at runtime
 

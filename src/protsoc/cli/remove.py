@@ -22,10 +22,7 @@ from protsoc.cli.options import RegistryOption
 from protsoc.cli.output import guarded
 from protsoc.cli.set import _entry_ids
 
-app = typer.Typer(
-    help="Remove an entry typed by mistake (agenda item, attendance, guest, decision, action, observation).",
-    no_args_is_help=True,
-)
+app = typer.Typer(no_args_is_help=True)  # its summary is in cli/main.py's COMMANDS
 
 Opt = Optional[str]  # noqa: UP045 - Typer reads it at runtime
 MeetingArgument = Annotated[
