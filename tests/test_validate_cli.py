@@ -92,11 +92,21 @@ def test_json_of_a_valid_registry(registry_tree: RegistryTree, run) -> None:
     outcome = run(["protsoc", "validate", "--format", "json"], cwd=registry_tree.repo)
     assert outcome.exit_code == 0
     assert json.loads(outcome.stdout) == {
+        "format_version": 2,
         "valid": True,
         "files_checked": 3,
         "counts": {"errors": 0, "warnings": 0},
-        "errors": [],
+        "findings": {"errors": [], "warnings": []},
+        "errors": [],  # deprecated: errors and warnings mixed, as in format_version 1
     }
+
+
+def test_json_splits_errors_and_warnings(broken: RegistryTree, run) -> None:
+    report = json.loads(run(["validate", "--format", "json"], cwd=broken.repo).stdout)
+    assert [f["rule"] for f in report["findings"]["errors"]] == ["schema-enum"]
+    assert [f["rule"] for f in report["findings"]["warnings"]] == ["text-tatweel"]
+    # the format_version 1 key, kept one version (deprecated): both, mixed
+    assert sorted(f["rule"] for f in report["errors"]) == ["schema-enum", "text-tatweel"]
 
 
 def test_json_path_of_list_items(make_registry, run) -> None:

@@ -522,3 +522,65 @@ class _ignore:
 
     def __exit__(self, *exc: object) -> bool:
         return True
+
+
+@dataclass
+class SchemaSync:
+    folder: Path
+    written: list[Path] = field(default_factory=list)
+    removed: list[Path] = field(default_factory=list)
+    commit: str | None = None
+
+
+def sync_schemas(root: Path, commit: bool = False) -> SchemaSync:
+    """Make the repository's schemas/ a byte-for-byte copy of the schemas protsoc validates with.
+
+    Files that differ or are missing are rewritten, schema files protsoc does not ship are
+    removed (an uncommitted edit of the copy is the drift itself: it is overwritten); with
+    ``commit``, exactly those paths go into one commit.
+    """
+    from protsoc.kernel.resources import schema_dir
+    from protsoc.registry import gitrepo
+    from protsoc.registry.yamlio import write_atomic
+    from protsoc.validate import schema_copy
+
+    copy = schema_copy.compare(root)
+    folder = schema_copy.copy_folder(root)
+    if copy is None and folder.is_dir():  # protsoc's own folder (its checkout): nothing to sync
+        return SchemaSync(folder)
+    own = schema_dir()
+    names = (
+        copy.differing + copy.missing
+        if copy is not None
+        else sorted(path.name for path in own.glob("*.schema.json"))
+    )
+    extra = copy.extra if copy is not None else []
+    result = SchemaSync(folder)
+    touched = [folder / name for name in [*names, *extra]]
+    repo = None
+    if commit and touched:
+        top = gitrepo.work_tree(root)
+        if top is None:
+            raise gitrepo.GitProblem(
+                _("{path} is not in a git repository").format(path=root), _("drop --commit")
+            )
+        repo = gitrepo.Repo(top)
+        repo.check_repository()
+    folder.mkdir(exist_ok=True)
+    for name in names:
+        write_atomic(folder / name, (own / name).read_bytes())
+        result.written.append(folder / name)
+    for name in extra:
+        (folder / name).unlink()
+        result.removed.append(folder / name)
+    changed = (
+        repo is not None
+        and repo.git(
+            "status", "--porcelain", "--", *(repo.relative(path) for path in touched)
+        ).stdout.strip()
+    )
+    if repo is not None and changed:  # else the sync only undid uncommitted edits
+        result.commit = repo.commit(
+            touched, f"schemas: sync the copy with protsoc's schemas ({len(touched)} files)"
+        )
+    return result

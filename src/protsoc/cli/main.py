@@ -154,6 +154,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
             "review_teams."
         ),
     ),
+    "schemas": (
+        "schemas",
+        "app",
+        "The repository's copy of the schemas (schemas/, for editors and check-jsonschema).",
+    ),
     "add": (
         "add",
         "app",

@@ -11,11 +11,23 @@ from protsoc.kernel.safe_text import ci_log_line, github_data, github_property, 
 FORMATS = ("text", "json", "github")
 
 
+# The version of protsoc's JSON documents (schemas/output/): raised when a key changes meaning or
+# goes away. 2: `format_version`, and validate's `findings.errors` / `findings.warnings`.
+JSON_FORMAT_VERSION = 2
+
+
 def as_json(findings: list[Finding], files_checked: int, valid: bool) -> str:
     document = {
+        "format_version": JSON_FORMAT_VERSION,
         "valid": valid,
         "files_checked": files_checked,
         "counts": count(findings),
+        "findings": {
+            "errors": [f.as_dict() for f in findings if f.is_error],
+            "warnings": [f.as_dict() for f in findings if not f.is_error],
+        },
+        # Deprecated (format_version 1): errors and warnings mixed; read `findings` instead.
+        # Kept for format_version 2 only.
         "errors": [f.as_dict() for f in findings],
     }
     return json.dumps(document, ensure_ascii=False, indent=2)
