@@ -136,6 +136,22 @@ def test_github_annotations(broken: RegistryTree, run) -> None:
     assert lines[-1] == "protsoc: 3 files checked, 1 errors, 1 warnings"
 
 
+def test_github_names_files_from_the_repository_root_whatever_the_working_directory(
+    broken: RegistryTree, run
+) -> None:
+    """A step with `working-directory:` must still annotate the right file; text stays relative
+    to where the user stands."""
+    inside = broken.root / "meetings"
+    github = run(["validate", "--format", "github"], cwd=inside).stdout
+    assert f"::error file=registry/{MEETING},line=4," in github
+    text = run(["validate"], cwd=inside).stdout
+    assert f"{MEETING.removeprefix('meetings/')}:4:1: error [schema-enum]" in text
+    outside = run(
+        ["validate", "--format", "github", "--registry", str(broken.root)], cwd=broken.repo.parent
+    ).stdout
+    assert f"::error file=registry/{MEETING},line=4," in outside
+
+
 def test_github_escapes_newlines_and_percent(make_registry, run) -> None:
     tree = make_registry()
     tree.write(MEETING, "id: x\n% not yaml\n")
