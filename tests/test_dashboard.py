@@ -205,7 +205,7 @@ def test_csv_shape(run, dashboard_tree: RegistryTree) -> None:  # type: ignore[n
 
 def test_json_shape(run, dashboard_tree: RegistryTree) -> None:  # type: ignore[no-untyped-def]
     payload = dashboard_json(run, dashboard_tree, "--as-of", "2024-12-31")
-    assert set(payload) == {"as_of", "counts", "indicators"}
+    assert set(payload) == {"format_version", "as_of", "counts", "indicators"}
     assert payload["counts"] == {"indicators": 3, "stale": 1, "no_data": 0, "no_target": 2}
     row = payload["indicators"][0]
     assert set(row) >= {

@@ -74,7 +74,7 @@ def dashboard(
     when an indicator's latest value is older than its frequency allows.
     """
     import dataclasses
-    import json
+    from protsoc.kernel.json_output import document as json_document
 
     from protsoc.cli.output import stdout
     from protsoc.governance import indicator
@@ -94,11 +94,7 @@ def dashboard(
     if output_format == "json":
         rows = [{**dataclasses.asdict(r), "sparkline": r.sparkline} for r in result.rows]
         typer.echo(
-            json.dumps(
-                {"as_of": result.as_of, "counts": result.counts(), "indicators": rows},
-                ensure_ascii=False,
-                indent=2,
-            )
+            json_document({"as_of": result.as_of, "counts": result.counts(), "indicators": rows})
         )
     elif output_format == "csv":
         typer.echo(_csv(result), nl=False)

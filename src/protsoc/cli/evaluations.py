@@ -19,7 +19,7 @@ def evaluations(
     that is not is marked here and is an error of `protsoc validate` (evaluation-independence).
     """
     import dataclasses
-    import json
+    from protsoc.kernel.json_output import document as json_document
 
     from protsoc.cli.output import stdout
     from protsoc.governance import evaluation
@@ -29,11 +29,7 @@ def evaluations(
     check_format(output_format, ("text", "json"))
     rows = evaluation.evaluations(Registry.load(find_registry(registry)))
     if output_format == "json":
-        typer.echo(
-            json.dumps(
-                {"evaluations": [dataclasses.asdict(r) for r in rows]}, ensure_ascii=False, indent=2
-            )
-        )
+        typer.echo(json_document({"evaluations": [dataclasses.asdict(r) for r in rows]}))
         return
     _print_text(stdout(), rows)
 

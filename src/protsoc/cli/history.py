@@ -25,7 +25,7 @@ def history(
     registry: RegistryOption = None,
 ) -> None:
     """Show the git history of one record: who changed what, when, in which commit (renames followed)."""
-    import json
+    from protsoc.kernel.json_output import document as json_document
 
     from protsoc.registry.layout import find_registry
     from protsoc.review import history as history_module
@@ -33,6 +33,6 @@ def history(
     check_format(output_format, ("text", "json"))
     result = history_module.history(find_registry(registry), record_id, details)
     if output_format == "json":
-        typer.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
+        typer.echo(json_document(result.as_dict()))
     else:
         typer.echo(history_module.as_text(result))

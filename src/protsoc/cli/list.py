@@ -29,7 +29,7 @@ def list_records(
     registry: RegistryOption = None,
 ) -> None:
     """List records of one kind as a table (or JSON for scripts)."""
-    import json
+    from protsoc.kernel.json_output import document as json_document
 
     from protsoc.cli.output import stdout
     from protsoc.governance.catalog import COLUMNS, rows
@@ -40,7 +40,7 @@ def list_records(
     check_format(output_format, ("text", "json"))
     record_kind, found = rows(Registry.load(find_registry(registry)), kind, committee)
     if output_format == "json":
-        typer.echo(json.dumps(found, ensure_ascii=False, indent=2))
+        typer.echo(json_document({"kind": record_kind, "records": found}))
         return
     from protsoc.cli.tables import plain_table
 

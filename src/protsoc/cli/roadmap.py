@@ -23,7 +23,7 @@ def roadmap(
 ) -> None:
     """The roadmap: axes, milestones with planned and actual dates, linked actions, resources; what is late."""
     import dataclasses
-    import json
+    from protsoc.kernel.json_output import document as json_document
 
     from protsoc.cli.output import stdout
     from protsoc.governance import roadmap as roadmap_module
@@ -45,7 +45,7 @@ def roadmap(
             "milestones": [m.id for m in result.late_milestones],
             "actions": [a.id for a in result.late_actions],
         }
-        typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        typer.echo(json_document(payload))
         return
     _print_text(stdout(), result)
 

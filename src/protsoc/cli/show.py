@@ -31,7 +31,7 @@ def show(
     registry: RegistryOption = None,
 ) -> None:
     """Print one record (its YAML as stored) and, for a meeting, where the approval of its minutes stands."""
-    import json
+    from protsoc.kernel.json_output import document as json_document
 
     from protsoc.cli.output import printable, stdout
     from protsoc.governance.catalog import show as find
@@ -44,16 +44,14 @@ def show(
     shown = find(Registry.load(find_registry(registry)), identifier, kind)
     if output_format == "json":
         typer.echo(
-            json.dumps(
+            json_document(
                 {
                     "kind": shown.kind,
                     "id": shown.id,
                     "path": shown.path,
                     "data": shown.data,
                     **({"summary": shown.summary} if shown.summary else {}),
-                },
-                ensure_ascii=False,
-                indent=2,
+                }
             )
         )
         return

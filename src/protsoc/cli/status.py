@@ -21,7 +21,7 @@ def status(
 ) -> None:
     """An overview of the registry: committees, chairs, members, cadence rules, last meetings, open items."""
     import dataclasses
-    import json
+    from protsoc.kernel.json_output import document as json_document
 
     from protsoc.cli.loading import loaded_registry
     from protsoc.cli.output import stdout
@@ -38,7 +38,7 @@ def status(
             _explain_invalid(root)
             raise
         if output_format == "json":
-            typer.echo(json.dumps(dataclasses.asdict(result), ensure_ascii=False, indent=2))
+            typer.echo(json_document(dataclasses.asdict(result)))
             return
         _print_table(stdout(), result)
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import json
 from pathlib import Path
 from typing import Callable
 
@@ -13,14 +12,10 @@ from protsoc.kernel.safe_text import ci_log_line, github_data, github_property, 
 FORMATS = ("text", "json", "github")
 
 
-# The version of protsoc's JSON documents (schemas/output/): raised when a key changes meaning or
-# goes away. 2: `format_version`, and validate's `findings.errors` / `findings.warnings`.
-JSON_FORMAT_VERSION = 2
-
-
 def as_json(findings: list[Finding], files_checked: int, valid: bool) -> str:
-    document = {
-        "format_version": JSON_FORMAT_VERSION,
+    from protsoc.kernel.json_output import document
+
+    payload = {
         "valid": valid,
         "files_checked": files_checked,
         "counts": count(findings),
@@ -32,7 +27,7 @@ def as_json(findings: list[Finding], files_checked: int, valid: bool) -> str:
         # Kept for format_version 2 only.
         "errors": [f.as_dict() for f in findings],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2)
+    return document(payload)
 
 
 def as_github(findings: list[Finding], files_checked: int, valid: bool) -> str:
