@@ -156,5 +156,5 @@ def test_hooks_and_workflows_install_the_core_only() -> None:
         installs += [line for line in text.splitlines() if "additional_dependencies" in line]
         assert installs or name.endswith("-config.yaml") or name.endswith("hooks.yaml"), name
         for line in installs:
-            assert "[" not in line and "weasyprint" not in line.lower(), (name, line)
+            assert "protsoc[" not in line and "weasyprint" not in line.lower(), (name, line)
             assert "matplotlib" not in line.lower(), (name, line)

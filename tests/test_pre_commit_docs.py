@@ -38,3 +38,17 @@ def test_the_documented_rev_is_a_commit_that_ships_the_python_hooks() -> None:
     pyproject = git("show", f"{rev}:pyproject.toml").stdout
     core = pyproject.split("[project.optional-dependencies]")[0]
     assert "weasyprint" not in core.lower() and "matplotlib" not in core.lower()
+
+
+def test_no_documented_workflow_installs_an_unpinned_protsoc() -> None:
+    """A bare `protsoc` is a name nobody has claimed on the package index: whoever registers it
+    would run code in the registry's CI. The documented workflows leave the source to fill in
+    (their install step fails with a clear message while it is empty)."""
+    for path in sorted((ROOT / "docs").glob("*.yml")):
+        workflow = yaml.safe_load(path.read_text(encoding="utf-8"))
+        source = workflow.get("env", {}).get("PROTSOC")
+        if source is None:
+            continue
+        assert source == "" or re.search(r"==|@", source), (path.name, source)
+        text = path.read_text(encoding="utf-8")
+        assert 'pip install "$PROTSOC"' not in text, path.name
