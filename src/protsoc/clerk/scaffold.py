@@ -135,7 +135,7 @@ jobs:
           python-version: "3.12"
       - name: The Amiri font (bundled into the site with its licence)
         run: sudo apt-get update -qq && sudo apt-get install -y -qq --no-install-recommends fonts-hosny-amiri
-      - run: python -m pip install "$PROTSOC"
+      - run: python -m pip install "${{PROTSOC:?set env.PROTSOC to the pinned protsoc source}}"
       - id: pages
         uses: actions/configure-pages@v5
       - name: Build the site
