@@ -324,6 +324,13 @@ def python() -> str:
 
 
 @pytest.fixture(autouse=True)
+def _install_source_for_init(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`protsoc init` writes where CI installs protsoc from; the test venv's editable install
+    names a local folder CI cannot fetch, so tests say it (``--install``) through the variable."""
+    monkeypatch.setenv("PROTSOC_INSTALL", "protsoc==0.1.0")
+
+
+@pytest.fixture(autouse=True)
 def _private_validation_cache(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:

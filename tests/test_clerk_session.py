@@ -280,7 +280,7 @@ def _protsoc(args: list[str], cwd: Path, env: dict[str, str]) -> None:
     completed = subprocess.run(
         ["protsoc", *args],
         cwd=cwd,
-        env={**os.environ, **env, "PROTSOC_REGISTRY": ""},
+        env={**os.environ, "PROTSOC_INSTALL": "protsoc==0.1.0", **env, "PROTSOC_REGISTRY": ""},
         capture_output=True,
         text=True,
         check=False,

@@ -28,6 +28,7 @@ def test_every_shipped_record_round_trips_unchanged(path: Path) -> None:
 
 def test_new_files_carry_a_modeline_arabic_as_text_and_quoted_dates(tmp_path: Path) -> None:
     root = tmp_path / "registry"
+    (tmp_path / "schemas").mkdir()  # the modeline points there (none without the folder)
     path = root / "meetings/technical/2025-03-10.yaml"
     data = {
         "sources": [{"document": "x"}],

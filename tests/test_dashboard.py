@@ -205,7 +205,7 @@ def test_csv_shape(run, dashboard_tree: RegistryTree) -> None:  # type: ignore[n
 
 def test_json_shape(run, dashboard_tree: RegistryTree) -> None:  # type: ignore[no-untyped-def]
     payload = dashboard_json(run, dashboard_tree, "--as-of", "2024-12-31")
-    assert set(payload) == {"as_of", "counts", "indicators", "finance"}
+    assert set(payload) == {"format_version", "as_of", "counts", "indicators", "finance"}
     # no programme and no money: the block says so, with no zero amounts
     assert payload["finance"] == {"programmes": 0, "recorded": False, "currency": "MAD"}
     assert payload["counts"] == {"indicators": 3, "stale": 1, "no_data": 0, "no_target": 2}

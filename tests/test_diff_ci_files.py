@@ -140,13 +140,21 @@ def test_hooks_and_workflows_install_the_core_only() -> None:
     texts = {
         "docs/github-workflow.yml": WORKFLOW.read_text(encoding="utf-8"),
         ".pre-commit-hooks.yaml": (REPO_ROOT / ".pre-commit-hooks.yaml").read_text("utf-8"),
-        "init's validate.yml": scaffold.WORKFLOW,
-        "init's .pre-commit-config.yaml": scaffold.PRE_COMMIT,
+        # as init writes them, for a source pinned to a version
+        "init's validate.yml": scaffold.WORKFLOW.format(
+            branch="main",
+            install='"protsoc==1.0"',
+            justification="",
+            tracking_start="2025-01-01",
+        ),
+        "init's .pre-commit-config.yaml": scaffold.PRE_COMMIT.format(
+            install='"protsoc==1.0"', prefix=""
+        ),
     }
     for name, text in texts.items():
         installs = [line for line in text.splitlines() if "pip install" in line]
         installs += [line for line in text.splitlines() if "additional_dependencies" in line]
         assert installs or name.endswith("-config.yaml") or name.endswith("hooks.yaml"), name
         for line in installs:
-            assert "[" not in line and "weasyprint" not in line.lower(), (name, line)
+            assert "protsoc[" not in line and "weasyprint" not in line.lower(), (name, line)
             assert "matplotlib" not in line.lower(), (name, line)

@@ -197,7 +197,7 @@ def test_no_evaluations_is_not_an_error(run_process, tmp_path: Path) -> None:  #
     assert outcome.exit_code == 0, outcome.output
     assert "no evaluations recorded" in outcome.stdout
     payload = run_process(["protsoc", "evaluations", "--format", "json", "--registry", str(root)])
-    assert json.loads(payload.stdout) == {"evaluations": []}
+    assert json.loads(payload.stdout) == {"format_version": 2, "evaluations": []}
 
 
 @pytest.mark.parametrize("fmt", ["xml", "csv"])

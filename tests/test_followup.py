@@ -243,6 +243,7 @@ def test_usage_errors_exit_2(run, followed: RegistryTree, args: list[str], words
 def test_json_shape(run, followed: RegistryTree) -> None:  # type: ignore[no-untyped-def]
     payload = decisions_json(run, followed, "--as-of", "2025-02-01")
     assert set(payload) == {
+        "format_version",
         "as_of",
         "counts",
         "decisions",

@@ -31,15 +31,15 @@ def test_init_creates_a_valid_committed_registry_repository(tmp_path, run_proces
     assert "created the git repository" in result.stdout and "(6 committees)" in result.stdout
     repo = tmp_path / "secretariat"
     for path in sorted((SHIPPED_REGISTRY / "committees").glob("*.yaml")):
-        assert (
-            repo / "registry/committees" / path.name
-        ).read_bytes() == path.read_bytes()  # copied, not re-typed
-    assert (repo / "registry/protsoc.yaml").read_bytes() == (
-        SHIPPED_REGISTRY / "protsoc.yaml"
-    ).read_bytes()
+        written = (repo / "registry/committees" / path.name).read_bytes()
+        modeline = b"# yaml-language-server: $schema=../../schemas/committee.schema.json\n"
+        assert written == modeline + path.read_bytes()  # copied, not re-typed
     workflow = (repo / ".github/workflows/validate.yml").read_text()
     assert "pull_request" in workflow and "protsoc validate --format github" in workflow
-    assert "entry: protsoc validate" in (repo / ".pre-commit-config.yaml").read_text()
+    assert 'PROTSOC: "protsoc==0.1.0"' in workflow  # what PROTSOC_INSTALL (conftest) says
+    hook = (repo / ".pre-commit-config.yaml").read_text()
+    assert "entry: protsoc validate" in hook and "language: python" in hook
+    assert 'additional_dependencies: ["protsoc==0.1.0"]' in hook
     assert "protsoc add meeting" in (repo / "README.md").read_text()
     assert (
         repo / "schemas/meeting.schema.json"

@@ -12,7 +12,9 @@ def test_list_meetings_and_members_as_json_and_table(registry_tree, run) -> None
         ["protsoc", "list", "meetings", "--format", "json"], cwd=registry_tree.repo, env=ENV
     )
     assert meetings.exit_code == 0
-    assert json.loads(meetings.stdout) == [
+    listed = json.loads(meetings.stdout)
+    assert listed["format_version"] == 2 and listed["kind"] == "meeting"
+    assert listed["records"] == [
         {
             "id": "steering/2024-11-26",
             "date": "2024-11-26",
@@ -28,7 +30,7 @@ def test_list_meetings_and_members_as_json_and_table(registry_tree, run) -> None
             cwd=registry_tree.repo,
             env=ENV,
         ).stdout
-    )
+    )["records"]
     health = next(m for m in members if m["id"] == "health")
     assert (
         health["title"] == "وزير الصحة والحماية الاجتماعية"

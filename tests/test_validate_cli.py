@@ -92,11 +92,21 @@ def test_json_of_a_valid_registry(registry_tree: RegistryTree, run) -> None:
     outcome = run(["protsoc", "validate", "--format", "json"], cwd=registry_tree.repo)
     assert outcome.exit_code == 0
     assert json.loads(outcome.stdout) == {
+        "format_version": 2,
         "valid": True,
         "files_checked": 3,
         "counts": {"errors": 0, "warnings": 0},
-        "errors": [],
+        "findings": {"errors": [], "warnings": []},
+        "errors": [],  # deprecated: errors and warnings mixed, as in format_version 1
     }
+
+
+def test_json_splits_errors_and_warnings(broken: RegistryTree, run) -> None:
+    report = json.loads(run(["validate", "--format", "json"], cwd=broken.repo).stdout)
+    assert [f["rule"] for f in report["findings"]["errors"]] == ["schema-enum"]
+    assert [f["rule"] for f in report["findings"]["warnings"]] == ["text-tatweel"]
+    # the format_version 1 key, kept one version (deprecated): both, mixed
+    assert sorted(f["rule"] for f in report["errors"]) == ["schema-enum", "text-tatweel"]
 
 
 def test_json_path_of_list_items(make_registry, run) -> None:
@@ -124,6 +134,22 @@ def test_github_annotations(broken: RegistryTree, run) -> None:
     assert "[schema-enum]" in error and "did you mean `held`?" in error
     assert warning.startswith(f"::warning file=registry/{MEETING},line=6,col=3,")
     assert lines[-1] == "protsoc: 3 files checked, 1 errors, 1 warnings"
+
+
+def test_github_names_files_from_the_repository_root_whatever_the_working_directory(
+    broken: RegistryTree, run
+) -> None:
+    """A step with `working-directory:` must still annotate the right file; text stays relative
+    to where the user stands."""
+    inside = broken.root / "meetings"
+    github = run(["validate", "--format", "github"], cwd=inside).stdout
+    assert f"::error file=registry/{MEETING},line=4," in github
+    text = run(["validate"], cwd=inside).stdout
+    assert f"{MEETING.removeprefix('meetings/')}:4:1: error [schema-enum]" in text
+    outside = run(
+        ["validate", "--format", "github", "--registry", str(broken.root)], cwd=broken.repo.parent
+    ).stdout
+    assert f"::error file=registry/{MEETING},line=4," in outside
 
 
 def test_github_escapes_newlines_and_percent(make_registry, run) -> None:

@@ -36,9 +36,12 @@ def modeline(kind: str, path: Path, root: Path) -> str:
     """``# yaml-language-server: $schema=…`` pointing to the repository's schemas/ folder.
 
     The path is relative to the file, for a registry kept next to ``schemas/`` (the layout of
-    this project and of the repositories ``protsoc init`` creates).
+    this project and of the repositories ``protsoc init`` creates). Without that folder the
+    modeline would resolve to nothing: none is written.
     """
     repository = root.parent
+    if not (repository / "schemas").is_dir():
+        return ""
     depth = len(path.resolve().relative_to(repository.resolve()).parts) - 1
     return f"# yaml-language-server: $schema={'../' * depth}schemas/{kind}.schema.json\n"
 

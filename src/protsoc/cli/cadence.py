@@ -60,12 +60,11 @@ def cadence(
 
     Exit 0 when no committee is in breach, 1 when one is, 2 on usage errors.
     """
-    import json
-
     from protsoc.cli.loading import loaded_registry
     from protsoc.cli.output import stdout
     from protsoc.governance.cadence import evaluate, to_json
     from protsoc.kernel import dates
+    from protsoc.kernel.json_output import document as json_document
     from protsoc.registry.layout import find_registry
 
     check_format(output_format, ("text", "json"))
@@ -74,7 +73,7 @@ def cadence(
     with loaded_registry(find_registry(registry)) as loaded:
         report = evaluate(loaded, day, start, committee, due_soon_days)  # type: ignore[arg-type]
         if output_format == "json":
-            typer.echo(json.dumps(to_json(report), ensure_ascii=False, indent=2))
+            typer.echo(json_document(to_json(report)))
         else:
             _print_text(stdout(), report)
     raise typer.Exit(1 if report.in_breach else 0)

@@ -72,11 +72,11 @@ def dashboard(
     when an indicator's latest value is older than its frequency allows.
     """
     import dataclasses
-    import json
 
     from protsoc.cli.output import stdout
     from protsoc.governance import indicator
     from protsoc.kernel.errors import UsageError
+    from protsoc.kernel.json_output import document as json_document
     from protsoc.registry.layout import find_registry
     from protsoc.registry.loaded import Registry
 
@@ -96,15 +96,13 @@ def dashboard(
         rows = [{**dataclasses.asdict(r), "sparkline": r.sparkline} for r in result.rows]
         money = finance_summary(loaded, parse_date(as_of, "--as-of") or dates.today(), axis)  # type: ignore[arg-type]
         typer.echo(
-            json.dumps(
+            json_document(
                 {
                     "as_of": result.as_of,
                     "counts": result.counts(),
                     "indicators": rows,
                     "finance": money,
-                },
-                ensure_ascii=False,
-                indent=2,
+                }
             )
         )
     elif output_format == "csv":

@@ -52,11 +52,11 @@ def decisions(
     Committee's job. Exit 0, or 1 with --fail-on when a decision is late / has no plan.
     """
     import dataclasses
-    import json
 
     from protsoc.cli.output import stdout
     from protsoc.governance import followup
     from protsoc.kernel.errors import UsageError
+    from protsoc.kernel.json_output import document as json_document
     from protsoc.registry.layout import find_registry
     from protsoc.registry.loaded import Registry
 
@@ -78,7 +78,7 @@ def decisions(
             "counts": result.counts(),
             **{k: v for k, v in dataclasses.asdict(result).items() if k != "as_of"},
         }
-        typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        typer.echo(json_document(payload))
     else:
         _print_text(stdout(), result, status)
     failing = ("late" in (fail_on or []) and everything.late) or (

@@ -17,21 +17,17 @@ def evaluations(
     that is not is marked here and is an error of `protsoc validate` (evaluation-independence).
     """
     import dataclasses
-    import json
 
     from protsoc.cli.output import stdout
     from protsoc.governance import evaluation
+    from protsoc.kernel.json_output import document as json_document
     from protsoc.registry.layout import find_registry
     from protsoc.registry.loaded import Registry
 
     check_format(output_format, ("text", "json"))
     rows = evaluation.evaluations(Registry.load(find_registry(registry)))
     if output_format == "json":
-        typer.echo(
-            json.dumps(
-                {"evaluations": [dataclasses.asdict(r) for r in rows]}, ensure_ascii=False, indent=2
-            )
-        )
+        typer.echo(json_document({"evaluations": [dataclasses.asdict(r) for r in rows]}))
         return
     _print_text(stdout(), rows)
 

@@ -24,14 +24,13 @@ def history(
     ] = True,
     registry: RegistryOption = None,
 ) -> None:
-    import json
-
+    from protsoc.kernel.json_output import document as json_document
     from protsoc.registry.layout import find_registry
     from protsoc.review import history as history_module
 
     check_format(output_format, ("text", "json"))
     result = history_module.history(find_registry(registry), record_id, details)
     if output_format == "json":
-        typer.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
+        typer.echo(json_document(result.as_dict()))
     else:
         typer.echo(history_module.as_text(result))

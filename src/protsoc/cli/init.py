@@ -20,15 +20,52 @@ def init(
     empty: Annotated[
         bool, typer.Option("--empty", help="Only the layout and the manifest: no committees.")
     ] = False,
+    install: Annotated[
+        str | None,
+        typer.Option(
+            "--install",
+            metavar="SPEC",
+            envvar="PROTSOC_INSTALL",
+            help="What CI and the pre-commit hook install protsoc from (a pip requirement: "
+            "'protsoc==1.2.0', 'protsoc @ git+https://…@COMMIT'). Default: the exact source of "
+            "this protsoc, when it was installed from a package index, a VCS commit or an archive.",
+        ),
+    ] = None,
+    tracking_start: Annotated[
+        str | None,
+        typer.Option(
+            "--tracking-start",
+            metavar="DATE",
+            help="The first day cadence is judged (YYYY-MM-DD; default: today).",
+        ),
+    ] = None,
     lang: LangOption = None,
 ) -> None:
+    from protsoc.clerk.scaffold import checked_install
     from protsoc.clerk.scaffold import init as run_init
     from protsoc.cli.output import stdout
+    from protsoc.kernel import dates
+    from protsoc.kernel.errors import UsageError
     from protsoc.kernel.i18n import _
     from protsoc.registry.layout import display_path
 
     start(lang)
-    result = run_init(directory, empty=empty)
+    first_day = None
+    if tracking_start is not None:
+        first_day = dates.parse(tracking_start)
+        if first_day is None:
+            raise UsageError(
+                _("--tracking-start takes a date YYYY-MM-DD, not {value}").format(
+                    value=tracking_start
+                ),
+                None,
+            )
+    result = run_init(
+        directory,
+        empty=empty,
+        install=checked_install(install) if install is not None else None,
+        tracking_start=first_day,
+    )
     console = stdout()
     if result.created_repository:
         console.print(
@@ -44,3 +81,9 @@ def init(
     for path in result.skipped:
         console.print(_("kept the existing {path}").format(path=display_path(path)))
     console.print(_("committed {sha}").format(sha=result.commit))
+    if result.install is not None:
+        console.print(
+            _("CI and pre-commit install {requirement} ({why})").format(
+                requirement=result.install.requirement, why=result.install.justification
+            )
+        )

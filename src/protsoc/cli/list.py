@@ -28,10 +28,9 @@ def list_records(
     lang: LangOption = None,
     registry: RegistryOption = None,
 ) -> None:
-    import json
-
     from protsoc.cli.output import stdout
     from protsoc.governance.catalog import COLUMNS, rows
+    from protsoc.kernel.json_output import document as json_document
     from protsoc.registry.layout import find_registry
     from protsoc.registry.loaded import Registry
 
@@ -39,7 +38,7 @@ def list_records(
     check_format(output_format, ("text", "json"))
     record_kind, found = rows(Registry.load(find_registry(registry)), kind, committee)
     if output_format == "json":
-        typer.echo(json.dumps(found, ensure_ascii=False, indent=2))
+        typer.echo(json_document({"kind": record_kind, "records": found}))
         return
     from protsoc.cli.tables import Column, TableDescription, print_table
 

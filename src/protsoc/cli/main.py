@@ -188,6 +188,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
             "its import."
         ),
     ),
+    "schemas": (
+        "schemas",
+        "app",
+        "The repository's copy of the schemas (schemas/, for editors and check-jsonschema).",
+    ),
     "add": (
         "add",
         "app",

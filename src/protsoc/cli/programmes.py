@@ -33,7 +33,6 @@ def programmes(
     (ثانيا - I); `protsoc finance` gives the figures in full.
     """
     import dataclasses
-    import json
 
     from protsoc.cli.output import stdout
     from protsoc.governance.programme import programmes as rows_of
@@ -46,7 +45,9 @@ def programmes(
     rows = rows_of(Registry.load(find_registry(registry)), day)  # type: ignore[arg-type]
     if output_format == "json":
         payload = {"as_of": day.isoformat(), "programmes": [dataclasses.asdict(r) for r in rows]}  # type: ignore[union-attr]
-        typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        from protsoc.kernel.json_output import document as json_document
+
+        typer.echo(json_document(payload))
         return
     _print_programmes(stdout(), rows)
 
@@ -138,7 +139,6 @@ def finance(
     """
     import csv
     import io
-    import json
 
     from protsoc.cli.output import stdout
     from protsoc.governance.programme import finance_report
@@ -160,7 +160,9 @@ def finance(
         raise UsageError(f"no programme {programme!r}", f"programmes: {known}")
     report = finance_report(loaded, day, programme, axis, owner, by)  # type: ignore[arg-type]
     if output_format == "json":
-        typer.echo(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
+        from protsoc.kernel.json_output import document as json_document
+
+        typer.echo(json_document(report.as_json()))
     elif output_format == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")

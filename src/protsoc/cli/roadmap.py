@@ -22,11 +22,11 @@ def roadmap(
     registry: RegistryOption = None,
 ) -> None:
     import dataclasses
-    import json
 
     from protsoc.cli.output import stdout
     from protsoc.governance import roadmap as roadmap_module
     from protsoc.kernel.errors import UsageError
+    from protsoc.kernel.json_output import document as json_document
     from protsoc.registry.layout import find_registry
     from protsoc.registry.loaded import Registry
 
@@ -44,7 +44,7 @@ def roadmap(
             "milestones": [m.id for m in result.late_milestones],
             "actions": [a.id for a in result.late_actions],
         }
-        typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        typer.echo(json_document(payload))
         return
     _print_text(stdout(), result)
 

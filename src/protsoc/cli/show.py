@@ -30,11 +30,10 @@ def show(
     lang: LangOption = None,
     registry: RegistryOption = None,
 ) -> None:
-    import json
-
     from protsoc.cli.output import printable, stdout
     from protsoc.governance.catalog import show as find
     from protsoc.kernel.i18n import _
+    from protsoc.kernel.json_output import document as json_document
     from protsoc.registry.layout import find_registry
     from protsoc.registry.loaded import Registry
 
@@ -43,16 +42,14 @@ def show(
     shown = find(Registry.load(find_registry(registry)), identifier, kind)
     if output_format == "json":
         typer.echo(
-            json.dumps(
+            json_document(
                 {
                     "kind": shown.kind,
                     "id": shown.id,
                     "path": shown.path,
                     "data": shown.data,
                     **({"summary": shown.summary} if shown.summary else {}),
-                },
-                ensure_ascii=False,
-                indent=2,
+                }
             )
         )
         return

@@ -20,11 +20,11 @@ def status(
     registry: RegistryOption = None,
 ) -> None:
     import dataclasses
-    import json
 
     from protsoc.cli.loading import loaded_registry
     from protsoc.cli.output import stdout
     from protsoc.governance.status import overview
+    from protsoc.kernel.json_output import document as json_document
     from protsoc.registry.layout import find_registry
 
     check_format(output_format, ("text", "json"))
@@ -41,8 +41,7 @@ def status(
 
         money = finance_summary(loaded, day or dates.today())  # type: ignore[arg-type]
         if output_format == "json":
-            payload = {**dataclasses.asdict(result), "finance": money}
-            typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+            typer.echo(json_document({**dataclasses.asdict(result), "finance": money}))
             return
         _print_table(stdout(), result)
         stdout().print(_finance_line(money))

@@ -67,7 +67,10 @@ def validate(
     if output_format == "text":
         _print_text(stdout(), result, valid)
     else:
-        typer.echo(reporters.REPORTERS[output_format](result.findings, result.files_checked, valid))
+        findings = result.findings
+        if output_format == "github":
+            findings = reporters.repository_paths(findings, find_registry(registry))
+        typer.echo(reporters.REPORTERS[output_format](findings, result.files_checked, valid))
     raise typer.Exit(0 if valid else 1)
 
 

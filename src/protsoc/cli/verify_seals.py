@@ -34,7 +34,10 @@ def verify_seals(
     result = check(find_registry(registry), changed_since)
     valid = not result.findings
     if output_format != "text":
-        typer.echo(reporters.REPORTERS[output_format](result.findings, result.sealed, valid))
+        findings = result.findings
+        if output_format == "github":
+            findings = reporters.repository_paths(findings, find_registry(registry))
+        typer.echo(reporters.REPORTERS[output_format](findings, result.sealed, valid))
         raise typer.Exit(0 if valid else 1)
     console = stdout()
     for finding in result.findings:

@@ -61,6 +61,8 @@ class DashboardRow:
     age_days: int | None
     series: list[float] = field(default_factory=list)
     path: str = ""
+    # the series' values with their dates and qualifiers (JSON for scripts; series is the numbers)
+    observations: list[Value] = field(default_factory=list)
 
     @property
     def sparkline(self) -> str:
@@ -156,6 +158,7 @@ def row(record_id: str, data: dict[str, Any], as_of: dt.date, path: str = "") ->
         age_days=age,
         series=[v.value for v in values],
         path=path,
+        observations=list(values),
     )
 
 

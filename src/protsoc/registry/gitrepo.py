@@ -117,9 +117,9 @@ class Repo:
         return cls(top)
 
     @classmethod
-    def init(cls, folder: Path) -> Repo:
+    def init(cls, folder: Path, branch: str | None = None) -> Repo:
         folder.mkdir(parents=True, exist_ok=True)
-        run(folder, "init", "-q")
+        run(folder, "init", "-q", *([f"--initial-branch={branch}"] if branch else []))
         return cls(folder.resolve())
 
     def git(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:

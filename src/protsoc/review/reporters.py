@@ -7,7 +7,6 @@ on the same change, and returns the whole output; the CLI picks one from ``REPOR
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import Any
 
@@ -27,10 +26,12 @@ def as_text(result: DiffResult) -> str:
 
 
 def as_json(result: DiffResult, findings: list[Any] | None = None) -> str:
-    document = result.as_dict()
+    from protsoc.kernel.json_output import document
+
+    payload = result.as_dict()
     if findings is not None:
-        document["findings"] = [f.as_dict() for f in findings]
-    return json.dumps(document, ensure_ascii=False, indent=2)
+        payload["findings"] = [f.as_dict() for f in findings]
+    return document(payload)
 
 
 _SECTIONS = [

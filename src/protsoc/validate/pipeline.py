@@ -45,6 +45,11 @@ def validate(
     selected = _selected_files(root, checked.files, paths)
     if selected is not None:
         findings = [f for f in findings if f.path in selected]
+    else:
+        from protsoc.registry.layout import display_path
+        from protsoc.validate import schema_copy
+
+        findings.extend(schema_copy.findings(root, display_path))
     findings.sort(key=Finding.sort_key)
     count = len(selected) if selected is not None else len(checked.files)
     return ValidationResult(findings, count)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import json
+import dataclasses
+from pathlib import Path
 from typing import Callable
 
 from protsoc.kernel.findings import Finding, count
@@ -12,13 +13,21 @@ FORMATS = ("text", "json", "github")
 
 
 def as_json(findings: list[Finding], files_checked: int, valid: bool) -> str:
-    document = {
+    from protsoc.kernel.json_output import document
+
+    payload = {
         "valid": valid,
         "files_checked": files_checked,
         "counts": count(findings),
+        "findings": {
+            "errors": [f.as_dict() for f in findings if f.is_error],
+            "warnings": [f.as_dict() for f in findings if not f.is_error],
+        },
+        # Deprecated (format_version 1): errors and warnings mixed; read `findings` instead.
+        # Kept for format_version 2 only.
         "errors": [f.as_dict() for f in findings],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2)
+    return document(payload)
 
 
 def as_github(findings: list[Finding], files_checked: int, valid: bool) -> str:
@@ -36,6 +45,24 @@ def as_github(findings: list[Finding], files_checked: int, valid: bool) -> str:
         f"protsoc: {files_checked} files checked, {totals['errors']} errors, {totals['warnings']} warnings"
     )
     return "\n".join(lines)
+
+
+def repository_paths(findings: list[Finding], root: Path) -> list[Finding]:
+    """The findings with their files named from the repository's top (git's work tree, else the
+    registry's parent), whatever the working directory: GitHub resolves annotation paths from
+    the checkout's root, also for a step run with `working-directory:`."""
+    from protsoc.registry import gitrepo
+
+    top = (gitrepo.work_tree(root) or root.resolve().parent).resolve()
+    here = Path.cwd()
+    named = []
+    for finding in findings:
+        try:
+            shown = (here / finding.path).resolve().relative_to(top).as_posix()
+        except (ValueError, OSError):  # outside the repository: keep the name it has
+            shown = finding.path
+        named.append(dataclasses.replace(finding, path=shown))
+    return named
 
 
 def plain_line(f: Finding) -> str:
