@@ -74,7 +74,8 @@ def step(
 
 def test_every_mistake_is_corrected_by_command_in_arabic(tmp_path: Path, home: Path) -> None:
     repo = tmp_path / "repo"
-    step(["init", str(repo)], tmp_path, home)
+    # the install line CI would use cannot be told from an editable checkout: say it
+    step(["init", str(repo), "--install", "protsoc==0.1.0"], tmp_path, home)
     commits = 1
     meeting_file = repo / f"registry/meetings/{WRONG}.yaml"
     ics = tmp_path / "calendar.ics"

@@ -188,11 +188,21 @@ def check_answer(field: str, answer: Any, prompt: str) -> str | None:
 def _command_key() -> str:
     """This command (``add decision``) in this folder: whose kept answers are whose."""
     import os
+    import sys
 
-    import click
+    from protsoc.cli.main import COMMANDS
 
-    context = click.get_current_context(silent=True)
-    words = context.command_path.split()[1:] if context is not None else []
+    # The command's words as typed: the first argument that names a command, and for a group
+    # (`add`, `set`, …) the word after it. (Read from argv: Typer keeps Click's current context
+    # to itself, and protsoc does not depend on click.)
+    arguments = sys.argv[1:]
+    words: list[str] = []
+    for index, word in enumerate(arguments):
+        if word in COMMANDS:
+            words = [word]
+            if COMMANDS[word][1] == "app" and index + 1 < len(arguments):
+                words.append(arguments[index + 1])
+            break
     return f"{os.getcwd()} {' '.join(words)}"
 
 
