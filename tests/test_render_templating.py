@@ -28,12 +28,35 @@ def test_ltr_keeps_the_text_and_only_adds_ltr_spans(text: str) -> None:
     )  # every other < is escaped
 
 
-def test_ltr_wraps_latin_and_number_runs() -> None:
+def test_ltr_wraps_latin_runs_and_numbers_the_bidi_algorithm_would_split() -> None:
     assert (
-        str(templating.ltr("حوالي 3.800.000 مستفيد"))
-        == 'حوالي <span dir="ltr">3.800.000</span> مستفيد'
+        str(templating.ltr("حوالي 4 000 000 مستفيد"))
+        == 'حوالي <span dir="ltr">4 000 000</span> مستفيد'
     )
-    assert str(templating.ltr("نظام (AMO TNS).")) == 'نظام <span dir="ltr">(AMO TNS)</span>.'
+    assert str(templating.ltr("الهاتف +212 5 37")) == 'الهاتف <span dir="ltr">+212 5 37</span>'
+    # a plain number is laid out by the bidi algorithm, as Arabic text lays it out («%3.6»)
+    assert str(templating.ltr("حوالي 11.1 مليون")) == "حوالي 11.1 مليون"
+
+
+def test_ltr_leaves_paired_brackets_to_the_surrounding_text() -> None:
+    """Issue 15: «(زيادة 3.6%)» was printed «(زيادة (3.6%»: the closing bracket was inside the
+    left-to-right span. A bracket whose partner is outside the run stays outside it."""
+    assert str(templating.ltr("(زيادة 3.6%)")) == "(زيادة 3.6%)"
+    assert str(templating.ltr("نظام (AMO TNS).")) == 'نظام (<span dir="ltr">AMO TNS</span>).'
+    assert str(templating.ltr("(RSU) السجل")) == '(<span dir="ltr">RSU</span>) السجل'
+    assert str(templating.ltr("(AMO 2025)")) == '(<span dir="ltr">AMO 2025</span>)'
+    assert str(templating.ltr("دالة f(x) و")) == 'دالة <span dir="ltr">f(x)</span> و'
+
+
+@given(st.text(alphabet=st.sampled_from(list("aZ09 ()[]%.-+") + ["ب", "،"]), max_size=40))
+def test_no_isolated_run_holds_an_unpaired_bracket(text: str) -> None:
+    for start, end in templating.ltr_runs(text):
+        run = text[start:end]
+        depth = 0
+        for character in run:
+            depth += {"(": 1, "[": 1, ")": -1, "]": -1}.get(character, 0)
+            assert depth >= 0, run
+        assert depth == 0, run
 
 
 def test_every_shipped_template_uses_only_registered_filters() -> None:

@@ -37,10 +37,72 @@ from protsoc.kernel.errors import EnvironmentProblem, InvalidRecord
 
 # A Latin or number run inside Arabic text. WeasyPrint resolves bidi per line, so such runs must
 # be wrapped in <span dir="ltr"> or they come out reversed («4 000 000» → «000 000 4»), also when
-# they wrap. A run is ASCII that starts and ends with a letter, digit or bracket: a closing
-# bracket alone inside the span rendered «(RSU)» as «((RSU», and a sentence's final full stop
-# must stay outside (in the RTL paragraph it belongs at the line's left end).
-_LTR_RUN = re.compile(r"[A-Za-z0-9<(\[][ -~]*[A-Za-z0-9%>)\]]|[A-Za-z0-9]")
+# they wrap. Only what must be isolated is: a run starts with a Latin letter, a digit, a sign
+# before a digit or «<», and ends with a letter, a digit, «%», «/», «>» or a closing bracket
+# whose opening bracket is in the run. A bracket without its partner inside the run is left to
+# the surrounding right-to-left text, as UAX #9 pairs brackets: a span ending in «3.6%)» printed
+# «(زيادة 3.6%)» as «(زيادة (3.6%» (issue 15). A sentence's final full stop stays outside (in the
+# RTL paragraph it belongs at the line's left end). No-break spaces, the no-break hyphen and the
+# minus sign belong to the run: the documents glue numbers to units and hyphenated names with them.
+# A run of digits alone is left to the bidi algorithm, which lays it out as Arabic text does
+# («%3.6», «2025-2021» read from the right), as Word and the browsers do for the same text; it
+# is isolated only where the algorithm would split one number: a leading sign («+212», «-2.5%»)
+# or digits grouped by spaces («4 000 000»). tests/test_bidi_corpus.py draws both in Chromium.
+_LTR_CHUNK = re.compile("[ -~\u00a0\u202f\u2011\u2212]+")
+_RUN_START = re.compile("[A-Za-z0-9<]|[+\\-\u2212][0-9]")
+_RUN_END = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789%/>)]")
+_PARTNER = {")": "(", "]": "["}
+_NEEDS_ISOLATION = re.compile("[A-Za-z<]|^[+\\-\u2212]|[0-9][ \u00a0\u202f][0-9]")
+
+
+def _unpaired_brackets(chunk: str) -> list[int]:
+    """Positions of the brackets of ``chunk`` that have no partner inside it."""
+    openers: list[int] = []
+    unpaired: list[int] = []
+    for index, character in enumerate(chunk):
+        if character in "([":
+            openers.append(index)
+        elif character in _PARTNER:
+            if openers and chunk[openers[-1]] == _PARTNER[character]:
+                openers.pop()
+            else:
+                unpaired.append(index)
+    return sorted(unpaired + openers)
+
+
+def _isolated_runs(chunk: str, offset: int) -> list[tuple[int, int]]:
+    """(start, end) in the text of each run of ``chunk`` (which starts at ``offset``) that
+    must be isolated: the chunk is cut at its unpaired brackets, then each piece is trimmed to a
+    permitted start and end; trimming may unpair a bracket, so pieces are checked again."""
+    runs: list[tuple[int, int]] = []
+    pieces = [(0, len(chunk))]
+    while pieces:
+        start, end = pieces.pop()
+        while start < end and not _RUN_START.match(chunk, start, end):
+            start += 1
+        while end > start and chunk[end - 1] not in _RUN_END:
+            end -= 1
+        if start >= end:
+            continue
+        unpaired = _unpaired_brackets(chunk[start:end])
+        if not unpaired:
+            if _NEEDS_ISOLATION.search(chunk[start:end]):
+                runs.append((offset + start, offset + end))
+            continue
+        cut = start
+        for position in unpaired:
+            pieces.append((cut, start + position))
+            cut = start + position + 1
+        pieces.append((cut, end))
+    return sorted(runs)
+
+
+def ltr_runs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every run of ``text`` that the ``ltr`` filter isolates, in order."""
+    runs: list[tuple[int, int]] = []
+    for match in _LTR_CHUNK.finditer(text):
+        runs.extend(_isolated_runs(match.group(0), match.start()))
+    return runs
 
 
 def ltr(value: Any) -> Any:
@@ -66,11 +128,10 @@ def _ltr_html(text: str) -> str:
 
     pieces: list[str] = []
     position = 0
-    for match in _LTR_RUN.finditer(text):
-        start, end = match.span()
+    for start, end in ltr_runs(text):
         pieces.append(escape(text[position:start]))
         pieces.append('<span dir="ltr">')
-        pieces.append(escape(match.group(0)))
+        pieces.append(escape(text[start:end]))
         pieces.append("</span>")
         position = end
     if not pieces:
