@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import difflib
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -137,6 +138,46 @@ def _decision_number(decision: dict[str, Any]) -> int:
         return 0
 
 
+# What `protsoc add …` writes as the source of a clerk's entry (clerk/desk.py): a command line,
+# which an official document must not print (issue 15).
+_CLERK_ENTRY = re.compile(r"^protsoc [a-z-]+(?: [a-z-]+)? by .+ on (\d{4}-\d{2}-\d{2})$")
+_FILE_PATH = re.compile(r"(^|/)[^/\s]+\.(txt|pdf|ya?ml|docx?|html?|md)$|/")
+
+
+HONORIFICS = ("السيد", "السيدة")
+
+
+def named(honorific: Any, name: str) -> str:
+    """A person as a letter names them: «السيدة …» when the record gives the honorific (or the
+    clerk typed it in the name), the bare name otherwise: never «السيد(ة)», never a guess."""
+    if not name or name.split(" ", 1)[0] in HONORIFICS:
+        return name
+    return f"{honorific} {name}" if honorific in HONORIFICS else name
+
+
+def provenance_wording(source: dict[str, Any]) -> str:
+    """A source as an official document names it, in Arabic words: a clerk's entry as «إدخال
+    كتابة اللجنة بتاريخ …», a document by its title (and date), never a file path or a command
+    line. A document known only by its file gets a visible blank for its title («……»)."""
+    document = str(source.get("document", ""))
+    date = source.get("date")
+    clerk = _CLERK_ENTRY.match(document)
+    if clerk:
+        try:
+            return f"إدخال كتابة اللجنة بتاريخ {arabic.date_long(clerk.group(1))}"
+        except ValueError:
+            return "إدخال كتابة اللجنة بتاريخ ……"
+    try:
+        dated = f"، بتاريخ {arabic.date_long(date)}" if date else ""
+    except (TypeError, ValueError):
+        dated = "، بتاريخ ……"
+    if source.get("title"):
+        return f"{_text(source['title'])}{dated}"
+    if _FILE_PATH.search(document):
+        return f"وثيقة مصدر عنوانها ……{dated}"
+    return f"{document}{dated}"
+
+
 def _sources(*records: dict[str, Any]) -> list[dict[str, str]]:
     seen: dict[str, dict[str, str]] = {}
     for record in records:
@@ -144,6 +185,7 @@ def _sources(*records: dict[str, Any]) -> list[dict[str, str]]:
             if isinstance(source.get("document"), str) and source["document"] not in seen:
                 seen[source["document"]] = {
                     "document": str(source["document"]),
+                    "wording": provenance_wording(source),
                     "section": str(source.get("section", "")),
                     "date": str(source.get("date", "")),
                 }
@@ -202,6 +244,7 @@ def meeting_context(registry: Registry, meeting_id: str) -> dict[str, Any]:
                 {
                     "title": title(entry.get("member")),
                     "name": _text(entry.get("name")),
+                    "named": named(entry.get("honorific"), _text(entry.get("name"))),
                     "represented_by": _text(entry.get("represented_by")),
                 }
             )
@@ -269,7 +312,7 @@ def meeting_context(registry: Registry, meeting_id: str) -> dict[str, Any]:
         ],
         "decisions": decisions,
         "decisions_summary": arabic.join(
-            arabic.count(n, noun)
+            arabic.document_count(n, noun)
             for n, noun in (
                 (sum(1 for d in decisions if d["kind"] == KIND_AR["decision"]), "decision"),
                 (
@@ -479,6 +522,8 @@ def _decision_row(
         else "",
         "due": dates.parse(decision.due),
         "late": decision.late,
+        # the word agrees with the noun: a توصية is متأخرة, a قرار or a إجراء متأخر
+        "late_word": "متأخرة" if decision.kind == "recommendation" else "متأخر",
         "closed": decision.state == "done",
         "progress": decision.progress,
         "actions": [
@@ -504,7 +549,15 @@ def _indicator_row(
     from protsoc.governance import indicator
 
     def value(number: Any) -> str:
-        return arabic.percent(number) if row.measure == "percentage" else arabic.number(number)
+        if row.measure == "percentage":
+            return arabic.document_percent(number)
+        return arabic.document_number(number)
+
+    def quantity(number: Any) -> str:
+        """«28 مرسوما», «11.1 مليون مستفيد»: the value with its unit, in agreement."""
+        if row.measure == "percentage" or not row.unit:
+            return value(number)
+        return arabic.document_count(number, str(row.unit))
 
     target = row.target
     result = {
@@ -514,13 +567,18 @@ def _indicator_row(
         "measure": row.measure,
         "latest": {
             "value": value(row.latest.value),
+            "quantity": quantity(row.latest.value),
             "qualifier": QUALIFIER_AR.get(str(row.latest.qualifier or ""), ""),
             "date": dates.parse(row.latest.date),
             "source": row.latest.source or "",
         }
         if row.latest
         else None,
-        "target": {"value": value(target["value"]), "date": dates.parse(target.get("date"))}
+        "target": {
+            "value": value(target["value"]),
+            "quantity": quantity(target["value"]),
+            "date": dates.parse(target.get("date")),
+        }
         if target
         else None,
         "target_met": row.target_met,
@@ -588,6 +646,35 @@ def render(
     return Rendered(fmt, html_to_pdf(text, folders), name)
 
 
+ARABIC_FONT_INSTALL = "apt-get install -y --no-install-recommends fonts-hosny-amiri"
+
+
+def check_arabic_font() -> None:
+    """Refuse to write a PDF that fontconfig cannot set in Arabic (issue 15): with Latin fonts
+    only, WeasyPrint drew every letter as an empty box and exited 0; with no font at all, Pango
+    crashed the process (exit 139). ``fc-list :lang=ar`` lists the fonts covering Arabic (Amiri,
+    which the templates ask for first, or any other: Pango falls back per character). Without
+    ``fc-list`` (fontconfig's tools not installed) the check cannot run and is skipped."""
+    import shutil
+    import subprocess
+
+    fc_list = shutil.which("fc-list")
+    if fc_list is None:
+        return
+    try:
+        found = subprocess.run(
+            [fc_list, ":lang=ar", "family"], capture_output=True, text=True, timeout=60
+        )
+    except (OSError, subprocess.SubprocessError):
+        return
+    if found.returncode == 0 and found.stdout.strip():
+        return
+    raise EnvironmentProblem(
+        "no installed font covers Arabic, so the PDF would show empty boxes",
+        f"install one: {ARABIC_FONT_INSTALL} (or use --format html)",
+    )
+
+
 def html_to_pdf(html: str, folders: Sequence[Path] = ()) -> bytes:
     """A4 PDF from our HTML through WeasyPrint; a missing system library is one clear error.
 
@@ -606,6 +693,7 @@ def html_to_pdf(html: str, folders: Sequence[Path] = ()) -> bytes:
             f"install them: apt-get install -y --no-install-recommends {PDF_PACKAGES} "
             "(or use --format html)",
         ) from None
+    check_arabic_font()
     import logging
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)

@@ -97,6 +97,15 @@ def _isolated_runs(chunk: str, offset: int) -> list[tuple[int, int]]:
     return sorted(runs)
 
 
+def run_tag(run: str) -> str:
+    """The opening tag of an isolated run. A hyphenated or slashed token («AMO-Tadamon»,
+    «2024-11-26», «PDF/A-3b») is kept on one line (the shipped style's ``nowrap`` class): a line
+    break after its hyphen printed «AMO- / Tadamon». Long tokens (addresses) may still wrap."""
+    if len(run) <= 40 and " " not in run and ("-" in run or "/" in run):
+        return '<span dir="ltr" class="nowrap">'
+    return '<span dir="ltr">'
+
+
 def ltr_runs(text: str) -> list[tuple[int, int]]:
     """(start, end) of every run of ``text`` that the ``ltr`` filter isolates, in order."""
     runs: list[tuple[int, int]] = []
@@ -130,7 +139,7 @@ def _ltr_html(text: str) -> str:
     position = 0
     for start, end in ltr_runs(text):
         pieces.append(escape(text[position:start]))
-        pieces.append('<span dir="ltr">')
+        pieces.append(run_tag(text[start:end]))
         pieces.append(escape(text[start:end]))
         pieces.append("</span>")
         position = end
@@ -152,7 +161,8 @@ def text_of(value: Any, lang: str = "ar") -> str:
 
 def md_escape(value: Any) -> str:
     """Markdown: keep record text from opening HTML tags or tables (``<``, ``|``)."""
-    return str(value).replace("<", "&lt;").replace("|", "\\|")
+    text = str(value).replace("<", "&lt;").replace("|", "\\|")
+    return text.replace(arabic.NBSP, " ")  # quantities come glued for HTML (render.py)
 
 
 def _date_filter(function: Callable[[Any], str]) -> Callable[[Any], str]:
@@ -170,14 +180,33 @@ def _date_filter(function: Callable[[Any], str]) -> Callable[[Any], str]:
     return apply
 
 
+def _no_break(function: Callable[..., str], whole: bool = False) -> Callable[..., str]:
+    """A filter whose words never break apart in HTML and PDF, where lines wrap: a no-break space
+    glues a number to its word («1.7 مليون»), and with ``whole`` every space of the value
+    («26 نونبر 2024», «10 رمضان 1446 هـ»): lines broke as «26 / نونبر 2024» (issue 15). Markdown
+    keeps plain spaces, which readers search and copy."""
+    from jinja2 import pass_eval_context
+
+    @pass_eval_context
+    def apply(eval_context: Any, value: Any, *args: Any) -> str:
+        text = function(value, *args)
+        if not eval_context.autoescape:
+            return text.replace(arabic.NBSP, " ")
+        return text.replace(" ", arabic.NBSP) if whole else text
+
+    return apply
+
+
 FILTERS: dict[str, Callable[..., Any]] = {
-    "date_ar": _date_filter(arabic.date_long),
-    "day_ar": _date_filter(lambda value: arabic.date_long(value, with_weekday=True)),
+    "date_ar": _no_break(_date_filter(arabic.date_long), whole=True),
+    "day_ar": _no_break(
+        _date_filter(lambda value: arabic.date_long(value, with_weekday=True)), whole=True
+    ),
     "weekday_ar": _date_filter(arabic.weekday),
-    "month_year_ar": _date_filter(arabic.month_year),
-    "num": arabic.number,
-    "pct": arabic.percent,
-    "count_ar": arabic.count,
+    "month_year_ar": _no_break(_date_filter(arabic.month_year), whole=True),
+    "num": _no_break(arabic.document_number),
+    "pct": arabic.document_percent,
+    "count_ar": _no_break(arabic.document_count),
     "text": text_of,
     "ltr": ltr,
     "md": md_escape,
@@ -349,7 +378,7 @@ def environment(
     )
     env.filters.update(FILTERS)
 
-    def hijri_ar(value: Any) -> str:
+    def hijri_words(value: Any) -> str:
         try:
             return arabic.hijri_long(value, hijri_starts)
         except (TypeError, ValueError) as error:
@@ -358,7 +387,7 @@ def environment(
                 "check the record's date; the converter covers 1924-2077",
             ) from None
 
-    env.filters["hijri_ar"] = hijri_ar
+    env.filters["hijri_ar"] = _no_break(hijri_words, whole=True)
     return env
 
 

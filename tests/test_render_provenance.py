@@ -1,0 +1,35 @@
+"""Official documents name their sources in Arabic words and their people without guessing
+(issue 15, findings 2 and 6)."""
+
+from __future__ import annotations
+
+from protsoc.documents.render import named, provenance_wording
+
+
+def test_a_clerks_entry_is_named_as_the_secretariats_entry_not_a_command_line() -> None:
+    source = {"document": "protsoc add meeting by Amina on 2026-12-02", "date": "2026-12-02"}
+    assert provenance_wording(source) == "إدخال كتابة اللجنة بتاريخ 2 دجنبر 2026"
+    source = {"document": "protsoc record decision by x@y.ma on 2025-03-04"}
+    assert provenance_wording(source) == "إدخال كتابة اللجنة بتاريخ 4 مارس 2025"
+
+
+def test_a_document_is_named_by_its_title_never_by_its_file() -> None:
+    article = {
+        "document": "seeds/004_736f315ecc4f7e21.txt",
+        "title": "أخنوش يقود اجتماع اللجنة الوزارية",
+        "date": "2024-11-27",
+    }
+    assert provenance_wording(article) == "أخنوش يقود اجتماع اللجنة الوزارية، بتاريخ 27 نونبر 2024"
+    untitled = {"document": "seeds/004_736f315ecc4f7e21.txt", "date": "2024-11-27"}
+    wording = provenance_wording(untitled)
+    assert "seeds" not in wording and ".txt" not in wording and "……" in wording
+    assert provenance_wording({"document": "محضر الاجتماع السابق"}) == "محضر الاجتماع السابق"
+
+
+def test_a_person_gets_the_recorded_honorific_or_none_never_a_placeholder() -> None:
+    assert named("السيدة", "نادية فتاح") == "السيدة نادية فتاح"
+    assert named("السيد", "عزيز أخنوش") == "السيد عزيز أخنوش"
+    assert named(None, "عزيز أخنوش") == "عزيز أخنوش"
+    assert named("السيد", "السيد عزيز أخنوش") == "السيد عزيز أخنوش"  # typed by the clerk
+    assert named(None, "") == ""
+    assert "(ة)" not in named("السيد(ة)", "فلان")
