@@ -178,6 +178,23 @@ def provenance_wording(source: dict[str, Any]) -> str:
     return f"{document}{dated}"
 
 
+def _reported(data: dict[str, Any]) -> list[dict[str, str]]:
+    """The proceedings an outside source reports, each with that source named in words (its
+    title and date taken from the meeting's own list of sources when the entry names only the
+    document)."""
+    described = {
+        str(source.get("document")): source
+        for source in _list(data, "sources")
+        if isinstance(source.get("document"), str)
+    }
+    reported = []
+    for entry in _list(data, "reported"):
+        source = entry.get("source") if isinstance(entry.get("source"), dict) else {}
+        full = {**described.get(str(source.get("document")), {}), **source}
+        reported.append({"quote": str(entry.get("quote", "")), "by": provenance_wording(full)})
+    return reported
+
+
 def _sources(*records: dict[str, Any]) -> list[dict[str, str]]:
     seen: dict[str, dict[str, str]] = {}
     for record in records:
@@ -310,6 +327,7 @@ def meeting_context(registry: Registry, meeting_id: str) -> dict[str, Any]:
             {"name": _text(g.get("name")), "capacity": _text(g.get("capacity"))}
             for g in _list(data, "guests")
         ],
+        "reported": _reported(data),
         "decisions": decisions,
         "decisions_summary": arabic.join(
             arabic.document_count(n, noun)
@@ -437,6 +455,7 @@ def report_context(
     return {
         "draft": False,
         "title": _text(manifest.get("title")),
+        "issuer": _text(manifest.get("issuer")),
         "as_of": as_of,
         "committee_filter": _text((committees[committee].data or {}).get("name"))
         if committee
@@ -643,7 +662,10 @@ def render(
     text = templating.render(f"{document}.{template_format}.j2", context, folders, starts)
     if fmt != "pdf":
         return Rendered(fmt, text, name)
-    return Rendered(fmt, html_to_pdf(text, folders), name)
+    record = None
+    if document == "minutes" and not context["minutes"]["draft"]:
+        record = find_meeting(registry, str(meeting_id))
+    return Rendered(fmt, html_to_pdf(text, folders, archived_record=record), name)
 
 
 ARABIC_FONT_INSTALL = "apt-get install -y --no-install-recommends fonts-hosny-amiri"
@@ -675,7 +697,7 @@ def check_arabic_font() -> None:
     )
 
 
-def html_to_pdf(html: str, folders: Sequence[Path] = ()) -> bytes:
+def html_to_pdf(html: str, folders: Sequence[Path] = (), archived_record: Any = None) -> bytes:
     """A4 PDF from our HTML through WeasyPrint; a missing system library is one clear error.
 
     WeasyPrint fetches only what ``fetching.Guard`` allows (protsoc's own files, ``data:``
@@ -706,7 +728,7 @@ def html_to_pdf(html: str, folders: Sequence[Path] = ()) -> bytes:
     )
     try:
         with _interrupts_kept():
-            pdf = bytes(document.write_pdf())
+            pdf = bytes(document.write_pdf(**_pdf_options(weasyprint, archived_record)))
     except BaseException:  # WeasyPrint stops a refused fetch with an error of its own
         if guard.refused:
             raise guard.error(html, folders) from None
@@ -714,6 +736,25 @@ def html_to_pdf(html: str, folders: Sequence[Path] = ()) -> bytes:
     if guard.refused:  # older WeasyPrint warns and goes on without the resource: still refused
         raise guard.error(html, folders)
     return pdf
+
+
+def _pdf_options(weasyprint: Any, archived_record: Any) -> dict[str, Any]:
+    """Every PDF is tagged (structure, reading order, ``lang`` from the HTML root) so search, copy
+    and screen readers work: PDF/UA-1. Approved minutes are PDF/A-3b instead, still tagged, with
+    the meeting's YAML record (which holds the seal of what was approved) embedded, so an
+    archivist can check the printed minutes against the sealed record (issue 15, finding 11)."""
+    if archived_record is None:
+        return {"pdf_variant": "pdf/ua-1", "pdf_tags": True}
+    import io
+
+    path = archived_record.file.path
+    attachment = weasyprint.Attachment(
+        file_obj=io.BytesIO(Path(path).read_bytes()),
+        name=Path(path).name,
+        description="سجل الاجتماع كما صودق عليه، مع ختمه (minutes.seal)",
+        relationship="Source",
+    )
+    return {"pdf_variant": "pdf/a-3b", "pdf_tags": True, "attachments": [attachment]}
 
 
 @contextlib.contextmanager
