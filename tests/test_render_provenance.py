@@ -33,3 +33,36 @@ def test_a_person_gets_the_recorded_honorific_or_none_never_a_placeholder() -> N
     assert named("السيد", "السيد عزيز أخنوش") == "السيد عزيز أخنوش"  # typed by the clerk
     assert named(None, "") == ""
     assert "(ة)" not in named("السيد(ة)", "فلان")
+
+
+def test_the_report_opens_with_findings_and_says_how_it_knows(run) -> None:
+    """Issue 15, finding 3: verdicts rest on recorded meetings only, and say so; the issuer is a
+    body from the manifest (a blank to fill when missing), never the software's title."""
+    from conftest import SHIPPED_REGISTRY
+
+    result = run(
+        ["protsoc", "report", "--as-of", "2026-11-22", "--registry", str(SHIPPED_REGISTRY)]
+    )
+    assert result.exit_code == 0, result.stderr
+    md = result.stdout
+    assert md.index("## خلاصات") < md.index("## 1.")
+    assert "ويعتبر كل اجتماع غير مسجل اجتماعا لم ينعقد" in md
+    assert "الجهة المصدرة: ……" in md
+    assert "سجل حكامة إصلاح منظومة الحماية الاجتماعية" not in md[: md.index("## خلاصات")]
+
+
+def test_the_convocation_has_its_formal_parts_and_no_invented_ones(run) -> None:
+    """Issue 15, findings 4 and 10: salutation, mixed addressees, confirmation request, the
+    signatory from the committee record, visible blanks for what the record lacks."""
+    from conftest import SHIPPED_REGISTRY
+
+    md = run(
+        ["protsoc", "render", "convocation", "steering/2024-11-26"]
+        + ["--registry", str(SHIPPED_REGISTRY)]
+    ).stdout
+    assert "سلام تام بوجود مولانا الإمام، وبعد" in md
+    assert "إلى السيدات والسادة أعضاء" in md  # a وزيرة is on the list
+    assert "تأكيد حضوركم" in md
+    assert "**رئيس الحكومة**" in md and "رئيس اللجنة" not in md
+    assert "على الساعة ……" in md  # the record has no time: a blank, not a guess
+    assert "رقم: ……" in md

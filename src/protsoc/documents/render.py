@@ -306,6 +306,17 @@ def meeting_context(registry: Registry, meeting_id: str) -> dict[str, Any]:
             "short_name": _text(committee.get("short_name") or committee.get("name"))
             or committee_id,
             "authority": _authority(registry, committee, day),
+            # who signs the committee's letters: the post that convenes this meeting, else the
+            # committee's chair on the day (رئيس الحكومة for the Steering Committee), else the
+            # body the committee record says convenes it (رئاسة الحكومة for the Technical
+            # Committee, which has no chair); never «رئيس اللجنة» for a committee without one
+            "signatory": (title(data.get("convened_by")) if data.get("convened_by") else "")
+            or (
+                post_title(registry, committee_id, committee["chair"], day)
+                if committee.get("chair")
+                else ""
+            )
+            or _text(committee.get("convened_by")),
         },
         "agenda": agenda,
         "members": [
@@ -486,7 +497,37 @@ def report_context(
         "evaluations": evaluations,
         "indicators": indicators,
         "late_count": sum(1 for a in follow.all_actions() if a.late),
+        "findings": _findings(committee_rows, indicators, follow),
     }
+
+
+def _findings(committee_rows: list[dict[str, Any]], indicators: list[dict[str, Any]], follow: Any):
+    """The report's «خلاصات», in words, before any table: how many committees meet their cadence,
+    how many do not, how many actions are late, how many indicators need updating."""
+    compliant = [c for c in committee_rows if c["cadence"].get("compliant") is True]
+    breach = [c for c in committee_rows if c["cadence"].get("compliant") is False]
+    late_actions = sum(1 for a in follow.all_actions() if a.late)
+    stale = [i for i in indicators if i.get("freshness") == FRESHNESS_AR["stale"]]
+    judged = len(compliant) + len(breach)
+    lines = [
+        f"اللجن الملتزمة بدورية اجتماعاتها: {len(compliant)} من أصل {judged} لها دورية محددة."
+        if judged
+        else "لا توجد لجنة لها دورية محددة.",
+    ]
+    if breach:
+        names = arabic.join(c["short_name"] for c in breach)
+        lines.append(f"اللجن غير الملتزمة بدورية اجتماعاتها حسب الاجتماعات المسجلة: {names}.")
+    lines.append(
+        "الإجراءات المتأخرة عن أجلها: "
+        + (arabic.document_count(late_actions, "action") if late_actions else "لا شيء")
+        + "."
+    )
+    lines.append(
+        "المؤشرات التي تحتاج إلى تحيين: "
+        + (arabic.document_count(len(stale), "indicator") if stale else "لا شيء")
+        + "."
+    )
+    return [line.replace(arabic.NBSP, " ") for line in lines]
 
 
 _KIND_ORDER = {"ministerial": 0, "technical": 1, "thematic": 2, "working-group": 3}
