@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from protsoc.documents.render import named, provenance_wording
 
 
@@ -66,3 +68,19 @@ def test_the_convocation_has_its_formal_parts_and_no_invented_ones(run) -> None:
     assert "**رئيس الحكومة**" in md and "رئيس اللجنة" not in md
     assert "على الساعة ……" in md  # the record has no time: a blank, not a guess
     assert "رقم: ……" in md
+
+
+def test_the_report_draws_no_chart_of_a_single_value(run, tmp_path) -> None:
+    """Issue 15, finding 9: 15 charts of one dot each; a single value stays in the table."""
+    pytest.importorskip("matplotlib")
+    from conftest import SHIPPED_REGISTRY
+
+    out = tmp_path / "report.html"
+    result = run(
+        ["protsoc", "report", "--as-of", "2026-11-22", "--format", "html", "-o", str(out)]
+        + ["--registry", str(SHIPPED_REGISTRY)]
+    )
+    assert result.exit_code == 0, result.stderr
+    html = out.read_text(encoding="utf-8")
+    assert 'class="chart"' not in html  # every shipped indicator has one observation
+    assert "28\u00a0مرسوما" in html

@@ -298,6 +298,7 @@ def meeting_context(registry: Registry, meeting_id: str) -> dict[str, Any]:
             "convened_by": title(data.get("convened_by")) if data.get("convened_by") else "",
             "chair_title": title(chaired.get("post")) if chaired.get("post") else "",
             "chair_name": _text(chaired.get("name")),
+            "chair_named": named(chaired.get("honorific"), _text(chaired.get("name"))),
             "note": _text(data.get("note")),
         },
         "committee": {
@@ -647,7 +648,9 @@ def _indicator_row(
         "chart": "",
     }
     observations = indicator.observations_on(data, as_of)
-    if with_charts and observations:
+    # a single value is a figure, not a series: the table gives it with its date and qualifier;
+    # a chart of one dot per indicator filled five pages (issue 15, finding 9)
+    if with_charts and len(observations) >= 2:
         from protsoc.documents import charts
 
         result["chart"] = charts.indicator_chart_data_uri(
