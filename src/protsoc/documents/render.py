@@ -18,6 +18,7 @@ from typing import Any
 
 from protsoc.documents import DOCUMENTS_INSTALL, arabic, templating
 from protsoc.governance.status import current_title
+from protsoc.governance.vocabulary import HONORIFICS
 from protsoc.kernel import dates, resources
 from protsoc.kernel.errors import EnvironmentProblem, InvalidRecord, UsageError
 from protsoc.registry.loaded import Registry
@@ -142,9 +143,6 @@ def _decision_number(decision: dict[str, Any]) -> int:
 # which an official document must not print (issue 15).
 _CLERK_ENTRY = re.compile(r"^protsoc [a-z-]+(?: [a-z-]+)? by .+ on (\d{4}-\d{2}-\d{2})$")
 _FILE_PATH = re.compile(r"(^|/)[^/\s]+\.(txt|pdf|ya?ml|docx?|html?|md)$|/")
-
-
-HONORIFICS = ("السيد", "السيدة")
 
 
 def named(honorific: Any, name: str) -> str:

@@ -473,8 +473,13 @@ def _child_render(
     hijri_starts: arabic.MonthStarts | None,
     limits: Limits,
 ) -> None:
+    import signal
+
     from protsoc.kernel.errors import ProtsocError
 
+    # Ctrl-C reaches the whole process group: the parent stops waiting and kills this child, so
+    # the child itself ignores it (else it printed its own «Process ForkProcess-1» traceback)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _limit_memory(limits.memory_bytes)
     try:
         text = _render_here(template, context, folders, hijri_starts, limits)
