@@ -145,6 +145,20 @@ def test_the_same_input_gives_the_same_bytes() -> None:
     assert first.startswith("data:image/svg+xml;base64,")
 
 
+def _give_one_indicator_a_series(registry: Path) -> None:
+    """Charts are drawn for series of two or more values (a single value is a figure in the
+    report's table, issue 15); the shipped indicators have one value each: add a second."""
+    import copy
+
+    import yaml
+
+    path = registry / "roadmap" / "indicators" / "amo-tns-beneficiaries.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    later = {**copy.deepcopy(data["observations"][0]), "date": "2025-06-30", "value": 4000000}
+    data["observations"].append(later)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+
+
 def test_report_html_from_the_installed_command_has_one_outlined_chart_per_charted_indicator(
     run_process, tmp_path: Path
 ) -> None:
@@ -152,6 +166,7 @@ def test_report_html_from_the_installed_command_has_one_outlined_chart_per_chart
     from protsoc.registry.loaded import Registry
 
     registry = copy_shipped(tmp_path / "shipped")
+    _give_one_indicator_a_series(registry)
     out = tmp_path / "report.html"
     result = run_process(
         [
@@ -172,7 +187,7 @@ def test_report_html_from_the_installed_command_has_one_outlined_chart_per_chart
     charted = [
         r
         for r in loaded.of_kind("indicator")
-        if indicator.observations_on(r.data, dt.date(2026, 11, 22))
+        if len(indicator.observations_on(r.data, dt.date(2026, 11, 22))) >= 2
     ]
     charts = re.findall(
         r'src="data:image/svg\+xml;base64,([^"]+)"', out.read_text(encoding="utf-8")
@@ -190,6 +205,7 @@ def test_without_matplotlib_html_says_what_to_install_and_md_still_works(
     import subprocess
 
     registry = copy_shipped(tmp_path / "shipped")
+    _give_one_indicator_a_series(registry)
     hide = "import sys; sys.modules['matplotlib'] = None; from protsoc.cli.main import main; sys.argv[0] = 'protsoc'; main()"
     for fmt, code in (("html", 2), ("md", 0)):
         done = subprocess.run(

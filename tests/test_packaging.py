@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 import shutil
@@ -12,6 +13,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import REPO_ROOT, SCHEMAS, SHIPPED_REGISTRY
 
 
@@ -217,6 +219,12 @@ def test_without_the_documents_extra_pdf_and_charts_name_the_install_command(
     assert probe.stdout.split() == ["None", "None", "True"]
     work = tmp_path / "work"
     shutil.copytree(SHIPPED_REGISTRY, work / "registry")
+    # a chart is drawn only for a series of two or more values: give one indicator a second one
+    series = work / "registry" / "roadmap" / "indicators" / "amo-tns-beneficiaries.yaml"
+    indicator = yaml.safe_load(series.read_text(encoding="utf-8"))
+    later = {**copy.deepcopy(indicator["observations"][0]), "date": "2025-06-30", "value": 4000000}
+    indicator["observations"].append(later)
+    series.write_text(yaml.safe_dump(indicator, allow_unicode=True), encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if k not in ("PROTSOC_REGISTRY", "PYTHONPATH")}
     env["PROTSOC_CACHE_DIR"] = str(tmp_path / "cache")
     protsoc_bin = tmp_path / "venv" / "bin" / "protsoc"

@@ -88,15 +88,15 @@ def _ltr_before(value: Any) -> Any:
     """The ``ltr`` filter as it was before it was memoised (Markup ``%`` and ``join``)."""
     from markupsafe import Markup, escape
 
-    from protsoc.documents.templating import _LTR_RUN
+    from protsoc.documents.templating import ltr_runs, run_tag
 
     text = str(value)
     pieces: list[Any] = []
     position = 0
-    for match in _LTR_RUN.finditer(text):
-        pieces.append(escape(text[position : match.start()]))
-        pieces.append(Markup('<span dir="ltr">%s</span>') % match.group(0))
-        position = match.end()
+    for start, end in ltr_runs(text):
+        pieces.append(escape(text[position:start]))
+        pieces.append(Markup(run_tag(text[start:end]) + "%s</span>") % text[start:end])
+        position = end
     pieces.append(escape(text[position:]))
     return Markup("").join(pieces)
 

@@ -237,6 +237,112 @@ def count(value: int, noun: str | Noun) -> str:
     return f"{number(value)} {getattr(forms, category)}"
 
 
+# ---------------------------------------------------------------- numbers in official documents
+
+# The seeds and the official texts write «11.1 مليون», «1660 منصبا», «4.7 مليون»: a decimal point,
+# no thousands separator (Babel's ar_MA writes «11.100.000» and «3,8», so a reader takes «3.100»
+# for 3.1), and large counts in millions in words. A no-break space glues a number to its word:
+# a line never ends between «1.7» and «مليون».
+NBSP = "\u00a0"
+
+
+def document_number(value: Any) -> str:
+    """A number as the documents write it: «1660», «3.8», «11.1 مليون», «4 ملايين».
+
+    A count of a million or more is written in millions only when that is exact to two decimals
+    (11,100,000 → «11.1 مليون»); otherwise all its digits are kept («11123456»): the document
+    never rounds a figure the record states."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        try:
+            value = float(str(value))
+        except ValueError:
+            return str(value)
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, int) and abs(value) >= 1_000_000 and value % 10_000 == 0:
+        millions = value / 1_000_000
+        if millions == 1:
+            return "مليون"
+        if millions == 2:
+            return "مليونان"
+        digits = f"{millions:.2f}".rstrip("0").rstrip(".")
+        word = "ملايين" if millions.is_integer() and 3 <= millions <= 10 else "مليون"
+        return f"{digits}{NBSP}{word}"
+    if isinstance(value, float):
+        return f"{value:.6f}".rstrip("0").rstrip(".")
+    return str(value)
+
+
+def document_percent(value: Any) -> str:
+    """«3.6%» from 3.6 (records keep percentages as 0-100)."""
+    return f"{document_number(value)}%"
+
+
+# The indicator units of the registries, with their forms after a number (see ``Noun``).
+UNITS: dict[str, Noun] = {
+    "مرسوم": Noun("مرسوم واحد", "مرسومان", "مراسيم", "مرسوما", "مرسوم", "لا مرسوم"),
+    "منصب": Noun("منصب واحد", "منصبان", "مناصب", "منصبا", "منصب", "لا منصب"),
+    "مستفيد": Noun("مستفيد واحد", "مستفيدان", "مستفيدين", "مستفيدا", "مستفيد", "لا مستفيد"),
+    "أسرة": Noun("أسرة واحدة", "أسرتان", "أسر", "أسرة", "أسرة", "لا أسرة"),
+    "طفل": Noun("طفل واحد", "طفلان", "أطفال", "طفلا", "طفل", "لا طفل"),
+    "شخص": Noun("شخص واحد", "شخصان", "أشخاص", "شخصا", "شخص", "لا شخص"),
+    "شخص مسن": Noun(
+        "شخص مسن واحد", "شخصان مسنان", "أشخاص مسنين", "شخصا مسنا", "شخص مسن", "لا شخص مسن"
+    ),
+    "عامل مستقل": Noun(
+        "عامل مستقل واحد",
+        "عاملان مستقلان",
+        "عمال مستقلين",
+        "عاملا مستقلا",
+        "عامل مستقل",
+        "لا عامل مستقل",
+    ),
+    "نقطة اتصال": Noun(
+        "نقطة اتصال واحدة", "نقطتا اتصال", "نقط اتصال", "نقطة اتصال", "نقطة اتصال", "لا نقطة اتصال"
+    ),
+    "حملة": Noun("حملة واحدة", "حملتان", "حملات", "حملة", "حملة", "لا حملة"),
+    "قافلة": Noun("قافلة واحدة", "قافلتان", "قوافل", "قافلة", "قافلة", "لا قافلة"),
+    "لقاء": Noun("لقاء واحد", "لقاءان", "لقاءات", "لقاء", "لقاء", "لا لقاء"),
+    "نداء": Noun("نداء واحد", "نداءان", "نداءات", "نداء", "نداء", "لا نداء"),
+    "وكالة ثابتة": Noun(
+        "وكالة ثابتة واحدة",
+        "وكالتان ثابتتان",
+        "وكالات ثابتة",
+        "وكالة ثابتة",
+        "وكالة ثابتة",
+        "لا وكالة ثابتة",
+    ),
+    "وكالة متنقلة": Noun(
+        "وكالة متنقلة واحدة",
+        "وكالتان متنقلتان",
+        "وكالات متنقلة",
+        "وكالة متنقلة",
+        "وكالة متنقلة",
+        "لا وكالة متنقلة",
+    ),
+}
+
+
+def document_count(value: Any, noun: str | Noun) -> str:
+    """``count`` with the documents' numbers, glued to the noun by a no-break space: «28 مرسوما»,
+    «1660 منصبا», «11.1 مليون مستفيد» (after «مليون» the noun is a genitive singular)."""
+    forms = NOUNS.get(noun) if isinstance(noun, str) else noun
+    if forms is None and isinstance(noun, str):
+        forms = UNITS.get(noun)
+    if forms is None:  # a unit without known forms: the number and the unit as recorded
+        return f"{document_number(value)}{NBSP}{noun}" if noun else document_number(value)
+    numeral = document_number(value)
+    whole = isinstance(value, int) or (isinstance(value, float) and value.is_integer())
+    if not whole:  # «3.8 مليون», «2.5 مرسوم»: a fraction takes the genitive singular
+        return f"{numeral}{NBSP}{forms.other}"
+    if "مليون" in numeral or "ملايين" in numeral:
+        return f"{numeral}{NBSP}{forms.other}"
+    category = plural_category(int(value))
+    if category in ("zero", "one", "two"):
+        return getattr(forms, category)
+    return f"{numeral}{NBSP}{getattr(forms, category)}"
+
+
 def join(items: Iterable[str]) -> str:
     """Arabic enumeration: «أ، ب و ج»."""
     values = [item for item in items if item]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import difflib
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,7 @@ from typing import Any
 
 from protsoc.documents import DOCUMENTS_INSTALL, arabic, templating
 from protsoc.governance.status import current_title
+from protsoc.governance.vocabulary import HONORIFICS
 from protsoc.kernel import dates, resources
 from protsoc.kernel.errors import EnvironmentProblem, InvalidRecord, UsageError
 from protsoc.registry.loaded import Registry
@@ -137,6 +139,60 @@ def _decision_number(decision: dict[str, Any]) -> int:
         return 0
 
 
+# What `protsoc add …` writes as the source of a clerk's entry (clerk/desk.py): a command line,
+# which an official document must not print (issue 15).
+_CLERK_ENTRY = re.compile(r"^protsoc [a-z-]+(?: [a-z-]+)? by .+ on (\d{4}-\d{2}-\d{2})$")
+_FILE_PATH = re.compile(r"(^|/)[^/\s]+\.(txt|pdf|ya?ml|docx?|html?|md)$|/")
+
+
+def named(honorific: Any, name: str) -> str:
+    """A person as a letter names them: «السيدة …» when the record gives the honorific (or the
+    clerk typed it in the name), the bare name otherwise: never «السيد(ة)», never a guess."""
+    if not name or name.split(" ", 1)[0] in HONORIFICS:
+        return name
+    return f"{honorific} {name}" if honorific in HONORIFICS else name
+
+
+def provenance_wording(source: dict[str, Any]) -> str:
+    """A source as an official document names it, in Arabic words: a clerk's entry as «إدخال
+    كتابة اللجنة بتاريخ …», a document by its title (and date), never a file path or a command
+    line. A document known only by its file gets a visible blank for its title («……»)."""
+    document = str(source.get("document", ""))
+    date = source.get("date")
+    clerk = _CLERK_ENTRY.match(document)
+    if clerk:
+        try:
+            return f"إدخال كتابة اللجنة بتاريخ {arabic.date_long(clerk.group(1))}"
+        except ValueError:
+            return "إدخال كتابة اللجنة بتاريخ ……"
+    try:
+        dated = f"، بتاريخ {arabic.date_long(date)}" if date else ""
+    except (TypeError, ValueError):
+        dated = "، بتاريخ ……"
+    if source.get("title"):
+        return f"{_text(source['title'])}{dated}"
+    if _FILE_PATH.search(document):
+        return f"وثيقة مصدر عنوانها ……{dated}"
+    return f"{document}{dated}"
+
+
+def _reported(data: dict[str, Any]) -> list[dict[str, str]]:
+    """The proceedings an outside source reports, each with that source named in words (its
+    title and date taken from the meeting's own list of sources when the entry names only the
+    document)."""
+    described = {
+        str(source.get("document")): source
+        for source in _list(data, "sources")
+        if isinstance(source.get("document"), str)
+    }
+    reported = []
+    for entry in _list(data, "reported"):
+        source = entry.get("source") if isinstance(entry.get("source"), dict) else {}
+        full = {**described.get(str(source.get("document")), {}), **source}
+        reported.append({"quote": str(entry.get("quote", "")), "by": provenance_wording(full)})
+    return reported
+
+
 def _sources(*records: dict[str, Any]) -> list[dict[str, str]]:
     seen: dict[str, dict[str, str]] = {}
     for record in records:
@@ -144,6 +200,7 @@ def _sources(*records: dict[str, Any]) -> list[dict[str, str]]:
             if isinstance(source.get("document"), str) and source["document"] not in seen:
                 seen[source["document"]] = {
                     "document": str(source["document"]),
+                    "wording": provenance_wording(source),
                     "section": str(source.get("section", "")),
                     "date": str(source.get("date", "")),
                 }
@@ -202,6 +259,7 @@ def meeting_context(registry: Registry, meeting_id: str) -> dict[str, Any]:
                 {
                     "title": title(entry.get("member")),
                     "name": _text(entry.get("name")),
+                    "named": named(entry.get("honorific"), _text(entry.get("name"))),
                     "represented_by": _text(entry.get("represented_by")),
                 }
             )
@@ -238,6 +296,7 @@ def meeting_context(registry: Registry, meeting_id: str) -> dict[str, Any]:
             "convened_by": title(data.get("convened_by")) if data.get("convened_by") else "",
             "chair_title": title(chaired.get("post")) if chaired.get("post") else "",
             "chair_name": _text(chaired.get("name")),
+            "chair_named": named(chaired.get("honorific"), _text(chaired.get("name"))),
             "note": _text(data.get("note")),
         },
         "committee": {
@@ -246,6 +305,17 @@ def meeting_context(registry: Registry, meeting_id: str) -> dict[str, Any]:
             "short_name": _text(committee.get("short_name") or committee.get("name"))
             or committee_id,
             "authority": _authority(registry, committee, day),
+            # who signs the committee's letters: the post that convenes this meeting, else the
+            # committee's chair on the day (رئيس الحكومة for the Steering Committee), else the
+            # body the committee record says convenes it (رئاسة الحكومة for the Technical
+            # Committee, which has no chair); never «رئيس اللجنة» for a committee without one
+            "signatory": (title(data.get("convened_by")) if data.get("convened_by") else "")
+            or (
+                post_title(registry, committee_id, committee["chair"], day)
+                if committee.get("chair")
+                else ""
+            )
+            or _text(committee.get("convened_by")),
         },
         "agenda": agenda,
         "members": [
@@ -267,9 +337,10 @@ def meeting_context(registry: Registry, meeting_id: str) -> dict[str, Any]:
             {"name": _text(g.get("name")), "capacity": _text(g.get("capacity"))}
             for g in _list(data, "guests")
         ],
+        "reported": _reported(data),
         "decisions": decisions,
         "decisions_summary": arabic.join(
-            arabic.count(n, noun)
+            arabic.document_count(n, noun)
             for n, noun in (
                 (sum(1 for d in decisions if d["kind"] == KIND_AR["decision"]), "decision"),
                 (
@@ -395,6 +466,7 @@ def report_context(
     return {
         "draft": False,
         "title": _text(manifest.get("title")),
+        "issuer": _text(manifest.get("issuer")),
         "as_of": as_of,
         "committee_filter": _text((committees[committee].data or {}).get("name"))
         if committee
@@ -426,7 +498,37 @@ def report_context(
         "indicators": indicators,
         "late_count": sum(1 for a in follow.all_actions() if a.late),
         "finance": finance_context(registry, as_of, with_charts),
+        "findings": _findings(committee_rows, indicators, follow),
     }
+
+
+def _findings(committee_rows: list[dict[str, Any]], indicators: list[dict[str, Any]], follow: Any):
+    """The report's «خلاصات», in words, before any table: how many committees meet their cadence,
+    how many do not, how many actions are late, how many indicators need updating."""
+    compliant = [c for c in committee_rows if c["cadence"].get("compliant") is True]
+    breach = [c for c in committee_rows if c["cadence"].get("compliant") is False]
+    late_actions = sum(1 for a in follow.all_actions() if a.late)
+    stale = [i for i in indicators if i.get("freshness") == FRESHNESS_AR["stale"]]
+    judged = len(compliant) + len(breach)
+    lines = [
+        f"اللجن الملتزمة بدورية اجتماعاتها: {len(compliant)} من أصل {judged} لها دورية محددة."
+        if judged
+        else "لا توجد لجنة لها دورية محددة.",
+    ]
+    if breach:
+        names = arabic.join(c["short_name"] for c in breach)
+        lines.append(f"اللجن غير الملتزمة بدورية اجتماعاتها حسب الاجتماعات المسجلة: {names}.")
+    lines.append(
+        "الإجراءات المتأخرة عن أجلها: "
+        + (arabic.document_count(late_actions, "action") if late_actions else "لا شيء")
+        + "."
+    )
+    lines.append(
+        "المؤشرات التي تحتاج إلى تحيين: "
+        + (arabic.document_count(len(stale), "indicator") if stale else "لا شيء")
+        + "."
+    )
+    return [line.replace(arabic.NBSP, " ") for line in lines]
 
 
 _KIND_ORDER = {"ministerial": 0, "technical": 1, "thematic": 2, "working-group": 3}
@@ -481,6 +583,8 @@ def _decision_row(
         else "",
         "due": dates.parse(decision.due),
         "late": decision.late,
+        # the word agrees with the noun: a توصية is متأخرة, a قرار or a إجراء متأخر
+        "late_word": "متأخرة" if decision.kind == "recommendation" else "متأخر",
         "closed": decision.state == "done",
         "progress": decision.progress,
         "actions": [
@@ -506,7 +610,15 @@ def _indicator_row(
     from protsoc.governance import indicator
 
     def value(number: Any) -> str:
-        return arabic.percent(number) if row.measure == "percentage" else arabic.number(number)
+        if row.measure == "percentage":
+            return arabic.document_percent(number)
+        return arabic.document_number(number)
+
+    def quantity(number: Any) -> str:
+        """«28 مرسوما», «11.1 مليون مستفيد»: the value with its unit, in agreement."""
+        if row.measure == "percentage" or not row.unit:
+            return value(number)
+        return arabic.document_count(number, str(row.unit))
 
     target = row.target
     result = {
@@ -516,13 +628,18 @@ def _indicator_row(
         "measure": row.measure,
         "latest": {
             "value": value(row.latest.value),
+            "quantity": quantity(row.latest.value),
             "qualifier": QUALIFIER_AR.get(str(row.latest.qualifier or ""), ""),
             "date": dates.parse(row.latest.date),
             "source": row.latest.source or "",
         }
         if row.latest
         else None,
-        "target": {"value": value(target["value"]), "date": dates.parse(target.get("date"))}
+        "target": {
+            "value": value(target["value"]),
+            "quantity": quantity(target["value"]),
+            "date": dates.parse(target.get("date")),
+        }
         if target
         else None,
         "target_met": row.target_met,
@@ -531,7 +648,9 @@ def _indicator_row(
         "chart": "",
     }
     observations = indicator.observations_on(data, as_of)
-    if with_charts and observations:
+    # a single value is a figure, not a series: the table gives it with its date and qualifier;
+    # a chart of one dot per indicator filled five pages (issue 15, finding 9)
+    if with_charts and len(observations) >= 2:
         from protsoc.documents import charts
 
         result["chart"] = charts.indicator_chart_data_uri(
@@ -587,10 +706,42 @@ def render(
     text = templating.render(f"{document}.{template_format}.j2", context, folders, starts)
     if fmt != "pdf":
         return Rendered(fmt, text, name)
-    return Rendered(fmt, html_to_pdf(text, folders), name)
+    record = None
+    if document == "minutes" and not context["minutes"]["draft"]:
+        record = find_meeting(registry, str(meeting_id))
+    return Rendered(fmt, html_to_pdf(text, folders, archived_record=record), name)
 
 
-def html_to_pdf(html: str, folders: Sequence[Path] = ()) -> bytes:
+ARABIC_FONT_INSTALL = "apt-get install -y --no-install-recommends fonts-hosny-amiri"
+
+
+def check_arabic_font() -> None:
+    """Refuse to write a PDF that fontconfig cannot set in Arabic (issue 15): with Latin fonts
+    only, WeasyPrint drew every letter as an empty box and exited 0; with no font at all, Pango
+    crashed the process (exit 139). ``fc-list :lang=ar`` lists the fonts covering Arabic (Amiri,
+    which the templates ask for first, or any other: Pango falls back per character). Without
+    ``fc-list`` (fontconfig's tools not installed) the check cannot run and is skipped."""
+    import shutil
+    import subprocess
+
+    fc_list = shutil.which("fc-list")
+    if fc_list is None:
+        return
+    try:
+        found = subprocess.run(
+            [fc_list, ":lang=ar", "family"], capture_output=True, text=True, timeout=60
+        )
+    except (OSError, subprocess.SubprocessError):
+        return
+    if found.returncode == 0 and found.stdout.strip():
+        return
+    raise EnvironmentProblem(
+        "no installed font covers Arabic, so the PDF would show empty boxes",
+        f"install one: {ARABIC_FONT_INSTALL} (or use --format html)",
+    )
+
+
+def html_to_pdf(html: str, folders: Sequence[Path] = (), archived_record: Any = None) -> bytes:
     """A4 PDF from our HTML through WeasyPrint; a missing system library is one clear error.
 
     WeasyPrint fetches only what ``fetching.Guard`` allows (protsoc's own files, ``data:``
@@ -608,6 +759,7 @@ def html_to_pdf(html: str, folders: Sequence[Path] = ()) -> bytes:
             f"install them: apt-get install -y --no-install-recommends {PDF_PACKAGES} "
             "(or use --format html)",
         ) from None
+    check_arabic_font()
     import logging
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
@@ -620,7 +772,7 @@ def html_to_pdf(html: str, folders: Sequence[Path] = ()) -> bytes:
     )
     try:
         with _interrupts_kept():
-            pdf = bytes(document.write_pdf())
+            pdf = bytes(document.write_pdf(**_pdf_options(weasyprint, archived_record)))
     except BaseException:  # WeasyPrint stops a refused fetch with an error of its own
         if guard.refused:
             raise guard.error(html, folders) from None
@@ -628,6 +780,25 @@ def html_to_pdf(html: str, folders: Sequence[Path] = ()) -> bytes:
     if guard.refused:  # older WeasyPrint warns and goes on without the resource: still refused
         raise guard.error(html, folders)
     return pdf
+
+
+def _pdf_options(weasyprint: Any, archived_record: Any) -> dict[str, Any]:
+    """Every PDF is tagged (structure, reading order, ``lang`` from the HTML root) so search, copy
+    and screen readers work: PDF/UA-1. Approved minutes are PDF/A-3b instead, still tagged, with
+    the meeting's YAML record (which holds the seal of what was approved) embedded, so an
+    archivist can check the printed minutes against the sealed record (issue 15, finding 11)."""
+    if archived_record is None:
+        return {"pdf_variant": "pdf/ua-1", "pdf_tags": True}
+    import io
+
+    path = archived_record.file.path
+    attachment = weasyprint.Attachment(
+        file_obj=io.BytesIO(Path(path).read_bytes()),
+        name=Path(path).name,
+        description="سجل الاجتماع كما صودق عليه، مع ختمه (minutes.seal)",
+        relationship="Source",
+    )
+    return {"pdf_variant": "pdf/a-3b", "pdf_tags": True, "attachments": [attachment]}
 
 
 @contextlib.contextmanager

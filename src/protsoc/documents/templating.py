@@ -37,10 +37,81 @@ from protsoc.kernel.errors import EnvironmentProblem, InvalidRecord
 
 # A Latin or number run inside Arabic text. WeasyPrint resolves bidi per line, so such runs must
 # be wrapped in <span dir="ltr"> or they come out reversed («4 000 000» → «000 000 4»), also when
-# they wrap. A run is ASCII that starts and ends with a letter, digit or bracket: a closing
-# bracket alone inside the span rendered «(RSU)» as «((RSU», and a sentence's final full stop
-# must stay outside (in the RTL paragraph it belongs at the line's left end).
-_LTR_RUN = re.compile(r"[A-Za-z0-9<(\[][ -~]*[A-Za-z0-9%>)\]]|[A-Za-z0-9]")
+# they wrap. Only what must be isolated is: a run starts with a Latin letter, a digit, a sign
+# before a digit or «<», and ends with a letter, a digit, «%», «/», «>» or a closing bracket
+# whose opening bracket is in the run. A bracket without its partner inside the run is left to
+# the surrounding right-to-left text, as UAX #9 pairs brackets: a span ending in «3.6%)» printed
+# «(زيادة 3.6%)» as «(زيادة (3.6%» (issue 15). A sentence's final full stop stays outside (in the
+# RTL paragraph it belongs at the line's left end). No-break spaces, the no-break hyphen and the
+# minus sign belong to the run: the documents glue numbers to units and hyphenated names with them.
+# A run of digits alone is left to the bidi algorithm, which lays it out as Arabic text does
+# («%3.6», «2025-2021» read from the right), as Word and the browsers do for the same text; it
+# is isolated only where the algorithm would split one number: a leading sign («+212», «-2.5%»)
+# or digits grouped by spaces («4 000 000»). tests/test_bidi_corpus.py draws both in Chromium.
+_LTR_CHUNK = re.compile("[ -~\u00a0\u202f\u2011\u2212]+")
+_RUN_START = re.compile("[A-Za-z0-9<]|[+\\-\u2212][0-9]")
+_RUN_END = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789%/>)]")
+_PARTNER = {")": "(", "]": "["}
+_NEEDS_ISOLATION = re.compile("[A-Za-z<]|^[+\\-\u2212]|[0-9][ \u00a0\u202f][0-9]")
+
+
+def _unpaired_brackets(chunk: str) -> list[int]:
+    """Positions of the brackets of ``chunk`` that have no partner inside it."""
+    openers: list[int] = []
+    unpaired: list[int] = []
+    for index, character in enumerate(chunk):
+        if character in "([":
+            openers.append(index)
+        elif character in _PARTNER:
+            if openers and chunk[openers[-1]] == _PARTNER[character]:
+                openers.pop()
+            else:
+                unpaired.append(index)
+    return sorted(unpaired + openers)
+
+
+def _isolated_runs(chunk: str, offset: int) -> list[tuple[int, int]]:
+    """(start, end) in the text of each run of ``chunk`` (which starts at ``offset``) that
+    must be isolated: the chunk is cut at its unpaired brackets, then each piece is trimmed to a
+    permitted start and end; trimming may unpair a bracket, so pieces are checked again."""
+    runs: list[tuple[int, int]] = []
+    pieces = [(0, len(chunk))]
+    while pieces:
+        start, end = pieces.pop()
+        while start < end and not _RUN_START.match(chunk, start, end):
+            start += 1
+        while end > start and chunk[end - 1] not in _RUN_END:
+            end -= 1
+        if start >= end:
+            continue
+        unpaired = _unpaired_brackets(chunk[start:end])
+        if not unpaired:
+            if _NEEDS_ISOLATION.search(chunk[start:end]):
+                runs.append((offset + start, offset + end))
+            continue
+        cut = start
+        for position in unpaired:
+            pieces.append((cut, start + position))
+            cut = start + position + 1
+        pieces.append((cut, end))
+    return sorted(runs)
+
+
+def run_tag(run: str) -> str:
+    """The opening tag of an isolated run. A hyphenated or slashed token («AMO-Tadamon»,
+    «2024-11-26», «PDF/A-3b») is kept on one line (the shipped style's ``nowrap`` class): a line
+    break after its hyphen printed «AMO- / Tadamon». Long tokens (addresses) may still wrap."""
+    if len(run) <= 40 and " " not in run and ("-" in run or "/" in run):
+        return '<span dir="ltr" class="nowrap">'
+    return '<span dir="ltr">'
+
+
+def ltr_runs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every run of ``text`` that the ``ltr`` filter isolates, in order."""
+    runs: list[tuple[int, int]] = []
+    for match in _LTR_CHUNK.finditer(text):
+        runs.extend(_isolated_runs(match.group(0), match.start()))
+    return runs
 
 
 def ltr(value: Any) -> Any:
@@ -66,11 +137,10 @@ def _ltr_html(text: str) -> str:
 
     pieces: list[str] = []
     position = 0
-    for match in _LTR_RUN.finditer(text):
-        start, end = match.span()
+    for start, end in ltr_runs(text):
         pieces.append(escape(text[position:start]))
-        pieces.append('<span dir="ltr">')
-        pieces.append(escape(match.group(0)))
+        pieces.append(run_tag(text[start:end]))
+        pieces.append(escape(text[start:end]))
         pieces.append("</span>")
         position = end
     if not pieces:
@@ -91,7 +161,8 @@ def text_of(value: Any, lang: str = "ar") -> str:
 
 def md_escape(value: Any) -> str:
     """Markdown: keep record text from opening HTML tags or tables (``<``, ``|``)."""
-    return str(value).replace("<", "&lt;").replace("|", "\\|")
+    text = str(value).replace("<", "&lt;").replace("|", "\\|")
+    return text.replace(arabic.NBSP, " ")  # quantities come glued for HTML (render.py)
 
 
 def _date_filter(function: Callable[[Any], str]) -> Callable[[Any], str]:
@@ -109,14 +180,33 @@ def _date_filter(function: Callable[[Any], str]) -> Callable[[Any], str]:
     return apply
 
 
+def _no_break(function: Callable[..., str], whole: bool = False) -> Callable[..., str]:
+    """A filter whose words never break apart in HTML and PDF, where lines wrap: a no-break space
+    glues a number to its word («1.7 مليون»), and with ``whole`` every space of the value
+    («26 نونبر 2024», «10 رمضان 1446 هـ»): lines broke as «26 / نونبر 2024» (issue 15). Markdown
+    keeps plain spaces, which readers search and copy."""
+    from jinja2 import pass_eval_context
+
+    @pass_eval_context
+    def apply(eval_context: Any, value: Any, *args: Any) -> str:
+        text = function(value, *args)
+        if not eval_context.autoescape:
+            return text.replace(arabic.NBSP, " ")
+        return text.replace(" ", arabic.NBSP) if whole else text
+
+    return apply
+
+
 FILTERS: dict[str, Callable[..., Any]] = {
-    "date_ar": _date_filter(arabic.date_long),
-    "day_ar": _date_filter(lambda value: arabic.date_long(value, with_weekday=True)),
+    "date_ar": _no_break(_date_filter(arabic.date_long), whole=True),
+    "day_ar": _no_break(
+        _date_filter(lambda value: arabic.date_long(value, with_weekday=True)), whole=True
+    ),
     "weekday_ar": _date_filter(arabic.weekday),
-    "month_year_ar": _date_filter(arabic.month_year),
-    "num": arabic.number,
-    "pct": arabic.percent,
-    "count_ar": arabic.count,
+    "month_year_ar": _no_break(_date_filter(arabic.month_year), whole=True),
+    "num": _no_break(arabic.document_number),
+    "pct": arabic.document_percent,
+    "count_ar": _no_break(arabic.document_count),
     "text": text_of,
     "ltr": ltr,
     "md": md_escape,
@@ -288,7 +378,7 @@ def environment(
     )
     env.filters.update(FILTERS)
 
-    def hijri_ar(value: Any) -> str:
+    def hijri_words(value: Any) -> str:
         try:
             return arabic.hijri_long(value, hijri_starts)
         except (TypeError, ValueError) as error:
@@ -297,7 +387,7 @@ def environment(
                 "check the record's date; the converter covers 1924-2077",
             ) from None
 
-    env.filters["hijri_ar"] = hijri_ar
+    env.filters["hijri_ar"] = _no_break(hijri_words, whole=True)
     return env
 
 
@@ -383,8 +473,13 @@ def _child_render(
     hijri_starts: arabic.MonthStarts | None,
     limits: Limits,
 ) -> None:
+    import signal
+
     from protsoc.kernel.errors import ProtsocError
 
+    # Ctrl-C reaches the whole process group: the parent stops waiting and kills this child, so
+    # the child itself ignores it (else it printed its own «Process ForkProcess-1» traceback)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _limit_memory(limits.memory_bytes)
     try:
         text = _render_here(template, context, folders, hijri_starts, limits)

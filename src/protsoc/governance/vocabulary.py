@@ -26,6 +26,7 @@ LOCATIONS: dict[str, tuple[str, str]] = {
     "MEASURES": ("indicator", "/properties/measure"),
     "DIRECTIONS": ("indicator", "/properties/direction"),
     "QUALIFIERS": ("defs", "/$defs/qualifier"),
+    "HONORIFICS": ("defs", "/$defs/honorific"),
     "PERIODS": ("defs", "/$defs/period"),
     "CADENCE_MODES": ("defs", "/$defs/cadence/oneOf/0/properties/mode"),
     "EVALUATION_KINDS": ("evaluation", "/properties/kind"),
@@ -59,6 +60,7 @@ APPROVAL_RULE_KINDS = enum_at(*LOCATIONS["APPROVAL_RULE_KINDS"])
 MEASURES = enum_at(*LOCATIONS["MEASURES"])
 DIRECTIONS = enum_at(*LOCATIONS["DIRECTIONS"])
 QUALIFIERS = enum_at(*LOCATIONS["QUALIFIERS"])
+HONORIFICS = enum_at(*LOCATIONS["HONORIFICS"])
 PERIODS = enum_at(*LOCATIONS["PERIODS"])
 CADENCE_MODES = enum_at(*LOCATIONS["CADENCE_MODES"])
 EVALUATION_KINDS = enum_at(*LOCATIONS["EVALUATION_KINDS"])
