@@ -118,7 +118,8 @@ def action(
     lang: LangOption = None,
     registry: RegistryOption = None,
 ) -> None:
-    """Report an action's progress: sets status/progress and appends a dated entry to its updates."""
+    """Report an action's progress: sets status/progress and appends a dated entry to its
+    updates."""
     from protsoc.clerk import operations as clerk
 
     start(lang)
@@ -177,7 +178,8 @@ def member(
     lang: LangOption = None,
     registry: RegistryOption = None,
 ) -> None:
-    """Record a renamed post, a new holder, or the end of a post; earlier titles and holders keep their dates."""
+    """Record a renamed post, a new holder, or the end of a post; earlier titles and holders keep
+    their dates."""
     from protsoc.clerk import operations as clerk
 
     start(lang)

@@ -192,7 +192,8 @@ def finance_chart_svg(name: str, points: list[tuple[dt.date, Decimal, Decimal, D
         placed.append(label.place(x, legend_y, h="right", v="bottom", colour=colour))
         x -= label.width + 4.0
         placed.append(
-            f'<rect x="{f(x - 10.0)}" y="{f(legend_y - 6.0)}" width="10" height="3" fill="{colour}"/>'
+            f'<rect x="{f(x - 10.0)}" y="{f(legend_y - 6.0)}" width="10" height="3" '
+            f'fill="{colour}"/>'
         )
         x -= 22.0
     parts.append(f'<g fill="#000000">{"".join(placed)}</g>')

@@ -1,4 +1,5 @@
-"""Official Arabic documents rendered from the registry: minutes, convocations, the follow-up report.
+"""Official Arabic documents rendered from the registry: minutes, convocations, the follow-up
+report.
 
 This module builds each document's template context (plain data: dicts, lists, dates) from the
 loaded registry, renders it through ``templating`` and, for PDF, WeasyPrint (imported only when a
@@ -121,7 +122,8 @@ def _dict(data: Any, key: str) -> dict[str, Any]:
 
 
 def _priority(item: dict[str, Any]) -> int:
-    """An agenda item's rank; unranked items (or a rank of the wrong type) come last, in file order."""
+    """An agenda item's rank; unranked items (or a rank of the wrong type) come last, in file
+    order."""
     value = item.get("priority")
     return value if isinstance(value, int) and not isinstance(value, bool) else 10**6
 

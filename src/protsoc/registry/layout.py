@@ -229,8 +229,10 @@ def record_files(root: Path) -> tuple[list[RecordFile], list[Finding]]:
                     Severity.WARNING,
                     1,
                     1,
-                    hint="move it to committees/, meetings/<committee>/, or roadmap/…; records "
-                    "use the .yaml extension (not .yml)",
+                    hint=(
+                        "move it to committees/, meetings/<committee>/, or roadmap/…; records "
+                        "use the .yaml extension (not .yml)"
+                    ),
                 )
             )
             continue

@@ -180,10 +180,11 @@ def _seal_changes(
                     display_path(root / old_rel),
                     line=1,
                     column=1,
-                    hint="approved minutes are never deleted: restore the file (`git checkout "
-                    f"{rev} -- "
-                    f"{change.old_path}`); a correction is an erratum (`protsoc amend {shown_id} "
-                    "--reason …`)",
+                    hint=(
+                        "approved minutes are never deleted: restore the file "
+                        f"(`git checkout {rev} -- {change.old_path}`); a correction is an erratum "
+                        f"(`protsoc amend {shown_id} --reason …`)"
+                    ),
                 )
             )
             continue
