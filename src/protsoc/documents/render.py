@@ -85,6 +85,12 @@ def find_meeting(registry: Registry, meeting_id: str) -> Record:
     )
 
 
+def _left_before(member: dict[str, Any], day: dt.date) -> bool:
+    """Whether the member's post ended (``until``) before ``day``."""
+    until = dates.parse(member.get("until"))
+    return bool(until and until < day)
+
+
 def _members(committee: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return {m["id"]: m for m in committee.get("members", []) if isinstance(m, dict) and "id" in m}
 
@@ -256,9 +262,8 @@ def meeting_context(registry: Registry, meeting_id: str) -> dict[str, Any]:
                 (
                     m
                     for m in _members(committee).values()
-                    if m.get("role") == "member"
-                    and not (dates.parse(m.get("until")) and dates.parse(m.get("until")) < day)
-                ),  # type: ignore[operator]
+                    if m.get("role") == "member" and not _left_before(m, day)
+                ),
                 key=lambda m: (m.get("role") != "chair", m.get("order") or 10**6),
             )
         ],
