@@ -1,4 +1,5 @@
-"""Run protsoc's validation in-process, for a profiler: `pyinstrument benchmarks/profile_validate.py DIR`.
+"""Run protsoc's validation in-process, for a profiler: `pyinstrument benchmarks/profile_validate.py
+DIR`.
 
 Set PROTSOC_NO_CACHE=1 (and PROTSOC_WORKERS=1 to keep the parse in this process) to see a cold
 run; without them, a warm one.

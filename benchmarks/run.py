@@ -108,7 +108,8 @@ class Bench:
         }
         self.rows.append(row)
         print(
-            f"{name:55s} {row['median']:8.3f} s [{row['min']:.3f}-{row['max']:.3f}] cpu {row['cpu']:.3f} s "
+            f"{name:55s} {row['median']:8.3f} s [{row['min']:.3f}-{row['max']:.3f}] cpu "
+            f"{row['cpu']:.3f} s "
             f"{row['rss_mib']:6.0f} MiB",
             file=sys.stderr,
             flush=True,
@@ -193,7 +194,8 @@ def protsoc_commands(protsoc: str) -> tuple[set[str], str]:
 
 
 def draft_meeting(registry: Path) -> Path:
-    """The steering committee's latest meeting: its minutes are a draft, so editing it breaks no seal."""
+    """The steering committee's latest meeting: its minutes are a draft, so editing it breaks no
+    seal."""
     return max((registry / "meetings" / "steering").glob("*.yaml"))
 
 
@@ -417,7 +419,9 @@ def main(argv: list[str] | None = None) -> int:
         "files": files,
         "runs": args.runs,
         "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
-        "machine": f"{os.cpu_count()} CPUs, {platform.platform()}, Python {platform.python_version()}",
+        "machine": (
+            f"{os.cpu_count()} CPUs, {platform.platform()}, Python {platform.python_version()}"
+        ),
         "load_average_before_after": [round(load_before[0], 2), round(os.getloadavg()[0], 2)],
         "rows": bench.rows,
         "skipped": bench.skipped,
@@ -444,12 +448,14 @@ def markdown(results: dict[str, Any]) -> str:
     python = by_name.get("python -c pass")
     lines = [
         (
-            f"N = {results['meetings']} meetings, {results['files']} files; {results['runs']} runs per figure; "
+            f"N = {results['meetings']} meetings, {results['files']} files; {results['runs']} runs "
+            "per figure; "
             f"{results['date']}; {results['machine']}; load average before/after "
             f"{results['load_average_before_after'][0]}/{results['load_average_before_after'][1]}"
         ),
         "",
-        "| command | wall, median | [min–max] | CPU (user+sys), median | peak RSS, median | ratio (wall medians) |",
+        "| command | wall, median | [min–max] | CPU (user+sys), median | peak RSS, median | ratio "
+        "(wall medians) |",
         "|---|---|---|---|---|---|",
     ]
     for row in rows:

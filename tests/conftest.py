@@ -115,7 +115,8 @@ def dump(data: Any) -> str:
 
 @dataclass
 class RegistryTree:
-    """A registry on disk in a git repository: ``repo`` is the repository, ``root`` its registry/."""
+    """A registry on disk in a git repository: ``repo`` is the repository, ``root`` its
+    registry/."""
 
     repo: Path
     root: Path
@@ -125,7 +126,8 @@ class RegistryTree:
         return self.root / rel
 
     def write(self, rel: str, content: str | bytes | Mapping[str, Any]) -> Path:
-        """Write a file under the registry: a mapping is dumped as YAML, text as UTF-8, bytes as is."""
+        """Write a file under the registry: a mapping is dumped as YAML, text as UTF-8, bytes as
+        is."""
         target = self.root / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(content, bytes):
@@ -370,7 +372,8 @@ def _shipped_registry_untouched(request: pytest.FixtureRequest) -> Iterator[None
     after = tree_digest(SHIPPED_REGISTRY)
     if before != after:
         pytest.fail(
-            f"{request.node.nodeid} modified the shipped registry/ ({SHIPPED_REGISTRY}); tests must "
+            f"{request.node.nodeid} modified the shipped registry/ ({SHIPPED_REGISTRY}); tests "
+            "must "
             "copy it to tmp_path (shutil.copytree) and work on the copy",
             pytrace=False,
         )

@@ -1,4 +1,5 @@
-"""protsoc approve: approvals counted under the committee's rule; minutes approved and sealed when reached."""
+"""protsoc approve: approvals counted under the committee's rule; minutes approved and sealed
+when reached."""
 
 from __future__ import annotations
 

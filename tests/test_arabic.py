@@ -1,4 +1,5 @@
-"""Arabic wording: Moroccan months, weekdays, Hijri dates with official overrides, numbers, plurals."""
+"""Arabic wording: Moroccan months, weekdays, Hijri dates with official overrides, numbers,
+plurals."""
 
 from __future__ import annotations
 

@@ -177,7 +177,8 @@ def test_no_private_names_of_other_libraries() -> None:
 
 
 def private_attributes(path: Path) -> Iterator[tuple[int, str]]:
-    """``X._name`` where X is a name imported from another library (``Path._make_child_relpath``)."""
+    """``X._name`` where X is a name imported from another library
+    (``Path._make_child_relpath``)."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     foreign: set[str] = set()
     for node in ast.walk(tree):

@@ -153,7 +153,8 @@ def test_a_file_size_limit_while_writing_leaves_the_file_and_exits_2(registry_tr
             "sh",
             "-c",
             # 1 KiB: smaller than the meeting with its new agenda item
-            'ulimit -f 1 && exec protsoc add agenda-item steering/2024-11-26 "$(printf "%0900d" 0)"',
+            'ulimit -f 1 && exec protsoc add agenda-item steering/2024-11-26 "$(printf "%0900d" '
+            '0)"',
         ],
         cwd=registry_tree.repo,
         capture_output=True,

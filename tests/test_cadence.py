@@ -390,7 +390,8 @@ CALENDAR_CASES = [
 
 ROLLING_CASES = [
     Case(
-        "no meetings at all, deadline passed: one open gap in breach (the shipped technical committee)",
+        "no meetings at all, deadline passed: one open gap in breach (the shipped technical "
+        "committee)",
         rule(H, "rolling"),
         [],
         "2026-11-22",
@@ -1008,8 +1009,10 @@ def test_importing_the_commands_loads_no_heavy_library(python: str) -> None:
     import subprocess
 
     code = (
-        "import sys, protsoc.cli.cadence, protsoc.cli.calendar, protsoc.governance.cadence, protsoc.governance.meeting_calendar; "
-        "print(sorted(m for m in ('icalendar', 'rich', 'jinja2', 'jsonschema', 'git') if m in sys.modules))"
+        "import sys, protsoc.cli.cadence, protsoc.cli.calendar, protsoc.governance.cadence, "
+        "protsoc.governance.meeting_calendar; "
+        "print(sorted(m for m in ('icalendar', 'rich', 'jinja2', 'jsonschema', 'git') if m in "
+        "sys.modules))"
     )
     assert (
         subprocess.run(

@@ -1,4 +1,5 @@
-"""The meeting calendar (issue 4): `protsoc calendar` writes RFC 5545 that calendars update, not duplicate.
+"""The meeting calendar (issue 4): `protsoc calendar` writes RFC 5545 that calendars update, not
+duplicate.
 
 Every test parses the file back (icalendar for the events, dateutil's independent VTIMEZONE
 parser for the time zone) instead of comparing text.

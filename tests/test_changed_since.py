@@ -1,4 +1,5 @@
-"""`protsoc validate --changed-since REV`: the changed files, what they break elsewhere, and seals."""
+"""`protsoc validate --changed-since REV`: the changed files, what they break elsewhere, and
+seals."""
 
 from __future__ import annotations
 

@@ -206,7 +206,10 @@ def test_without_matplotlib_html_says_what_to_install_and_md_still_works(
 
     registry = copy_shipped(tmp_path / "shipped")
     _give_one_indicator_a_series(registry)
-    hide = "import sys; sys.modules['matplotlib'] = None; from protsoc.cli.main import main; sys.argv[0] = 'protsoc'; main()"
+    hide = (
+        "import sys; sys.modules['matplotlib'] = None; "
+        "from protsoc.cli.main import main; sys.argv[0] = 'protsoc'; main()"
+    )
     for fmt, code in (("html", 2), ("md", 0)):
         done = subprocess.run(
             [

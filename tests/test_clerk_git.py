@@ -1,4 +1,5 @@
-"""--commit and --branch: exactly the touched files, one commit, and clear refusals instead of surprises."""
+"""--commit and --branch: exactly the touched files, one commit, and clear refusals instead of
+surprises."""
 
 from __future__ import annotations
 

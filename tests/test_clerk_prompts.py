@@ -7,10 +7,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import SHIPPED_REGISTRY
 
 pexpect = pytest.importorskip("pexpect")
-
-from conftest import SHIPPED_REGISTRY
 
 
 @pytest.fixture

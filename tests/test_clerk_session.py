@@ -1,4 +1,5 @@
-"""The clerk's whole session, for real: init, a Technical Committee meeting, approval, one commit per step.
+"""The clerk's whole session, for real: init, a Technical Committee meeting, approval, one commit
+per step.
 
 And every bad input a clerk can type gets a clear error and leaves `git status` clean.
 """
@@ -290,7 +291,8 @@ def _protsoc(args: list[str], cwd: Path, env: dict[str, str]) -> None:
 
 @pytest.fixture(scope="module")
 def meeting_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
-    """Built once: an initialised registry with a held Technical Committee meeting, a guest, a decision."""
+    """Built once: an initialised registry with a held Technical Committee meeting, a guest, a
+    decision."""
     base = tmp_path_factory.mktemp("template")
     home = base / "home"
     home.mkdir()

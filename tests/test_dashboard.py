@@ -1,4 +1,5 @@
-"""`protsoc dashboard` and the indicator rules: staleness, qualifiers, targets, percentages and counts."""
+"""`protsoc dashboard` and the indicator rules: staleness, qualifiers, targets, percentages and
+counts."""
 
 from __future__ import annotations
 

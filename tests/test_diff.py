@@ -162,7 +162,8 @@ def test_single_approval_while_draft(registry_tree: RegistryTree, run: Any) -> N
     )
 
     assert sentences(run, registry_tree, "HEAD") == [
-        "minutes of steering/2024-11-26: approval by interior recorded on 2024-12-02 (1 approval so far)"
+        "minutes of steering/2024-11-26: approval by interior recorded on 2024-12-02 (1 approval "
+        "so far)"
     ]
 
 
@@ -185,7 +186,8 @@ def test_added_indicator_keeps_the_qualifier(registry_tree: RegistryTree, run: A
     registry_tree.write("roadmap/indicators/amo-tadamon-beneficiaries.yaml", INDICATOR)
 
     assert sentences(run, registry_tree, "HEAD") == [
-        "indicator amo-tadamon-beneficiaries added (1 observation, latest 2024-11-26 = more than 11.1 million)"
+        "indicator amo-tadamon-beneficiaries added (1 observation, latest 2024-11-26 = more than "
+        "11.1 million)"
     ]
 
 
@@ -203,7 +205,8 @@ def test_member_title_changed_since(registry_tree: RegistryTree, run: Any) -> No
 
     assert said == [
         "member steering/interior: title «وزير الداخلية» ends on 2024-12-31",
-        "member steering/interior: title changed since 2025-01-01 to «وزير الداخلية والجماعات الترابية»",
+        "member steering/interior: title changed since 2025-01-01 to «وزير الداخلية والجماعات "
+        "الترابية»",
     ]
 
 
@@ -404,7 +407,8 @@ def test_changed_arabic_wording(make_registry: Any, run: Any) -> None:
     )
 
     assert sentences(run, tree, "HEAD") == [
-        "decision steering/2024-11-26/d1: text changed from «تحيين لوحة القيادة» to «تحيين لوحة القيادة الوطنية»"
+        "decision steering/2024-11-26/d1: text changed from «تحيين لوحة القيادة» to «تحيين لوحة "
+        "القيادة الوطنية»"
     ]
 
 

@@ -578,8 +578,8 @@ def test_the_review_diff_words_the_money(finance_tree, run) -> None:
     finance_tree.patch("programmes/alpha.yaml", edit_history)
     edited = run(["protsoc", "diff"], cwd=finance_tree.repo).stdout
     assert (
-        "! programme alpha: ledger event t1 (commitment of 2024-02-01) edited; the ledger is append-only"
-        in edited
+        "! programme alpha: ledger event t1 (commitment of 2024-02-01) edited; the ledger is "
+        "append-only" in edited
     )
     markdown = run(["protsoc", "diff", "--format", "md"], cwd=finance_tree.repo).stdout
     assert "#### Programmes" in markdown

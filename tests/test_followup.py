@@ -1,4 +1,5 @@
-"""`protsoc decisions` and the action-plan rules: lateness on an as-of date, decisions with no plan."""
+"""`protsoc decisions` and the action-plan rules: lateness on an as-of date, decisions with no
+plan."""
 
 from __future__ import annotations
 

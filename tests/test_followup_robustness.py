@@ -1,4 +1,5 @@
-"""The follow-up commands on records of the wrong shape: findings or a report, never an internal error.
+"""The follow-up commands on records of the wrong shape: findings or a report, never an internal
+error.
 
 `validate` reports such records; `decisions`, `dashboard`, `roadmap` and `evaluations` must still
 run (exit 0/1/2) on a registry that is being edited, so every field is replaced in turn with values

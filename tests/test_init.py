@@ -1,4 +1,5 @@
-"""protsoc init: a new registry repository with the circular's committees, copied, validated, committed."""
+"""protsoc init: a new registry repository with the circular's committees, copied, validated,
+committed."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""`pip install .` must give a protsoc that finds its schemas and templates without the source tree."""
+"""`pip install .` must give a protsoc that finds its schemas and templates without the source
+tree."""
 
 from __future__ import annotations
 

@@ -131,7 +131,8 @@ def test_no_cache_option_and_variable_neither_read_nor_write(
 
 
 def _poison(folder: Path) -> None:
-    """Rewrite the cached findings of the meeting with one its file does not have, keeping its digest."""
+    """Rewrite the cached findings of the meeting with one its file does not have, keeping its
+    digest."""
     [checks] = folder.rglob("checks.marshal")
     stored = marshal.loads(checks.read_bytes())
     digest, _, projection_digest, blob = stored["entries"][MEETING_FILE]
@@ -168,7 +169,8 @@ def test_the_cache_is_used_but_not_across_protsoc_versions(
 
 
 def test_the_date_is_part_of_the_key(make_registry, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A held meeting dated tomorrow is an error today and fine the day after: not a cached verdict."""
+    """A held meeting dated tomorrow is an error today and fine the day after: not a cached
+    verdict."""
     import datetime as dt
 
     from protsoc.validate.pipeline import validate

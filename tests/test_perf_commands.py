@@ -78,7 +78,10 @@ def _decision_rows(count: int, seed: int) -> list:
     pick = random.Random(seed)
     rows = []
     for n in range(count):
-        ref = f"wg-{pick.choice(['rabat', 'beni-mellal-khenifra', 'fes'])}-{n:02d}/2025-03-{n % 28 + 1:02d}/d{n % 3 + 1}"
+        ref = (
+            f"wg-{pick.choice(['rabat', 'beni-mellal-khenifra', 'fes'])}-{n:02d}"
+            f"/2025-03-{n % 28 + 1:02d}/d{n % 3 + 1}"
+        )
         rows.append(
             [
                 (ref, None),

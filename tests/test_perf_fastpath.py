@@ -169,7 +169,8 @@ def test_generated_registries_with_mutations_agree(
 def test_every_mutation_alone_agrees_record_by_record(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The property the fast path rests on: jsonschema-rs valid => python-jsonschema finds nothing."""
+    """The property the fast path rests on: jsonschema-rs valid => python-jsonschema finds
+    nothing."""
     from protsoc.validate import fastpath, schemas
 
     generate = _generator()

@@ -1,4 +1,5 @@
-"""protsoc render minutes|convocation and protsoc report: content of every format, escaping, errors."""
+"""protsoc render minutes|convocation and protsoc report: content of every format, escaping,
+errors."""
 
 from __future__ import annotations
 
@@ -315,8 +316,8 @@ def test_report_markdown(run, synthetic: Path) -> None:
     assert "حملة تسجيل العمال المستقلين: في طور الإنجاز، 40%" in md
     assert "**(⚠ متأخر)**" in md and "الإجراءات المتأخرة عن أجلها: إجراء واحد" in md
     assert (
-        "| المستفيدون من نظام AMO TNS | حوالي 3.8 مليون مستفيد | 26 نونبر 2024 | 4.5 مليون مستفيد (دجنبر 2025) | في تحسن |"
-        in md
+        "| المستفيدون من نظام AMO TNS | حوالي 3.8 مليون مستفيد | 26 نونبر 2024 | "
+        "4.5 مليون مستفيد (دجنبر 2025) | في تحسن |" in md
     )
 
 
@@ -512,7 +513,8 @@ def test_missing_pango_is_one_clear_line(synthetic: Path, tmp_path: Path) -> Non
 def test_importing_the_cli_loads_no_rendering_library() -> None:
     code = (
         "import sys, protsoc.cli.main; "
-        "print([m for m in ('jinja2','weasyprint','matplotlib','babel','hijridate') if m in sys.modules])"
+        "print([m for m in ('jinja2','weasyprint','matplotlib','babel','hijridate') if m in "
+        "sys.modules])"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True

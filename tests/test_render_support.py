@@ -183,7 +183,8 @@ def write(path: Path, data: dict[str, Any]) -> None:
 
 
 def build_registry(root: Path, meeting: dict[str, Any] | None = None) -> Path:
-    """A git repository at ``root`` with ``registry/`` holding the synthetic records; returns registry/."""
+    """A git repository at ``root`` with ``registry/`` holding the synthetic records; returns
+    registry/."""
     registry = root / "registry"
     write(registry / "protsoc.yaml", MANIFEST)
     write(registry / "committees" / "steering.yaml", COMMITTEE)

@@ -1,4 +1,5 @@
-"""What incremental validation rests on, checked on every broken example and on generated registries.
+"""What incremental validation rests on, checked on every broken example and on generated
+registries.
 
 ``protsoc validate`` caches each file's own findings by its bytes and runs the registry-wide rules
 on projections of the records (``rules.project``), and again only when a projection changed. That
@@ -195,7 +196,8 @@ def test_generated_registries_edited_and_extended_are_found_alike(
 
 
 def test_a_per_file_rule_may_not_read_the_date(make_registry) -> None:
-    """The guard ``filecheck`` relies on: per-file rules run with no date; one that needs it fails loudly."""
+    """The guard ``filecheck`` relies on: per-file rules run with no date; one that needs it
+    fails loudly."""
     from protsoc.validate import rulebook
 
     tree = make_registry()

@@ -1,4 +1,5 @@
-"""Sealed minutes: `validate` fails (seal-broken) when approved minutes are edited, and only then."""
+"""Sealed minutes: `validate` fails (seal-broken) when approved minutes are edited, and only
+then."""
 
 from __future__ import annotations
 

@@ -1,6 +1,7 @@
 """The shipped registry/ is real: valid, and with the exact membership of the 2018 circular.
 
-The expected Arabic strings are the circular's wording as listed in ../shared/DOMAIN.md (seeds 000/001).
+The expected Arabic strings are the circular's wording as listed in ../shared/DOMAIN.md (seeds
+000/001).
 Read-only: nothing here writes into registry/ (the autouse guard in conftest.py checks it).
 """
 
@@ -31,7 +32,8 @@ STEERING_MEMBERS_2018 = [
     "وزيرة الأسرة والتضامن والمساواة والتنمية الاجتماعية",
     "وزير الشغل والإدماج المهني",
     "الوزير المنتدب لدى رئيس الحكومة المكلف بالشؤون العامة والحكامة",
-    "الوزير المنتدب لدى وزير الشؤون الخارجية والتعاون الدولي المكلف بالمغاربة المقيمين بالخارج وشؤون الهجرة",
+    "الوزير المنتدب لدى وزير الشؤون الخارجية والتعاون الدولي المكلف بالمغاربة المقيمين بالخارج "
+    "وشؤون الهجرة",
     "رئيس هيئة مراقبة التأمينات والاحتياط الاجتماعي",
     "المدير العام للصندوق الوطني للضمان الاجتماعي",
     "مدير الصندوق الوطني لمنظمات الاحتياط الاجتماعي",
@@ -81,7 +83,7 @@ def test_shipped_registry_validates_in_a_real_process(run_process) -> None:
     assert outcome.stdout.startswith("valid:")
 
 
-# --- the Steering Committee (circular, أولا - II) --------------------------------------------------
+# --- the Steering Committee (circular, أولا - II) -------------------------------------------------
 
 
 def test_steering_committee_has_its_chair_and_18_member_posts() -> None:
@@ -121,7 +123,7 @@ def test_steering_cadence_and_secretariat() -> None:
     assert len(steering["missions"]) == 5
 
 
-# --- the Technical Committee (circular, ثانيا - II) ---------------------------------------------------
+# --- the Technical Committee (circular, ثانيا - II) -----------------------------------------------
 
 
 def test_technical_committee_has_the_secretaries_general_and_the_four_bodies() -> None:
@@ -152,7 +154,7 @@ def test_technical_cadence_is_six_months() -> None:
     assert (cadence["min_meetings"], cadence["per"]) == (1, "P6M")
 
 
-# --- the four thematic committees (circular, ثانيا - IV) ------------------------------------------------
+# --- the four thematic committees (circular, ثانيا - IV) ------------------------------------------
 
 
 @pytest.mark.parametrize("committee_id", sorted(THEMATIC_LEAD_MINISTRIES))
@@ -169,7 +171,7 @@ def test_exactly_the_six_committees_of_the_circular() -> None:
     assert shipped == sorted(["steering", "technical", *THEMATIC_LEAD_MINISTRIES])
 
 
-# --- the meeting of 2024-11-26 and the sources ------------------------------------------------------------
+# --- the meeting of 2024-11-26 and the sources ----------------------------------------------------
 
 
 def test_steering_meeting_of_2024_11_26() -> None:

@@ -443,7 +443,8 @@ def test_search_normalises_arabic(typed: str, stored: str) -> None:
     script = Path(__file__).resolve().parent.parent / "templates" / "site" / "static" / "search.js"
     program = (
         f"const s = require({json.dumps(str(script))});"
-        f"const hits = s.search([{{t: {json.dumps(stored)}, u: 'x.html', x: ''}}], {json.dumps(typed)});"
+        f"const hits = s.search([{{t: {json.dumps(stored)}, u: 'x.html', x: ''}}], "
+        f"{json.dumps(typed)});"
         "process.stdout.write(String(hits.length));"
     )
     result = subprocess.run(["node", "-e", program], capture_output=True, text=True, check=True)
@@ -491,7 +492,9 @@ def test_the_pages_workflow_is_valid_and_init_writes_the_same(python: str) -> No
 
 def test_the_pages_workflow_calls_options_that_exist(run) -> None:
     text = PAGES_WORKFLOW.read_text(encoding="utf-8")
-    line = next(l.strip() for l in text.splitlines() if "protsoc site" in l and "run:" in l)
+    line = next(
+        each.strip() for each in text.splitlines() if "protsoc site" in each and "run:" in each
+    )
     help_text = run(["site", "--help"]).stdout
     for option in re.findall(r"\s(--?[a-z-]+)", line.split("protsoc site", 1)[1]):
         assert option in help_text, option

@@ -54,10 +54,16 @@ RUNNER = """
     pre.textContent = JSON.stringify({ violations: violations, resources: resources });
     document.body.appendChild(pre);
   }
-  axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } })
+  axe.run(document, {
+    runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] }
+  })
     .then(function (result) {
       done(result.violations.map(function (v) {
-        return { id: v.id, impact: v.impact, nodes: v.nodes.map(function (n) { return n.target.join(" ") + " " + n.failureSummary; }) };
+        return {
+          id: v.id,
+          impact: v.impact,
+          nodes: v.nodes.map(function (n) { return n.target.join(" ") + " " + n.failureSummary; })
+        };
       }));
     }, function (error) { done([{ id: "axe-error", nodes: [String(error)] }]); });
 })();
@@ -135,7 +141,10 @@ def audited(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
         depth = len(page.relative_to(copy).parts) - 1
         back = "../" * depth
         html = page.read_text(encoding="utf-8")
-        scripts = f'<script src="{back}assets/axe.min.js"></script><script src="{back}assets/axe-runner.js"></script>'
+        scripts = (
+            f'<script src="{back}assets/axe.min.js"></script>'
+            f'<script src="{back}assets/axe-runner.js"></script>'
+        )
         page.write_text(html.replace("</body>", scripts + "</body>"), encoding="utf-8")
     return copy
 

@@ -20,7 +20,8 @@ def _status_json(run, tree: RegistryTree, *extra: str) -> dict:
 
 @pytest.fixture
 def full(make_registry) -> RegistryTree:
-    """The minimal registry plus the positive examples (a technical committee, decisions, an action)."""
+    """The minimal registry plus the positive examples (a technical committee, decisions, an
+    action)."""
     tree = make_registry()
     for path in (EXAMPLES / "valid").rglob("*.yaml"):
         tree.write(path.relative_to(EXAMPLES / "valid").as_posix(), path.read_bytes())
@@ -112,7 +113,8 @@ def test_status_in_a_real_process_is_plain_text(full: RegistryTree, run_process)
 
 
 def test_status_on_an_invalid_registry_does_not_crash(make_registry, run) -> None:
-    """status is not validate: broken records are skipped or shown as they are, never a traceback."""
+    """status is not validate: broken records are skipped or shown as they are, never a
+    traceback."""
     tree = make_registry()
     tree.write(
         "committees/technical.yaml", "id: technical\nname: not a mapping\nmembers: 3\ncadence: []\n"

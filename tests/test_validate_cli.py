@@ -1,4 +1,5 @@
-"""`protsoc validate` as users run it: formats, exit codes, --strict, PATHs, finding the registry."""
+"""`protsoc validate` as users run it: formats, exit codes, --strict, PATHs, finding the
+registry."""
 
 from __future__ import annotations
 
@@ -193,7 +194,7 @@ def test_unknown_option_is_a_usage_error(registry_tree: RegistryTree, run_proces
     assert "Traceback" not in outcome.output
 
 
-# --- PATHs -----------------------------------------------------------------------------------------
+# --- PATHs ----------------------------------------------------------------------------------------
 
 
 def test_given_paths_only_report_their_own_findings(make_registry, run) -> None:
@@ -249,7 +250,7 @@ def test_path_outside_the_registry_is_a_usage_error(
     assert missing.exit_code == 2
 
 
-# --- finding the registry ---------------------------------------------------------------------------
+# --- finding the registry -------------------------------------------------------------------------
 
 
 def test_registry_option(registry_tree: RegistryTree, run, tmp_path: Path) -> None:

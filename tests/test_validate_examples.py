@@ -104,7 +104,8 @@ def test_invalid_example_reports_its_rule_on_its_line(case: Case, make_registry,
     expected_file = f"registry/{case.place}"
     hits = [e for e in report["errors"] if e["rule"] == case.rule]
     assert hits, (
-        f"{case.rule} not reported; got {[(e['rule'], e['file'], e['line']) for e in report['errors']]}"
+        f"{case.rule} not reported; got "
+        f"{[(e['rule'], e['file'], e['line']) for e in report['errors']]}"
     )
     located = [(e["file"], e["line"]) for e in hits]
     assert (expected_file, case.line) in located, f"{case.rule} reported at {located}"
@@ -145,7 +146,9 @@ def _emitted_rule_ids() -> set[str]:
 # Rules a corpus file cannot trigger: tested in test_yamlio.py / test_validate_cli.py instead.
 NOT_IN_CORPUS = {
     "yaml-too-large": "test_yamlio.py::test_too_large_is_refused_before_parsing",
-    "file-unreadable": "test_special_files.py::test_a_file_gone_between_listing_and_reading_is_unreadable",
+    "file-unreadable": (
+        "test_special_files.py::test_a_file_gone_between_listing_and_reading_is_unreadable"
+    ),
     "file-not-regular": "test_special_files.py (real symbolic links, named pipes, git mode 120000)",
 }
 
@@ -173,7 +176,8 @@ def test_valid_examples_have_no_findings(make_registry, run) -> None:
 
 
 def test_corpus_files_are_kept_byte_for_byte() -> None:
-    """CRLF, BOM and non-UTF-8 cases must not be normalised by git (tests/examples/.gitattributes)."""
+    """CRLF, BOM and non-UTF-8 cases must not be normalised by git
+    (tests/examples/.gitattributes)."""
     assert b"\r\n" in (INVALID / "yaml-crlf" / "crlf.yaml").read_bytes()
     assert (INVALID / "yaml-bom" / "bom.yaml").read_bytes().startswith(b"\xef\xbb\xbf")
     attributes = (EXAMPLES / ".gitattributes").read_text(encoding="utf-8")

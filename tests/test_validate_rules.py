@@ -1,4 +1,5 @@
-"""Cross-record rules at their boundaries (the corpus shows each rule firing once; here: when not)."""
+"""Cross-record rules at their boundaries (the corpus shows each rule firing once; here: when
+not)."""
 
 from __future__ import annotations
 

@@ -102,7 +102,8 @@ def add_budget(
     return Plan(
         [change],
         f"{record.kind}({record.id}): add {entry['type']} budget {year} "
-        f"({finance.format_mad(finance.parse_amount(entry['amount']))} {entry.get('currency', finance.MAD)})",
+        f"({finance.format_mad(finance.parse_amount(entry['amount']))} "
+        f"{entry.get('currency', finance.MAD)})",
     )
 
 
@@ -154,7 +155,8 @@ def add_transaction(
     return Plan(
         [change],
         f"{record.kind}({record.id}): {entry['type']} {entry['date']} "
-        f"({finance.format_mad(finance.parse_amount(entry['amount']))} {entry.get('currency', finance.MAD)})",
+        f"({finance.format_mad(finance.parse_amount(entry['amount']))} "
+        f"{entry.get('currency', finance.MAD)})",
     )
 
 
@@ -197,7 +199,8 @@ def _money(
             raise UsageError(
                 _("an amount in {currency} needs --rate").format(currency=currency),
                 _(
-                    "give the dirhams per unit of the currency, e.g. --rate 10.85 --rate-date 2025-03-01"
+                    "give the dirhams per unit of the currency, e.g. --rate 10.85 --rate-date "
+                    "2025-03-01"
                 ),
             )
         money["currency"] = currency

@@ -134,7 +134,8 @@ jobs:
         with:
           python-version: "3.12"
       - name: The Amiri font (bundled into the site with its licence)
-        run: sudo apt-get update -qq && sudo apt-get install -y -qq --no-install-recommends fonts-hosny-amiri
+        run: sudo apt-get update -qq && sudo apt-get install -y -qq --no-install-recommends \
+fonts-hosny-amiri
       - run: python -m pip install "${{PROTSOC:?set env.PROTSOC to the pinned protsoc source}}"
       - id: pages
         uses: actions/configure-pages@v5

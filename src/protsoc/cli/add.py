@@ -6,6 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from protsoc.cli import add_finance
 from protsoc.cli.clerk import (
     BranchOption,
     CommitOption,
@@ -739,6 +740,4 @@ def evaluation(
 
 
 # The programmes and their money (issue 18) live in their own module.
-from protsoc.cli import add_finance
-
 add_finance.register(app)

@@ -15,7 +15,10 @@ def amend(
         str,
         typer.Argument(
             metavar="MEETING",
-            help="The meeting whose approved minutes need a correction: <committee>/<YYYY-MM-DD>[-N].",
+            help=(
+                "The meeting whose approved minutes need a correction: "
+                "<committee>/<YYYY-MM-DD>[-N]."
+            ),
         ),
     ],
     reason: Annotated[
@@ -54,6 +57,7 @@ def amend(
     path = outcome.paths[0]
     erratum_id = f"{path.parent.name}/{path.stem}"
     typer.echo(
-        f"erratum {erratum_id} amends {meeting}; next: correct {display_path(path)}, then approve it: "
+        f"erratum {erratum_id} amends {meeting}; next: correct {display_path(path)}, then approve "
+        "it: "
         f"protsoc approve {erratum_id} --by MEMBER"
     )

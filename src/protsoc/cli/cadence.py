@@ -23,7 +23,10 @@ def cadence(
         Optional[str],
         typer.Option(
             "--as-of",
-            help="Judge on this date, YYYY-MM-DD (default: today in Morocco, Africa/Casablanca). Meetings after it are not counted.",
+            help=(
+                "Judge on this date, YYYY-MM-DD (default: today in Morocco, Africa/Casablanca). "
+                "Meetings after it are not counted."
+            ),
             show_default=False,
         ),
     ] = None,
@@ -31,7 +34,10 @@ def cadence(
         Optional[str],
         typer.Option(
             "--since",
-            help="Evaluate from this date instead of each rule's start (never before a committee's creation or a rule's own start).",
+            help=(
+                "Evaluate from this date instead of each rule's start (never before a committee's "
+                "creation or a rule's own start)."
+            ),
             show_default=False,
         ),
     ] = None,
@@ -45,7 +51,10 @@ def cadence(
         int,
         typer.Option(
             "--due-soon-days",
-            help="A committee without breach is 'due soon' when its next meeting is due within this many days.",
+            help=(
+                "A committee without breach is 'due soon' when its next meeting is due within "
+                "this many days."
+            ),
         ),
     ] = 30,
     output_format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",

@@ -16,7 +16,10 @@ def calendar(
         typer.Option(
             "-o",
             "--output",
-            help="Write the .ics file here (default: standard output). An existing file is read first, so that changed events get a higher SEQUENCE.",
+            help=(
+                "Write the .ics file here (default: standard output). An existing file is read "
+                "first, so that changed events get a higher SEQUENCE."
+            ),
             show_default=False,
         ),
     ] = None,
@@ -77,7 +80,8 @@ def calendar(
         return
     write_atomic(output, text)
     stderr().print(
-        f"wrote {output}: {_count(result.meetings, 'meeting')} and {_count(result.reminders, 'due-date reminder')} "
+        f"wrote {output}: {_count(result.meetings, 'meeting')} and "
+        f"{_count(result.reminders, 'due-date reminder')} "
         f"({len(result.new)} new, {len(result.updated)} updated, {len(result.withdrawn)} withdrawn)"
     )
 

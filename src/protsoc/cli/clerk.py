@@ -28,7 +28,10 @@ SourceOption = Annotated[
     str | None,
     typer.Option(
         "--source",
-        help="The document this entry comes from (default: 'protsoc <command> by <git user.name> on <date>').",
+        help=(
+            "The document this entry comes from (default: 'protsoc <command> by <git user.name> "
+            "on <date>')."
+        ),
         show_default=False,
     ),
 ]
@@ -36,7 +39,10 @@ LangOption = Annotated[
     str | None,
     typer.Option(
         "--lang",
-        help="Language of prompts and messages: ar, fr or en (default: $PROTSOC_LANG, else the locale).",
+        help=(
+            "Language of prompts and messages: ar, fr or en (default: $PROTSOC_LANG, else the "
+            "locale)."
+        ),
         show_default=False,
     ),
 ]

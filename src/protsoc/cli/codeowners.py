@@ -16,7 +16,10 @@ def codeowners(
         typer.Option(
             "--output",
             "-o",
-            help="Where to write it (default: .github/CODEOWNERS at the repository root; - for stdout).",
+            help=(
+                "Where to write it (default: .github/CODEOWNERS at the repository root; - for "
+                "stdout)."
+            ),
             show_default=False,
         ),
     ] = None,
@@ -59,7 +62,8 @@ def codeowners(
         return
     if current == result.text:
         typer.echo(
-            f"{display_path(target)} is up to date ({result.owned_committees} committees with review teams)"
+            f"{display_path(target)} is up to date ({result.owned_committees} committees with "
+            "review teams)"
         )
         return
     write_atomic(target, result.text)

@@ -46,7 +46,10 @@ def dashboard(
         Optional[str],
         typer.Option(
             "--as-of",
-            help="Date of the dashboard: later values are ignored, freshness is judged on it (default: today in Morocco).",
+            help=(
+                "Date of the dashboard: later values are ignored, freshness is judged on it "
+                "(default: today in Morocco)."
+            ),
             show_default=False,
         ),
     ] = None,
@@ -243,7 +246,10 @@ def _print_text(console, result) -> None:  # type: ignore[no-untyped-def]
                 if row.distance_to_target and not row.target_met
                 else ""
             )
-            target = f"{format_number(row.target['value'])} by {row.target.get('date', '?')}{distance}{met}"
+            target = (
+                f"{format_number(row.target['value'])} by {row.target.get('date', '?')}"
+                f"{distance}{met}"
+            )
         freshness = {
             "stale": "[red]stale[/]",
             "fresh": "fresh",
@@ -270,11 +276,13 @@ def _print_text(console, result) -> None:  # type: ignore[no-untyped-def]
     console.print()
     counts = result.counts()
     console.print(
-        f"{counts['indicators']} indicators: {counts['stale']} stale, {counts['no_data']} without data, "
+        f"{counts['indicators']} indicators: {counts['stale']} stale, {counts['no_data']} without "
+        "data, "
         f"{counts['no_target']} without target; ≈ about, > more than, ≥ at least, < less than"
     )
     for row in result.rows:
         if row.freshness == "stale":
             console.print(
-                f"[red]stale:[/] {printable(row.id)} ({row.frequency}): a value was due by {row.next_update_due}"
+                f"[red]stale:[/] {printable(row.id)} ({row.frequency}): a value was due by "
+                f"{row.next_update_due}"
             )

@@ -120,7 +120,8 @@ def _print_text(console, result, status) -> None:  # type: ignore[no-untyped-def
         _print_lines(console, lines)
     for action in result.unlinked_actions:
         console.print(
-            f"[yellow]action {printable(action.id)} carries out no recorded decision[/] ({printable(action.path)})"
+            f"[yellow]action {printable(action.id)} carries out no recorded decision[/] "
+            f"({printable(action.path)})"
         )
     if result.meetings_without_decisions:
         console.print(
@@ -129,12 +130,14 @@ def _print_text(console, result, status) -> None:  # type: ignore[no-untyped-def
         )
     counts = result.counts()
     console.print(
-        f"{counts['decisions']} decisions: {counts['late']} late, {counts['without_plan']} without action plan, "
+        f"{counts['decisions']} decisions: {counts['late']} late, {counts['without_plan']} without "
+        "action plan, "
         f"{counts['done']} done ({counts['late_actions']} late actions) as of {result.as_of}"
     )
     if counts["without_plan"]:
         console.print(
-            "[yellow]hint:[/] the Technical Committee turns every decision into an action plan: add "
+            "[yellow]hint:[/] the Technical Committee turns every decision into an action plan: "
+            "add "
             "registry/roadmap/actions/<id>.yaml with `decisions: [<decision>]`"
         )
 

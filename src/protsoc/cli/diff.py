@@ -13,14 +13,20 @@ def diff(
     base: Annotated[
         str | None,
         typer.Argument(
-            help="The revision to compare with (default: the merge-base of HEAD with the default branch).",
+            help=(
+                "The revision to compare with (default: the merge-base of HEAD with the default "
+                "branch)."
+            ),
             show_default=False,
         ),
     ] = None,
     head: Annotated[
         str | None,
         typer.Argument(
-            help="The revision to describe (default: the working tree, uncommitted and new files included).",
+            help=(
+                "The revision to describe (default: the working tree, uncommitted and new files "
+                "included)."
+            ),
             show_default=False,
         ),
     ] = None,
@@ -32,7 +38,8 @@ def diff(
     ] = "text",
     registry: RegistryOption = None,
 ) -> None:
-    """Exit 0 whatever the change (use `protsoc validate` to fail a build), 2 on a usage or git error."""
+    """Exit 0 whatever the change (use `protsoc validate` to fail a build), 2 on a usage or git
+    error."""
     from protsoc.registry.layout import find_registry
     from protsoc.review.diff import diff as describe_change
     from protsoc.review.reporters import REPORTERS, WITH_FINDINGS

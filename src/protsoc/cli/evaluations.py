@@ -84,7 +84,8 @@ def _print_text(console, rows) -> None:  # type: ignore[no-untyped-def]
             console.print(f"  scope: {printable(row.scope)}{printable(bodies)}")
         if row.commissioning_decision:
             console.print(
-                f"  commissioned by {printable(row.commissioned_by)}: {printable(row.commissioning_decision)}"
+                f"  commissioned by {printable(row.commissioned_by)}: "
+                f"{printable(row.commissioning_decision)}"
             )
         if row.report_title:
             when = f", {row.report_date}" if row.report_date else ""

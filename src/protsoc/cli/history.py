@@ -14,7 +14,11 @@ def history(
         str,
         typer.Argument(
             metavar="ID",
-            help="A record id: committee, <committee>/<YYYY-MM-DD> meeting (or one of its decisions), action, indicator, evaluation; KIND:ID when ambiguous; or the file's path.",
+            help=(
+                "A record id: committee, <committee>/<YYYY-MM-DD> meeting (or one of its "
+                "decisions), action, indicator, evaluation; KIND:ID when ambiguous; or the file's "
+                "path."
+            ),
         ),
     ],
     output_format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",

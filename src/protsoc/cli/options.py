@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Collection, Optional
+from typing import TYPE_CHECKING, Annotated, Collection, Optional
 
 import typer
+
+if TYPE_CHECKING:  # for annotations only: the module stays cheap to import
+    import datetime as dt
 
 
 def _or_the_groups(ctx: typer.Context, value: Optional[Path]) -> Optional[Path]:
@@ -29,7 +32,7 @@ RegistryOption = Annotated[
 ]
 
 
-def parse_date(value: str | None, option: str) -> "object":
+def parse_date(value: str | None, option: str) -> "dt.date | None":
     """An ISO date given on the command line, or a usage error naming the option."""
     import datetime as dt
 

@@ -12,8 +12,10 @@ AsOfOption = Annotated[
     Optional[str],
     typer.Option(
         "--as-of",
-        help="Date of the figures: budgets adopted and events dated on or before it (default: "
-        "today in Morocco).",
+        help=(
+            "Date of the figures: budgets adopted and events dated on or before it (default: "
+            "today in Morocco)."
+        ),
         show_default=False,
     ),
 ]
@@ -125,8 +127,10 @@ def finance(
         Optional[List[str]],
         typer.Option(
             "--fail-on",
-            help="Exit 1 when a programme or action with a budget has no ledger event in the last "
-            "closed quarter (no-report).",
+            help=(
+                "Exit 1 when a programme or action with a budget has no ledger event in the last "
+                "closed quarter (no-report)."
+            ),
             show_default=False,
         ),
     ] = None,
@@ -268,7 +272,8 @@ def _print_finance(console, report) -> None:  # type: ignore[no-untyped-def]
         console.print(f"[red]not reported for {report.report_period}[/]:")
         for entry in report.not_reported:
             console.print(
-                f"  {entry['kind']} {printable(entry['id'])} (owner {printable(entry['owner'] or '—')})"
+                f"  {entry['kind']} {printable(entry['id'])} (owner "
+                f"{printable(entry['owner'] or '—')})"
             )
     else:
         console.print(

@@ -57,7 +57,8 @@ def _print_text(console, result) -> None:  # type: ignore[no-untyped-def]
 
     console.print(f"[bold]{printable(result.title)}[/]")
     console.print(
-        f"owner: {result.owner or '—'}; adopted by: {result.adopted_by or 'no decision recorded'}; as of {result.as_of}"
+        f"owner: {result.owner or '—'}; adopted by: {result.adopted_by or 'no decision recorded'}; "
+        f"as of {result.as_of}"
     )
     console.print()
     table = Table(title="axes", box=box.SIMPLE_HEAD)
@@ -125,7 +126,8 @@ def _print_text(console, result) -> None:  # type: ignore[no-untyped-def]
                 f" — {r.amount:,.0f} {r.currency or ''}".rstrip() if r.amount is not None else ""
             )
             console.print(
-                f"  {printable(r.id)} ({printable(r.axis or 'all axes')}): {printable(r.title)}{printable(amount)}"
+                f"  {printable(r.id)} ({printable(r.axis or 'all axes')}): "
+                f"{printable(r.title)}{printable(amount)}"
             )
     if result.principles:
         console.print()

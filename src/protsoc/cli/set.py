@@ -119,7 +119,8 @@ def action(
     lang: LangOption = None,
     registry: RegistryOption = None,
 ) -> None:
-    """Report an action's progress: sets status/progress and appends a dated entry to its updates."""
+    """Report an action's progress: sets status/progress and appends a dated entry to its
+    updates."""
     from protsoc.clerk import operations as clerk
 
     start(lang)
@@ -178,7 +179,8 @@ def member(
     lang: LangOption = None,
     registry: RegistryOption = None,
 ) -> None:
-    """Record a renamed post, a new holder, or the end of a post; earlier titles and holders keep their dates."""
+    """Record a renamed post, a new holder, or the end of a post; earlier titles and holders keep
+    their dates."""
     from protsoc.clerk import operations as clerk
 
     start(lang)

@@ -15,14 +15,20 @@ def show(
         str,
         typer.Argument(
             metavar="ID",
-            help="A committee, meeting (<committee>/<date>), decision (<meeting>/d<N>), action, indicator or evaluation id.",
+            help=(
+                "A committee, meeting (<committee>/<date>), decision (<meeting>/d<N>), action, "
+                "indicator or evaluation id."
+            ),
         ),
     ],
     kind: Annotated[
         str | None,
         typer.Option(
             "--kind",
-            help="When an id names several records: committee, meeting, decision, action, indicator or evaluation.",
+            help=(
+                "When an id names several records: committee, meeting, decision, action, "
+                "indicator or evaluation."
+            ),
             show_default=False,
         ),
     ] = None,

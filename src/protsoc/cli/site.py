@@ -24,8 +24,10 @@ def site(
         str,
         typer.Option(
             "--base-url",
-            help="The address the site is published at (canonical and language links); "
-            "pages link to each other relatively and work without it.",
+            help=(
+                "The address the site is published at (canonical and language links); "
+                "pages link to each other relatively and work without it."
+            ),
         ),
     ] = "",
     lang: Annotated[
@@ -33,7 +35,8 @@ def site(
     ] = "ar,fr",
     registry: RegistryOption = None,
 ) -> None:
-    """Exit 0 built, 1 the registry is invalid (nothing is published), 2 usage or environment error."""
+    """Exit 0 built, 1 the registry is invalid (nothing is published), 2 usage or environment
+    error."""
     from protsoc.cli.output import stderr
     from protsoc.registry.layout import find_registry
     from protsoc.site.build import build, parse_languages

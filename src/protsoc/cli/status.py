@@ -125,7 +125,8 @@ def _print_table(console, result) -> None:  # type: ignore[no-untyped-def]
         chair = f" — الرئيس: {row.chair}" if row.chair else ""
         holder = f" ({row.chair_holder})" if row.chair_holder else ""
         console.print(
-            f"[bold]{printable(row.id)}[/]: {printable(row.short_name)}{printable(chair)}{printable(holder)}"
+            f"[bold]{printable(row.id)}[/]: "
+            f"{printable(row.short_name)}{printable(chair)}{printable(holder)}"
         )
     console.print()
     console.print(

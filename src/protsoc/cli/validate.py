@@ -14,7 +14,10 @@ def validate(
     paths: Annotated[
         Optional[List[Path]],
         typer.Argument(
-            help="Files or folders to check (default: the whole registry). References are still resolved against the whole registry.",
+            help=(
+                "Files or folders to check (default: the whole registry). References are still "
+                "resolved against the whole registry."
+            ),
             show_default=False,
         ),
     ] = None,
@@ -30,7 +33,10 @@ def validate(
         typer.Option(
             "--changed-since",
             metavar="REV",
-            help="Check only the files changed since the git revision REV, every cross-record rule those changes could break, and seals broken against REV's version.",
+            help=(
+                "Check only the files changed since the git revision REV, every cross-record rule "
+                "those changes could break, and seals broken against REV's version."
+            ),
             show_default=False,
         ),
     ] = None,
@@ -38,7 +44,10 @@ def validate(
         bool,
         typer.Option(
             "--no-cache",
-            help="Neither read nor write the cache of unchanged files' results (also: PROTSOC_NO_CACHE=1).",
+            help=(
+                "Neither read nor write the cache of unchanged files' results (also: "
+                "PROTSOC_NO_CACHE=1)."
+            ),
         ),
     ] = False,
 ) -> None:

@@ -19,7 +19,10 @@ def verify_seals(
         typer.Option(
             "--changed-since",
             metavar="REV",
-            help="Report only what changed after the merge base of REV and HEAD (a branch name covers the whole pull request).",
+            help=(
+                "Report only what changed after the merge base of REV and HEAD (a branch name "
+                "covers the whole pull request)."
+            ),
             show_default=False,
         ),
     ] = None,

@@ -330,15 +330,16 @@ def indicator_chart_svg(
     if target_value is not None:
         y = y_of(target_value)
         parts.append(
-            f'<path d="M{_f(left)} {_f(y)}H{_f(right)}" stroke="{TARGET_COLOUR}" stroke-width="1.2" '
+            f'<path d="M{_f(left)} {_f(y)}H{_f(right)}" stroke="{TARGET_COLOUR}" '
+            'stroke-width="1.2" '
             'stroke-dasharray="4.44 1.92"/>'
         )
     xy = [(x_of(day.toordinal()), y_of(value)) for day, value in points]
     if len(xy) > 1:
         parts.append(
-            '<path fill="none" stroke="{}" stroke-width="2" stroke-linejoin="round" d="M{}"/>'.format(
-                LINE_COLOUR, "L".join(f"{_f(x)} {_f(y)}" for x, y in xy)
-            )
+            (
+                '<path fill="none" stroke="{}" stroke-width="2" stroke-linejoin="round" d="M{}"/>'
+            ).format(LINE_COLOUR, "L".join(f"{_f(x)} {_f(y)}" for x, y in xy))
         )
     dots = "".join(f'<circle cx="{_f(x)}" cy="{_f(y)}" r="3"/>' for x, y in xy)
     parts.append(f'<g fill="{LINE_COLOUR}" stroke="{LINE_COLOUR}" stroke-width="1">{dots}</g>')
@@ -390,7 +391,8 @@ def indicator_chart_svg(
     ]
     return (
         '<?xml version="1.0" encoding="utf-8" standalone="no"?>\n'
-        f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" version="1.1" '
+        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+        'version="1.1" '
         f'width="{_f(WIDTH)}pt" height="{_f(HEIGHT)}pt" viewBox="0 0 {_f(WIDTH)} {_f(HEIGHT)}">\n'
         f"<title>{escape(name)}</title>\n"
         f"<defs>{_glyph_defs(used)}</defs>\n" + "\n".join(parts) + "\n</svg>\n"

@@ -29,7 +29,8 @@ from protsoc.kernel.errors import InvalidRecord
 
 
 def allowed_file(url: str, shipped: Path) -> bool:
-    """Whether ``url`` (a ``file:`` URL) names a regular file inside ``shipped``, no link followed."""
+    """Whether ``url`` (a ``file:`` URL) names a regular file inside ``shipped``, no link
+    followed."""
     parts = urlsplit(url)
     if parts.netloc not in ("", "localhost"):
         return False

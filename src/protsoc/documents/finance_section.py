@@ -41,9 +41,10 @@ def finance_context(registry: Registry, as_of: dt.date, with_charts: bool) -> di
         if row.group not in ("programme", "action"):
             continue
         figures = row.figures
+        name = names.get(row.id) or row.title
         entry = {
             "group": "برنامج" if row.group == "programme" else "إجراء",
-            "name": names.get(row.id) or row.title,
+            "name": name,
             "budget": arabic.amount(figures.budget) if figures.has_budget else "—",
             "committed": arabic.amount(figures.committed),
             "paid": arabic.amount(figures.paid),
@@ -66,7 +67,7 @@ def finance_context(registry: Registry, as_of: dt.date, with_charts: bool) -> di
             ]
             points = _series(members, as_of)
             if points:
-                svg = finance_chart_svg(entry["name"], points)
+                svg = finance_chart_svg(name, points)
                 entry["chart"] = "data:image/svg+xml;base64," + base64.b64encode(
                     svg.encode("utf-8")
                 ).decode("ascii")
@@ -156,9 +157,11 @@ def finance_chart_svg(name: str, points: list[tuple[dt.date, Decimal, Decimal, D
         f'<path fill="none" stroke="{charts.TARGET_COLOUR}" stroke-width="1.4" '
         f'stroke-dasharray="4.44 1.92" d="{"".join(budget_steps)}"/>'
     )
-    for position, colour in ((2, charts.LINE_COLOUR), (3, PAID_COLOUR)):
+    committed = [p[2] for p in points]
+    paid = [p[3] for p in points]
+    for amounts, colour in ((committed, charts.LINE_COLOUR), (paid, PAID_COLOUR)):
         # Cumulated amounts change on the day of an event and stay until the next: steps.
-        xy = [(x_of(p[0]), y_of(float(p[position]))) for p in points]
+        xy = [(x_of(p[0]), y_of(float(amount))) for p, amount in zip(points, amounts)]
         steps = f"M{f(xy[0][0])} {f(xy[0][1])}" + "".join(f"H{f(x)}V{f(y)}" for x, y in xy[1:])
         parts.append(
             f'<path fill="none" stroke="{colour}" stroke-width="2" stroke-linejoin="round" '
@@ -192,7 +195,8 @@ def finance_chart_svg(name: str, points: list[tuple[dt.date, Decimal, Decimal, D
         placed.append(label.place(x, legend_y, h="right", v="bottom", colour=colour))
         x -= label.width + 4.0
         placed.append(
-            f'<rect x="{f(x - 10.0)}" y="{f(legend_y - 6.0)}" width="10" height="3" fill="{colour}"/>'
+            f'<rect x="{f(x - 10.0)}" y="{f(legend_y - 6.0)}" width="10" height="3" '
+            f'fill="{colour}"/>'
         )
         x -= 22.0
     parts.append(f'<g fill="#000000">{"".join(placed)}</g>')

@@ -1,4 +1,5 @@
-"""Official Arabic documents rendered from the registry: minutes, convocations, the follow-up report.
+"""Official Arabic documents rendered from the registry: minutes, convocations, the follow-up
+report.
 
 This module builds each document's template context (plain data: dicts, lists, dates) from the
 loaded registry, renders it through ``templating`` and, for PDF, WeasyPrint (imported only when a
@@ -86,6 +87,12 @@ def find_meeting(registry: Registry, meeting_id: str) -> Record:
     )
 
 
+def _left_before(member: dict[str, Any], day: dt.date) -> bool:
+    """Whether the member's post ended (``until``) before ``day``."""
+    until = dates.parse(member.get("until"))
+    return bool(until and until < day)
+
+
 def _members(committee: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return {m["id"]: m for m in committee.get("members", []) if isinstance(m, dict) and "id" in m}
 
@@ -123,7 +130,8 @@ def _dict(data: Any, key: str) -> dict[str, Any]:
 
 
 def _priority(item: dict[str, Any]) -> int:
-    """An agenda item's rank; unranked items (or a rank of the wrong type) come last, in file order."""
+    """An agenda item's rank; unranked items (or a rank of the wrong type) come last, in file
+    order."""
     value = item.get("priority")
     return value if isinstance(value, int) and not isinstance(value, bool) else 10**6
 
@@ -324,9 +332,8 @@ def meeting_context(registry: Registry, meeting_id: str) -> dict[str, Any]:
                 (
                     m
                     for m in _members(committee).values()
-                    if m.get("role") == "member"
-                    and not (dates.parse(m.get("until")) and dates.parse(m.get("until")) < day)
-                ),  # type: ignore[operator]
+                    if m.get("role") == "member" and not _left_before(m, day)
+                ),
                 key=lambda m: (m.get("role") != "chair", m.get("order") or 10**6),
             )
         ],

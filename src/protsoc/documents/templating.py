@@ -153,7 +153,8 @@ _ltr_short = functools.lru_cache(maxsize=16384)(_ltr_html)
 
 
 def text_of(value: Any, lang: str = "ar") -> str:
-    """The wording of a multilingual record text ``{ar:, fr:, en:}`` (Arabic when ``lang`` is missing)."""
+    """The wording of a multilingual record text ``{ar:, fr:, en:}`` (Arabic when ``lang`` is
+    missing)."""
     if isinstance(value, dict):
         return str(value.get(lang) or value.get("ar") or "")
     return "" if value is None else str(value)

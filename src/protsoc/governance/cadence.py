@@ -505,7 +505,8 @@ def _refuse_unreadable(registry: Any) -> None:
     ]
     if broken:
         raise InvalidRecord(
-            f"cannot judge the cadence: {len(broken)} record(s) could not be read: {', '.join(broken)}",
+            f"cannot judge the cadence: {len(broken)} record(s) could not be read: "
+            f"{', '.join(broken)}",
             "run `protsoc validate` and fix them first",
         )
 

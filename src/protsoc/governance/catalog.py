@@ -48,7 +48,8 @@ def _dict(value: Any) -> dict[str, Any]:
 
 
 def current(entries: Any) -> dict[str, Any]:
-    """The entry of a dated list (titles, holders) that still applies: the last one without `until`."""
+    """The entry of a dated list (titles, holders) that still applies: the last one without
+    `until`."""
     items = [e for e in entries or [] if isinstance(e, dict)]
     open_ = [e for e in items if "until" not in e]
     return (open_ or items or [{}])[-1]
@@ -62,7 +63,8 @@ def rows(
         raise UsageError(
             _("cannot list {kind!r}").format(kind=kind_word),
             _(
-                "list one of: committees, members, meetings, decisions, actions, indicators, evaluations"
+                "list one of: committees, members, meetings, decisions, actions, indicators, "
+                "evaluations"
             ),
         )
     committees = registry.by_id("committee")
@@ -249,7 +251,8 @@ def show(registry: Registry, identifier: str, kind: str | None = None) -> Shown:
         raise UsageError(
             _("no record with id {id!r}").format(id=identifier),
             _(
-                "meetings are <committee>/<YYYY-MM-DD>, decisions <meeting>/d<N>; see `protsoc list KIND`"
+                "meetings are <committee>/<YYYY-MM-DD>, decisions <meeting>/d<N>; see `protsoc "
+                "list KIND`"
             ),
         )
     if len(candidates) > 1:

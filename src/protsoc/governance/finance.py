@@ -350,7 +350,8 @@ def funding_sources_of(ledger: Ledger, as_of: dt.date) -> list[str]:
 
 def quarters(ledger: Ledger, as_of: dt.date) -> list[dict[str, Any]]:
     """Planned against actual per quarter: planned is what budgets with a ``period`` inside the
-    quarter plan (annual budgets plan no quarter), actual the commitments and payments dated in it."""
+    quarter plan (annual budgets plan no quarter), actual the commitments and payments dated in
+    it."""
     rows: dict[str, dict[str, Any]] = {}
 
     def row(label: str) -> dict[str, Any]:

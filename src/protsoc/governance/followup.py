@@ -230,7 +230,8 @@ def _decision_row(
 
 
 def select(result: FollowUp, status: str | None) -> FollowUp:
-    """Keep the decisions in a state: ``open`` (not done, late ones included), ``late`` or ``done``."""
+    """Keep the decisions in a state: ``open`` (not done, late ones included), ``late`` or
+    ``done``."""
     if status is None:
         return result
     keep = {

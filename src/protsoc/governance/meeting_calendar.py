@@ -153,7 +153,8 @@ def fold(line: str) -> bytes:
     """What icalendar's ``Contentline(line).to_ical()`` gives: the UTF-8 line cut into pieces
     of at most 74 bytes, each as long as possible without splitting a character, and never
     ending with a backslash or caret after other characters (that one starts the next piece),
-    joined by CRLF and a space. Tested against icalendar's own folding (tests/test_perf_commands.py)."""
+    joined by CRLF and a space. Tested against icalendar's own folding
+    (tests/test_perf_commands.py)."""
     data = line.encode("utf-8")
     size = len(data)
     if size < 75:

@@ -107,7 +107,9 @@ def programmes(registry: Registry, as_of: dt.date) -> list[ProgrammeRow]:
         total = finance.Figures()
         for ledger in own:
             total.add(finance.figures(ledger, as_of))
-        name = data.get("name") if isinstance(data.get("name"), dict) else {}
+        name = data.get("name")
+        if not isinstance(name, dict):
+            name = {}
         legal = data.get("legal_basis")
         rows.append(
             ProgrammeRow(

@@ -91,6 +91,7 @@ def overview(registry: Registry, today: dt.date | None = None) -> Overview:
         own_actions = links.citing(decisions)
         open_decisions = sum(1 for ref in decisions if not links.closed(ref))
         words = cadence.describe(data.get("cadence"))
+        judged = compliance.get(record.id)
         rows.append(
             CommitteeStatus(
                 id=record.id,
@@ -104,10 +105,8 @@ def overview(registry: Registry, today: dt.date | None = None) -> Overview:
                 cadence_ar=words["ar"],
                 last_meeting=held[-1].data.get("date") if held and held[-1].data else None,
                 meetings_held=len(held),
-                compliance=compliance[record.id].status if compliance.get(record.id) else None,
-                next_due=_iso(compliance[record.id].next_due)
-                if compliance.get(record.id)
-                else None,
+                compliance=judged.status if judged else None,
+                next_due=_iso(judged.next_due) if judged else None,
                 open_decisions=open_decisions,
                 open_actions=sum(
                     1 for a in own_actions if (a.data or {}).get("status") not in _CLOSED_ACTION
@@ -170,7 +169,12 @@ class _ActionLinks:
         return [self._actions[i] for i in sorted(positions)]
 
 
-_KIND_ORDER = {"ministerial": 0, "technical": 1, "thematic": 2, "working-group": 3}
+_KIND_ORDER: dict[Any, int] = {  # looked up with whatever `kind` a record holds
+    "ministerial": 0,
+    "technical": 1,
+    "thematic": 2,
+    "working-group": 3,
+}
 
 
 def _committee_order(record: Any) -> tuple:

@@ -84,7 +84,8 @@ def markdown_inline(text: str) -> str:
 
     Line breaks fold to spaces (no heading, list or quote can start); HTML is escaped; the
     punctuation that opens inline constructs is backslash-escaped (no link, image, emphasis
-    or table cell break); a zero-width space after ``@`` and ``#`` stops mentions and issue references,
+    or table cell break); a zero-width space after ``@`` and ``#`` stops mentions and issue
+    references,
     and one after ``scheme:`` stops bare URLs from becoming links."""
     text = " ".join(terminal(line) for line in re.split(r"\r\n|\r|\n", text))
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

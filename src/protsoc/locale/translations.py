@@ -101,7 +101,8 @@ T = {
         "تم الإبقاء على الملف الموجود {path}",
     ),
     "minutes: {status}; approvals {count}/{needed} ({rule}); may approve: {who}": (
-        "procès-verbal : {status} ; approbations {count}/{needed} ({rule}) ; peuvent approuver : {who}",
+        "procès-verbal : {status} ; approbations {count}/{needed} ({rule}) ; peuvent approuver : "
+        "{who}",
         "المحضر: {status}؛ المصادقات {count}/{needed} ({rule})؛ يحق لهم المصادقة: {who}",
     ),
     "actions: {actions}": ("actions : {actions}", "الإجراءات: {actions}"),
@@ -115,9 +116,13 @@ T = {
         "{what} {value!r} n'est pas un identifiant valide",
         "{what} {value!r} ليس معرفا صالحا",
     ),
-    "ids are lowercase ASCII letters, digits and hyphens (e.g. sg-interior); they name files, so '/', '..', spaces and other characters are refused": (
-        "les identifiants sont en lettres ASCII minuscules, chiffres et tirets (p. ex. sg-interior) ; ils nomment des fichiers : '/', '..', les espaces et autres caractères sont refusés",
-        "المعرفات حروف لاتينية صغيرة وأرقام وشرطات (مثلا sg-interior)؛ وهي أسماء ملفات، لذا ترفض '/' و'..' والمسافات وغيرها",
+    "ids are lowercase ASCII letters, digits and hyphens (e.g. sg-interior); they name files, so "
+    "'/', '..', spaces and other characters are refused": (
+        "les identifiants sont en lettres ASCII minuscules, chiffres et tirets (p. ex. "
+        "sg-interior) ; ils nomment des fichiers : '/', '..', les espaces et autres caractères "
+        "sont refusés",
+        "المعرفات حروف لاتينية صغيرة وأرقام وشرطات (مثلا sg-interior)؛ وهي أسماء ملفات، لذا ترفض "
+        "'/' و'..' والمسافات وغيرها",
     ),
     "{what} {value!r} is not a real date": (
         "{what} {value!r} n'est pas une date réelle",
@@ -177,7 +182,8 @@ T = {
     ),
     "{kind} {id} already exists": ("{kind} {id} existe déjà", "{kind} {id} موجود مسبقا"),
     "nothing is overwritten: use `protsoc set …` to change it, or choose another id": (
-        "rien n'est écrasé : utilisez `protsoc set …` pour le modifier, ou choisissez un autre identifiant",
+        "rien n'est écrasé : utilisez `protsoc set …` pour le modifier, ou choisissez un autre "
+        "identifiant",
         "لا يتم الكتابة فوق أي سجل: استعمل `protsoc set …` لتعديله، أو اختر معرفا آخر",
     ),
     "{member} did not attend {id}, so cannot approve its minutes": (
@@ -266,9 +272,12 @@ T = {
     ),
     "none yet": ("aucun pour l'instant", "لا شيء بعد"),
     "nobody yet": ("personne pour l'instant", "لا أحد بعد"),
-    "under the rule {rule}, only members who attended approve (attended: {who}); record attendance first with `protsoc add attendance`": (
-        "selon la règle {rule}, seuls les membres présents approuvent (présents : {who}) ; enregistrez d'abord la présence avec `protsoc add attendance`",
-        "حسب القاعدة {rule}، لا يصادق إلا الأعضاء الحاضرون (الحاضرون: {who})؛ سجل الحضور أولا بـ`protsoc add attendance`",
+    "under the rule {rule}, only members who attended approve (attended: {who}); record attendance "
+    "first with `protsoc add attendance`": (
+        "selon la règle {rule}, seuls les membres présents approuvent (présents : {who}) ; "
+        "enregistrez d'abord la présence avec `protsoc add attendance`",
+        "حسب القاعدة {rule}، لا يصادق إلا الأعضاء الحاضرون (الحاضرون: {who})؛ سجل الحضور أولا "
+        "بـ`protsoc add attendance`",
     ),
     "add it with `protsoc add meeting {committee} --date …`; recent meetings: {known}": (
         "ajoutez-la avec `protsoc add meeting {committee} --date …` ; réunions récentes : {known}",
@@ -296,7 +305,8 @@ T = {
         "المقعد {member} في {committee} لم يكن قائما بتاريخ {date}",
     ),
     "commit or discard those changes first, so that the commit holds only this step": (
-        "commitez ou annulez d'abord ces changements, pour que le commit ne contienne que cette étape",
+        "commitez ou annulez d'abord ces changements, pour que le commit ne contienne que cette "
+        "étape",
         "أودع هذه التعديلات أو تخل عنها أولا، حتى لا يتضمن الإيداع إلا هذه الخطوة",
     ),
     "the repository is in the middle of {what}": (
@@ -315,7 +325,8 @@ T = {
         "l'index de git est verrouillé : {path} existe",
         "فهرس git مقفل: الملف {path} موجود",
     ),
-    "another git command is running, or one was killed and left its lock; if no git command is running, remove it: rm -f '{path}'": (
+    "another git command is running, or one was killed and left its lock; if no git command is "
+    "running, remove it: rm -f '{path}'": (
         "une autre commande git est en cours, ou l'une d'elles a été tuée et a laissé son verrou ; "
         "si aucune commande git ne tourne, supprimez-le : rm -f '{path}'",
         "أمر git آخر قيد التشغيل، أو أوقف أحدها قسرا وترك قفله؛ إن لم يكن أي أمر git قيد التشغيل "
@@ -410,7 +421,8 @@ T = {
         "le texte n'est pas acceptable (caractère NUL, ou plus de 2000 caractères)",
         "النص غير مقبول (حرف NUL أو أكثر من 2000 حرف)",
     ),
-    "a filled row without its id and version token: rows are added only by protsoc (ask the secretariat for a new template)": (
+    "a filled row without its id and version token: rows are added only by protsoc (ask the "
+    "secretariat for a new template)": (
         "une ligne remplie sans son identifiant ni son jeton de version : seules les lignes "
         "écrites par protsoc sont lues (demandez un nouveau modèle au secrétariat)",
         "صف مملوء دون معرفه ورمز نسخته: لا تقرأ إلا الصفوف التي كتبها protsoc "
@@ -436,7 +448,8 @@ T = {
         "la date du rapport {date} est dans le futur",
         "تاريخ التقرير {date} في المستقبل",
     ),
-    "conflict: action {id} changed since the template was made (now {now}; the workbook says {wanted}); nothing is overwritten": (
+    "conflict: action {id} changed since the template was made (now {now}; the workbook says "
+    "{wanted}); nothing is overwritten": (
         "conflit : l'action {id} a changé depuis l'établissement du modèle (maintenant {now} ; "
         "le classeur dit {wanted}) ; rien n'est écrasé",
         "تعارض: تغير الإجراء {id} بعد إعداد الاستمارة (حاليا {now}؛ وفي المصنف {wanted})؛ "
@@ -446,18 +459,21 @@ T = {
         "pas d'indicateur {id} dans le registre",
         "لا يوجد مؤشر {id} في السجل",
     ),
-    "conflict: indicator {id} already has {value} on {date} (the workbook says {wanted}); nothing is overwritten": (
+    "conflict: indicator {id} already has {value} on {date} (the workbook says {wanted}); nothing "
+    "is overwritten": (
         "conflit : l'indicateur {id} a déjà {value} au {date} (le classeur dit {wanted}) ; "
         "rien n'est écrasé",
         "تعارض: للمؤشر {id} قيمة {value} بتاريخ {date} (وفي المصنف {wanted})؛ لا يستبدل أي شيء",
     ),
-    "conflict: indicator {id} changed since the template was made (now {now} on {date}; the workbook says {wanted}); nothing is overwritten": (
+    "conflict: indicator {id} changed since the template was made (now {now} on {date}; the "
+    "workbook says {wanted}); nothing is overwritten": (
         "conflit : l'indicateur {id} a changé depuis l'établissement du modèle (maintenant {now} "
         "au {date} ; le classeur dit {wanted}) ; rien n'est écrasé",
         "تعارض: تغير المؤشر {id} بعد إعداد الاستمارة (حاليا {now} بتاريخ {date}؛ وفي المصنف "
         "{wanted})؛ لا يستبدل أي شيء",
     ),
-    "open it in LibreOffice or Excel and save it as .xlsx, or run: soffice --headless --convert-to xlsx '{name}'": (
+    "open it in LibreOffice or Excel and save it as .xlsx, or run: soffice --headless --convert-to "
+    "xlsx '{name}'": (
         "ouvrez-le dans LibreOffice ou Excel et enregistrez-le en .xlsx, ou lancez : "
         "soffice --headless --convert-to xlsx '{name}'",
         "افتحه في LibreOffice أو Excel واحفظه بصيغة .xlsx، أو نفذ: "

@@ -1,1 +1,2 @@
-"""The registry on disk: its layout, the record model, YAML I/O, loading, the cache, the worker pool, git."""
+"""The registry on disk: its layout, the record model, YAML I/O, loading, the cache, the worker
+pool, git."""

@@ -1,4 +1,5 @@
-"""A content-addressed cache of parsed records and of validation's per-file and registry-wide findings.
+"""A content-addressed cache of parsed records and of validation's per-file and registry-wide
+findings.
 
 Parsing YAML is most of what a command costs on a large registry; a record whose bytes have not
 changed parses to the same data and gets the same per-file findings. So each file's parse (data,
@@ -428,7 +429,8 @@ def _load_records(root: Path, files: list[RecordFile]) -> list[tuple[Record, lis
 def _from_entry(
     record_file: RecordFile, raw: bytes, entry: list
 ) -> tuple[Record, list[Finding]] | None:
-    """The record and load findings of a cache entry; None (parse again) if they cannot be rebuilt."""
+    """The record and load findings of a cache entry; None (parse again) if they cannot be
+    rebuilt."""
     from protsoc.registry import yamlio
     from protsoc.registry.records import Record
 
@@ -501,7 +503,8 @@ class CheckStore:
                 self.rules = rules
 
     def get(self, rel: str, digest: bytes) -> tuple[list[tuple], bytes] | None:
-        """The file's cached (findings, projection digest) when ``digest`` is that of the bytes checked."""
+        """The file's cached (findings, projection digest) when ``digest`` is that of the bytes
+        checked."""
         entry = self.entries.get(rel)
         if not isinstance(entry, tuple) or len(entry) != 4 or entry[0] != digest:
             return None
@@ -547,8 +550,13 @@ class CheckStore:
     def _stored_projections(self) -> dict[str, Any]:
         if self._projections is None:
             stored = _read_marshal(self.folder / _PROJECTIONS) if self.folder is not None else None
-            valid = isinstance(stored, dict) and stored.get("key") == program_key()
-            entries = stored["entries"] if valid and isinstance(stored.get("entries"), dict) else {}
+            entries: dict[str, Any] = {}
+            if (
+                isinstance(stored, dict)
+                and stored.get("key") == program_key()
+                and isinstance(stored.get("entries"), dict)
+            ):
+                entries = stored["entries"]
             self._projections = {
                 rel: entry for rel, entry in entries.items() if _is_projection_entry(entry)
             }
@@ -593,7 +601,8 @@ class CheckStore:
 
 
 def projection_digest(projection: Any) -> bytes:
-    """A digest of a projection (marshal format 2 writes no back-references: equal data, equal bytes)."""
+    """A digest of a projection (marshal format 2 writes no back-references: equal data, equal
+    bytes)."""
     return hashlib.blake2b(marshal.dumps(projection, 2), digest_size=16).digest()
 
 

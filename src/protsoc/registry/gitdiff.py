@@ -87,7 +87,8 @@ class Git:
             if "not a git repository" in reason:
                 raise EnvironmentProblem(
                     f"the registry at {cwd or self.top} is not inside a git repository",
-                    "review commands compare versions of the registry: run `git init` and commit it first",
+                    "review commands compare versions of the registry: run `git init` and commit "
+                    "it first",
                 )
             raise EnvironmentProblem(
                 f"git could not {what}: {reason}",
@@ -309,7 +310,8 @@ class Git:
         return found
 
     def registry_relative(self, path: str) -> str | None:
-        """``registry/committees/x.yaml`` -> ``committees/x.yaml`` (None when outside the registry)."""
+        """``registry/committees/x.yaml`` -> ``committees/x.yaml`` (None when outside the
+        registry)."""
         if not self.prefix:
             return path
         if path.startswith(self.prefix + "/"):

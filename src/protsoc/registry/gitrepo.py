@@ -189,7 +189,8 @@ class Repo:
             raise GitProblem(
                 _("other changes are already staged: {files}").format(files=", ".join(staged)),
                 _(
-                    "commit or unstage them first (git restore --staged FILE): protsoc commits only "
+                    "commit or unstage them first (git restore --staged FILE): protsoc commits "
+                    "only "
                     "the files it changes"
                 ),
             )
@@ -214,7 +215,8 @@ class Repo:
                 raise GitProblem(
                     _("the repository is in the middle of {what}").format(what=what),
                     _(
-                        "finish it with `{finish}` or abort it with `{abort}`, then run the command again"
+                        "finish it with `{finish}` or abort it with `{abort}`, then run the "
+                        "command again"
                     ).format(finish=finish, abort=abort),
                 )
         if index_lock.exists():
@@ -261,13 +263,15 @@ class Repo:
     # --- changes -----------------------------------------------------------------------------
 
     def create_branch(self, name: str) -> str:
-        """Create and check out ``name``; returns what was checked out before (a branch or a commit)."""
+        """Create and check out ``name``; returns what was checked out before (a branch or a
+        commit)."""
         previous = self.branch() or self.git("rev-parse", "HEAD").stdout.strip()
         self.git("switch", "-q", "-c", name)
         return previous
 
     def drop_branch(self, name: str, back_to: str) -> None:
-        """Undo ``create_branch`` after a failure: back to where the clerk was, the new branch gone."""
+        """Undo ``create_branch`` after a failure: back to where the clerk was, the new branch
+        gone."""
         is_branch = (
             self.git(
                 "rev-parse", "--verify", "--quiet", f"refs/heads/{back_to}", check=False

@@ -51,9 +51,11 @@ _FOLDERS = {
 
 
 def find_registry(option: str | os.PathLike[str] | None = None, cwd: Path | None = None) -> Path:
-    """The registry folder: ``--registry``, else ``$PROTSOC_REGISTRY``, else the nearest ``registry/``.
+    """The registry folder: ``--registry``, else ``$PROTSOC_REGISTRY``, else the nearest
+    ``registry/``.
 
-    A folder holding ``protsoc.yaml`` is a registry; so is a repository whose ``registry/`` holds it.
+    A folder holding ``protsoc.yaml`` is a registry; so is a repository whose ``registry/`` holds
+    it.
     """
     for given, origin in (
         (option, "--registry"),
@@ -227,8 +229,10 @@ def record_files(root: Path) -> tuple[list[RecordFile], list[Finding]]:
                     Severity.WARNING,
                     1,
                     1,
-                    hint="move it to committees/, meetings/<committee>/, or roadmap/…; records "
-                    "use the .yaml extension (not .yml)",
+                    hint=(
+                        "move it to committees/, meetings/<committee>/, or roadmap/…; records "
+                        "use the .yaml extension (not .yml)"
+                    ),
                 )
             )
             continue

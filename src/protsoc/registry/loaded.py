@@ -77,7 +77,8 @@ class Registry:
 
     def meetings_of(self, committee_id: str, errata: bool = True) -> list[Record]:
         """The committee's meeting records by date; ``errata=False`` leaves out errata, which
-        correct a meeting's minutes but are not meetings of their own (cadence, counts, follow-up)."""
+        correct a meeting's minutes but are not meetings of their own (cadence, counts,
+        follow-up)."""
         meetings = self._indexed().meetings(committee_id)
         return list(meetings) if errata else [m for m in meetings if not is_erratum(m.data)]
 

@@ -73,7 +73,8 @@ def _load_chunk(files: list[RecordFile]) -> list[tuple[Record, list[Finding]]]:
 
 
 def _packed_chunk(files: list[RecordFile]) -> list[bytes]:
-    """In a worker: each file's load as marshalled plain data (much cheaper to send than pickles)."""
+    """In a worker: each file's load as marshalled plain data (much cheaper to send than
+    pickles)."""
     from protsoc.registry import yamlio  # loaded by load_record in this process already
 
     packed = []

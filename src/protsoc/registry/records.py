@@ -55,7 +55,8 @@ def load_record(record_file: RecordFile, raw: bytes | None = None) -> tuple[Reco
         findings.append(
             Finding(
                 "yaml-not-mapping",
-                "a record must be a YAML mapping of fields (key: value), not a list or a single value",
+                "a record must be a YAML mapping of fields (key: value), not a list or a single "
+                "value",
                 display,
                 line=1,
                 column=1,

@@ -217,7 +217,8 @@ def _assets(out: Path, folders: Sequence[Path]) -> bool:
             if (font_folder / name).is_file():
                 shutil.copyfile(font_folder / name, assets / "fonts" / name)
                 faces.append(
-                    f'@font-face {{ font-family: "Amiri"; font-weight: {weight}; font-style: normal; '
+                    f'@font-face {{ font-family: "Amiri"; font-weight: {weight}; font-style: '
+                    "normal; "
                     f'font-display: swap; src: url("fonts/{name}") format("truetype"); }}\n'
                 )
         if AMIRI_LICENCE.is_file():
@@ -280,7 +281,10 @@ def _search_index(content: model.Site, lang: str) -> str:
             ]
         entries.append(
             {
-                "t": f"{names.get(meeting['committee'], meeting['committee'])} — {words.date(meeting['date'], lang)}",
+                "t": (
+                    f"{names.get(meeting['committee'], meeting['committee'])} — "
+                    f"{words.date(meeting['date'], lang)}"
+                ),
                 "u": f"meetings/{meeting['id']}.html",
                 "k": kind["meetings"],
                 "x": " ".join([meeting["id"], *extra]),

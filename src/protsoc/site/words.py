@@ -109,7 +109,8 @@ _WORDS: dict[str, tuple[str, str]] = {
     ),
     "data_intro": (
         "كل معطيات اللوحة متاحة للتحميل بصيغتي JSON وCSV، مع مخطط JSON Schema موثق ومرقم الإصدار.",
-        "Toutes les données du tableau de bord sont téléchargeables en JSON et CSV, avec un schéma JSON Schema documenté et versionné.",
+        "Toutes les données du tableau de bord sont téléchargeables en JSON et CSV, avec un schéma "
+        "JSON Schema documenté et versionné.",
     ),
     "archive": ("أرشيف كل المعطيات", "Archive de toutes les données"),
     "schema": ("المخطط", "Schéma"),

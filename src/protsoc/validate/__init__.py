@@ -1,1 +1,2 @@
-"""Validation: the pipeline, schemas, text hygiene, cross-record rules, positions, reporters, changes since a revision."""
+"""Validation: the pipeline, schemas, text hygiene, cross-record rules, positions, reporters,
+changes since a revision."""

@@ -175,12 +175,16 @@ def _seal_changes(
             findings.append(
                 Finding(
                     SEAL_CHANGED,
-                    f"the approved minutes of {shown_id}, sealed at {rev}, are deleted by this change",
+                    f"the approved minutes of {shown_id}, sealed at {rev}, are deleted by this "
+                    "change",
                     display_path(root / old_rel),
                     line=1,
                     column=1,
-                    hint=f"approved minutes are never deleted: restore the file (`git checkout {rev} -- "
-                    f"{change.old_path}`); a correction is an erratum (`protsoc amend {shown_id} --reason …`)",
+                    hint=(
+                        "approved minutes are never deleted: restore the file "
+                        f"(`git checkout {rev} -- {change.old_path}`); a correction is an erratum "
+                        f"(`protsoc amend {shown_id} --reason …`)"
+                    ),
                 )
             )
             continue
@@ -203,7 +207,8 @@ def _seal_changes(
         findings.append(
             Finding(
                 SEAL_CHANGED,
-                f"the minutes of {shown_id} were approved and sealed at {rev}; this change edits the "
+                f"the minutes of {shown_id} were approved and sealed at {rev}; this change edits "
+                "the "
                 f"approved content and {what}",
                 record_file.display(),
                 json_path=("minutes", "seal") if new_digest else ("minutes",),

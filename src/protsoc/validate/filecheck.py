@@ -42,11 +42,16 @@ def check_files(files: list[RecordFile]) -> list[FileCheck]:
     loaded: list[tuple[Record, list[Finding], bytes | None]] = []  # record, findings, bytes
     for record_file in files:
         raw, problem = read_record(record_file)
+        findings: list[Finding]
         if raw is None:  # not a regular file, too large, unreadable: never parsed
-            record, findings = Record(record_file, None, None), [problem]
+            # read_record gives a problem whenever it gives no bytes
+            record, findings = (
+                Record(record_file, None, None),
+                [problem] if problem is not None else [],
+            )
         else:
             record, findings = load_record(record_file, raw)
-        loaded.append((record, findings, raw))  # type: ignore[arg-type]
+        loaded.append((record, findings, raw))
     readable = [record for record, _, _ in loaded if record.data is not None]
     by_path: dict[str, list[Finding]] = {}
     if readable:
@@ -78,7 +83,8 @@ def check_files(files: list[RecordFile]) -> list[FileCheck]:
 
 
 def git_blob_id(raw: bytes) -> str:
-    """The id git gives these bytes as a blob (so a file git vouches is unchanged needs no reading)."""
+    """The id git gives these bytes as a blob (so a file git vouches is unchanged needs no
+    reading)."""
     import hashlib
 
     return hashlib.sha1(b"blob %d\0" % len(raw) + raw, usedforsecurity=False).hexdigest()

@@ -66,24 +66,29 @@ def indicator_observation_dates(ctx: Context) -> Iterator[Finding]:
                     "indicator-observation-future",
                     f"observation {index + 1} is dated {day}, after today ({ctx.today})",
                     path,
-                    "an observation records a value already reached: give the date the figure refers to, "
+                    "an observation records a value already reached: give the date the figure "
+                    "refers to, "
                     "and put expected values under `target`",
                 )
             if start and day < start:
                 yield _error(
                     record,
                     "indicator-observation-outside-lifetime",
-                    f"observation {index + 1} is dated {day}, before the indicator's valid_from ({start})",
+                    f"observation {index + 1} is dated {day}, before the indicator's valid_from "
+                    f"({start})",
                     path,
-                    "fix the observation's date, or move `valid_from` back if the indicator existed then",
+                    "fix the observation's date, or move `valid_from` back if the indicator "
+                    "existed then",
                 )
             if end and day > end:
                 yield _error(
                     record,
                     "indicator-observation-outside-lifetime",
-                    f"observation {index + 1} is dated {day}, after the indicator's valid_until ({end})",
+                    f"observation {index + 1} is dated {day}, after the indicator's valid_until "
+                    f"({end})",
                     path,
-                    "fix the observation's date, or record it under the indicator that replaced this one",
+                    "fix the observation's date, or record it under the indicator that replaced "
+                    "this one",
                 )
             if previous and day < previous:
                 yield _error(
@@ -169,7 +174,8 @@ def action_progress_matches_status(ctx: Context) -> Iterator[Finding]:
                     "action-progress-not-done",
                     f"{where} is at 100 % but its status is {status}",
                     path + ("progress",),
-                    "set `status: done` (and `completed_on:`) if it is finished, or lower `progress`",
+                    "set `status: done` (and `completed_on:`) if it is finished, or lower "
+                    "`progress`",
                 )
             if status == "done" and progress != 100:
                 yield _error(
@@ -249,7 +255,8 @@ def evaluation_commissioned_by_steering(ctx: Context) -> Iterator[Finding]:
             yield _error(
                 record,
                 "evaluation-not-steering",
-                f"`{ref}` is a decision of `{committee}`, not of the ministerial Steering Committee",
+                f"`{ref}` is a decision of `{committee}`, not of the ministerial Steering "
+                "Committee",
                 ("commissioned_by",),
                 "cite the Steering Committee decision that launched the evaluation",
                 Severity.WARNING,

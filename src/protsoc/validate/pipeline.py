@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, cast
 
 from protsoc.kernel import dates
 from protsoc.kernel.errors import UsageError
@@ -108,33 +108,36 @@ def _check_registry(root: Path, today: dt.date, git_blobs: dict[str, str]) -> Re
             return
         for index, result in zip(indexes, filecheck.check_all([files[i] for i in indexes])):
             projected[index] = result.projection
-            known[index] = (result.findings, cache.projection_digest(result.projection))
+            entry = (result.findings, cache.projection_digest(result.projection))
+            known[index] = entry
             if store is not None:
-                store.put(rels[index], result, known[index][1])
+                store.put(rels[index], result, entry[1])
 
     check([index for index, entry in enumerate(known) if entry is None])
+    # From here on every file has its entry: the same list, typed without the None.
+    checked = cast("list[tuple[list[tuple], bytes]]", known)
 
     def projections() -> list[Any]:
         lost = []
         for index in range(len(files)):
             if index not in projected:
                 try:
-                    projected[index] = store.projection(rels[index], known[index][1])  # type: ignore[union-attr,index]
+                    projected[index] = store.projection(rels[index], checked[index][1])  # type: ignore[union-attr]
                 except KeyError:  # the projections file was lost or is older: check the file again
                     lost.append(index)
         check(lost)
         return [projected[index] for index in range(len(files))]
 
     findings: list[Finding] = list(stray)
-    for record_file, entry in zip(files, known):
+    for record_file, entry in zip(files, checked):
         display = record_file.display()
-        findings.extend(finding_from_tuple(item, display) for item in entry[0])  # type: ignore[index]
+        findings.extend(finding_from_tuple(item, display) for item in entry[0])
     key = hashlib.blake2b(digest_size=20)
     for part in (
         today.isoformat(),
         os.getcwd(),
-        *(f"{rel}\0{entry[1].hex()}" for rel, entry in zip(rels, known)),
-    ):  # type: ignore[index]
+        *(f"{rel}\0{entry[1].hex()}" for rel, entry in zip(rels, checked)),
+    ):
         key.update(part.encode("utf-8", "surrogateescape") + b"\n")
     rules_key = key.hexdigest()
     found = store.rule_findings(rules_key) if store is not None else None

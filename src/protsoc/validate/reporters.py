@@ -42,7 +42,8 @@ def as_github(findings: list[Finding], files_checked: int, valid: bool) -> str:
         )
     totals = count(findings)
     lines.append(
-        f"protsoc: {files_checked} files checked, {totals['errors']} errors, {totals['warnings']} warnings"
+        f"protsoc: {files_checked} files checked, {totals['errors']} errors, {totals['warnings']} "
+        "warnings"
     )
     return "\n".join(lines)
 

@@ -17,7 +17,8 @@ RULE_MODULES = (followup_rules, seal_rules, finance_rules)
 
 
 def run(registry: Registry, today: dt.date, scope: str = "all") -> list[Finding]:
-    """The findings of the rules of ``scope``: "all", "file" (``FILE_RULES``) or "registry" (the rest)."""
+    """The findings of the rules of ``scope``: "all", "file" (``FILE_RULES``) or "registry" (the
+    rest)."""
     context = Context(registry, today)
     findings: list[Finding] = []
     for name, function in RULES.items():

@@ -24,7 +24,8 @@ FILE_RULES: set[str] = set()
 
 
 def rule(function: RuleFunction | None = None, *, per_file: bool = False) -> Any:
-    """Register a rule (``@rule``); ``@rule(per_file=True)`` for a rule that reads one record alone."""
+    """Register a rule (``@rule``); ``@rule(per_file=True)`` for a rule that reads one record
+    alone."""
 
     def register(function: RuleFunction) -> RuleFunction:
         RULES[function.__name__] = function
@@ -221,7 +222,8 @@ def id_matches_path(ctx: Context) -> Iterator[Finding]:
                 yield _error(
                     record,
                     "meeting-date-mismatch",
-                    f"the meeting's date {data.get('date')} differs from its file name ({parsed[0]})",
+                    f"the meeting's date {data.get('date')} differs from its file name "
+                    f"({parsed[0]})",
                     ("date",),
                     "rename the file after the meeting's date, or fix the date",
                 )
@@ -370,10 +372,12 @@ def meeting_references(ctx: Context) -> Iterator[Finding]:
                 yield _error(
                     record,
                     "ref-member",
-                    f"attendance names `{member}`, who is neither a member post of `{committee_id}` nor a listed guest",
+                    f"attendance names `{member}`, who is neither a member post of "
+                    f"`{committee_id}` nor a listed guest",
                     ("attendance", index, "member"),
                     _did_you_mean(member, [*members, *guests])
-                    or "use a member id from the committee's file, or add the person under `guests`",
+                    or "use a member id from the committee's file, or add the person under "
+                    "`guests`",
                 )
             if (
                 isinstance(entry, dict)
@@ -413,7 +417,8 @@ def meeting_references(ctx: Context) -> Iterator[Finding]:
                 yield _error(
                     record,
                     "ref-post",
-                    f"decision {decision.get('id')}: owner `{decision['owner']}` names no existing post",
+                    f"decision {decision.get('id')}: owner `{decision['owner']}` names no existing "
+                    "post",
                     ("decisions", index, "owner"),
                     "use a member id of this committee or <committee-id>/<member-id>",
                 )
@@ -426,14 +431,17 @@ def meeting_references(ctx: Context) -> Iterator[Finding]:
                     ("decisions", index, "agenda_item"),
                     "use the id of one of this meeting's agenda items",
                 )
-        minutes = data.get("minutes") if isinstance(data.get("minutes"), dict) else {}
+        minutes = data.get("minutes")
+        if not isinstance(minutes, dict):
+            minutes = {}
         for index, approval in enumerate(_list(minutes, "approvals")):
             member = approval.get("member") if isinstance(approval, dict) else None
             if isinstance(member, str) and member not in members:
                 yield _error(
                     record,
                     "ref-member",
-                    f"the minutes are approved by `{member}`, who is not a member post of `{committee_id}`",
+                    f"the minutes are approved by `{member}`, who is not a member post of "
+                    f"`{committee_id}`",
                     ("minutes", "approvals", index, "member"),
                     "only the committee's members approve its minutes",
                 )
@@ -513,7 +521,9 @@ def follow_up_references(ctx: Context) -> Iterator[Finding]:
                 ("axis",),
                 "use an axis id of registry/roadmap/roadmap.yaml",
             )
-        target = data.get("target") if isinstance(data.get("target"), dict) else {}
+        target = data.get("target")
+        if not isinstance(target, dict):
+            target = {}
         if decision_missing(target.get("set_by")):
             yield _error(
                 record,
@@ -635,7 +645,8 @@ def decision_numbering(ctx: Context) -> Iterator[Finding]:
                 yield _error(
                     record,
                     "decision-numbering",
-                    f"decision number {index + 1} has id `{decision.get('id')}`; decisions are numbered d1, d2… in order",
+                    f"decision number {index + 1} has id `{decision.get('id')}`; decisions are "
+                    "numbered d1, d2… in order",
                     ("decisions", index, "id"),
                     f"renumber it `d{expected}` (before any action cites it)",
                     Severity.WARNING,

@@ -184,7 +184,7 @@ def _expected(error: Any) -> str:
         "null": "empty",
     }
     if isinstance(expected, list):
-        return " or ".join(names.get(item, item) for item in expected)
+        return " or ".join(names[item] if item in names else item for item in expected)
     return names.get(expected, expected)
 
 

@@ -48,7 +48,9 @@ def _meeting_data(raw: bytes | None) -> dict | None:
 
 
 def _approved_and_sealed(data: dict | None) -> bool:
-    minutes = data.get("minutes") if data is not None else None
+    if data is None:
+        return False
+    minutes = data.get("minutes")
     return (
         isinstance(minutes, dict)
         and minutes.get("status") == "approved"
