@@ -158,7 +158,8 @@ def test_every_mistake_is_corrected_by_command_in_arabic(tmp_path: Path, home: P
         ["remove", "decision", f"{WRONG}/d1", "--commit"],
         repo,
         home,
-        "تعذر حذف القرار technical/2025-03-10/d1 بسبب إحالات قائمة في: action technical-2025-03-10-d1",
+        "تعذر حذف القرار technical/2025-03-10/d1 بسبب إحالات قائمة في: "
+        "action technical-2025-03-10-d1",
         status=2,
     )
     assert meeting_file.read_bytes() == before and git(repo, "status", "--porcelain") == ""

@@ -35,7 +35,8 @@ def approved_refusal(meeting_id: str) -> UsageError:
     return UsageError(
         _("the minutes of {id} are approved and sealed").format(id=meeting_id),
         _(
-            'approved minutes are not edited; correct them with an erratum: protsoc amend {id} --reason "…"'
+            "approved minutes are not edited; correct them with an erratum: "
+            'protsoc amend {id} --reason "…"'
         ).format(id=meeting_id),
     )
 
@@ -239,7 +240,7 @@ def set_attendance(
             _("nothing to change: the attendance of {member} at {id} is already {status}").format(
                 member=line["member"],
                 id=record.id,
-                status=status_words().get(final_status, final_status),
+                status=status_words().get(str(final_status), str(final_status)),
             )
         )
     change, data = _editable_meeting(desk, record)
@@ -255,7 +256,7 @@ def set_attendance(
         said=_("the attendance of {member} at {id} is now {status}").format(
             member=line["member"],
             id=record.id,
-            status=status_words().get(final_status, final_status),
+            status=status_words().get(str(final_status), str(final_status)),
         ),
     )
 
@@ -380,7 +381,8 @@ def set_indicator(
     ):
         if value is None and day is None:
             continue
-        previous = stored.get(key) if isinstance(stored.get(key), dict) else {}
+        found = stored.get(key)
+        previous: dict[str, Any] = found if isinstance(found, dict) else {}
         number = inputs.number(value, key) if value is not None else previous.get("value")
         when = inputs.date(day, key + "_date") or previous.get("date")
         if number is None or when is None:

@@ -6,7 +6,8 @@ clean (the revert must not mix with work in progress), and it must not be the re
 first commit. The undo is itself a commit (``undo: <what was undone>``), so the history keeps
 both the mistake and its correction; undoing an undo redoes the step (``redo: …``).
 
-protsoc's commits are recognised by the trailer ``clerk.commits`` adds to each of them; a commit made by hand, even one with the same subject, is never undone.
+protsoc's commits are recognised by the trailer ``clerk.commits`` adds to each of them; a commit
+made by hand, even one with the same subject, is never undone.
 """
 
 from __future__ import annotations

@@ -213,9 +213,12 @@ def _command_key() -> str:
 
 
 def _answers_file() -> Path:
+    """Beside the caches; without a cache folder (no home directory), a path that never exists,
+    so answers are simply not kept (never in a shared temp folder)."""
     from protsoc.registry.cache import base_directory
 
-    return base_directory() / "answers.json"
+    folder = base_directory()
+    return folder / "answers.json" if folder is not None else Path("/nonexistent/protsoc/answers")
 
 
 def _kept() -> dict[str, str]:

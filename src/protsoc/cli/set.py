@@ -474,7 +474,10 @@ def hijri_month(
         Opt,
         typer.Option(
             "--source",
-            help="The announcement (the Ministry of Habous and Islamic Affairs announces the sighting).",
+            help=(
+                "The announcement (the Ministry of Habous and Islamic Affairs announces the "
+                "sighting)."
+            ),
             show_default=False,
         ),
     ] = None,

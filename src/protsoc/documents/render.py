@@ -195,7 +195,8 @@ def _reported(data: dict[str, Any]) -> list[dict[str, str]]:
     }
     reported = []
     for entry in _list(data, "reported"):
-        source = entry.get("source") if isinstance(entry.get("source"), dict) else {}
+        given = entry.get("source")
+        source: dict[str, Any] = given if isinstance(given, dict) else {}
         full = {**described.get(str(source.get("document")), {}), **source}
         reported.append({"quote": str(entry.get("quote", "")), "by": provenance_wording(full)})
     return reported

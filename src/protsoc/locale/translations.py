@@ -624,7 +624,10 @@ T = {
         "l'approbation du procès-verbal par {member}",
         "مصادقة {member} على المحضر",
     ),
-    "an approval stands on the attendance it was given with; correct the status instead: protsoc set attendance {id} {member} --status …": (
+    (
+        "an approval stands on the attendance it was given with; correct the status instead: "
+        "protsoc set attendance {id} {member} --status …"
+    ): (
         "une approbation repose sur la présence enregistrée ; corrigez plutôt le statut : "
         "protsoc set attendance {id} {member} --status …",
         "تقوم المصادقة على الحضور المسجل؛ صحح الحالة بدلا من ذلك: "
@@ -760,12 +763,21 @@ T = {
         "remettez-la d'abord au statut prévu : protsoc set meeting {id} --status planned",
         "أرجعه أولا إلى حالة «مبرمج»: protsoc set meeting {id} --status planned",
     ),
-    'approved minutes are not edited; correct them with an erratum: protsoc amend {id} --reason "…"': (
+    (
+        "approved minutes are not edited; correct them with an erratum: protsoc amend {id} "
+        '--reason "…"'
+    ): (
         "un procès-verbal approuvé n'est pas modifié ; rectifiez-le par un erratum : "
         'protsoc amend {id} --reason "…"',
         'لا يعدل المحضر المصادق عليه؛ صححه عبر استدراك: protsoc amend {id} --reason "…"',
     ),
-    'the commit must hold only this step. See the changes: git -C {top} status --short -- {files} && git -C {top} diff HEAD -- {files}; keep them: git -C {top} add -- {files} && git -C {top} commit -m "…" -- {files}; or discard them: git -C {top} restore --source=HEAD --staged --worktree -- {files} (a new file: rm it). Then run the command again.': (
+    (
+        "the commit must hold only this step. See the changes: git -C {top} status --short -- "
+        "{files} && git -C {top} diff HEAD -- {files}; keep them: git -C {top} add -- {files} "
+        '&& git -C {top} commit -m "…" -- {files}; or discard them: git -C {top} restore '
+        "--source=HEAD --staged --worktree -- {files} (a new file: rm it). Then run the command "
+        "again."
+    ): (
         "le commit ne doit contenir que cette étape. Voir les modifications : "
         "git -C {top} status --short -- {files} && git -C {top} diff HEAD -- {files} ; "
         'les garder : git -C {top} add -- {files} && git -C {top} commit -m "…" -- {files} ; '
@@ -802,7 +814,11 @@ T = {
         "le dossier de travail contient des modifications non commitées : {files}",
         "يحتوي مجلد العمل على تعديلات غير مودعة: {files}",
     ),
-    "undo must not mix with work in progress. See them: git -C {top} status; commit them, or discard them (git -C {top} restore --staged --worktree -- FILE), then run protsoc undo again": (
+    (
+        "undo must not mix with work in progress. See them: git -C {top} status; commit them, "
+        "or discard them (git -C {top} restore --staged --worktree -- FILE), then run protsoc "
+        "undo again"
+    ): (
         "l'annulation ne doit pas se mêler à un travail en cours. Pour les voir : "
         "git -C {top} status ; commitez-les ou abandonnez-les "
         "(git -C {top} restore --staged --worktree -- FICHIER), puis relancez protsoc undo",
@@ -818,7 +834,11 @@ T = {
         "git n'a pas pu annuler {sha} : {error}",
         "تعذر على git إلغاء {sha}: {error}",
     ),
-    "under the rule {rule}, only members who attended approve (attended: {who}); record the attendance with `protsoc add attendance`, or correct it with `protsoc set attendance {id} {member} --status present`": (
+    (
+        "under the rule {rule}, only members who attended approve (attended: {who}); record the "
+        "attendance with `protsoc add attendance`, or correct it with `protsoc set attendance "
+        "{id} {member} --status present`"
+    ): (
         "selon la règle {rule}, seuls les membres présents approuvent (présents : {who}) ; "
         "enregistrez la présence avec `protsoc add attendance`, ou corrigez-la avec "
         "`protsoc set attendance {id} {member} --status present`",
@@ -857,7 +877,10 @@ T = {
         "--source est obligatoire : citez le communiqué annonçant le début du mois",
         "الخيار --source إلزامي: اذكر البلاغ الذي أعلن بداية الشهر",
     ),
-    'the Ministry of Habous and Islamic Affairs announces the sighting; e.g. --source "بلاغ وزارة الأوقاف والشؤون الإسلامية"': (
+    (
+        'the Ministry of Habous and Islamic Affairs announces the sighting; e.g. --source "بلاغ '
+        'وزارة الأوقاف والشؤون الإسلامية"'
+    ): (
         "le ministère des Habous et des Affaires islamiques annonce l'observation du croissant ; "
         'p. ex. --source "بلاغ وزارة الأوقاف والشؤون الإسلامية"',
         "تعلن وزارة الأوقاف والشؤون الإسلامية نتيجة مراقبة الهلال؛ "
@@ -897,7 +920,11 @@ T = {
         "le procès-verbal de {id} n'est pas encore approuvé",
         "محضر {id} لم تتم المصادقة عليه بعد",
     ),
-    "draft minutes are corrected by command (protsoc set decision|agenda-item|attendance|guest, protsoc remove …, protsoc move meeting {id} --date …); an erratum is only for approved minutes": (
+    (
+        "draft minutes are corrected by command (protsoc set "
+        "decision|agenda-item|attendance|guest, protsoc remove …, protsoc move meeting {id} "
+        "--date …); an erratum is only for approved minutes"
+    ): (
         "un projet de procès-verbal se corrige par commande (protsoc set "
         "decision|agenda-item|attendance|guest, protsoc remove …, protsoc move meeting {id} "
         "--date …) ; l'erratum est réservé aux procès-verbaux approuvés",
@@ -922,6 +949,8 @@ T = {
 
 
 def build() -> None:
+    from typing import Any
+
     from pathlib import Path
 
     from babel.messages.mofile import write_mo
@@ -937,7 +966,8 @@ def build() -> None:
             # per language with one string per plural form (French 2, Arabic 6).
             key = message.id[0] if isinstance(message.id, tuple) else message.id
             if key and key in T:
-                catalog[message.id].string = T[key][index]
+                wording: Any = T[key][index]  # a string, or one string per plural form
+                catalog[message.id].string = wording
         folder = here / language / "LC_MESSAGES"
         folder.mkdir(parents=True, exist_ok=True)
         with (folder / "protsoc.po").open("wb") as stream:
