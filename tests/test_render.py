@@ -83,7 +83,7 @@ def test_minutes_markdown_content(run, synthetic: Path) -> None:
     assert "> **مشروع**" in md
     assert "وزير الداخلية: 10 مارس 2025" in md
     # record text cannot open HTML in a Markdown viewer
-    assert "<script>" not in md and "&lt;script>" in md
+    assert "<script>" not in md and "&lt;script&gt;" in md
 
 
 def test_minutes_html_is_escaped_rtl_and_watermarked(run, synthetic: Path, tmp_path: Path) -> None:

@@ -64,6 +64,7 @@ def test_no_command_prints_a_ci_workflow_command_from_record_text(
         ["decisions"],
         ["list", "committees"],
         ["show", "steering"],
+        ["report", "--format", "md"],
     ):
         outcome = run_process(["protsoc", *command], cwd=tree.repo)
         assert outcome.exit_code in (0, 1), (command, outcome.stderr)

@@ -161,8 +161,11 @@ def text_of(value: Any, lang: str = "ar") -> str:
 
 
 def md_escape(value: Any) -> str:
-    """Markdown: keep record text from opening HTML tags or tables (``<``, ``|``)."""
-    text = str(value).replace("<", "&lt;").replace("|", "\\|")
+    """Markdown: record text stays inline and inert (``kernel/safe_text``): no line break that
+    starts a heading, list or image, no HTML, link, table cell break, mention or reference."""
+    from protsoc.kernel.safe_text import markdown_inline
+
+    text = markdown_inline(str(value))
     return text.replace(arabic.NBSP, " ")  # quantities come glued for HTML (render.py)
 
 
