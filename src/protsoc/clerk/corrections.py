@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from protsoc.clerk import inputs
-from protsoc.clerk.desk import Change, Desk, Plan
+from protsoc.clerk.desk import Change, Desk, Plan, meeting_stem
 from protsoc.clerk.inputs import InvalidInput
 from protsoc.governance.vocabulary import ATTENDANCE_STATUSES, DECISION_KINDS, DIRECTIONS, PERIODS
 from protsoc.kernel.errors import UsageError
@@ -49,10 +49,6 @@ def is_approved(record: Record) -> bool:
 def nothing_to_change(sentence: str) -> Plan:
     """The plan of a ``set`` whose values are already stored: no file, no commit."""
     return Plan([], "", said=sentence)
-
-
-def _stem(meeting_id: str) -> str:
-    return meeting_id.split("/", 1)[1]
 
 
 def _entries(data: dict[str, Any], key: str) -> list[dict[str, Any]]:
@@ -203,7 +199,7 @@ def set_agenda_item(
     change.data = data
     return Plan(
         [change],
-        f"meeting({data['committee']}): set agenda {item['id']} of {_stem(record.id)} "
+        f"meeting({data['committee']}): set agenda {item['id']} of {meeting_stem(record.id)} "
         f"({', '.join(changes)})",
         said=_("agenda item {item} of {id} changed: {changes}").format(
             item=item["id"], id=record.id, changes=_listed(changes)
@@ -252,7 +248,7 @@ def set_attendance(
     return Plan(
         [change],
         f"meeting({data['committee']}): set attendance of {line['member']} at "
-        f"{_stem(record.id)} ({final_status})",
+        f"{meeting_stem(record.id)} ({final_status})",
         said=_("the attendance of {member} at {id} is now {status}").format(
             member=line["member"],
             id=record.id,
@@ -293,7 +289,7 @@ def set_guest(
     change.data = data
     return Plan(
         [change],
-        f"meeting({data['committee']}): set guest {guest['id']} of {_stem(record.id)} "
+        f"meeting({data['committee']}): set guest {guest['id']} of {meeting_stem(record.id)} "
         f"({', '.join(changes)})",
         said=_("guest {guest} of {id} changed: {changes}").format(
             guest=guest["id"], id=record.id, changes=_listed(changes)
@@ -351,7 +347,7 @@ def set_decision(
     change.data = data
     return Plan(
         [change],
-        f"meeting({data['committee']}): set decision {decision['id']} of {_stem(record.id)} "
+        f"meeting({data['committee']}): set decision {decision['id']} of {meeting_stem(record.id)} "
         f"({', '.join(changes)})",
         said=_("decision {ref} changed: {changes}").format(ref=reference, changes=_listed(changes)),
     )
@@ -472,7 +468,7 @@ def remove_agenda_item(desk: Desk, meeting: str | None, item_id: str | None) -> 
     change, data = _without(desk, record, "agenda", "id", item["id"])
     return Plan(
         [change],
-        f"meeting({data['committee']}): remove agenda {item['id']} from {_stem(record.id)}",
+        f"meeting({data['committee']}): remove agenda {item['id']} from {meeting_stem(record.id)}",
         said=_("agenda item {item} removed from {id}; the other items keep their ids").format(
             item=item["id"], id=record.id
         ),
@@ -497,7 +493,7 @@ def remove_attendance(desk: Desk, meeting: str | None, member_id: str | None) ->
     return Plan(
         [change],
         f"meeting({data['committee']}): remove attendance of {line['member']} at "
-        f"{_stem(record.id)}",
+        f"{meeting_stem(record.id)}",
         said=_("the attendance of {member} at {id} is removed").format(
             member=line["member"], id=record.id
         ),
@@ -518,7 +514,7 @@ def remove_guest(desk: Desk, meeting: str | None, guest_id: str | None) -> Plan:
     change, data = _without(desk, record, "guests", "id", guest["id"])
     return Plan(
         [change],
-        f"meeting({data['committee']}): remove guest {guest['id']} from {_stem(record.id)}",
+        f"meeting({data['committee']}): remove guest {guest['id']} from {meeting_stem(record.id)}",
         said=_("guest {guest} removed from {id}").format(guest=guest["id"], id=record.id),
     )
 
@@ -535,7 +531,8 @@ def remove_decision(desk: Desk, reference: str | None) -> Plan:
     change, data = _without(desk, record, "decisions", "id", decision["id"])
     return Plan(
         [change],
-        f"meeting({data['committee']}): remove decision {decision['id']} from {_stem(record.id)}",
+        f"meeting({data['committee']}): remove decision {decision['id']} from "
+        f"{meeting_stem(record.id)}",
         said=_("decision {ref} removed; the other decisions keep their numbers").format(
             ref=reference
         ),
@@ -628,7 +625,7 @@ def move_meeting(desk: Desk, meeting: str | None, day: str | None) -> Plan:
             _("nothing to change: {id} is already on {date}").format(id=record.id, date=day)
         )
     committee_id = str(data0.get("committee"))
-    taken = [m.id for m in desk.registry.meetings_of(committee_id) if _stem(m.id).startswith(day)]
+    taken = desk.meetings_on(committee_id, day)
     if taken:
         raise UsageError(
             _("{committee} already has a meeting on {date}: {ids}").format(
@@ -675,7 +672,7 @@ def move_meeting(desk: Desk, meeting: str | None, day: str | None) -> Plan:
         )
     return Plan(
         changes,
-        f"meeting({committee_id}): move {_stem(record.id)} to {day}",
+        f"meeting({committee_id}): move {meeting_stem(record.id)} to {day}",
         said=said,
     )
 

@@ -92,6 +92,11 @@ class Desk:
             )
         return found
 
+    def meetings_on(self, committee_id: str, day: str) -> list[str]:
+        """The ids of the committee's meetings on ``day`` (``2024-11-26`` and ``2024-11-26-2``)."""
+        meetings = self.registry.meetings_of(committee_id)
+        return [m.id for m in meetings if meeting_stem(m.id).startswith(day)]
+
     def meeting(self, value: str | None) -> Record:
         identifier = inputs.meeting_id(value)
         found = self.record("meeting", identifier)
@@ -205,6 +210,20 @@ class Desk:
             )
         data = copy.deepcopy(record.data)
         return Change(record.kind, record.file.path, data, record.document.text, record.data), data
+
+
+def meeting_stem(meeting_id: str) -> str:
+    """``steering/2024-11-26-2`` -> ``2024-11-26-2``: the file name, as commit subjects say it."""
+    return meeting_id.split("/", 1)[1]
+
+
+def next_id(items: list[Any], prefix: str, key: str = "id") -> str:
+    """The first ``<prefix><N>`` (N = 1, 2, …) that no entry of ``items`` holds under ``key``."""
+    taken = {item.get(key) for item in items if isinstance(item, dict)}
+    number = 1
+    while f"{prefix}{number}" in taken:
+        number += 1
+    return f"{prefix}{number}"
 
 
 def clerk_name(root: Path) -> str:

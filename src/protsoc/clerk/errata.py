@@ -70,11 +70,11 @@ def amend(
 
 def plan(desk: Any, meeting_id: str, reason: dict[str, str]) -> Any:
     """The clerk plan (``protsoc.clerk.desk.Plan``) that adds the erratum of ``meeting_id``."""
-    from protsoc.clerk.desk import Change, Plan
+    from protsoc.clerk.desk import meeting_stem, Change, Plan
 
     erratum = build(desk.registry, meeting_id, reason, desk.source("amend"))
     committee, stem = erratum.id.split("/", 1)
-    original_stem = meeting_id.split("/", 1)[1]
+    original_stem = meeting_stem(meeting_id)
     return Plan(
         [Change("meeting", erratum.path, erratum.data)],
         f"erratum({committee}): amend {original_stem} as {stem}",

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from protsoc.clerk.desk import Change, Desk, Plan
+from protsoc.clerk.desk import Change, Desk, Plan, next_id
 from protsoc.clerk.inputs import choice, date, slug, text
 from protsoc.governance import finance
 from protsoc.kernel.errors import UsageError
@@ -87,7 +87,7 @@ def add_budget(
     change, data = desk.edit(record)
     budgets = data.setdefault("budgets", [])
     entry: dict[str, Any] = {
-        "id": _next_id(budgets, "b"),
+        "id": next_id(budgets, "b"),
         "year": year,
         "type": choice(kind or "original", "kind", finance.BUDGET_TYPES),
         "status": choice(status or "indicative", "status", finance.BUDGET_STATUSES),
@@ -132,7 +132,7 @@ def add_transaction(
             _("give the post that reported the event, as <committee-id>/<member-id>"),
         )
     entry: dict[str, Any] = {
-        "id": _next_id(events, "t"),
+        "id": next_id(events, "t"),
         "type": choice(event_type, "type", finance.EVENT_TYPES),
         "date": date(day, "date", required=True),
         **_money(amount, currency, rate, rate_date),
@@ -224,11 +224,3 @@ def _funding_source(desk: Desk, value: str | None) -> str:
             _("declared: {known}").format(known=", ".join(map(str, declared)) or _("none yet")),
         )
     return value
-
-
-def _next_id(items: list[Any], prefix: str) -> str:
-    taken = {item.get("id") for item in items if isinstance(item, dict)}
-    number = 1
-    while f"{prefix}{number}" in taken:
-        number += 1
-    return f"{prefix}{number}"

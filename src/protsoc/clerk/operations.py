@@ -17,7 +17,7 @@ import datetime as dt
 from typing import Any
 
 from protsoc.clerk import corrections, inputs, writer
-from protsoc.clerk.desk import Change, Desk, Plan
+from protsoc.clerk.desk import Change, Desk, Plan, meeting_stem, next_id
 from protsoc.clerk.inputs import InvalidInput
 from protsoc.governance import approval, meeting_calendar, seal
 from protsoc.governance.vocabulary import (
@@ -40,18 +40,6 @@ from protsoc.governance.vocabulary import (
 from protsoc.kernel.errors import UsageError
 from protsoc.kernel.i18n import _
 from protsoc.registry.records import Record
-
-
-def _stem(meeting: str) -> str:
-    return meeting.split("/", 1)[1]
-
-
-def _next_id(items: list[Any], key: str, prefix: str) -> str:
-    taken = {item.get(key) for item in items if isinstance(item, dict)}
-    number = 1
-    while f"{prefix}{number}" in taken:
-        number += 1
-    return f"{prefix}{number}"
 
 
 def _put(mapping: dict[str, Any], **values: Any) -> dict[str, Any]:
@@ -290,9 +278,7 @@ def add_meeting(
             ),
             _("add it with --status planned, and `protsoc set meeting … --status held` afterwards"),
         )
-    existing = [
-        m.id for m in desk.registry.meetings_of(committee.id) if _stem(m.id).startswith(day)
-    ]
+    existing = desk.meetings_on(committee.id, day)
     stem = day
     if existing:
         if not same_day:
@@ -373,7 +359,7 @@ def set_meeting(
     fields = ", ".join(
         f"{key} {value['ar'] if isinstance(value, dict) else value}" for key, value in given.items()
     )
-    return Plan([change], f"meeting({data['committee']}): set {_stem(record.id)} {fields}")
+    return Plan([change], f"meeting({data['committee']}): set {meeting_stem(record.id)} {fields}")
 
 
 def _meeting_edit(desk: Desk, meeting: str | None) -> tuple[Record, Change, dict[str, Any]]:
@@ -393,7 +379,7 @@ def add_agenda_item(
 ) -> Plan:
     record, change, data = _meeting_edit(desk, meeting)
     agenda = data.setdefault("agenda", [])
-    item_id = _next_id(agenda, "id", "item-")
+    item_id = next_id(agenda, "item-")
     if priority is not None and priority < 1:
         raise UsageError(
             _("--priority must be 1 or more"), _("1 is the first question by priority")
@@ -408,7 +394,7 @@ def add_agenda_item(
     )
     change.data = data
     return Plan(
-        [change], f"meeting({data['committee']}): add agenda {item_id} to {_stem(record.id)}"
+        [change], f"meeting({data['committee']}): add agenda {item_id} to {meeting_stem(record.id)}"
     )
 
 
@@ -457,7 +443,7 @@ def add_attendance(
     return Plan(
         [change],
         f"meeting({data['committee']}): attendance of {', '.join(members)} "
-        f"at {_stem(record.id)} ({status})",
+        f"at {meeting_stem(record.id)} ({status})",
     )
 
 
@@ -470,7 +456,7 @@ def add_guest(
 ) -> Plan:
     record, change, data = _meeting_edit(desk, meeting)
     guests = data.setdefault("guests", [])
-    guest_id = inputs.slug(guest_id, "id") if guest_id else _next_id(guests, "id", "guest-")
+    guest_id = inputs.slug(guest_id, "id") if guest_id else next_id(guests, "guest-")
     if any(isinstance(g, dict) and g.get("id") == guest_id for g in guests):
         raise UsageError(
             _("{id} already has a guest {guest}").format(id=record.id, guest=guest_id),
@@ -485,7 +471,7 @@ def add_guest(
     )
     change.data = data
     return Plan(
-        [change], f"meeting({data['committee']}): add guest {guest_id} to {_stem(record.id)}"
+        [change], f"meeting({data['committee']}): add guest {guest_id} to {meeting_stem(record.id)}"
     )
 
 
@@ -532,7 +518,8 @@ def add_decision(
     decisions.append(entry)
     change.data = data
     plan = Plan(
-        [change], f"meeting({data['committee']}): add decision {decision_id} to {_stem(record.id)}"
+        [change],
+        f"meeting({data['committee']}): add decision {decision_id} to {meeting_stem(record.id)}",
     )
     plan.notes.append(f"{record.id}/{decision_id}")
     return plan
@@ -611,7 +598,7 @@ def approve(desk: Desk, meeting: str | None, member_id: str | None, day: str | N
         )
     approvals.append(_put({"member": member_id, "date": day}, source=desk.item_source()))
     result = approval.tally(data, committee.data or {})
-    stem = _stem(record.id)
+    stem = meeting_stem(record.id)
     message = f"minutes({committee.id}): {member_id} approves {stem}"
     notes = [f"{result.approvals}/{result.needed}"]
     if result.reached:
