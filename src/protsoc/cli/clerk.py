@@ -212,21 +212,24 @@ def _command_key() -> str:
     return f"{os.getcwd()} {' '.join(words)}"
 
 
-def _answers_file() -> Path:
-    """Beside the caches; without a cache folder (no home directory), a path that never exists,
-    so answers are simply not kept (never in a shared temp folder)."""
+def _answers_file() -> Path | None:
+    """Beside the caches; None without a cache folder (no home directory): answers are then not
+    kept, never in a shared temp folder."""
     from protsoc.registry.cache import base_directory
 
     folder = base_directory()
-    return folder / "answers.json" if folder is not None else Path("/nonexistent/protsoc/answers")
+    return folder / "answers.json" if folder is not None else None
 
 
 def _kept() -> dict[str, str]:
     """The answers kept from this command's last refused run (empty if none)."""
     import json
 
+    path = _answers_file()
+    if path is None:
+        return {}
     try:
-        saved = json.loads(_answers_file().read_text(encoding="utf-8"))
+        saved = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
     kept = saved.get(_command_key()) if isinstance(saved, dict) else None
@@ -239,6 +242,8 @@ def _keep_answers(answers: dict[str, str] | None) -> None:
     import json
 
     path = _answers_file()
+    if path is None:
+        return
     try:
         saved = json.loads(path.read_text(encoding="utf-8"))
         saved = saved if isinstance(saved, dict) else {}
