@@ -135,7 +135,8 @@ def test_an_official_month_ends_where_the_next_official_month_starts() -> None:
         (102, "102 اجتماع"),
         (103, "103 اجتماعات"),
         (111, "111 اجتماعا"),
-        (1000, "1.000 اجتماع"),
+        (1000, "1000 اجتماع"),
+        (10000, "10\u202f000 اجتماع"),
     ],
 )
 def test_meeting_counts_follow_arabic_grammar(n: int, expected: str) -> None:
@@ -149,10 +150,12 @@ def test_other_nouns() -> None:
     assert arabic.count(1, "recommendation") == "توصية واحدة"
 
 
-def test_numbers_use_moroccan_grouping_and_decimal_comma() -> None:
-    assert arabic.number(4000000) == "4.000.000"
-    assert arabic.number(4000000.0) == "4.000.000"
-    assert arabic.number(3.8) == "3,8"
+def test_numbers_use_a_decimal_point_and_narrow_spaces_between_groups() -> None:
+    # Babel's ar_MA would write «4.000.000» and «3,8»: read «3.100» as three point one
+    assert arabic.number(4000000) == "4\u202f000\u202f000"
+    assert arabic.number(4000000.0) == "4\u202f000\u202f000"
+    assert arabic.number(3.8) == "3.8"
+    assert arabic.number(3100) == "3100"
     assert arabic.percent(85) == "85%"
 
 

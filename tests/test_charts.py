@@ -82,7 +82,7 @@ def test_the_target_is_a_dashed_line_with_its_value_and_date() -> None:
     )
     dashed = [p for p in parse(svg).iter(f"{SVG}path") if p.get("stroke-dasharray")]
     assert len(dashed) == 1 and dashed[0].get("stroke") == TARGET_COLOUR
-    assert f"الهدف: 2.500 ({arabic.month_year('2026-12-31')})" in labels(svg)
+    assert f"الهدف: 2500 ({arabic.month_year('2026-12-31')})" in labels(svg)
 
 
 def test_no_target_no_dashed_line() -> None:

@@ -154,9 +154,11 @@ def test_text_says_no_target_and_shows_qualifiers(run, dashboard_tree: RegistryT
     assert outcome.exit_code == 0
     lines = {line.split()[0]: line for line in outcome.stdout.splitlines() if line.strip()}
     assert "no target" in lines["decrees"]
-    assert ">10,000,000" in lines["insured"] and "≈9,000,000" in lines["insured"]
     assert (
-        "stale" in lines["insured"] and "12,000,000 by" in lines["insured"]
+        ">10\u202f000\u202f000" in lines["insured"] and "≈9\u202f000\u202f000" in lines["insured"]
+    )
+    assert (
+        "stale" in lines["insured"] and "12\u202f000\u202f000 by" in lines["insured"]
     )  # the target cell wraps
     assert "▁█" in lines["insured"]
     assert "3 indicators: 1 stale, 0 without data, 2 without target" in outcome.stdout

@@ -327,7 +327,8 @@ def test_subprocess_text_output(registry_tree: RegistryTree, run_process: Any) -
     [
         (11400000, "11.4 million"),
         (4000000, "4 million"),
-        (1660, "1,660"),
+        (1660, "1660"),
+        (12500, "12\u202f500"),
         (28, "28"),
         (2.5, "2.5"),
         (1.2e9, "1.2 billion"),

@@ -220,7 +220,7 @@ def test_quarters_and_csv(finance_tree, run) -> None:
 
 def test_text_tables_use_the_documents_number_convention(finance_tree, run_process) -> None:
     outcome = run_process(["protsoc", "finance", "--as-of", "2025-06-30"], cwd=finance_tree.repo)
-    assert "2,000,000.00" in outcome.stdout
+    assert "2\u202f000\u202f000.00" in outcome.stdout
     assert "70.0 %" in outcome.stdout
     programmes = run_process(
         ["protsoc", "programmes", "--as-of", "2025-06-30"], cwd=finance_tree.repo
@@ -243,7 +243,7 @@ def test_amounts_are_exact_decimals() -> None:
 
     paid = finance.figures(ledger, dt.date(2025, 12, 31)).paid
     assert paid == Decimal("0.30") and str(paid) == "0.30"
-    assert finance.format_mad(Decimal("1234567.5")) == "1,234,567.50"
+    assert finance.format_mad(Decimal("1234567.5")) == "1\u202f234\u202f567.50"
     for bad in ("1000.125", 0.1, "1,000.00", "-5.00", "1e3"):
         with pytest.raises(finance.AmountError):
             finance.parse_amount(bad)
@@ -306,7 +306,9 @@ def test_overspending_is_a_warning_with_the_figures(finance_tree, run) -> None:
         for e in json.loads(outcome.stdout)["errors"]
         if e["rule"] == "finance-commitments-over-budget"
     ]
-    assert "900,000.00 MAD exceed the revised budget of 800,000.00 MAD" in warning["message"]
+    assert (
+        "900\u202f000.00 MAD exceed the revised budget of 800\u202f000.00 MAD" in warning["message"]
+    )
 
 
 def test_the_independence_rule_reads_the_programmes_managing_bodies(make_registry, run) -> None:
@@ -521,10 +523,10 @@ def test_the_report_has_a_financial_section(finance_tree, run, tmp_path) -> None
     )
     assert markdown.exit_code == 0, markdown.output
     section = markdown.stdout.split("## 6. التتبع المالي للبرامج")[1]
-    # the documents' number convention: «2.000.000,00», «70%», «60,7%»
+    # protsoc's one number convention: «2 000 000.00» (narrow spaces), «70%», «60.7%»
     assert (
-        "| برنامج | برنامج ألف | 2.000.000,00 | 1.400.000,00 | 850.000,10 | 70% | 60,7% | 42,5% |"
-        in section
+        "| برنامج | برنامج ألف | 2\u202f000\u202f000.00 | 1\u202f400\u202f000.00 | 850\u202f000.10 "
+        "| 70% | 60.7% | 42.5% |" in section
     )
     assert "لم تقدم تقريرا ماليا عن الفصل 2025-Q2: برنامج ألف (steering/health)" in section
     html = run(
@@ -538,7 +540,7 @@ def test_the_report_has_a_financial_section(finance_tree, run, tmp_path) -> None
     plain = run(["protsoc", "report", "--registry", str(tmp_path / "shipped"), "--format", "md"])
     nothing = plain.stdout.split("## 6. التتبع المالي للبرامج")[1]
     assert "لا تتضمن المصادر المتوفرة أي معطى مالي" in nothing
-    assert "0,00" not in nothing
+    assert "0.00" not in nothing and "0,00" not in nothing
 
 
 def test_status_and_dashboard_carry_a_finance_block(finance_tree, run) -> None:
@@ -550,7 +552,10 @@ def test_status_and_dashboard_carry_a_finance_block(finance_tree, run) -> None:
     assert block["commitment_rate"] == "0.6307"  # 1,942,500 / 3,080,000
     assert block["not_reported"] == 1
     text = run(["protsoc", "status", "--as-of", "2025-06-30"], cwd=finance_tree.repo)
-    assert "2 programmes: committed 1,942,500.00 of 3,080,000.00 MAD" in text.stdout
+    assert (
+        "2 programmes: committed 1\u202f942\u202f500.00 of 3\u202f080\u202f000.00 MAD"
+        in text.stdout
+    )
     board = run(
         ["protsoc", "dashboard", "--as-of", "2025-06-30", "--format", "json"], cwd=finance_tree.repo
     )
@@ -564,12 +569,14 @@ def test_the_review_diff_words_the_money(finance_tree, run) -> None:
 
     finance_tree.patch("programmes/alpha.yaml", add_events)
     said = run(["protsoc", "diff"], cwd=finance_tree.repo).stdout
-    assert "- programme alpha: commitment of 300,000.00 MAD on 2025-05-02 recorded (t7)" in said
     assert (
-        "- programme alpha: commitments rose by 300,000.00 MAD to 1,700,000.00 MAD "
+        "- programme alpha: commitment of 300\u202f000.00 MAD on 2025-05-02 recorded (t7)" in said
+    )
+    assert (
+        "- programme alpha: commitments rose by 300\u202f000.00 MAD to 1\u202f700\u202f000.00 MAD "
         "(commitment rate 85.0 %)" in said
     )
-    assert "- programme alpha: payments rose by 49,999.90 MAD to 900,000.00 MAD" in said
+    assert "- programme alpha: payments rose by 49\u202f999.90 MAD to 900\u202f000.00 MAD" in said
     finance_tree.commit("two events")
 
     def edit_history(data: dict) -> None:

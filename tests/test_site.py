@@ -92,7 +92,7 @@ def test_the_shipped_registry_gives_every_page_in_both_languages(shipped_site: P
     assert '<html lang="ar" dir="rtl">' in home
     assert "لجنة القيادة" in home and "غير مطابقة" in home  # cadence status per committee
     assert "31 دجنبر 2026" in home  # next due date, Moroccan month names
-    assert "أكثر من" in home and "11.100.000" in home  # latest value with its qualifier
+    assert "أكثر من" in home and "11\u202f100\u202f000" in home  # latest value with its qualifier
     french = (shipped_site / "fr" / "index.html").read_text(encoding="utf-8")
     assert '<html lang="fr" dir="ltr">' in french and "non conforme" in french
     assert "31 décembre 2026" in french
@@ -108,7 +108,8 @@ def test_an_indicator_page_has_its_chart_table_metadata_sources_and_downloads(
     )
     assert '<svg role="img" aria-label="المبيان: المستفيدون من نظام AMO TNS"' in page
     assert "<?xml" not in page  # inline SVG, not a document
-    assert "3.800.000" in page and "3.500.000" in page and "4.500.000" in page  # table with target
+    assert "3\u202f800\u202f000" in page and "3\u202f500\u202f000" in page
+    assert "4\u202f500\u202f000" in page  # table with target
     assert "حوالي" in page
     assert f'<time datetime="{COMMIT_DAY}">2 أبريل 2025</time>' in page  # last commit of the record
     assert "../../data/indicators/amo-tns-beneficiaries.csv" in page

@@ -54,6 +54,7 @@ def _print_text(console, result) -> None:  # type: ignore[no-untyped-def]
     from rich.table import Table
 
     from protsoc.cli.output import printable
+    from protsoc.kernel import numbers
 
     console.print(f"[bold]{printable(result.title)}[/]")
     console.print(
@@ -123,7 +124,9 @@ def _print_text(console, result) -> None:  # type: ignore[no-untyped-def]
         console.print("[bold]mobilised resources[/]")
         for r in result.resources:
             amount = (
-                f" — {r.amount:,.0f} {r.currency or ''}".rstrip() if r.amount is not None else ""
+                f" — {numbers.grouped(r.amount)} {r.currency or ''}".rstrip()
+                if r.amount is not None
+                else ""
             )
             console.print(
                 f"  {printable(r.id)} ({printable(r.axis or 'all axes')}): "

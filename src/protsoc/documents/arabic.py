@@ -19,6 +19,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from protsoc.kernel import numbers
+
 LOCALE = "ar_MA"
 _BIDI_MARKS = dict.fromkeys(
     map(ord, "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
@@ -170,20 +172,15 @@ def hijri_long(value: Any, starts: MonthStarts | None = None) -> str:
 
 
 def number(value: Any) -> str:
-    """A number as Moroccan administrative texts write it: «4.000.000», «3,8» (Babel ``ar_MA``)."""
-    from babel.numbers import format_decimal
-
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return _clean(format_decimal(value, locale=LOCALE))
+    """A number as protsoc writes numbers for people (kernel/numbers.py): «1660», «3.8»,
+    «4 000 000» with narrow no-break spaces."""
+    return numbers.grouped(value)
 
 
 def amount(value: Any) -> str:
-    """An amount of money as the documents write numbers, centimes always shown: «1.250.000,50».
-    ``value`` is a ``decimal.Decimal``: formatted exactly, never through a float."""
-    from babel.numbers import format_decimal
-
-    return _clean(format_decimal(value, format="#,##0.00", locale=LOCALE))
+    """An amount of money, centimes always shown: «1 250 000.50». ``value`` is a
+    ``decimal.Decimal``: formatted exactly, never through a float."""
+    return numbers.money(value)
 
 
 def percent(value: Any) -> str:
@@ -239,9 +236,9 @@ def count(value: int, noun: str | Noun) -> str:
 
 # ---------------------------------------------------------------- numbers in official documents
 
-# The seeds and the official texts write «11.1 مليون», «1660 منصبا», «4.7 مليون»: a decimal point,
-# no thousands separator (Babel's ar_MA writes «11.100.000» and «3,8», so a reader takes «3.100»
-# for 3.1), and large counts in millions in words. A no-break space glues a number to its word:
+# The seeds and the official texts write «11.1 مليون», «1660 منصبا», «4.7 مليون»: large round
+# counts in millions in words; other digits as kernel/numbers.py writes them for every channel.
+# A no-break space glues a number to its word:
 # a line never ends between «1.7» and «مليون».
 NBSP = "\u00a0"
 
@@ -250,7 +247,7 @@ def document_number(value: Any) -> str:
     """A number as the documents write it: «1660», «3.8», «11.1 مليون», «4 ملايين».
 
     A count of a million or more is written in millions only when that is exact to two decimals
-    (11,100,000 → «11.1 مليون»); otherwise all its digits are kept («11123456»): the document
+    (11,100,000 → «11.1 مليون»); otherwise all its digits are kept («11 123 456»): the document
     never rounds a figure the record states."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         try:
@@ -268,9 +265,7 @@ def document_number(value: Any) -> str:
         digits = f"{millions:.2f}".rstrip("0").rstrip(".")
         word = "ملايين" if millions.is_integer() and 3 <= millions <= 10 else "مليون"
         return f"{digits}{NBSP}{word}"
-    if isinstance(value, float):
-        return f"{value:.6f}".rstrip("0").rstrip(".")
-    return str(value)
+    return numbers.grouped(value)
 
 
 def document_percent(value: Any) -> str:

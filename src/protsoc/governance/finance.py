@@ -28,7 +28,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from protsoc.governance import vocabulary
-from protsoc.kernel import dates
+from protsoc.kernel import dates, numbers
 
 MAD = "MAD"
 CENTIME = Decimal("0.01")
@@ -95,11 +95,11 @@ def to_mad(entry: dict[str, Any]) -> Decimal | None:
 
 
 def format_mad(amount: Decimal | None) -> str:
-    """1250000.5 -> "1,250,000.50": the number convention of protsoc's documents (thousands
-    separated by commas, a decimal point), with the centimes always shown."""
+    """1250000.5 -> "1 250 000.50" (narrow no-break spaces): protsoc's one number convention
+    (kernel/numbers.py), with the centimes always shown."""
     if amount is None:
         return "—"
-    return f"{amount.quantize(CENTIME):,.2f}"
+    return numbers.money(amount)
 
 
 def format_rate(rate: Decimal | None) -> str:

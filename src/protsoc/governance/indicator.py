@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from protsoc.governance.vocabulary import DIRECTIONS
-from protsoc.kernel import dates
+from protsoc.kernel import dates, numbers
 
 FRESHNESS = ("fresh", "stale", "no-frequency", "no-data")
 _SPARKS = "▁▂▃▄▅▆▇█"
@@ -228,12 +228,12 @@ def sparkline(values: list[float]) -> str:
 
 
 def format_number(value: float | None) -> str:
-    """11100000 -> 11,100,000; 12.5 -> 12.5 (thousands separated, no float noise)."""
+    """11100000 -> "11 100 000"; 12.5 -> "12.5" (kernel/numbers.py; at most two decimals)."""
     if value is None:
         return ""
     if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
+        return numbers.grouped(int(value))
+    return numbers.grouped(round(value, 2))
 
 
 QUALIFIER_SIGNS = {

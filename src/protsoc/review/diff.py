@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from protsoc.governance import cadence, seal
+from protsoc.kernel import numbers
 from protsoc.registry import yamlio
 from protsoc.registry.gitdiff import FileChange, Git
 from protsoc.registry.layout import classify
@@ -618,8 +619,8 @@ def format_number(value: Any, indicator: dict[str, Any] | None = None) -> str:
         if magnitude >= size:
             return f"{_trim(value / size, 2)} {word}"
     if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
+        return numbers.grouped(int(value))
+    return numbers.grouped(round(value, 2))
 
 
 def _trim(value: float, decimals: int) -> str:

@@ -1,7 +1,8 @@
 """The site's own words in Arabic and French, and how each language writes dates and numbers.
 
-Arabic goes through documents/arabic.py (Babel ``ar_MA``: Moroccan month names, Western digits,
-«4.000.000»), the one convention of protsoc's documents. French uses Babel ``fr_MA``.
+Arabic dates go through documents/arabic.py (Babel ``ar_MA``: Moroccan month names, Western
+digits), French dates through Babel ``fr_MA``; numbers are written one way in both languages and
+in the documents (kernel/numbers.py: «4 000 000», «3.8»).
 Record text is never translated: a record without a French wording is shown in Arabic, marked
 ``lang="ar" dir="rtl"`` (see ``pages.record_text``).
 """
@@ -13,7 +14,7 @@ import functools
 from typing import Any
 
 from protsoc.documents import arabic
-from protsoc.kernel import dates
+from protsoc.kernel import dates, numbers
 
 LANGUAGES = ("ar", "fr")
 DIRECTION = {"ar": "rtl", "fr": "ltr"}
@@ -259,17 +260,11 @@ def date(value: Any, lang: str) -> str:
 
 @functools.lru_cache(maxsize=65536)
 def number(value: Any, lang: str) -> str:
-    """«4.000.000» / «4 000 000» (Babel; a float that is whole prints without decimals)."""
+    """«4 000 000», «3.8»: the same digits in both languages and in the documents
+    (kernel/numbers.py); ``lang`` is kept for the callers' symmetry with the other words."""
     if value is None:
         return ""
-    if lang == "ar":
-        return arabic.number(value)
-    from babel.numbers import format_decimal
-
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    # fr_MA groups with a narrow no-break space: kept, it never breaks a number across lines.
-    return str(format_decimal(value, locale=FRENCH_LOCALE))
+    return numbers.grouped(value)
 
 
 def measure(value: Any, measure_kind: str, lang: str) -> str:
