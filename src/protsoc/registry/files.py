@@ -16,6 +16,8 @@ import os
 import stat
 from pathlib import Path
 
+from protsoc.kernel.i18n import _
+
 # The same limit as yamlio's (which sits above the import cost a warm run avoids): one place.
 MAX_FILE_BYTES = 1024 * 1024
 
@@ -77,25 +79,28 @@ def read_record_bytes(path: Path | str) -> bytes:
 def too_large(size: int, more: bool = False) -> RecordFileProblem:
     return RecordFileProblem(
         TOO_LARGE,
-        f"the file is {'more than ' if more else ''}{size:,} bytes; a registry record may be at "
-        f"most {MAX_FILE_BYTES:,} bytes",
-        "split the record, or check that the file is really a registry record",
+        (
+            _("the file is more than {size} bytes; a registry record may be at most {limit} bytes")
+            if more
+            else _("the file is {size} bytes; a registry record may be at most {limit} bytes")
+        ).format(size=f"{size:,}", limit=f"{MAX_FILE_BYTES:,}"),
+        _("split the record, or check that the file is really a registry record"),
     )
 
 
 def _not_regular(what: str) -> RecordFileProblem:
     return RecordFileProblem(
         NOT_REGULAR,
-        f"the file is {what}, not a regular file; protsoc does not read it",
-        "registry records are plain files: replace it by a copy of the record, or delete it",
+        _("the file is {what}, not a regular file; protsoc does not read it").format(what=what),
+        _("registry records are plain files: replace it by a copy of the record, or delete it"),
     )
 
 
 def _unreadable(error: OSError) -> RecordFileProblem:
     return RecordFileProblem(
         UNREADABLE,
-        f"cannot read the file: {error.strerror or error}",
-        "check the file's permissions",
+        _("cannot read the file: {reason}").format(reason=error.strerror or error),
+        _("check the file's permissions"),
     )
 
 
