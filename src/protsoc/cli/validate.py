@@ -86,7 +86,7 @@ def validate(
 def _print_text(console, result, valid: bool) -> None:  # type: ignore[no-untyped-def]
     from protsoc.cli.output import printable
     from protsoc.kernel.safe_text import ci_log_line, terminal
-    from protsoc.validate.reporters import counts_line, hint_label, plain_hint, plain_line, verdict
+    from protsoc.validate.reporters import hint_label, plain_hint, plain_line, summary_line, verdict
 
     current = None
     for finding in result.findings:
@@ -108,5 +108,5 @@ def _print_text(console, result, valid: bool) -> None:  # type: ignore[no-untype
         console.print()
     colour = "green" if valid else "red"
     console.print(
-        f"[{colour}]{verdict(valid)}[/]: {counts_line(result.files_checked, errors, warnings)}"
+        summary_line(f"[{colour}]{verdict(valid)}[/]", result.files_checked, errors, warnings)
     )

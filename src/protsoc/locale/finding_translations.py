@@ -15,6 +15,7 @@ FINDINGS = {
     "warning": ("avertissement", "تنبيه"),
     "valid": ("valide", "صالح"),
     "invalid": ("non valide", "غير صالح"),
+    "{verdict}: {counts}": ("{verdict} : {counts}", "{verdict}: {counts}"),
     "{files}, {errors}, {warnings}": (
         "{files}, {errors}, {warnings}",
         "{files}، {errors}، {warnings}",
@@ -45,7 +46,7 @@ FINDINGS = {
             "{count} تنبيه",
         ),
     ),
-    # --- words inside messages ---------------------------------------------------------------------
+    # --- words inside messages -------------------------------------------------------------------
     " or ": (" ou ", " أو "),
     "the record": ("l'enregistrement", "السجل"),
     "text": ("du texte", "نصا"),
@@ -63,7 +64,10 @@ FINDINGS = {
     "octal": ("octal", "بالنظام الثماني"),
     "not decimal": ("non décimal", "بغير النظام العشري"),
     "budget {number}": ("le budget {number}", "الميزانية {number}"),
-    "ledger event {number}": ("l'opération {number} du registre", "العملية {number} من السجل المالي"),
+    "ledger event {number}": (
+        "l'opération {number} du registre",
+        "العملية {number} من السجل المالي",
+    ),
     "in the working tree": ("dans la copie de travail", "في نسخة العمل"),
     "by commit {commit}": ("par le commit {commit}", "بواسطة الإيداع {commit}"),
     " (after the merge base {base})": (
@@ -80,7 +84,7 @@ FINDINGS = {
         "أعيد حساب ختمه ليطابق المحتوى الجديد",
     ),
     "its seal no longer matches": ("son scellé ne correspond plus", "لم يعد ختمه مطابقا"),
-    # --- identity ----------------------------------------------------------------------------------
+    # --- identity --------------------------------------------------------------------------------
     "the record's id `{id}` does not match its file path (`{path_id}`)": (
         "l'identifiant `{id}` de l'enregistrement ne correspond pas au chemin de son fichier "
         "(`{path_id}`)",
@@ -135,10 +139,9 @@ FINDINGS = {
     ): (
         "donnez à chaque entrée son propre identifiant, ou fusionnez les deux entrées "
         "(`protsoc remove …` supprime une entrée d'une réunion)",
-        "خصص لكل عنصر معرفا خاصا به، أو ادمج العنصرين (`protsoc remove …` يحذف عنصرا من "
-        "اجتماع)",
+        "خصص لكل عنصر معرفا خاصا به، أو ادمج العنصرين (`protsoc remove …` يحذف عنصرا من اجتماع)",
     ),
-    # --- references ----------------------------------------------------------------------------------
+    # --- references ------------------------------------------------------------------------------
     "parent committee `{committee}` does not exist": (
         "le comité de rattachement `{committee}` n'existe pas",
         "اللجنة الأم `{committee}` غير موجودة",
@@ -242,10 +245,7 @@ FINDINGS = {
         "décision {decision} : le point `{item}` ne figure pas à l'ordre du jour",
         "القرار {decision}: النقطة `{item}` غير مدرجة في جدول الأعمال",
     ),
-    (
-        "name one of this meeting's agenda items: `protsoc set decision {id} --agenda-item "
-        "item-N`"
-    ): (
+    ("name one of this meeting's agenda items: `protsoc set decision {id} --agenda-item item-N`"): (
         "indiquez l'un des points de l'ordre du jour de cette réunion : "
         "`protsoc set decision {id} --agenda-item item-N`",
         "عين إحدى نقط جدول أعمال هذا الاجتماع: `protsoc set decision {id} --agenda-item item-N`",
@@ -328,7 +328,7 @@ FINDINGS = {
         "indiquez <comité>#<mission> d'une mission inscrite dans le fichier du comité",
         "أدخل <اللجنة>#<المهمة> لمهمة مدرجة في ملف اللجنة",
     ),
-    # --- dates and meetings --------------------------------------------------------------------------
+    # --- dates and meetings ----------------------------------------------------------------------
     "`{second}` ({second_date}) comes before `{first}` ({first_date})": (
         "`{second}` ({second_date}) précède `{first}` ({first_date})",
         "`{second}` ({second_date}) يسبق `{first}` ({first_date})",
@@ -363,7 +363,7 @@ FINDINGS = {
         "numérotez-la `{expected}` (avant qu'une action ne la cite)",
         "رقمه `{expected}` (قبل أن يحيل إليه أي إجراء)",
     ),
-    # --- follow-up -----------------------------------------------------------------------------------
+    # --- follow-up -------------------------------------------------------------------------------
     "observation {number} is dated {date}, after today ({today})": (
         "la valeur n° {number} est datée du {date}, postérieure à aujourd'hui ({today})",
         "القيمة رقم {number} مؤرخة في {date}، وهو تاريخ لاحق لتاريخ اليوم ({today})",
@@ -382,8 +382,7 @@ FINDINGS = {
     "observation {number} is dated {date}, before the indicator's valid_from ({start})": (
         "la valeur n° {number} est datée du {date}, avant la date de début de l'indicateur "
         "(valid_from : {start})",
-        "القيمة رقم {number} مؤرخة في {date}، أي قبل تاريخ بدء العمل بالمؤشر (valid_from: "
-        "{start})",
+        "القيمة رقم {number} مؤرخة في {date}، أي قبل تاريخ بدء العمل بالمؤشر (valid_from: {start})",
     ),
     (
         "correct the observation's date, or move the indicator's start date back if the "
@@ -422,8 +421,7 @@ FINDINGS = {
     ): (
         "inscrivez le pourcentage lui-même (12.5 pour 12,5 %), ou changez la mesure de "
         "l'indicateur s'il ne s'agit pas d'une part",
-        "اكتب النسبة المئوية نفسها (12.5 لنسبة 12,5٪)، أو غير طبيعة قياس المؤشر إن لم يكن "
-        "نسبة",
+        "اكتب النسبة المئوية نفسها (12.5 لنسبة 12,5٪)، أو غير طبيعة قياس المؤشر إن لم يكن نسبة",
     ),
     "{value} is not a count (a whole number, 0 or more)": (
         "{value} n'est pas un effectif (un nombre entier égal ou supérieur à 0)",
@@ -539,15 +537,14 @@ FINDINGS = {
         "آخر، أو مكتب دراسات)",
     ),
     "`{decision}` is a decision of `{committee}`, not of the ministerial Steering Committee": (
-        "`{decision}` est une décision de `{committee}`, et non du Comité ministériel de "
-        "pilotage",
+        "`{decision}` est une décision de `{committee}`, et non du Comité ministériel de pilotage",
         "`{decision}` قرار صادر عن `{committee}` وليس عن اللجنة الوزارية للقيادة",
     ),
     "cite the Steering Committee decision that launched the evaluation": (
         "citez la décision du Comité de pilotage qui a lancé l'évaluation",
         "أحل إلى قرار اللجنة الوزارية للقيادة الذي أطلق التقييم",
     ),
-    # --- finance ---------------------------------------------------------------------------------------
+    # --- finance ---------------------------------------------------------------------------------
     "programme `{programme}` does not exist": (
         "le programme `{programme}` n'existe pas",
         "البرنامج `{programme}` غير موجود",
@@ -689,8 +686,7 @@ FINDINGS = {
     ): (
         "indiquez une source de financement déclarée ({ids}), ou déclarez celle-ci dans "
         "protsoc.yaml (id, kind, name)",
-        "استعمل مصدر تمويل مصرحا به ({ids})، أو صرح بهذا المصدر في protsoc.yaml (id، kind، "
-        "name)",
+        "استعمل مصدر تمويل مصرحا به ({ids})، أو صرح بهذا المصدر في protsoc.yaml (id، kind، name)",
     ),
     "declare the source of funds in protsoc.yaml (id, kind, name)": (
         "déclarez la source de financement dans protsoc.yaml (id, kind, name)",
@@ -704,7 +700,7 @@ FINDINGS = {
         "indiquez <comité>/<membre> du siège qui l'a déclaré",
         "أدخل <اللجنة>/<العضو> للمقعد الذي صرح به",
     ),
-    # --- seals ---------------------------------------------------------------------------------------
+    # --- seals -----------------------------------------------------------------------------------
     "the minutes of {id} are approved but carry no seal": (
         "le procès-verbal de {id} est approuvé mais ne porte aucun scellé",
         "محضر {id} مصادق عليه لكنه لا يحمل أي ختم",
@@ -772,8 +768,7 @@ FINDINGS = {
     ): (
         "le procès-verbal de {id} a été approuvé et scellé à {rev} ; cette modification en change "
         "le contenu approuvé et supprime son scellé",
-        "محضر {id} مصادق عليه ومختوم في {rev}؛ وهذا التغيير يعدل محتواه المصادق عليه ويزيل "
-        "ختمه",
+        "محضر {id} مصادق عليه ومختوم في {rev}؛ وهذا التغيير يعدل محتواه المصادق عليه ويزيل ختمه",
     ),
     (
         "the minutes of {id} were approved and sealed at {rev}; this change edits the approved "
@@ -784,7 +779,7 @@ FINDINGS = {
         "محضر {id} مصادق عليه ومختوم في {rev}؛ وهذا التغيير يعدل محتواه المصادق عليه ويستبدل "
         "ختمه بختم جديد",
     ),
-    # --- schemas copy ------------------------------------------------------------------------------
+    # --- schemas copy ----------------------------------------------------------------------------
     "run `protsoc schemas sync --commit`: protsoc validates with its own schemas": (
         "lancez `protsoc schemas sync --commit` : protsoc valide avec ses propres schémas",
         "نفذ الأمر `protsoc schemas sync --commit`: يتحقق protsoc بمخططاته الخاصة",
@@ -801,7 +796,7 @@ FINDINGS = {
         "la copie de {name} dans le dépôt n'est pas l'un des schémas de protsoc",
         "نسخة {name} في المستودع ليست من مخططات protsoc",
     ),
-    # --- text hygiene ------------------------------------------------------------------------------
+    # --- text hygiene ----------------------------------------------------------------------------
     (
         "hidden bidirectional control {code} {name}: the text shown to reviewers differs from the "
         "text stored"
@@ -875,7 +870,7 @@ FINDINGS = {
         "اكتبه بالأرقام العربية المعتمدة في المغرب: `{western}` (تعرض الوثائق العربية بالمغرب "
         "هذه الأرقام)",
     ),
-    # --- schema findings ---------------------------------------------------------------------------
+    # --- schema findings -------------------------------------------------------------------------
     "{where}: {detail}": ("{where} : {detail}", "{where}: {detail}"),
     "{where} lacks the required field `{field}`": (
         "il manque à {where} le champ obligatoire `{field}`",
@@ -963,7 +958,7 @@ FINDINGS = {
         "{where} ne doit pas être vide",
         "يجب ألا يكون {where} فارغا",
     ),
-    # --- reading a file ----------------------------------------------------------------------------
+    # --- reading a file --------------------------------------------------------------------------
     "the file is {size} bytes; a registry record may be at most {limit} bytes": (
         "le fichier fait {size} octets ; un enregistrement du registre ne peut dépasser {limit} "
         "octets",
@@ -1053,7 +1048,10 @@ FINDINGS = {
         "la clé `{key}` est lue par YAML comme {type}, et non comme du texte",
         "يقرأ YAML المفتاح `{key}` على أنه {type} لا على أنه نص",
     ),
-    "quote it: {quoted}": ("mettez-la entre guillemets : {quoted}", "ضعه بين علامتي تنصيص: {quoted}"),
+    "quote it: {quoted}": (
+        "mettez-la entre guillemets : {quoted}",
+        "ضعه بين علامتي تنصيص: {quoted}",
+    ),
     "`{value}` cannot be read as the tagged type `{type}`": (
         "`{value}` ne peut pas être lu comme le type balisé `{type}`",
         "تتعذر قراءة `{value}` على أنها من النوع الموسوم `{type}`",
@@ -1074,7 +1072,7 @@ FINDINGS = {
         'quote it ("{text}") if it is a time or text; write the number in decimal digits without '
         "a leading zero if it is a number"
     ): (
-        'mettez-le entre guillemets ("{text}") s\'il s\'agit d\'une heure ou d\'un texte ; '
+        "mettez-le entre guillemets (\"{text}\") s'il s'agit d'une heure ou d'un texte ; "
         "s'il s'agit d'un nombre, écrivez-le en chiffres décimaux sans zéro initial",
         'ضعه بين علامتي تنصيص ("{text}") إن كان ساعة أو نصا؛ وإن كان عددا فاكتبه بالأرقام '
         "العشرية دون صفر في أوله",
@@ -1089,7 +1087,7 @@ FINDINGS = {
         "يقرأ YAML القيمة `{text}` على أنها ما لا نهاية؛ ويجب أن تكون أعداد السجل منتهية",
     ),
     'write the number, or quote it ("{text}") if it is text': (
-        'écrivez le nombre, ou mettez-le entre guillemets ("{text}") s\'il s\'agit d\'un texte',
+        "écrivez le nombre, ou mettez-le entre guillemets (\"{text}\") s'il s'agit d'un texte",
         'اكتب العدد، أو ضعه بين علامتي تنصيص ("{text}") إن كان نصا',
     ),
     (
@@ -1123,9 +1121,9 @@ FINDINGS = {
         "القيمة فارغة؛ اكتب النص، أو احذف السطر إن كان الحقل اختياريا",
     ),
     'YAML 1.1 reads the unquoted `{text}` as {type}; quote it ("{text}") to keep it as text': (
-        'YAML 1.1 lit `{text}`, sans guillemets, comme {type} ; mettez-le entre guillemets '
+        "YAML 1.1 lit `{text}`, sans guillemets, comme {type} ; mettez-le entre guillemets "
         '("{text}") pour le garder comme texte',
-        'يقرأ YAML 1.1 القيمة `{text}` غير المحاطة بعلامتي تنصيص على أنها {type}؛ ضعها بين '
+        "يقرأ YAML 1.1 القيمة `{text}` غير المحاطة بعلامتي تنصيص على أنها {type}؛ ضعها بين "
         'علامتي تنصيص ("{text}") لتبقى نصا',
     ),
     "the control character {code} is not allowed in a YAML file": (
@@ -1188,9 +1186,7 @@ FINDINGS = {
         "vérifiez l'indentation et les guillemets de cette ligne et de celle du dessus",
         "تحقق من الإزاحة وعلامات التنصيص في هذا السطر والسطر الذي قبله",
     ),
-    (
-        "a record must be a YAML mapping of fields (key: value), not a list or a single value"
-    ): (
+    ("a record must be a YAML mapping of fields (key: value), not a list or a single value"): (
         "un enregistrement doit être un ensemble de champs YAML (clé: valeur), et non une liste "
         "ou une valeur isolée",
         "يجب أن يكون السجل مجموعة حقول YAML (مفتاح: قيمة)، لا قائمة ولا قيمة منفردة",

@@ -1,7 +1,8 @@
 """The French and Arabic wording of protsoc's prompts and messages (source of the .po catalogues).
 
-Regenerate the catalogues after changing messages (the extraction command, in protsoc/kernel/i18n.py,
-covers src/protsoc/clerk, cli and validate and the registry modules that word findings), then:
+Regenerate the catalogues after changing messages (the extraction command, in
+protsoc/kernel/i18n.py, covers clerk/, cli/, validate/ and the registry modules that word
+findings), then:
     python src/protsoc/locale/translations.py
 Messages missing here stay in English (gettext falls back to the msgid).
 Plurals (ngettext) are keyed by the singular and give a tuple per language, one string per form

@@ -26,6 +26,14 @@ def verdict(valid: bool) -> str:
     return _("valid") if valid else _("invalid")
 
 
+def summary_line(verdict_text: str, files_checked: int, errors: int, warnings: int) -> str:
+    """``invalid: N files checked, …`` (French puts a space before the colon); ``verdict_text``
+    is ``verdict(valid)``, possibly marked up by the caller."""
+    return _("{verdict}: {counts}").format(
+        verdict=verdict_text, counts=counts_line(files_checked, errors, warnings)
+    )
+
+
 def counts_line(files_checked: int, errors: int, warnings: int) -> str:
     """``N files checked, N errors, N warnings`` with each count's plural form in the reader's
     language (never "1 errors")."""
