@@ -85,7 +85,7 @@ def test_findings_and_hints_in_arabic(run, broken: RegistryTree) -> None:  # typ
     assert "التطويل" in out
     # hints name the command that fixes it, in Arabic
     assert "إرشاد: إن كان قد أنجز: `protsoc set action plan --status done" in out
-    assert "`protsoc move meeting steering/2024-11-26 --date 2024-11-27`" in out
+    assert "أعد تسمية الملف 2024-11-27.yaml" in out
     # the labels and the summary, with the Arabic plural forms
     assert re.search(r"2024-11-26\.yaml:\d+:\d+: خطأ \[schema-enum\]", out)
     assert re.search(r": تنبيه \[text-tatweel\]", out)

@@ -113,13 +113,13 @@ FINDINGS = {
         "تاريخ الاجتماع {date} يختلف عن التاريخ الوارد في اسم ملفه ({file_date})",
     ),
     (
-        "correct the date written in the record, or move the meeting to its date: `protsoc move "
-        "meeting {id} --date {date}`"
+        "the file's name is the meeting's date: write {file_date} as the date in the record or, "
+        "if {date} is right, rename the file {name}"
     ): (
-        "corrigez la date inscrite dans l'enregistrement, ou reportez la réunion à cette date : "
-        "`protsoc move meeting {id} --date {date}`",
-        "صحح التاريخ المدون في السجل، أو انقل الاجتماع إلى تاريخه: "
-        "`protsoc move meeting {id} --date {date}`",
+        "le nom du fichier est la date de la réunion : inscrivez {file_date} comme date dans "
+        "l'enregistrement ou, si {date} est la bonne date, renommez le fichier {name}",
+        "اسم الملف هو تاريخ الاجتماع: اكتب {file_date} تاريخا في السجل، أو إن كان {date} هو "
+        "التاريخ الصحيح فأعد تسمية الملف {name}",
     ),
     "the meeting is filed under {folder} but names committee `{committee}`": (
         "la réunion est classée sous {folder} mais indique le comité `{committee}`",

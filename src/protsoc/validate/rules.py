@@ -235,10 +235,14 @@ def id_matches_path(ctx: Context) -> Iterator[Finding]:
                         date=data.get("date"), file_date=parsed[0]
                     ),
                     ("date",),
+                    # No command fixes this one: `protsoc move meeting` starts from the record's
+                    # date, which is what disagrees with the file here.
                     _(
-                        "correct the date written in the record, or move the meeting to its "
-                        "date: `protsoc move meeting {id} --date {date}`"
-                    ).format(id=record.id, date=data.get("date")),
+                        "the file's name is the meeting's date: write {file_date} as the date in "
+                        "the record or, if {date} is right, rename the file {name}"
+                    ).format(
+                        file_date=parsed[0], date=data.get("date"), name=f"{data.get('date')}.yaml"
+                    ),
                 )
             if data.get("committee") is not None and data.get("committee") != committee_part:
                 yield _error(
