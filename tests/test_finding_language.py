@@ -260,3 +260,25 @@ def test_the_compiled_catalogue_holds_every_finding_wording(language: str) -> No
         if catalogue.gettext(msgid) != T[msgid][index]:
             stale.append(msgid)
     assert not stale, f"regenerate the catalogues: {stale[:5]}"
+
+
+def test_a_refused_correction_says_why_in_the_clerk_s_language(run, make_registry) -> None:  # type: ignore[no-untyped-def]
+    """The reason a change is refused is the finding the change would bring, in Arabic."""
+    files = broken_files()
+    meeting = copy.deepcopy(MEETING)
+    meeting["decisions"] = [{"id": "d1", "kind": "decision", "text": {"ar": "قرار تجريبي"}}]
+    action = dict(files[ACTION_FILE], progress=40, title={"ar": "مخطط عمل تجريبي"})
+    tree = make_registry({MEETING_FILE: meeting, ACTION_FILE: action})
+    before = tree.path(ACTION_FILE).read_bytes()
+
+    outcome = run(
+        ["protsoc", "set", "action", "plan", "--progress", "100", "--lang", "ar"],
+        cwd=tree.repo,
+    )
+
+    assert outcome.exit_code == 1
+    assert "[action-progress-not-done] الإجراء منجز بنسبة 100٪ لكن وضعيته in-progress" in (
+        outcome.stderr
+    )
+    assert "إرشاد: إن كان قد أنجز: `protsoc set action plan --status done" in outcome.stderr
+    assert tree.path(ACTION_FILE).read_bytes() == before
