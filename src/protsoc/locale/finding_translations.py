@@ -976,13 +976,20 @@ FINDINGS = {
     ),
     "the file is {what}, not a regular file; protsoc does not read it": (
         "le fichier est {what}, et non un fichier ordinaire ; protsoc ne le lit pas",
-        "الملف {what} وليس ملفا عاديا؛ لا يقرؤه protsoc",
+        "الملف عبارة عن {what} وليس ملفا عاديا؛ لا يقرؤه protsoc",
     ),
     "registry records are plain files: replace it by a copy of the record, or delete it": (
         "les enregistrements du registre sont des fichiers ordinaires : remplacez-le par une "
         "copie de l'enregistrement, ou supprimez-le",
         "سجلات السجل العام ملفات عادية: استبدله بنسخة من السجل أو احذفه",
     ),
+    "a symbolic link": ("un lien symbolique", "رابط رمزي"),
+    "a named pipe (FIFO)": ("un tube nommé (FIFO)", "أنبوب مسمى (FIFO)"),
+    "a device": ("un périphérique", "جهاز طرفي"),
+    "a socket": ("une socket", "مقبس اتصال (socket)"),
+    "a folder": ("un dossier", "مجلد"),
+    "not a regular file": ("autre chose qu'un fichier ordinaire", "شيء آخر غير الملف العادي"),
+    "not a file in git": ("autre chose qu'un fichier dans git", "شيء آخر غير ملف في git"),
     "cannot read the file: {reason}": (
         "impossible de lire le fichier : {reason}",
         "تتعذر قراءة الملف: {reason}",

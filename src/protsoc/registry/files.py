@@ -50,7 +50,7 @@ def read_record_bytes(path: Path | str) -> bytes:
         handle = os.open(path, _FLAGS)
     except OSError as error:
         if error.errno == errno.ELOOP or os.path.islink(path):
-            raise _not_regular("a symbolic link") from None
+            raise _not_regular(_("a symbolic link")) from None
         raise _unreadable(error) from None
     try:
         status = os.fstat(handle)
@@ -106,14 +106,14 @@ def _unreadable(error: OSError) -> RecordFileProblem:
 
 def _kind_words(mode: int) -> str:
     if stat.S_ISFIFO(mode):
-        return "a named pipe (FIFO)"
+        return _("a named pipe (FIFO)")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
+        return _("a device")
     if stat.S_ISSOCK(mode):
-        return "a socket"
+        return _("a socket")
     if stat.S_ISDIR(mode):
-        return "a folder"
-    return "not a regular file"
+        return _("a folder")
+    return _("not a regular file")
 
 
 def git_mode_problem(mode: str) -> RecordFileProblem | None:
@@ -121,4 +121,4 @@ def git_mode_problem(mode: str) -> RecordFileProblem | None:
     submodule), as the problem the file on disk would be; None for a regular file."""
     if mode in ("100644", "100755"):
         return None
-    return _not_regular("a symbolic link" if mode == "120000" else "not a file in git")
+    return _not_regular(_("a symbolic link") if mode == "120000" else _("not a file in git"))
