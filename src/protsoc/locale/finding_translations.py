@@ -369,15 +369,19 @@ FINDINGS = {
         "القيمة رقم {number} مؤرخة في {date}، وهو تاريخ لاحق لتاريخ اليوم ({today})",
     ),
     (
-        "an observation records a value already reached: give the date the figure refers to; an "
-        "expected value is a target: `protsoc set indicator {id} --target VALUE --target-date "
-        "DATE`"
+        "an observation records a value already reached: re-record it on the date the figure "
+        "refers to (`protsoc remove observation {id} --date {date}`, then `protsoc add "
+        "observation {id}`); an expected value is a target: `protsoc set indicator {id} --target "
+        "VALUE --target-date DATE`"
     ): (
-        "une valeur relevée est une valeur déjà atteinte : indiquez la date à laquelle le chiffre "
-        "se rapporte ; une valeur attendue est une cible : `protsoc set indicator {id} --target "
-        "VALEUR --target-date DATE`",
-        "القيمة المسجلة قيمة تم بلوغها فعلا: أدخل التاريخ الذي يعود إليه الرقم؛ أما القيمة "
-        "المنتظرة فهي هدف: `protsoc set indicator {id} --target القيمة --target-date التاريخ`",
+        "une valeur relevée est une valeur déjà atteinte : enregistrez-la de nouveau à la date "
+        "à laquelle le chiffre se rapporte (`protsoc remove observation {id} --date {date}`, puis "
+        "`protsoc add observation {id}`) ; une valeur attendue est une cible : "
+        "`protsoc set indicator {id} --target VALEUR --target-date DATE`",
+        "القيمة المسجلة قيمة تم بلوغها فعلا: أعد تسجيلها بالتاريخ الذي يعود إليه الرقم "
+        "(`protsoc remove observation {id} --date {date}` ثم `protsoc add observation {id}`)؛ "
+        "أما القيمة المنتظرة فهي هدف: `protsoc set indicator {id} --target القيمة --target-date "
+        "التاريخ`",
     ),
     "observation {number} is dated {date}, before the indicator's valid_from ({start})": (
         "la valeur n° {number} est datée du {date}, avant la date de début de l'indicateur "
@@ -385,12 +389,15 @@ FINDINGS = {
         "القيمة رقم {number} مؤرخة في {date}، أي قبل تاريخ بدء العمل بالمؤشر (valid_from: {start})",
     ),
     (
-        "correct the observation's date, or move the indicator's start date back if the "
+        "re-record the value on its right date (`protsoc remove observation {id} --date {date}`, "
+        "then `protsoc add observation {id}`), or move the indicator's start date back if the "
         "indicator existed then"
     ): (
-        "corrigez la date de la valeur, ou avancez la date de début de l'indicateur s'il "
-        "existait déjà",
-        "صحح تاريخ القيمة، أو قدم تاريخ بدء العمل بالمؤشر إن كان قائما آنذاك",
+        "enregistrez de nouveau la valeur à sa bonne date (`protsoc remove observation {id} "
+        "--date {date}`, puis `protsoc add observation {id}`), ou avancez la date de début de "
+        "l'indicateur s'il existait déjà",
+        "أعد تسجيل القيمة بتاريخها الصحيح (`protsoc remove observation {id} --date {date}` ثم "
+        "`protsoc add observation {id}`)، أو قدم تاريخ بدء العمل بالمؤشر إن كان قائما آنذاك",
     ),
     "observation {number} is dated {date}, after the indicator's valid_until ({end})": (
         "la valeur n° {number} est datée du {date}, après la date de fin de l'indicateur "
@@ -398,10 +405,16 @@ FINDINGS = {
         "القيمة رقم {number} مؤرخة في {date}، أي بعد تاريخ انتهاء العمل بالمؤشر (valid_until: "
         "{end})",
     ),
-    "correct the observation's date, or record it under the indicator that replaced this one": (
-        "corrigez la date de la valeur, ou enregistrez-la sous l'indicateur qui a remplacé "
-        "celui-ci",
-        "صحح تاريخ القيمة، أو سجلها ضمن المؤشر الذي حل محل هذا المؤشر",
+    (
+        "re-record the value on its right date, or under the indicator that replaced this one "
+        "(`protsoc remove observation {id} --date {date}`, then `protsoc add observation "
+        "INDICATOR`)"
+    ): (
+        "enregistrez de nouveau la valeur à sa bonne date, ou sous l'indicateur qui a remplacé "
+        "celui-ci (`protsoc remove observation {id} --date {date}`, puis "
+        "`protsoc add observation INDICATEUR`)",
+        "أعد تسجيل القيمة بتاريخها الصحيح، أو ضمن المؤشر الذي حل محل هذا المؤشر "
+        "(`protsoc remove observation {id} --date {date}` ثم `protsoc add observation المؤشر`)",
     ),
     "observation {number} ({date}) comes after a later one ({later})": (
         "la valeur n° {number} ({date}) vient après une valeur plus récente ({later})",

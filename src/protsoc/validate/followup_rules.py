@@ -70,10 +70,11 @@ def indicator_observation_dates(ctx: Context) -> Iterator[Finding]:
                     ),
                     path,
                     _(
-                        "an observation records a value already reached: give the date the "
-                        "figure refers to; an expected value is a target: `protsoc set indicator "
-                        "{id} --target VALUE --target-date DATE`"
-                    ).format(id=record.id),
+                        "an observation records a value already reached: re-record it on the "
+                        "date the figure refers to (`protsoc remove observation {id} --date "
+                        "{date}`, then `protsoc add observation {id}`); an expected value is a "
+                        "target: `protsoc set indicator {id} --target VALUE --target-date DATE`"
+                    ).format(id=record.id, date=day),
                 )
             if start and day < start:
                 yield _error(
@@ -85,9 +86,10 @@ def indicator_observation_dates(ctx: Context) -> Iterator[Finding]:
                     ).format(number=index + 1, date=day, start=start),
                     path,
                     _(
-                        "correct the observation's date, or move the indicator's start date "
-                        "back if the indicator existed then"
-                    ),
+                        "re-record the value on its right date (`protsoc remove observation "
+                        "{id} --date {date}`, then `protsoc add observation {id}`), or move the "
+                        "indicator's start date back if the indicator existed then"
+                    ).format(id=record.id, date=day),
                 )
             if end and day > end:
                 yield _error(
@@ -99,9 +101,10 @@ def indicator_observation_dates(ctx: Context) -> Iterator[Finding]:
                     ).format(number=index + 1, date=day, end=end),
                     path,
                     _(
-                        "correct the observation's date, or record it under the indicator that "
-                        "replaced this one"
-                    ),
+                        "re-record the value on its right date, or under the indicator that "
+                        "replaced this one (`protsoc remove observation {id} --date {date}`, then "
+                        "`protsoc add observation INDICATOR`)"
+                    ).format(id=record.id, date=day),
                 )
             if previous and day < previous:
                 yield _error(
