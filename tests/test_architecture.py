@@ -34,7 +34,13 @@ LAYERS = {
 }
 # Modules outside the packages: the package face (the version), ``python -m protsoc``, and the
 # script that writes the message catalogues (run by hand, never imported).
-OUTSIDE = {"protsoc": 0, "protsoc.__main__": 7, "protsoc.locale.translations": 0}
+OUTSIDE = {
+    "protsoc": 0,
+    "protsoc.__main__": 7,
+    "protsoc.locale.translations": 0,
+    # plain data (the wording of findings) that the catalogue script merges: imports nothing
+    "protsoc.locale.finding_translations": -1,
+}
 CLI_ONLY = ("typer", "rich", "click")
 
 

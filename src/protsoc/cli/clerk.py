@@ -332,13 +332,13 @@ def _execute(
         raise invalid.named(field_label(invalid.field)) from None
     except RefusedChange as refused:
         from protsoc.cli.output import printable
-        from protsoc.validate.reporters import plain_line
+        from protsoc.validate.reporters import hint_label, plain_line
 
         console = stderr()
         for finding in refused.findings:
             console.print(f"[red]{printable(plain_line(finding))}[/]")
             if finding.hint:
-                console.print(f"    [dim]hint: {printable(finding.hint)}[/]")
+                console.print(f"    [dim]{hint_label()} {printable(finding.hint)}[/]")
         raise
     console = stdout()
     if outcome.plan.said:

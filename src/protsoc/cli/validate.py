@@ -86,7 +86,7 @@ def validate(
 def _print_text(console, result, valid: bool) -> None:  # type: ignore[no-untyped-def]
     from protsoc.cli.output import printable
     from protsoc.kernel.safe_text import ci_log_line, terminal
-    from protsoc.validate.reporters import plain_hint, plain_line
+    from protsoc.validate.reporters import hint_label, plain_hint, plain_line, summary_line, verdict
 
     current = None
     for finding in result.findings:
@@ -100,11 +100,13 @@ def _print_text(console, result, valid: bool) -> None:  # type: ignore[no-untype
         # `file:line:col: ...` lines, and a wrapped message would lose its end.
         console.print(f"[{colour}]{printable(plain_line(finding))}[/]", soft_wrap=True)
         if finding.hint:
-            console.print(f"    [dim]hint: {printable(plain_hint(finding))}[/]", soft_wrap=True)
+            console.print(
+                f"    [dim]{hint_label()} {printable(plain_hint(finding))}[/]", soft_wrap=True
+            )
     errors, warnings = len(result.errors), len(result.warnings)
     if result.findings:
         console.print()
-    verdict = "[green]valid[/]" if valid else "[red]invalid[/]"
+    colour = "green" if valid else "red"
     console.print(
-        f"{verdict}: {result.files_checked} files checked, {errors} errors, {warnings} warnings"
+        summary_line(f"[{colour}]{verdict(valid)}[/]", result.files_checked, errors, warnings)
     )

@@ -46,7 +46,9 @@ def verify_seals(
     for finding in result.findings:
         console.print(f"[red]{printable(reporters.plain_line(finding))}[/]", soft_wrap=True)
         if finding.hint:
-            console.print(f"    [dim]hint: {printable(finding.hint)}[/]", soft_wrap=True)
+            console.print(
+                f"    [dim]{reporters.hint_label()} {printable(finding.hint)}[/]", soft_wrap=True
+            )
     verdict = "[green]intact[/]" if valid else "[red]broken[/]"
     console.print(
         f"{verdict}: {result.sealed} sealed minutes checked against history, "

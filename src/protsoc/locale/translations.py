@@ -1,12 +1,16 @@
 """The French and Arabic wording of protsoc's prompts and messages (source of the .po catalogues).
 
-Regenerate the catalogues after changing messages (extraction command: protsoc/i18n.py):
+Regenerate the catalogues after changing messages (the extraction command, in
+protsoc/kernel/i18n.py, covers clerk/, cli/, validate/ and the registry modules that word
+findings), then:
     python src/protsoc/locale/translations.py
 Messages missing here stay in English (gettext falls back to the msgid).
 Plurals (ngettext) are keyed by the singular and give a tuple per language, one string per form
 of Babel's plural rule: French three (0 and 1; whole millions, "de"; others), Arabic six (0, 1,
 2, 3-10, 11-99, 100 and more).
 """
+
+from protsoc.locale.finding_translations import FINDINGS
 
 # msgid: (fr, ar)
 T = {
@@ -946,6 +950,7 @@ T = {
         "انظر `protsoc list KIND`",
     ),
 }
+T.update(FINDINGS)  # validation's findings and hints: protsoc/locale/finding_translations.py
 
 
 def build() -> None:

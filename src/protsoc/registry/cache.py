@@ -12,7 +12,13 @@ The cache is never trusted when stale:
   git checkout resets);
 - every cache file carries the program key: protsoc's version, a digest of protsoc's own source
   files and of the JSON schemas, the Python version, PyYAML's installed files (so whether
-  libyaml is present) and the message language. Any difference throws the whole cache away;
+  libyaml is present) and, for what holds worded findings, the language they are worded in. Any
+  difference throws the whole file away;
+- findings are stored worded, as the rules wrote them, in the language of the run: the records'
+  and the checks' files are kept one per language (``checks.marshal`` in English,
+  ``checks.ar.marshal`` in Arabic…), so a run in Arabic after one in English neither reuses
+  English findings nor throws the English cache away; the projections, which hold no words, are
+  shared;
 - a cache file that cannot be read (truncated, another format) or whose entries do not have
   exactly the shape this code writes is ignored, never an error.
 
@@ -44,6 +50,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from protsoc.kernel import collector
+from protsoc.kernel import i18n
 from protsoc.kernel.findings import Finding, Severity, finding_from_tuple, finding_to_tuple
 
 if TYPE_CHECKING:
@@ -53,7 +60,6 @@ if TYPE_CHECKING:
 FORMAT = 2
 ENV_DISABLE = "PROTSOC_NO_CACHE"
 ENV_DIR = "PROTSOC_CACHE_DIR"
-_LANGUAGE_VARS = ("PROTSOC_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 _RECORDS = "records.marshal"
 _CHECKS = "checks.marshal"
 _PROJECTIONS = "projections.marshal"
@@ -194,6 +200,9 @@ def _code_digest() -> str:
     for path in sorted(package.rglob("*.py")):
         digest.update(path.relative_to(package).as_posix().encode("utf-8"))
         digest.update(path.read_bytes())
+    for path in sorted(package.rglob("*.mo")):  # the catalogues that word the findings
+        digest.update(path.relative_to(package).as_posix().encode("utf-8"))
+        digest.update(path.read_bytes())
     for path in sorted(schema_dir().glob("*.json")):
         digest.update(path.name.encode("utf-8"))
         digest.update(path.read_bytes())
@@ -201,12 +210,21 @@ def _code_digest() -> str:
     return digest.hexdigest()
 
 
-def program_key() -> str:
-    """What a cached entry was computed by: any change here makes every entry stale."""
+def program_key(worded: bool = True) -> str:
+    """What a cached entry was computed by: any change here makes every entry stale. ``worded``:
+    the entries hold findings, whose words depend on the language the run speaks (``--lang``,
+    ``$PROTSOC_LANG``, the locale: what ``i18n`` installed)."""
     from protsoc import __version__
 
-    language = "|".join(os.environ.get(name, "") for name in _LANGUAGE_VARS)
+    language = i18n.language() if worded else "-"
     return f"{FORMAT}|{__version__}|{_code_digest()}|{language}"
+
+
+def _worded(name: str) -> str:
+    """The file of ``name`` for the findings of the run's language (English keeps the plain
+    name)."""
+    language = i18n.language()
+    return name if language == "en" else name.replace(".marshal", f".{language}.marshal")
 
 
 def content_digest(raw: bytes) -> bytes:
@@ -255,7 +273,7 @@ class Store:
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
         folder = trusted_directory(root)
-        self.path = folder / _RECORDS if folder is not None else None
+        self.path = folder / _worded(_RECORDS) if folder is not None else None
         self.entries: dict[str, list] = {}
         self.digests: dict[str, bytes] = {}  # what this process read, by relative path
         self.dirty = False
@@ -337,7 +355,8 @@ def _is_projection_entry(entry: Any) -> bool:
 
 
 def store_for(root: Path) -> Store:
-    key = (str(root), os.getcwd(), str(base_directory()))  # cheap: asked once per record
+    # cheap: asked once per record; the language too, since the store holds worded findings
+    key = (str(root), os.getcwd(), str(base_directory()), i18n.language())
     store = _stores.get(key)
     if store is None:
         store = _stores[key] = Store(Path(root).resolve())
@@ -481,7 +500,8 @@ class CheckStore:
         self.dirty = False
         self._projections: dict[str, Any] | None = None
         self._new_projections: dict[str, Any] = {}
-        stored = _read_marshal(self.folder / _CHECKS) if self.folder is not None else None
+        self.checks_name = _worded(_CHECKS)
+        stored = _read_marshal(self.folder / self.checks_name) if self.folder is not None else None
         if (
             isinstance(stored, dict)
             and stored.get("key") == program_key()
@@ -553,7 +573,7 @@ class CheckStore:
             entries: dict[str, Any] = {}
             if (
                 isinstance(stored, dict)
-                and stored.get("key") == program_key()
+                and stored.get("key") == program_key(worded=False)
                 and isinstance(stored.get("entries"), dict)
             ):
                 entries = stored["entries"]
@@ -590,11 +610,12 @@ class CheckStore:
                 (rel, value) for rel, value in self._new_projections.items() if rel in self.entries
             )
             _write_marshal(
-                self.folder / _PROJECTIONS, {"key": program_key(), "entries": projections}
+                self.folder / _PROJECTIONS,
+                {"key": program_key(worded=False), "entries": projections},
             )
             self._projections, self._new_projections = projections, {}
         _write_marshal(
-            self.folder / _CHECKS,
+            self.folder / self.checks_name,
             {"key": program_key(), "entries": self.entries, "rules": self.rules},
         )
         self.dirty = False

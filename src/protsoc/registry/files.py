@@ -16,6 +16,8 @@ import os
 import stat
 from pathlib import Path
 
+from protsoc.kernel.i18n import _
+
 # The same limit as yamlio's (which sits above the import cost a warm run avoids): one place.
 MAX_FILE_BYTES = 1024 * 1024
 
@@ -48,7 +50,7 @@ def read_record_bytes(path: Path | str) -> bytes:
         handle = os.open(path, _FLAGS)
     except OSError as error:
         if error.errno == errno.ELOOP or os.path.islink(path):
-            raise _not_regular("a symbolic link") from None
+            raise _not_regular(_("a symbolic link")) from None
         raise _unreadable(error) from None
     try:
         status = os.fstat(handle)
@@ -77,38 +79,41 @@ def read_record_bytes(path: Path | str) -> bytes:
 def too_large(size: int, more: bool = False) -> RecordFileProblem:
     return RecordFileProblem(
         TOO_LARGE,
-        f"the file is {'more than ' if more else ''}{size:,} bytes; a registry record may be at "
-        f"most {MAX_FILE_BYTES:,} bytes",
-        "split the record, or check that the file is really a registry record",
+        (
+            _("the file is more than {size} bytes; a registry record may be at most {limit} bytes")
+            if more
+            else _("the file is {size} bytes; a registry record may be at most {limit} bytes")
+        ).format(size=f"{size:,}", limit=f"{MAX_FILE_BYTES:,}"),
+        _("split the record, or check that the file is really a registry record"),
     )
 
 
 def _not_regular(what: str) -> RecordFileProblem:
     return RecordFileProblem(
         NOT_REGULAR,
-        f"the file is {what}, not a regular file; protsoc does not read it",
-        "registry records are plain files: replace it by a copy of the record, or delete it",
+        _("the file is {what}, not a regular file; protsoc does not read it").format(what=what),
+        _("registry records are plain files: replace it by a copy of the record, or delete it"),
     )
 
 
 def _unreadable(error: OSError) -> RecordFileProblem:
     return RecordFileProblem(
         UNREADABLE,
-        f"cannot read the file: {error.strerror or error}",
-        "check the file's permissions",
+        _("cannot read the file: {reason}").format(reason=error.strerror or error),
+        _("check the file's permissions"),
     )
 
 
 def _kind_words(mode: int) -> str:
     if stat.S_ISFIFO(mode):
-        return "a named pipe (FIFO)"
+        return _("a named pipe (FIFO)")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
+        return _("a device")
     if stat.S_ISSOCK(mode):
-        return "a socket"
+        return _("a socket")
     if stat.S_ISDIR(mode):
-        return "a folder"
-    return "not a regular file"
+        return _("a folder")
+    return _("not a regular file")
 
 
 def git_mode_problem(mode: str) -> RecordFileProblem | None:
@@ -116,4 +121,4 @@ def git_mode_problem(mode: str) -> RecordFileProblem | None:
     submodule), as the problem the file on disk would be; None for a regular file."""
     if mode in ("100644", "100755"):
         return None
-    return _not_regular("a symbolic link" if mode == "120000" else "not a file in git")
+    return _not_regular(_("a symbolic link") if mode == "120000" else _("not a file in git"))

@@ -23,6 +23,7 @@ from typing import Any, Iterator
 
 from protsoc.kernel.errors import RegistryNotFound
 from protsoc.kernel.findings import Finding, Severity
+from protsoc.kernel.i18n import _
 
 MANIFEST = "protsoc.yaml"
 ENV_VAR = "PROTSOC_REGISTRY"
@@ -218,18 +219,18 @@ def record_files(root: Path) -> tuple[list[RecordFile], list[Finding]]:
                     )
                 )
     found.sort(key=lambda item: item[0])
-    for _, folder_path, name, rel, location, shown in found:
+    for _key, folder_path, name, rel, location, shown in found:
         record_file = _classify_relative(rel, None, location)
         if record_file is None:
             stray.append(
                 Finding(
                     "layout-unknown-file",
-                    "this YAML file is not part of the registry layout and is not checked",
+                    _("this YAML file is not part of the registry layout and is not checked"),
                     display_path(folder_path / name),
                     Severity.WARNING,
                     1,
                     1,
-                    hint=(
+                    hint=_(
                         "move it to committees/, meetings/<committee>/, or roadmap/…; records "
                         "use the .yaml extension (not .yml)"
                     ),

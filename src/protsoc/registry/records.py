@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterable
 
 from protsoc.kernel.findings import Finding, Severity
+from protsoc.kernel.i18n import _
 from protsoc.registry.files import RecordFileProblem, read_record_bytes
 from protsoc.registry.layout import RecordFile
 
@@ -55,12 +56,14 @@ def load_record(record_file: RecordFile, raw: bytes | None = None) -> tuple[Reco
         findings.append(
             Finding(
                 "yaml-not-mapping",
-                "a record must be a YAML mapping of fields (key: value), not a list or a single "
-                "value",
+                _(
+                    "a record must be a YAML mapping of fields (key: value), not a list or a "
+                    "single value"
+                ),
                 display,
                 line=1,
                 column=1,
-                hint="start the file with the record's fields, e.g. `id: …`",
+                hint=_("start the file with the record's fields, e.g. `id: …`"),
             )
         )
         return Record(record_file, None, document), findings

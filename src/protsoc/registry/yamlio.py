@@ -29,6 +29,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 
 from protsoc.kernel.findings import path_from_links
+from protsoc.kernel.i18n import _
 from protsoc.registry import files
 
 # libyaml's loader is 7-10x faster; never fall back silently (see ``using_libyaml``). Only its
@@ -150,21 +151,22 @@ def decode(raw: bytes) -> tuple[str, list[YamlProblem]]:
         raise YamlError(
             YamlProblem(
                 "yaml-too-large",
-                f"the file is {len(raw):,} bytes; a registry record may be at most "
-                f"{MAX_FILE_BYTES:,} bytes",
+                _(
+                    "the file is {size} bytes; a registry record may be at most {limit} bytes"
+                ).format(size=f"{len(raw):,}", limit=f"{MAX_FILE_BYTES:,}"),
                 1,
                 1,
-                "split the record, or check that the file is really a registry record",
+                _("split the record, or check that the file is really a registry record"),
             )
         )
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise YamlError(
             YamlProblem(
                 "yaml-encoding",
-                "the file is UTF-16; registry files must be UTF-8",
+                _("the file is UTF-16; registry files must be UTF-8"),
                 1,
                 1,
-                "save the file as UTF-8 (without BOM)",
+                _("save the file as UTF-8 (without BOM)"),
             )
         )
     if raw.startswith(b"\xef\xbb\xbf"):
@@ -172,10 +174,10 @@ def decode(raw: bytes) -> tuple[str, list[YamlProblem]]:
         warnings.append(
             YamlProblem(
                 "yaml-bom",
-                "the file starts with a UTF-8 byte-order mark",
+                _("the file starts with a UTF-8 byte-order mark"),
                 1,
                 1,
-                "save the file as UTF-8 without BOM",
+                _("save the file as UTF-8 without BOM"),
                 is_error=False,
             )
         )
@@ -188,11 +190,13 @@ def decode(raw: bytes) -> tuple[str, list[YamlProblem]]:
         raise YamlError(
             YamlProblem(
                 "yaml-encoding",
-                f"byte 0x{raw[exc.start]:02x} is not valid UTF-8",
+                _("byte {byte} is not valid UTF-8").format(byte=f"0x{raw[exc.start]:02x}"),
                 line,
                 column,
-                "save the file as UTF-8; Arabic text typed in another encoding "
-                "(e.g. Windows-1256) must be converted",
+                _(
+                    "save the file as UTF-8; Arabic text typed in another encoding "
+                    "(e.g. Windows-1256) must be converted"
+                ),
             )
         ) from None
     if "\r\n" in text:
@@ -200,10 +204,10 @@ def decode(raw: bytes) -> tuple[str, list[YamlProblem]]:
         warnings.append(
             YamlProblem(
                 "yaml-crlf",
-                "the file has Windows (CRLF) line ends",
+                _("the file has Windows (CRLF) line ends"),
                 line,
                 1,
-                "convert to LF line ends (git config core.autocrlf input)",
+                _("convert to LF line ends (git config core.autocrlf input)"),
                 is_error=False,
             )
         )
@@ -231,10 +235,10 @@ def loads(raw: bytes) -> Document:
         raise YamlError(
             YamlProblem(
                 "yaml-empty",
-                "the file holds no record",
+                _("the file holds no record"),
                 1,
                 1,
-                "write the record's fields, or delete the file",
+                _("write the record's fields, or delete the file"),
             )
         )
     builder = _Builder()
@@ -308,10 +312,10 @@ class _Builder:
             raise YamlError(
                 YamlProblem(
                     "yaml-syntax",
-                    "a list or a mapping is used as a key; keys are field names",
+                    _("a list or a mapping is used as a key; keys are field names"),
                     line,
                     column,
-                    "check the `?` or the brackets before the colon",
+                    _("check the `?` or the brackets before the colon"),
                 )
             )
         key = self._scalar(key_node, link)
@@ -319,11 +323,12 @@ class _Builder:
             raise YamlError(
                 YamlProblem(
                     "yaml-implicit-type",
-                    f"the key `{key_node.value}` is read by YAML as "
-                    f"{_type_words(key)}, not as text",
+                    _("the key `{key}` is read by YAML as {type}, not as text").format(
+                        key=key_node.value, type=_type_words(key)
+                    ),
                     line,
                     column,
-                    f'quote it: "{key_node.value}":',
+                    _("quote it: {quoted}").format(quoted=f'"{key_node.value}":'),
                 )
             )
         return key
@@ -352,32 +357,36 @@ class _Builder:
             raise YamlError(
                 YamlProblem(
                     "yaml-tag",
-                    f"`{node.value}` cannot be read as the tagged type `{tag.rsplit(':', 1)[-1]}`",
+                    _("`{value}` cannot be read as the tagged type `{type}`").format(
+                        value=node.value, type=tag.rsplit(":", 1)[-1]
+                    ),
                     node.start_mark.line + 1,
                     node.start_mark.column + 1,
-                    "remove the tag (the `!!...` before the value)",
+                    _("remove the tag (the `!!...` before the value)"),
                 )
             ) from None
         if tag == "tag:yaml.org,2002:int" and not node.style and _SURPRISING_INT.match(node.value):
             # YAML 1.1 reads `010` as 8 and `10:30` as 630: the digits no longer mean what the
             # clerk typed, in a number field as much as in a text field.
             base = (
-                "base 60"
+                _("base 60")
                 if ":" in node.value
-                else "octal"
+                else _("octal")
                 if _OCTAL.match(node.value)
-                else "not decimal"
+                else _("not decimal")
             )
             self.problems.append(
                 YamlProblem(
                     "yaml-implicit-type",
-                    f"the unquoted `{node.value}` is read by YAML 1.1 as the number {value} "
-                    f"({base})",
+                    _(
+                        "the unquoted `{text}` is read by YAML 1.1 as the number {value} ({base})"
+                    ).format(text=node.value, value=value, base=base),
                     node.start_mark.line + 1,
                     node.start_mark.column + 1,
-                    f'quote it ("{node.value}") if it is a time or text; write the number in '
-                    "decimal "
-                    "digits without a leading zero if it is a number",
+                    _(
+                        'quote it ("{text}") if it is a time or text; write the number in '
+                        "decimal digits without a leading zero if it is a number"
+                    ).format(text=node.value),
                 )
             )
             return node.value
@@ -392,12 +401,21 @@ class _Builder:
             self.problems.append(
                 YamlProblem(
                     "yaml-implicit-type",
-                    f"`{node.value}` is read by YAML as "
-                    f"{'not-a-number' if math.isnan(value) else 'infinity'}; "
-                    "registry numbers must be finite",
+                    (
+                        _(
+                            "`{text}` is read by YAML as not-a-number; registry numbers must "
+                            "be finite"
+                        )
+                        if math.isnan(value)
+                        else _(
+                            "`{text}` is read by YAML as infinity; registry numbers must be finite"
+                        )
+                    ).format(text=node.value),
                     node.start_mark.line + 1,
                     node.start_mark.column + 1,
-                    f'write the number, or quote it ("{node.value}") if it is text',
+                    _('write the number, or quote it ("{text}") if it is text').format(
+                        text=node.value
+                    ),
                 )
             )
             return node.value
@@ -414,11 +432,18 @@ def _number_problem(node: yaml.ScalarNode) -> YamlProblem:
     shown = node.value if len(node.value) <= 24 else f"{node.value[:20]}…"
     return YamlProblem(
         NUMBER_TOO_LARGE,
-        f"the number `{shown}` ({len(node.value):,} characters) is beyond what protsoc computes: "
-        f"registry numbers are at most {MAX_NUMBER_DIGITS} digits (±{MAX_NUMBER:,})",
+        _(
+            "the number `{number}` ({length} characters) is beyond what protsoc computes: "
+            "registry numbers are at most {digits} digits (±{limit})"
+        ).format(
+            number=shown,
+            length=f"{len(node.value):,}",
+            digits=MAX_NUMBER_DIGITS,
+            limit=f"{MAX_NUMBER:,}",
+        ),
         node.start_mark.line + 1,
         node.start_mark.column + 1,
-        "check the value; a count is written in units, without separators",
+        _("check the value; a count is written in units, without separators"),
     )
 
 
@@ -436,33 +461,33 @@ def _duplicate_problem(
     line = key_node.start_mark.line + 1
     return YamlProblem(
         "yaml-duplicate-key",
-        f"the key `{key}` appears twice in the same mapping "
-        f"(first on line {first.start_mark.line + 1}); YAML would silently keep only the last "
-        "value",
+        _(
+            "the key `{key}` appears twice in the same mapping (first on line {line}); YAML "
+            "would silently keep only the last value"
+        ).format(key=key, line=first.start_mark.line + 1),
         line,
         key_node.start_mark.column + 1,
-        "keep one of the two values and delete the other line",
+        _("keep one of the two values and delete the other line"),
     )
 
 
 def _type_words(value: Any) -> str:
     if isinstance(value, bool):
-        return f"the boolean {str(value).lower()}"
+        return _("the boolean {value}").format(value=str(value).lower())
     if value is None:
-        return "null (nothing)"
+        return _("null (nothing)")
     if isinstance(value, (int, float)):
-        return f"the number {value}"
+        return _("the number {value}").format(value=value)
     return type(value).__name__
 
 
 def implicit_hint(source_text: str, value: Any) -> str:
     """Words for a schema error on a plain scalar YAML typed by itself."""
     if value is None and source_text in ("", "~"):
-        return "the value is empty; write the text, or delete the line if the field is optional"
-    return (
-        f"YAML 1.1 reads the unquoted `{source_text}` as {_type_words(value)}; "
-        f'quote it ("{source_text}") to keep it as text'
-    )
+        return _("the value is empty; write the text, or delete the line if the field is optional")
+    return _(
+        'YAML 1.1 reads the unquoted `{text}` as {type}; quote it ("{text}") to keep it as text'
+    ).format(text=source_text, type=_type_words(value))
 
 
 def _refuse_anchors(text: str) -> None:
@@ -487,10 +512,15 @@ def _parse_problem(exc: yaml.YAMLError, text: str) -> YamlProblem:
         )
         return YamlProblem(
             "yaml-syntax",
-            f"the control character U+{code:04X} is not allowed in a YAML file",
+            _("the control character {code} is not allowed in a YAML file").format(
+                code=f"U+{code:04X}"
+            ),
             before.count("\n") + 1,
             position - (before.rfind("\n") + 1) + 1,
-            "delete it (it is invisible in most editors; it often comes from copying out of a PDF)",
+            _(
+                "delete it (it is invisible in most editors; it often comes from copying out of "
+                "a PDF)"
+            ),
         )
     return YamlProblem("yaml-syntax", f"not valid YAML: {exc}", 1, 1)  # pragma: no cover
 
@@ -529,31 +559,33 @@ def _refuse_deep_nesting(text: str) -> None:
 def _depth_problem(mark: Any) -> YamlProblem:
     return YamlProblem(
         "yaml-too-deep",
-        f"lists and mappings are nested more than {MAX_DEPTH} levels deep",
+        _("lists and mappings are nested more than {depth} levels deep").format(depth=MAX_DEPTH),
         mark.line + 1,
         mark.column + 1,
-        "a registry record nests a few levels; check the brackets and the indentation here",
+        _("a registry record nests a few levels; check the brackets and the indentation here"),
     )
 
 
 def _alias_problem(mark: Any) -> YamlProblem:
     return YamlProblem(
         "yaml-alias",
-        "YAML anchors, aliases and merge keys (&, *, <<) are not allowed in registry records",
+        _("YAML anchors, aliases and merge keys (&, *, <<) are not allowed in registry records"),
         mark.line + 1,
         mark.column + 1,
-        "write the value out in full; a record must read the same to every reviewer",
+        _("write the value out in full; a record must read the same to every reviewer"),
     )
 
 
 def _tag_problem(node: yaml.Node) -> YamlProblem:
     return YamlProblem(
         "yaml-tag",
-        f"the YAML tag `{node.tag}` is not allowed; records hold only text, numbers, "
-        "booleans, lists and mappings",
+        _(
+            "the YAML tag `{tag}` is not allowed; records hold only text, numbers, booleans, "
+            "lists and mappings"
+        ).format(tag=node.tag),
         node.start_mark.line + 1,
         node.start_mark.column + 1,
-        "remove the tag (the `!...` before the value)",
+        _("remove the tag (the `!...` before the value)"),
     )
 
 
@@ -581,25 +613,25 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> YamlProblem:
         if number <= len(lines) and _LEADING_TAB.match(lines[number - 1]):
             return YamlProblem(
                 "yaml-tab",
-                "a tab character is used for indentation; YAML allows only spaces there",
+                _("a tab character is used for indentation; YAML allows only spaces there"),
                 number,
                 lines[number - 1].index("\t") + 1,
-                "replace the tab with spaces (two per level, as in the other records)",
+                _("replace the tab with spaces (two per level, as in the other records)"),
             )
     if "expected a single document" in str(exc):
         return YamlProblem(
             "yaml-syntax",
-            "the file holds more than one YAML document (a `---` separator)",
+            _("the file holds more than one YAML document (a `---` separator)"),
             line,
             column,
-            "keep one record per file",
+            _("keep one record per file"),
         )
     return YamlProblem(
         "yaml-syntax",
-        f"not valid YAML: {reason}",
+        _("not valid YAML: {reason}").format(reason=reason),
         line,
         column,
-        "check the indentation and quoting on this line and the one above",
+        _("check the indentation and quoting on this line and the one above"),
     )
 
 

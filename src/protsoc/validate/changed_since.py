@@ -21,6 +21,7 @@ from pathlib import Path
 from protsoc.governance import seal
 from protsoc.kernel import dates
 from protsoc.kernel.findings import Finding
+from protsoc.kernel.i18n import _
 from protsoc.registry import yamlio
 from protsoc.registry.files import RecordFileProblem, git_mode_problem, read_record_bytes
 from protsoc.registry.gitdiff import FileChange, Git
@@ -175,16 +176,17 @@ def _seal_changes(
             findings.append(
                 Finding(
                     SEAL_CHANGED,
-                    f"the approved minutes of {shown_id}, sealed at {rev}, are deleted by this "
-                    "change",
+                    _(
+                        "the approved minutes of {id}, sealed at {rev}, are deleted by this change"
+                    ).format(id=shown_id, rev=rev),
                     display_path(root / old_rel),
                     line=1,
                     column=1,
-                    hint=(
-                        "approved minutes are never deleted: restore the file "
-                        f"(`git checkout {rev} -- {change.old_path}`); a correction is an erratum "
-                        f"(`protsoc amend {shown_id} --reason …`)"
-                    ),
+                    hint=_(
+                        "approved minutes are never deleted: restore the file (`git checkout "
+                        "{rev} -- {path}`); a correction is an erratum (`protsoc amend {id} "
+                        "--reason …`)"
+                    ).format(rev=rev, path=change.old_path, id=shown_id),
                 )
             )
             continue
@@ -203,13 +205,21 @@ def _seal_changes(
         new_digest = stored.get("digest") if isinstance(stored, dict) else None
         if new_digest == old_digest:
             continue  # the plain seal check (seal-broken) already reports this edit
-        what = "removes their seal" if new_digest is None else "replaces their seal with a new one"
+        what = (
+            _(
+                "the minutes of {id} were approved and sealed at {rev}; this change edits the "
+                "approved content and removes their seal"
+            )
+            if new_digest is None
+            else _(
+                "the minutes of {id} were approved and sealed at {rev}; this change edits the "
+                "approved content and replaces their seal with a new one"
+            )
+        )
         findings.append(
             Finding(
                 SEAL_CHANGED,
-                f"the minutes of {shown_id} were approved and sealed at {rev}; this change edits "
-                "the "
-                f"approved content and {what}",
+                what.format(id=shown_id, rev=rev),
                 record_file.display(),
                 json_path=("minutes", "seal") if new_digest else ("minutes",),
                 hint=amend_hint(shown_id),

@@ -16,6 +16,7 @@ from typing import Any
 from protsoc.governance import finance
 from protsoc.kernel import dates
 from protsoc.kernel.findings import Finding, Severity
+from protsoc.kernel.i18n import _
 from protsoc.registry.records import Record
 from protsoc.validate.rules import Context, rule
 
@@ -52,7 +53,8 @@ def _entries(data: dict[str, Any]) -> Iterator[tuple[tuple, dict[str, Any]]]:
 
 
 def _what(path: tuple) -> str:
-    return f"{'budget' if path[0] == 'budgets' else 'ledger event'} {path[1] + 1}"
+    what = _("budget {number}") if path[0] == "budgets" else _("ledger event {number}")
+    return what.format(number=path[1] + 1)
 
 
 # --- programmes and the records that name them --------------------------------------------------
@@ -72,10 +74,11 @@ def programme_references(ctx: Context) -> Iterator[Finding]:
                 yield _error(
                     record,
                     "ref-programme",
-                    f"programme `{ref}` does not exist",
+                    _("programme `{programme}` does not exist").format(programme=ref),
                     ("programme",),
-                    "use the id of a file in registry/programmes/"
-                    + (f" ({', '.join(known)})" if known else ", or add the programme first"),
+                    _("use the id of an existing programme: {ids}").format(ids=", ".join(known))
+                    if known
+                    else _("add the programme first: `protsoc add programme`"),
                 )
     axes = {a.get("id") for a in _items(ctx.roadmap.get("axes")) if isinstance(a, dict)}
     for record in programmes.values():
@@ -85,27 +88,30 @@ def programme_references(ctx: Context) -> Iterator[Finding]:
             yield _error(
                 record,
                 "ref-axis",
-                f"roadmap axis `{axis}` does not exist",
+                _("roadmap axis `{axis}` does not exist").format(axis=axis),
                 ("axis",),
-                "use an axis id of registry/roadmap/roadmap.yaml",
+                _("use an axis id of the roadmap (`protsoc roadmap` lists them)"),
             )
         committee = data.get("committee")
         if ctx.committee_missing(committee):
             yield _error(
                 record,
                 "ref-committee",
-                f"committee `{committee}` does not exist",
+                _("committee `{committee}` does not exist").format(committee=committee),
                 ("committee",),
-                "use the id of a file in registry/committees/ (a thematic committee)",
+                _(
+                    "use the id of an existing committee (a thematic committee; `protsoc list "
+                    "committee` lists them)"
+                ),
             )
         owner = data.get("owner")
         if isinstance(owner, str) and not ctx.post_exists(owner, None):
             yield _error(
                 record,
                 "ref-post",
-                f"post `{owner}` does not exist",
+                _("post `{post}` does not exist").format(post=owner),
                 ("owner",),
-                "give <committee-id>/<member-id> of an existing member post",
+                _("give <committee-id>/<member-id> of an existing member post"),
             )
 
 
@@ -122,19 +128,23 @@ def finance_amounts(ctx: Context) -> Iterator[Finding]:
                 yield _error(
                     record,
                     "finance-amount-centimes",
-                    f"{_what(path)}: the amount {amount} has more than two decimals",
+                    _("{what}: the amount {amount} has more than two decimals").format(
+                        what=_what(path), amount=amount
+                    ),
                     path + ("amount",),
-                    "amounts are kept in dirhams and centimes: round to two decimals as the "
-                    "accounting document does (e.g. 1250.50)",
+                    _(
+                        "amounts are kept in dirhams and centimes: round to two decimals as the "
+                        "accounting document does (e.g. 1250.50)"
+                    ),
                 )
             currency = entry.get("currency", finance.MAD)
             if not isinstance(currency, str) or currency == finance.MAD:
                 continue
             rate = entry.get("exchange_rate")
             missing = (
-                "its exchange rate to MAD"
+                _("{what} is in {currency} without its exchange rate to MAD")
                 if not isinstance(rate, dict) or "mad_per_unit" not in rate
-                else "the date of its exchange rate"
+                else _("{what} is in {currency} without the date of its exchange rate")
                 if "date" not in rate
                 else None
             )
@@ -142,10 +152,13 @@ def finance_amounts(ctx: Context) -> Iterator[Finding]:
                 yield _error(
                     record,
                     "finance-currency-rate",
-                    f"{_what(path)} is in {currency} without {missing}",
+                    missing.format(what=_what(path), currency=currency),
                     path + ("currency",),
-                    "add `exchange_rate: {mad_per_unit: '10.85', date: 'YYYY-MM-DD'}` from the "
-                    "accounting document, or record the amount in MAD",
+                    _(
+                        "give the exchange rate of the accounting document and its date "
+                        "(`--rate` and `--rate-date` of `protsoc add budget` or `protsoc add "
+                        "transaction`), or record the amount in MAD"
+                    ),
                 )
 
 
@@ -166,10 +179,12 @@ def finance_budget_periods(ctx: Context) -> Iterator[Finding]:
                 yield _error(
                     record,
                     "finance-budget-period",
-                    f"budget {index + 1} runs from {start} to {end}, which is not within fiscal "
-                    f"year {year} (1 January to 31 December)",
+                    _(
+                        "budget {number} runs from {start} to {end}, which is not within fiscal "
+                        "year {year} (1 January to 31 December)"
+                    ).format(number=index + 1, start=start, end=end, year=year),
                     ("budgets", index, "period"),
-                    "a budget covers one fiscal year at most: split it into one budget per year",
+                    _("a budget covers one fiscal year at most: split it into one budget per year"),
                 )
 
 
@@ -185,11 +200,15 @@ def finance_corrections(ctx: Context) -> Iterator[Finding]:
                 yield _error(
                     record,
                     "ref-transaction",
-                    f"ledger event {index + 1} corrects `{target}`, which is not an earlier event "
-                    "of this ledger",
+                    _(
+                        "ledger event {number} corrects `{event}`, which is not an earlier event "
+                        "of this ledger"
+                    ).format(number=index + 1, event=target),
                     ("transactions", index, "corrects"),
-                    "give the id of the event being corrected; the ledger is append-only, so "
-                    "the correction comes after it",
+                    _(
+                        "give the id of the event being corrected; the ledger is append-only, so "
+                        "the correction comes after it"
+                    ),
                 )
             if isinstance(event.get("id"), str):
                 seen.add(event["id"])
@@ -212,12 +231,21 @@ def finance_execution_within_means(ctx: Context) -> Iterator[Finding]:
                 yield _error(
                     record,
                     "finance-commitments-over-budget",
-                    f"fiscal year {year}: commitments of {finance.format_mad(figures.committed)} "
-                    f"MAD exceed the revised budget of {finance.format_mad(figures.budget)} MAD "
-                    f"(by {finance.format_mad(figures.committed - figures.budget)} MAD)",
+                    _(
+                        "fiscal year {year}: commitments of {committed} MAD exceed the revised "
+                        "budget of {budget} MAD (by {excess} MAD)"
+                    ).format(
+                        year=year,
+                        committed=finance.format_mad(figures.committed),
+                        budget=finance.format_mad(figures.budget),
+                        excess=finance.format_mad(figures.committed - figures.budget),
+                    ),
                     ("transactions",),
-                    "record the revised budget (a new budget of type revised), or the "
-                    "decommitment that brings commitments back within it",
+                    _(
+                        "record the revised budget (`protsoc add budget … --kind revised`), or the "
+                        "decommitment that brings commitments back within it (`protsoc add "
+                        "transaction … --type decommitment`)"
+                    ),
                     Severity.WARNING,
                 )
         total = finance.figures(ledger, dt.date.max)
@@ -225,12 +253,19 @@ def finance_execution_within_means(ctx: Context) -> Iterator[Finding]:
             yield _error(
                 record,
                 "finance-payments-over-commitments",
-                f"payments of {finance.format_mad(total.paid)} MAD exceed net commitments of "
-                f"{finance.format_mad(total.committed)} MAD (by "
-                f"{finance.format_mad(total.paid - total.committed)} MAD)",
+                _(
+                    "payments of {paid} MAD exceed net commitments of {committed} MAD (by "
+                    "{excess} MAD)"
+                ).format(
+                    paid=finance.format_mad(total.paid),
+                    committed=finance.format_mad(total.committed),
+                    excess=finance.format_mad(total.paid - total.committed),
+                ),
                 ("transactions",),
-                "a payment settles a commitment: record the missing commitment, or correct the "
-                "payment with a new event",
+                _(
+                    "a payment settles a commitment: record the missing commitment, or correct "
+                    "the payment with a new event (`protsoc add transaction … --corrects ID`)"
+                ),
                 Severity.WARNING,
             )
 
@@ -248,11 +283,14 @@ def finance_events_in_the_past(ctx: Context) -> Iterator[Finding]:
                 yield _error(
                     record,
                     "finance-event-future",
-                    f"ledger event {index + 1} ({event.get('type')}) is dated {day}, after today "
-                    f"({ctx.today})",
+                    _(
+                        "ledger event {number} ({type}) is dated {date}, after today ({today})"
+                    ).format(number=index + 1, type=event.get("type"), date=day, today=ctx.today),
                     ("transactions", index, "date"),
-                    "record an event on the day of its accounting document; planned money goes "
-                    "in a budget",
+                    _(
+                        "record an event on the day of its accounting document; planned money "
+                        "goes in a budget"
+                    ),
                 )
 
 
@@ -272,18 +310,26 @@ def finance_funding_sources(ctx: Context) -> Iterator[Finding]:
                 yield _error(
                     record,
                     "finance-unknown-funding-source",
-                    f"{_what(path)} names the source of funds `{source}`, which protsoc.yaml "
-                    "does not declare",
+                    _(
+                        "{what} names the source of funds `{source}`, which protsoc.yaml does not "
+                        "declare"
+                    ).format(what=_what(path), source=source),
                     path + ("funding_source",),
-                    "declare it under `funding_sources:` in protsoc.yaml (id, kind, name)"
-                    + (f"; declared: {', '.join(sorted(declared))}" if declared else ""),
+                    _(
+                        "use a declared source of funds ({ids}), or declare this one in "
+                        "protsoc.yaml (id, kind, name)"
+                    ).format(ids=", ".join(sorted(declared)))
+                    if declared
+                    else _("declare the source of funds in protsoc.yaml (id, kind, name)"),
                 )
             reporter = entry.get("reported_by")
             if isinstance(reporter, str) and not ctx.post_exists(reporter, None):
                 yield _error(
                     record,
                     "ref-post",
-                    f"{_what(path)} is reported by `{reporter}`, which is no existing post",
+                    _("{what} is reported by `{post}`, which is no existing post").format(
+                        what=_what(path), post=reporter
+                    ),
                     path + ("reported_by",),
-                    "give <committee-id>/<member-id> of the post that reported it",
+                    _("give <committee-id>/<member-id> of the post that reported it"),
                 )

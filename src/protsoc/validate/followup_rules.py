@@ -11,6 +11,7 @@ from typing import Any, Iterator
 from protsoc.governance.evaluation import conflicts, programme_managing_bodies
 from protsoc.kernel import dates
 from protsoc.kernel.findings import Finding, Severity
+from protsoc.kernel.i18n import _
 from protsoc.registry.records import Record
 from protsoc.validate.rules import Context, rule
 
@@ -64,39 +65,56 @@ def indicator_observation_dates(ctx: Context) -> Iterator[Finding]:
                 yield _error(
                     record,
                     "indicator-observation-future",
-                    f"observation {index + 1} is dated {day}, after today ({ctx.today})",
+                    _("observation {number} is dated {date}, after today ({today})").format(
+                        number=index + 1, date=day, today=ctx.today
+                    ),
                     path,
-                    "an observation records a value already reached: give the date the figure "
-                    "refers to, "
-                    "and put expected values under `target`",
+                    _(
+                        "an observation records a value already reached: re-record it on the "
+                        "date the figure refers to (`protsoc remove observation {id} --date "
+                        "{date}`, then `protsoc add observation {id}`); an expected value is a "
+                        "target: `protsoc set indicator {id} --target VALUE --target-date DATE`"
+                    ).format(id=record.id, date=day),
                 )
             if start and day < start:
                 yield _error(
                     record,
                     "indicator-observation-outside-lifetime",
-                    f"observation {index + 1} is dated {day}, before the indicator's valid_from "
-                    f"({start})",
+                    _(
+                        "observation {number} is dated {date}, before the indicator's "
+                        "valid_from ({start})"
+                    ).format(number=index + 1, date=day, start=start),
                     path,
-                    "fix the observation's date, or move `valid_from` back if the indicator "
-                    "existed then",
+                    _(
+                        "re-record the value on its right date (`protsoc remove observation "
+                        "{id} --date {date}`, then `protsoc add observation {id}`), or move the "
+                        "indicator's start date back if the indicator existed then"
+                    ).format(id=record.id, date=day),
                 )
             if end and day > end:
                 yield _error(
                     record,
                     "indicator-observation-outside-lifetime",
-                    f"observation {index + 1} is dated {day}, after the indicator's valid_until "
-                    f"({end})",
+                    _(
+                        "observation {number} is dated {date}, after the indicator's "
+                        "valid_until ({end})"
+                    ).format(number=index + 1, date=day, end=end),
                     path,
-                    "fix the observation's date, or record it under the indicator that replaced "
-                    "this one",
+                    _(
+                        "re-record the value on its right date, or under the indicator that "
+                        "replaced this one (`protsoc remove observation {id} --date {date}`, then "
+                        "`protsoc add observation INDICATOR`)"
+                    ).format(id=record.id, date=day),
                 )
             if previous and day < previous:
                 yield _error(
                     record,
                     "indicator-observations-order",
-                    f"observation {index + 1} ({day}) comes after a later one ({previous})",
+                    _("observation {number} ({date}) comes after a later one ({later})").format(
+                        number=index + 1, date=day, later=previous
+                    ),
                     path,
-                    "list observations oldest first",
+                    _("list observations oldest first"),
                     Severity.WARNING,
                 )
             previous = max(previous, day) if previous else day
@@ -115,19 +133,23 @@ def indicator_values_fit_measure(ctx: Context) -> Iterator[Finding]:
                 yield _error(
                     record,
                     "indicator-percentage-range",
-                    f"{value} is not a percentage between 0 and 100",
+                    _("{value} is not a percentage between 0 and 100").format(value=value),
                     path,
-                    "write the percentage itself (12.5 for 12.5 %), or change `measure` if this is "
-                    "not a share",
+                    _(
+                        "write the percentage itself (12.5 for 12.5 %), or change the "
+                        "indicator's measure if this is not a share"
+                    ),
                 )
             if measure == "count" and (value < 0 or not float(value).is_integer()):
                 yield _error(
                     record,
                     "indicator-count-value",
-                    f"{value} is not a count (a whole number, 0 or more)",
+                    _("{value} is not a count (a whole number, 0 or more)").format(value=value),
                     path,
-                    "write counts in units as whole numbers (11.1 million -> 11100000), or change "
-                    "`measure` to ratio or amount",
+                    _(
+                        "write counts in units as whole numbers (11.1 million -> 11100000), or "
+                        "change the indicator's measure to ratio or amount"
+                    ),
                 )
 
 
@@ -143,9 +165,15 @@ def indicator_target_after_baseline(ctx: Context) -> Iterator[Finding]:
             yield _error(
                 record,
                 "indicator-target-before-baseline",
-                f"the target's date {end} is not after the baseline's date {start}",
+                _("the target's date {target} is not after the baseline's date {baseline}").format(
+                    target=end, baseline=start
+                ),
                 ("target", "date"),
-                "a target is reached after the baseline is measured: fix one of the two dates",
+                _(
+                    "a target is reached after the baseline is measured: correct one of the two "
+                    "dates with `protsoc set indicator {id} --target-date DATE` or "
+                    "`--baseline-date DATE`"
+                ).format(id=record.id),
             )
 
 
@@ -167,40 +195,63 @@ def action_progress_matches_status(ctx: Context) -> Iterator[Finding]:
             status, progress = entry.get("status"), entry.get("progress")
             if not isinstance(progress, int) or status is None:
                 continue
-            where = "the action" if not path else f"update {path[1] + 1}"
             if progress == 100 and status != "done":
                 yield _error(
                     record,
                     "action-progress-not-done",
-                    f"{where} is at 100 % but its status is {status}",
+                    (
+                        _("the action is at 100 % but its status is {status}")
+                        if not path
+                        else _("update {number} is at 100 % but its status is {status}")
+                    ).format(status=status, number=path[1] + 1 if path else 0),
                     path + ("progress",),
-                    "set `status: done` (and `completed_on:`) if it is finished, or lower "
-                    "`progress`",
+                    _(
+                        "if it is finished: `protsoc set action {id} --status done "
+                        "--completed-on YYYY-MM-DD`; if not, lower its progress: `protsoc set "
+                        "action {id} --progress N`"
+                    ).format(id=record.id),
                 )
             if status == "done" and progress != 100:
                 yield _error(
                     record,
                     "action-done-not-complete",
-                    f"{where} is done but its progress is {progress} %",
+                    (
+                        _("the action is done but its progress is {progress} %")
+                        if not path
+                        else _("update {number} is done but its progress is {progress} %")
+                    ).format(progress=progress, number=path[1] + 1 if path else 0),
                     path + ("progress",),
-                    "set `progress: 100`, or keep the status in-progress until it is finished",
+                    _(
+                        "if it is finished: `protsoc set action {id} --progress 100`; if not, "
+                        "keep it in progress: `protsoc set action {id} --status in-progress`"
+                    ).format(id=record.id),
                 )
         completed = dates.parse(data.get("completed_on"))
         if completed and data.get("status") != "done":
             yield _error(
                 record,
                 "action-completed-not-done",
-                f"`completed_on` is set but the status is {data.get('status')}",
+                _("`completed_on` is set but the status is {status}").format(
+                    status=data.get("status")
+                ),
                 ("completed_on",),
-                "set `status: done`, or remove `completed_on`",
+                _(
+                    "if it is finished: `protsoc set action {id} --status done`; if not, remove "
+                    "its completion date"
+                ).format(id=record.id),
             )
         if completed and completed > ctx.today:
             yield _error(
                 record,
                 "action-completed-in-future",
-                f"`completed_on` ({completed}) is after today ({ctx.today})",
+                _("`completed_on` ({date}) is after today ({today})").format(
+                    date=completed, today=ctx.today
+                ),
                 ("completed_on",),
-                "record the completion on the day it happens; use `due` for the planned date",
+                _(
+                    "record the completion on the day it happens (`protsoc set action {id} "
+                    "--completed-on YYYY-MM-DD`); the planned date is the action's due date"
+                ).format(id=record.id),
             )
 
 
@@ -221,19 +272,28 @@ def evaluation_independence(ctx: Context) -> Iterator[Finding]:
             data, programme_managing_bodies(programme.data if programme else None)
         ):
             evaluator = data.get("evaluator") or {}
-            who = (
-                f"the evaluator `{body}` manages"
+            message = (
+                _(
+                    "the evaluator `{body}` manages the evaluated programme: the circular "
+                    "requires evaluations independent of the managing bodies"
+                )
                 if evaluator.get("id") == body
-                else f"the evaluator `{evaluator.get('id')}` belongs to `{body}`, which manages"
+                else _(
+                    "the evaluator `{evaluator}` belongs to `{body}`, which manages the evaluated "
+                    "programme: the circular requires evaluations independent of the managing "
+                    "bodies"
+                )
             )
             yield _error(
                 record,
                 "evaluation-independence",
-                f"{who} the evaluated programme: the circular requires evaluations independent "
-                "of the managing bodies",
+                message.format(body=body, evaluator=evaluator.get("id")),
                 ("evaluator", "id"),
-                "entrust the evaluation to a body that does not manage the programme (the General "
-                "Inspectorate of Finance, another ministry's inspectorate, or a consultancy)",
+                _(
+                    "entrust the evaluation to a body that does not manage the programme (the "
+                    "General Inspectorate of Finance, another ministry's inspectorate, or a "
+                    "consultancy)"
+                ),
             )
 
 
@@ -255,10 +315,12 @@ def evaluation_commissioned_by_steering(ctx: Context) -> Iterator[Finding]:
             yield _error(
                 record,
                 "evaluation-not-steering",
-                f"`{ref}` is a decision of `{committee}`, not of the ministerial Steering "
-                "Committee",
+                _(
+                    "`{decision}` is a decision of `{committee}`, not of the ministerial "
+                    "Steering Committee"
+                ).format(decision=ref, committee=committee),
                 ("commissioned_by",),
-                "cite the Steering Committee decision that launched the evaluation",
+                _("cite the Steering Committee decision that launched the evaluation"),
                 Severity.WARNING,
             )
 
@@ -272,9 +334,9 @@ def evaluation_recommendation_decisions(ctx: Context) -> Iterator[Finding]:
                 yield _error(
                     record,
                     "ref-decision",
-                    f"decision `{decision}` does not exist",
+                    _("decision `{decision}` does not exist").format(decision=decision),
                     ("recommendations", index, "decision"),
-                    "give <meeting-id>/d<N> of the decision the recommendation became",
+                    _("give <meeting-id>/d<N> of the decision the recommendation became"),
                 )
 
 
@@ -307,9 +369,12 @@ def roadmap_references(ctx: Context) -> Iterator[Finding]:
                 yield _error(
                     record,
                     "ref-mission",
-                    f"mission `{mission}` does not exist",
+                    _("mission `{mission}` does not exist").format(mission=mission),
                     ("axes", index, "mission"),
-                    "give <committee-id>#<mission-id> of a mission listed in the committee's file",
+                    _(
+                        "give <committee-id>#<mission-id> of a mission listed in the committee's "
+                        "file"
+                    ),
                 )
         for part in ("milestones", "resources"):
             for index, item in enumerate(_items(data.get(part))):
@@ -318,9 +383,9 @@ def roadmap_references(ctx: Context) -> Iterator[Finding]:
                     yield _error(
                         record,
                         "ref-axis",
-                        f"roadmap axis `{axis_id}` does not exist",
+                        _("roadmap axis `{axis}` does not exist").format(axis=axis_id),
                         (part, index, "axis"),
-                        "use the id of one of the roadmap's axes",
+                        _("use the id of one of the roadmap's axes"),
                     )
     for record in ctx.evaluations.values():
         scope = (record.data or {}).get("scope")
@@ -331,7 +396,7 @@ def roadmap_references(ctx: Context) -> Iterator[Finding]:
                 yield _error(
                     record,
                     "ref-axis",
-                    f"roadmap axis `{axis_id}` does not exist",
+                    _("roadmap axis `{axis}` does not exist").format(axis=axis_id),
                     ("scope", "axes", index),
-                    "use an axis id of registry/roadmap/roadmap.yaml",
+                    _("use an axis id of the roadmap (`protsoc roadmap` lists them)"),
                 )

@@ -13,6 +13,7 @@ from functools import cache
 from typing import Any, Iterator
 
 from protsoc.kernel.findings import Finding, Severity
+from protsoc.kernel.i18n import _
 from protsoc.registry.records import iter_strings
 from protsoc.validate import fastpath
 
@@ -112,14 +113,16 @@ def _bidi_finding(
 ) -> Finding:
     return Finding(
         "text-bidi-control",
-        f"hidden bidirectional control U+{ord(char):04X} {_BIDI_CONTROLS[char]}: the text shown to "
-        "reviewers differs from the text stored",
+        _(
+            "hidden bidirectional control {code} {name}: the text shown to reviewers differs from "
+            "the text stored"
+        ).format(code=f"U+{ord(char):04X}", name=_BIDI_CONTROLS[char]),
         display,
         Severity.ERROR,
         line=line,
         column=column,
         json_path=path,
-        hint="delete the character; right-to-left layout is the renderer's job, not the data's",
+        hint=_("delete the character; right-to-left layout is the renderer's job, not the data's"),
     )
 
 
@@ -127,12 +130,14 @@ def _check_text(text: str, path: tuple, display: str, raw_text: str = "") -> Ite
     for char in sorted(set(_CONTROL.findall(text))):
         yield Finding(
             "text-control-character",
-            f"control character U+{ord(char):04X} in the text (written as an escape such as "
-            '"\\e" or "\\0"): terminals and other programs would obey it',
+            _(
+                "control character {code} in the text (written as an escape such as "
+                '"\\e" or "\\0"): terminals and other programs would obey it'
+            ).format(code=f"U+{ord(char):04X}"),
             display,
             Severity.ERROR,
             json_path=path,
-            hint="delete it; only tabs and line breaks may stand in text",
+            hint=_("delete it; only tabs and line breaks may stand in text"),
         )
     for char, name in _BIDI_CONTROLS.items():
         if char in text and char not in raw_text:  # a literal one is reported where it stands
@@ -141,33 +146,39 @@ def _check_text(text: str, path: tuple, display: str, raw_text: str = "") -> Ite
         if char in text:
             yield Finding(
                 "text-invisible",
-                f"invisible character U+{ord(char):04X} {name}",
+                _("invisible character {code} {name}").format(code=f"U+{ord(char):04X}", name=name),
                 display,
                 Severity.WARNING,
                 json_path=path,
-                hint="delete it: it breaks searching and comparing names (Babel's medium date "
-                "formats insert U+200F; never copy them into records)",
+                hint=_(
+                    "delete it: it breaks searching and comparing names (Babel's medium date "
+                    "formats insert U+200F; never copy them into records)"
+                ),
             )
     if _ARABIC_LETTER.search(text):
         for char, (shown, fixed, name, arabic) in _PERSIAN.items():
             if char in text:
                 yield Finding(
                     "text-persian-letter",
-                    f"Persian letter {name} «{shown}» in Arabic text; it looks like {arabic} but "
-                    "is a different character",
+                    _(
+                        "Persian letter {name} «{shown}» in Arabic text; it looks like {arabic} "
+                        "but is a different character"
+                    ).format(name=name, shown=shown, arabic=arabic),
                     display,
                     Severity.WARNING,
                     json_path=path,
-                    hint=f"replace «{shown}» with «{fixed}» ({arabic})",
+                    hint=_("replace «{shown}» with «{fixed}» ({arabic})").format(
+                        shown=shown, fixed=fixed, arabic=arabic
+                    ),
                 )
     if _TATWEEL in text:
         yield Finding(
             "text-tatweel",
-            "tatweel (U+0640 «ـ») stretches letters for display and breaks searching",
+            _("tatweel (U+0640 «ـ») stretches letters for display and breaks searching"),
             display,
             Severity.WARNING,
             json_path=path,
-            hint="delete the tatweel characters",
+            hint=_("delete the tatweel characters"),
         )
     key = next((part for part in reversed(path) if isinstance(part, str)), "")
     if _ARABIC_INDIC.search(text) and (
@@ -176,12 +187,14 @@ def _check_text(text: str, path: tuple, display: str, raw_text: str = "") -> Ite
         western = text.translate(_TO_WESTERN)
         yield Finding(
             "text-arabic-digits",
-            f"Arabic-Indic digits in a date or id: `{text}`",
+            _("Arabic-Indic digits in a date or id: `{text}`").format(text=text),
             display,
             Severity.WARNING,
             json_path=path,
-            hint=f"write it with Western digits: `{western}` (Arabic documents still show "
-            "Western digits in Morocco)",
+            hint=_(
+                "write it with Western digits: `{western}` (Arabic documents still show Western "
+                "digits in Morocco)"
+            ).format(western=western),
         )
 
 

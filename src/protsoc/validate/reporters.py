@@ -7,9 +7,43 @@ from pathlib import Path
 from typing import Callable
 
 from protsoc.kernel.findings import Finding, count
+from protsoc.kernel.i18n import _, ngettext
 from protsoc.kernel.safe_text import ci_log_line, github_data, github_property, terminal
 
 FORMATS = ("text", "json", "github")
+
+
+def severity_label(finding: Finding) -> str:
+    """``error`` or ``warning`` in the reader's language (JSON keeps the stable ``severity``)."""
+    return _("error") if finding.is_error else _("warning")
+
+
+def hint_label() -> str:
+    return _("hint:")
+
+
+def verdict(valid: bool) -> str:
+    return _("valid") if valid else _("invalid")
+
+
+def summary_line(verdict_text: str, files_checked: int, errors: int, warnings: int) -> str:
+    """``invalid: N files checked, …`` (French puts a space before the colon); ``verdict_text``
+    is ``verdict(valid)``, possibly marked up by the caller."""
+    return _("{verdict}: {counts}").format(
+        verdict=verdict_text, counts=counts_line(files_checked, errors, warnings)
+    )
+
+
+def counts_line(files_checked: int, errors: int, warnings: int) -> str:
+    """``N files checked, N errors, N warnings`` with each count's plural form in the reader's
+    language (never "1 errors")."""
+    return _("{files}, {errors}, {warnings}").format(
+        files=ngettext("{count} file checked", "{count} files checked", files_checked).format(
+            count=files_checked
+        ),
+        errors=ngettext("{count} error", "{count} errors", errors).format(count=errors),
+        warnings=ngettext("{count} warning", "{count} warnings", warnings).format(count=warnings),
+    )
 
 
 def as_json(findings: list[Finding], files_checked: int, valid: bool) -> str:
@@ -31,7 +65,10 @@ def as_json(findings: list[Finding], files_checked: int, valid: bool) -> str:
 
 
 def as_github(findings: list[Finding], files_checked: int, valid: bool) -> str:
-    """GitHub Actions workflow commands: one annotation per finding, on its exact line."""
+    """GitHub Actions workflow commands: one annotation per finding, on its exact line.
+
+    The command (``::error``) and the title (the rule id) are GitHub's and the scripts' keys; the
+    annotation's text is in the detected language, the reviewer's (English by default)."""
     lines = []
     for f in findings:
         level = "error" if f.is_error else "warning"
@@ -41,10 +78,7 @@ def as_github(findings: list[Finding], files_checked: int, valid: bool) -> str:
             f"title={github_property('protsoc ' + f.rule)}::{github_data(message)}"
         )
     totals = count(findings)
-    lines.append(
-        f"protsoc: {files_checked} files checked, {totals['errors']} errors, {totals['warnings']} "
-        "warnings"
-    )
+    lines.append("protsoc: " + counts_line(files_checked, totals["errors"], totals["warnings"]))
     return "\n".join(lines)
 
 
@@ -70,7 +104,7 @@ def plain_line(f: Finding) -> str:
     """``file:line:col: severity [rule] message`` on one line: a message quotes record text, which
     is shown escaped, so that it can neither run in a terminal nor begin a line of a CI log."""
     return ci_log_line(
-        f"{terminal(f.path)}:{f.line or 1}:{f.column or 1}: {f.severity.value} [{f.rule}] "
+        f"{terminal(f.path)}:{f.line or 1}:{f.column or 1}: {severity_label(f)} [{f.rule}] "
         f"{terminal(f.message)}"
     )
 

@@ -11,6 +11,7 @@ from typing import Any, Callable, Iterator
 
 from protsoc.kernel import dates
 from protsoc.kernel.findings import Finding, Severity, path_from_links
+from protsoc.kernel.i18n import _
 from protsoc.registry.layout import split_meeting_stem
 from protsoc.registry.loaded import Registry
 from protsoc.registry.records import Record
@@ -96,7 +97,7 @@ def _did_you_mean(value: str, known: list[Any]) -> str | None:
     import difflib
 
     close = difflib.get_close_matches(value, [k for k in known if isinstance(k, str)], n=1)
-    return f"did you mean `{close[0]}`?" if close else None
+    return _("did you mean `{value}`?").format(value=close[0]) if close else None
 
 
 def _list(data: Any, key: str) -> list:
@@ -202,9 +203,13 @@ def id_matches_path(ctx: Context) -> Iterator[Finding]:
             yield _error(
                 record,
                 "id-mismatch",
-                f"the record's id `{data.get('id')}` does not match its file path (`{record.id}`)",
+                _("the record's id `{id}` does not match its file path (`{path_id}`)").format(
+                    id=data.get("id"), path_id=record.id
+                ),
                 ("id",),
-                f"set `id: {record.id}` or rename the file to match the id",
+                _(
+                    "write `{path_id}` as the record's id, or rename the file to match its id"
+                ).format(path_id=record.id),
             )
         if record.kind == "meeting":
             committee_part, stem = record.id.split("/", 1)
@@ -213,28 +218,43 @@ def id_matches_path(ctx: Context) -> Iterator[Finding]:
                 yield _error(
                     record,
                     "meeting-file-name",
-                    f"`{stem}.yaml` is not a meeting file name with a real date",
+                    _("`{name}` is not a meeting file name with a real date").format(
+                        name=f"{stem}.yaml"
+                    ),
                     ("id",),
-                    "name meeting files YYYY-MM-DD.yaml (or YYYY-MM-DD-2.yaml for a second "
-                    "meeting that day) with an existing date",
+                    _(
+                        "name meeting files YYYY-MM-DD.yaml (or YYYY-MM-DD-2.yaml for a second "
+                        "meeting that day) with an existing date"
+                    ),
                 )
             elif data.get("date") is not None and data.get("date") != parsed[0]:
                 yield _error(
                     record,
                     "meeting-date-mismatch",
-                    f"the meeting's date {data.get('date')} differs from its file name "
-                    f"({parsed[0]})",
+                    _("the meeting's date {date} differs from its file name ({file_date})").format(
+                        date=data.get("date"), file_date=parsed[0]
+                    ),
                     ("date",),
-                    "rename the file after the meeting's date, or fix the date",
+                    # No command fixes this one: `protsoc move meeting` starts from the record's
+                    # date, which is what disagrees with the file here.
+                    _(
+                        "the file's name is the meeting's date: write {file_date} as the date in "
+                        "the record or, if {date} is right, rename the file {name}"
+                    ).format(
+                        file_date=parsed[0], date=data.get("date"), name=f"{data.get('date')}.yaml"
+                    ),
                 )
             if data.get("committee") is not None and data.get("committee") != committee_part:
                 yield _error(
                     record,
                     "meeting-committee-mismatch",
-                    f"the meeting is filed under meetings/{committee_part}/ but names committee "
-                    f"`{data.get('committee')}`",
+                    _(
+                        "the meeting is filed under {folder} but names committee `{committee}`"
+                    ).format(folder=f"meetings/{committee_part}/", committee=data.get("committee")),
                     ("committee",),
-                    f"move the file to meetings/{data.get('committee')}/ or fix `committee`",
+                    _(
+                        "move the file to {folder}, or correct the committee named in the record"
+                    ).format(folder=f"meetings/{data.get('committee')}/"),
                 )
 
 
@@ -270,9 +290,14 @@ def unique_ids(ctx: Context) -> Iterator[Finding]:
                     yield _error(
                         record,
                         "duplicate-id",
-                        f"`{list_key}` lists `{id_key}: {value}` more than once",
+                        _("`{list}` lists `{key}: {value}` more than once").format(
+                            list=list_key, key=id_key, value=value
+                        ),
                         (list_key, index, id_key),
-                        "give each entry its own id, or merge the two entries",
+                        _(
+                            "give each entry its own id, or merge the two entries (`protsoc "
+                            "remove …` removes an entry of a meeting)"
+                        ),
                     )
                 seen.add(value)
 
@@ -289,9 +314,12 @@ def committee_references(ctx: Context) -> Iterator[Finding]:
             yield _error(
                 record,
                 "ref-committee",
-                f"parent committee `{parent}` does not exist",
+                _("parent committee `{committee}` does not exist").format(committee=parent),
                 ("parent",),
-                f"create registry/committees/{parent}.yaml or fix `parent`",
+                _(
+                    "create the committee with `protsoc add committee`, or correct its parent "
+                    "committee"
+                ),
             )
         chair = data.get("chair")
         if isinstance(chair, str):
@@ -300,17 +328,21 @@ def committee_references(ctx: Context) -> Iterator[Finding]:
                 yield _error(
                     record,
                     "ref-member",
-                    f"the chair `{chair}` is not one of the committee's member posts",
+                    _("the chair `{chair}` is not one of the committee's member posts").format(
+                        chair=chair
+                    ),
                     ("chair",),
-                    "use the id of the member post whose role is chair",
+                    _("name as chair the member post whose role is chair"),
                 )
             elif member.get("role") != "chair":
                 yield _error(
                     record,
                     "ref-member",
-                    f"the chair `{chair}` has role `{member.get('role')}`, not chair",
+                    _("the chair `{chair}` has role `{role}`, not chair").format(
+                        chair=chair, role=member.get("role")
+                    ),
                     ("chair",),
-                    "set that member's role to chair",
+                    _("give that member post the role of chair"),
                 )
         for index, member in enumerate(_list(data, "members")):
             if (
@@ -321,9 +353,11 @@ def committee_references(ctx: Context) -> Iterator[Finding]:
                 yield _error(
                     record,
                     "ref-post",
-                    f"`on_behalf_of: {member['on_behalf_of']}` names no existing post",
+                    _("`{field}: {value}` names no existing post").format(
+                        field="on_behalf_of", value=member["on_behalf_of"]
+                    ),
                     ("members", index, "on_behalf_of"),
-                    "use <committee-id>/<member-id> of an existing post",
+                    _("use <committee-id>/<member-id> of an existing post"),
                 )
 
 
@@ -339,9 +373,9 @@ def committee_cycles(ctx: Context) -> Iterator[Finding]:
                     yield _error(
                         record,
                         "committee-cycle",
-                        f"committees are their own parents: {chain}",
+                        _("committees are their own parents: {chain}").format(chain=chain),
                         ("parent",),
-                        "a committee's chain of parents must end at a committee with no parent",
+                        _("a committee's chain of parents must end at a committee with no parent"),
                     )
                 break
             seen.append(current)
@@ -357,9 +391,12 @@ def meeting_references(ctx: Context) -> Iterator[Finding]:
             yield _error(
                 record,
                 "ref-committee",
-                f"committee `{committee_id}` does not exist",
+                _("committee `{committee}` does not exist").format(committee=committee_id),
                 ("committee",),
-                "list the committees in registry/committees/, or create this one",
+                _(
+                    "`protsoc list committee` shows the committees; create this one with "
+                    "`protsoc add committee`"
+                ),
             )
             continue
         if isinstance(committee_id, str) and committee_id in ctx.unreadable.get("committee", set()):
@@ -372,12 +409,16 @@ def meeting_references(ctx: Context) -> Iterator[Finding]:
                 yield _error(
                     record,
                     "ref-member",
-                    f"attendance names `{member}`, who is neither a member post of "
-                    f"`{committee_id}` nor a listed guest",
+                    _(
+                        "attendance names `{member}`, who is neither a member post of "
+                        "`{committee}` nor a listed guest"
+                    ).format(member=member, committee=committee_id),
                     ("attendance", index, "member"),
                     _did_you_mean(member, [*members, *guests])
-                    or "use a member id from the committee's file, or add the person under "
-                    "`guests`",
+                    or _(
+                        "use a member post of the committee (`protsoc show {committee}`), or "
+                        "record the person as a guest with `protsoc add guest {meeting}`"
+                    ).format(committee=committee_id, meeting=meeting_id),
                 )
             if (
                 isinstance(entry, dict)
@@ -387,27 +428,34 @@ def meeting_references(ctx: Context) -> Iterator[Finding]:
                 yield _error(
                     record,
                     "attendance-represented",
-                    f"`{member}` is marked represented but not by whom",
+                    _("`{member}` is marked represented but not by whom").format(member=member),
                     ("attendance", index),
-                    "add `represented_by:` with the representative's name or title",
+                    _(
+                        "say who represented them: `protsoc set attendance {meeting} {member} "
+                        "--by NAME`"
+                    ).format(meeting=meeting_id, member=member),
                 )
         for key in ("convened_by",):
             if key in data and not ctx.post_exists(data[key], committee_id):
                 yield _error(
                     record,
                     "ref-post",
-                    f"`{key}: {data[key]}` names no existing post",
+                    _("`{field}: {value}` names no existing post").format(
+                        field=key, value=data[key]
+                    ),
                     (key,),
-                    "use a member id of the committee (or <committee-id>/<member-id>)",
+                    _("use a member id of the committee (or <committee-id>/<member-id>)"),
                 )
         chaired = data.get("chaired_by")
         if isinstance(chaired, dict) and not ctx.post_exists(chaired.get("post"), committee_id):
             yield _error(
                 record,
                 "ref-post",
-                f"`chaired_by.post: {chaired.get('post')}` names no existing post",
+                _("`{field}: {value}` names no existing post").format(
+                    field="chaired_by.post", value=chaired.get("post")
+                ),
                 ("chaired_by", "post"),
-                "use a member id of the committee",
+                _("use a member id of the committee"),
             )
         agenda_ids = _ids(_list(data, "agenda"))
         for index, decision in enumerate(_list(data, "decisions")):
@@ -417,19 +465,28 @@ def meeting_references(ctx: Context) -> Iterator[Finding]:
                 yield _error(
                     record,
                     "ref-post",
-                    f"decision {decision.get('id')}: owner `{decision['owner']}` names no existing "
-                    "post",
+                    _("decision {decision}: owner `{owner}` names no existing post").format(
+                        decision=decision.get("id"), owner=decision["owner"]
+                    ),
                     ("decisions", index, "owner"),
-                    "use a member id of this committee or <committee-id>/<member-id>",
+                    _(
+                        "name an existing post: `protsoc set decision {id} --owner POST` (a "
+                        "member id of this committee or <committee-id>/<member-id>)"
+                    ).format(id=f"{meeting_id}/{decision.get('id')}"),
                 )
             item = decision.get("agenda_item")
             if isinstance(item, str) and item not in agenda_ids:
                 yield _error(
                     record,
                     "ref-agenda-item",
-                    f"decision {decision.get('id')}: agenda item `{item}` is not on the agenda",
+                    _("decision {decision}: agenda item `{item}` is not on the agenda").format(
+                        decision=decision.get("id"), item=item
+                    ),
                     ("decisions", index, "agenda_item"),
-                    "use the id of one of this meeting's agenda items",
+                    _(
+                        "name one of this meeting's agenda items: `protsoc set decision {id} "
+                        "--agenda-item item-N`"
+                    ).format(id=f"{meeting_id}/{decision.get('id')}"),
                 )
         minutes = data.get("minutes")
         if not isinstance(minutes, dict):
@@ -440,19 +497,21 @@ def meeting_references(ctx: Context) -> Iterator[Finding]:
                 yield _error(
                     record,
                     "ref-member",
-                    f"the minutes are approved by `{member}`, who is not a member post of "
-                    f"`{committee_id}`",
+                    _(
+                        "the minutes are approved by `{member}`, who is not a member post of "
+                        "`{committee}`"
+                    ).format(member=member, committee=committee_id),
                     ("minutes", "approvals", index, "member"),
-                    "only the committee's members approve its minutes",
+                    _("only the committee's members approve its minutes"),
                 )
         amends = minutes.get("amends")
         if isinstance(amends, str) and amends not in ctx.meetings:
             yield _error(
                 record,
                 "ref-meeting",
-                f"the erratum amends `{amends}`, which does not exist",
+                _("the erratum amends `{meeting}`, which does not exist").format(meeting=amends),
                 ("minutes", "amends"),
-                "give the id of the meeting whose minutes are corrected",
+                _("give the id of the meeting whose minutes are corrected"),
             )
 
 
@@ -475,33 +534,38 @@ def follow_up_references(ctx: Context) -> Iterator[Finding]:
                 yield _error(
                     record,
                     "ref-decision",
-                    f"decision `{decision}` does not exist",
+                    _("decision `{decision}` does not exist").format(decision=decision),
                     ("decisions", index),
-                    "give <meeting-id>/d<N> of a decision recorded in a meeting file",
+                    _(
+                        "give <meeting-id>/d<N> of a recorded decision (`protsoc decisions` "
+                        "lists them)"
+                    ),
                 )
         if "owner" in data and not ctx.post_exists(data["owner"], None):
             yield _error(
                 record,
                 "ref-post",
-                f"owner `{data['owner']}` names no existing post",
+                _("owner `{owner}` names no existing post").format(owner=data["owner"]),
                 ("owner",),
-                "give the accountable post as <committee-id>/<member-id>",
+                _("give the accountable post as <committee-id>/<member-id>"),
             )
         if isinstance(data.get("axis"), str) and data["axis"] not in axes:
             yield _error(
                 record,
                 "ref-axis",
-                f"roadmap axis `{data['axis']}` does not exist",
+                _("roadmap axis `{axis}` does not exist").format(axis=data["axis"]),
                 ("axis",),
-                "use an axis id of registry/roadmap/roadmap.yaml",
+                _("use an axis id of the roadmap (`protsoc roadmap` lists them)"),
             )
         if isinstance(data.get("milestone"), str) and data["milestone"] not in milestones:
             yield _error(
                 record,
                 "ref-milestone",
-                f"roadmap milestone `{data['milestone']}` does not exist",
+                _("roadmap milestone `{milestone}` does not exist").format(
+                    milestone=data["milestone"]
+                ),
                 ("milestone",),
-                "use a milestone id of registry/roadmap/roadmap.yaml",
+                _("use a milestone id of the roadmap (`protsoc roadmap` lists them)"),
             )
     for record in ctx.indicators.values():
         data = record.data or {}
@@ -509,17 +573,17 @@ def follow_up_references(ctx: Context) -> Iterator[Finding]:
             yield _error(
                 record,
                 "ref-committee",
-                f"owner committee `{data['owner']}` does not exist",
+                _("owner committee `{committee}` does not exist").format(committee=data["owner"]),
                 ("owner",),
-                "use a committee id (the Technical Committee keeps the national dashboard)",
+                _("use a committee id (the Technical Committee keeps the national dashboard)"),
             )
         if isinstance(data.get("axis"), str) and data["axis"] not in axes:
             yield _error(
                 record,
                 "ref-axis",
-                f"roadmap axis `{data['axis']}` does not exist",
+                _("roadmap axis `{axis}` does not exist").format(axis=data["axis"]),
                 ("axis",),
-                "use an axis id of registry/roadmap/roadmap.yaml",
+                _("use an axis id of the roadmap (`protsoc roadmap` lists them)"),
             )
         target = data.get("target")
         if not isinstance(target, dict):
@@ -528,9 +592,9 @@ def follow_up_references(ctx: Context) -> Iterator[Finding]:
             yield _error(
                 record,
                 "ref-decision",
-                f"decision `{target['set_by']}` does not exist",
+                _("decision `{decision}` does not exist").format(decision=target["set_by"]),
                 ("target", "set_by"),
-                "give <meeting-id>/d<N> of a recorded decision",
+                _("give <meeting-id>/d<N> of a recorded decision"),
             )
     for record in ctx.evaluations.values():
         data = record.data or {}
@@ -538,9 +602,9 @@ def follow_up_references(ctx: Context) -> Iterator[Finding]:
             yield _error(
                 record,
                 "ref-decision",
-                f"decision `{data['commissioned_by']}` does not exist",
+                _("decision `{decision}` does not exist").format(decision=data["commissioned_by"]),
                 ("commissioned_by",),
-                "give <meeting-id>/d<N> of the Steering Committee decision that launched it",
+                _("give <meeting-id>/d<N> of the Steering Committee decision that launched it"),
             )
     roadmap_records = ctx.registry.of_kind("roadmap")
     if roadmap_records:
@@ -550,14 +614,14 @@ def follow_up_references(ctx: Context) -> Iterator[Finding]:
             yield _error(
                 record,
                 "ref-committee",
-                f"owner committee `{data['owner']}` does not exist",
+                _("owner committee `{committee}` does not exist").format(committee=data["owner"]),
                 ("owner",),
             )
         if decision_missing(data.get("adopted_by")):
             yield _error(
                 record,
                 "ref-decision",
-                f"decision `{data['adopted_by']}` does not exist",
+                _("decision `{decision}` does not exist").format(decision=data["adopted_by"]),
                 ("adopted_by",),
             )
         for index, axis in enumerate(_list(data, "axes")):
@@ -565,7 +629,7 @@ def follow_up_references(ctx: Context) -> Iterator[Finding]:
                 yield _error(
                     record,
                     "ref-committee",
-                    f"committee `{axis['committee']}` does not exist",
+                    _("committee `{committee}` does not exist").format(committee=axis["committee"]),
                     ("axes", index, "committee"),
                 )
 
@@ -597,9 +661,13 @@ def date_order(ctx: Context) -> Iterator[Finding]:
                     yield _error(
                         record,
                         "date-order",
-                        f"`{second}` ({b}) comes before `{first}` ({a})",
+                        _(
+                            "`{second}` ({second_date}) comes before `{first}` ({first_date})"
+                        ).format(second=second, second_date=b, first=first, first_date=a),
                         path_from_links(link) + (second,),
-                        f"`{second}` must be on or after `{first}`",
+                        _("`{second}` must be on or after `{first}`").format(
+                            second=second, first=first
+                        ),
                     )
 
 
@@ -612,9 +680,14 @@ def held_meetings_in_the_past(ctx: Context) -> Iterator[Finding]:
             yield _error(
                 record,
                 "meeting-held-in-future",
-                f"the meeting is marked held but its date {day} is after today ({ctx.today})",
+                _("the meeting is marked held but its date {date} is after today ({today})").format(
+                    date=day, today=ctx.today
+                ),
                 ("status",),
-                "keep it `planned` until it has taken place",
+                _(
+                    "keep it planned until it has taken place: `protsoc set meeting {id} "
+                    "--status planned`"
+                ).format(id=record.id),
             )
         minutes = data.get("minutes")
         if (
@@ -625,9 +698,11 @@ def held_meetings_in_the_past(ctx: Context) -> Iterator[Finding]:
             yield _error(
                 record,
                 "minutes-not-held",
-                "minutes are approved for a meeting that is not marked held",
+                _("minutes are approved for a meeting that is not marked held"),
                 ("minutes", "status"),
-                "set the meeting's status to held first",
+                _("mark the meeting held first: `protsoc set meeting {id} --status held`").format(
+                    id=record.id
+                ),
             )
 
 
@@ -645,10 +720,14 @@ def decision_numbering(ctx: Context) -> Iterator[Finding]:
                 yield _error(
                     record,
                     "decision-numbering",
-                    f"decision number {index + 1} has id `{decision.get('id')}`; decisions are "
-                    "numbered d1, d2… in order",
+                    _(
+                        "decision number {number} has id `{id}`; decisions are numbered d1, d2… "
+                        "in order"
+                    ).format(number=index + 1, id=decision.get("id")),
                     ("decisions", index, "id"),
-                    f"renumber it `d{expected}` (before any action cites it)",
+                    _("number it `{expected}` (before any action cites it)").format(
+                        expected=f"d{expected}"
+                    ),
                     Severity.WARNING,
                 )
                 break

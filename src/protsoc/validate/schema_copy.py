@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Callable
 
 from protsoc.kernel.findings import Finding, Severity
+from protsoc.kernel.i18n import _
 from protsoc.kernel.resources import schema_dir
 
 RULE = "schema-copy-differs"
@@ -60,17 +61,20 @@ def findings(root: Path, display: Callable[[Path], str]) -> list[Finding]:
     copy = compare(root)
     if copy is None:
         return []
-    hint = "run `protsoc schemas sync --commit`: protsoc validates with its own schemas"
+    hint = _("run `protsoc schemas sync --commit`: protsoc validates with its own schemas")
+    differs = _("the repository's copy of {name} differs from the schema protsoc validates with")
+    missing = _("the repository's copy of {name} is missing: protsoc validates with its own")
+    extra = _("the repository's copy of {name} is not one of protsoc's schemas")
     result = []
     for name, why in (
-        *((name, "differs from the schema protsoc validates with") for name in copy.differing),
-        *((name, "is missing: protsoc validates with its own") for name in copy.missing),
-        *((name, "is not one of protsoc's schemas") for name in copy.extra),
+        *((name, differs) for name in copy.differing),
+        *((name, missing) for name in copy.missing),
+        *((name, extra) for name in copy.extra),
     ):
         result.append(
             Finding(
                 RULE,
-                f"the repository's copy of {name} {why}",
+                why.format(name=name),
                 display(copy.folder / name),
                 Severity.WARNING,
                 hint=hint,

@@ -9,6 +9,7 @@ from functools import lru_cache
 from typing import Any
 
 from protsoc.kernel.findings import Finding
+from protsoc.kernel.i18n import _, ngettext
 from protsoc.registry import yamlio
 from protsoc.registry.schema_files import RECORD_KINDS, load_schemas
 from protsoc.validate.fastpath import schema_valid
@@ -90,57 +91,94 @@ def _finding(error: Any, display: str, implicit: dict[tuple, str]) -> Finding:
     where = _where(path)
     hint = None
     rule = f"schema-{_kebab(validator)}"
-    message = f"{where}: {error.message}"
+    # Any other JSON Schema keyword: jsonschema's own (English) words, after the field's name.
+    message = _("{where}: {detail}").format(where=where, detail=error.message)
     if validator == "required":
         missing = error.message.split("'")[1] if "'" in error.message else error.message
         rule = "schema-required"
-        message = f"{where} lacks the required field `{missing}`"
-        hint = f"add `{missing}:`; see the field's description in schemas/"
+        message = _("{where} lacks the required field `{field}`").format(where=where, field=missing)
+        hint = _("add the field `{field}`; see its description in schemas/").format(field=missing)
     elif validator == "additionalProperties":
         extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
         path = path + (extra[0],) if extra else path
         rule = "schema-unknown-field"
-        message = f"{where} has an unknown field `{', '.join(extra)}`"
+        message = _("{where} has an unknown field `{field}`").format(
+            where=where, field=", ".join(extra)
+        )
         close = (
             difflib.get_close_matches(extra[0], error.schema.get("properties", {}), n=1)
             if extra
             else []
         )
         allowed = ", ".join(error.schema.get("properties", {}))
-        hint = f"did you mean `{close[0]}`?" if close else f"allowed fields: {allowed}"
+        hint = (
+            _("did you mean `{value}`?").format(value=close[0])
+            if close
+            else _("allowed fields: {fields}").format(fields=allowed)
+        )
     elif validator in ("type", "const") and path in implicit and _expects_text(error):
         rule = "yaml-implicit-type"
-        message = f"{where} should be {_expected(error)}"
+        message = _("{where} should be {expected}").format(where=where, expected=_expected(error))
         hint = yamlio.implicit_hint(implicit[path], error.instance)
     elif validator == "type":
-        message = f"{where} should be {_expected(error)}, not {_json_type(error.instance)}"
+        message = _("{where} should be {expected}, not {actual}").format(
+            where=where, expected=_expected(error), actual=_json_type(error.instance)
+        )
     elif validator == "const":
         expected = json.dumps(error.validator_value, ensure_ascii=False)
-        message = (
-            f"{where} must be {expected}, not {json.dumps(error.instance, ensure_ascii=False)}"
+        message = _("{where} must be {expected}, not {actual}").format(
+            where=where, expected=expected, actual=json.dumps(error.instance, ensure_ascii=False)
         )
-        hint = f"write `{path[-1] if path else 'it'}: {expected}`"
+        hint = _("write `{field}: {expected}`").format(
+            field=path[-1] if path else "…", expected=expected
+        )
     elif validator == "enum":
         choices = ", ".join(str(choice) for choice in error.validator_value)
-        message = f"{where}: `{error.instance}` is not one of the allowed values"
-        hint = f"use one of: {choices}"
+        message = _("{where}: `{value}` is not one of the allowed values").format(
+            where=where, value=error.instance
+        )
+        hint = _("use one of: {choices}").format(choices=choices)
         close = difflib.get_close_matches(
             str(error.instance), [str(c) for c in error.validator_value], n=1
         )
         if close:
-            hint = f"did you mean `{close[0]}`? (allowed: {choices})"
+            hint = _("did you mean `{value}`? (allowed: {choices})").format(
+                value=close[0], choices=choices
+            )
     elif validator == "format" and error.validator_value == "date":
-        message = f"{where}: `{error.instance}` is not a real calendar date"
-        hint = "write an existing date as YYYY-MM-DD"
+        message = _("{where}: `{value}` is not a real calendar date").format(
+            where=where, value=error.instance
+        )
+        hint = _("write an existing date as YYYY-MM-DD")
+    elif validator == "format":
+        message = _("{where}: `{value}` is not a valid {format}").format(
+            where=where, value=error.instance, format=error.validator_value
+        )
     elif validator == "pattern":
-        message = f"{where}: `{error.instance}` does not have the expected form"
+        message = _("{where}: `{value}` does not have the expected form").format(
+            where=where, value=error.instance
+        )
         hint = error.schema.get("description")
-    elif validator in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
-        message = f"{where}: {error.instance} is out of range ({validator} {error.validator_value})"
+    elif validator in ("minimum", "exclusiveMinimum"):
+        message = (
+            _("{where}: {value} is below the minimum ({limit})")
+            if validator == "minimum"
+            else _("{where}: {value} must be more than {limit}")
+        ).format(where=where, value=error.instance, limit=error.validator_value)
+    elif validator in ("maximum", "exclusiveMaximum"):
+        message = (
+            _("{where}: {value} is above the maximum ({limit})")
+            if validator == "maximum"
+            else _("{where}: {value} must be less than {limit}")
+        ).format(where=where, value=error.instance, limit=error.validator_value)
     elif validator == "minItems":
-        message = f"{where} must list at least {error.validator_value} item(s)"
+        message = ngettext(
+            "{where} must list at least {count} item",
+            "{where} must list at least {count} items",
+            error.validator_value,
+        ).format(where=where, count=error.validator_value)
     elif validator == "minLength":
-        message = f"{where} must not be empty"
+        message = _("{where} must not be empty").format(where=where)
     return Finding(rule, message, display, json_path=path, hint=hint)
 
 
@@ -163,7 +201,7 @@ def _expects_text(error: Any) -> bool:
 
 def _where(path: tuple) -> str:
     if not path:
-        return "the record"
+        return _("the record")
     text = ""
     for part in path:
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
@@ -175,28 +213,28 @@ def _expected(error: Any) -> str:
         return f"`{error.validator_value}`"
     expected = error.validator_value
     names = {
-        "string": "text",
-        "integer": "a whole number",
-        "number": "a number",
-        "boolean": "true or false",
-        "object": "a mapping of fields",
-        "array": "a list",
-        "null": "empty",
+        "string": _("text"),
+        "integer": _("a whole number"),
+        "number": _("a number"),
+        "boolean": _("true or false"),
+        "object": _("a mapping of fields"),
+        "array": _("a list"),
+        "null": _("empty"),
     }
     if isinstance(expected, list):
-        return " or ".join(names[item] if item in names else item for item in expected)
+        return _(" or ").join(names[item] if item in names else item for item in expected)
     return names.get(expected, expected)
 
 
 def _json_type(value: Any) -> str:
     if isinstance(value, bool):
-        return f"the boolean {str(value).lower()}"
+        return _("the boolean {value}").format(value=str(value).lower())
     if value is None:
-        return "empty"
+        return _("empty")
     if isinstance(value, (int, float)):
-        return f"the number {value}"
+        return _("the number {value}").format(value=value)
     if isinstance(value, str):
-        return "text"
+        return _("text")
     if isinstance(value, list):
-        return "a list"
-    return "a mapping"
+        return _("a list")
+    return _("a mapping")

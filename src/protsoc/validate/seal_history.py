@@ -23,6 +23,7 @@ from pathlib import Path
 
 from protsoc.governance import seal
 from protsoc.kernel.findings import Finding
+from protsoc.kernel.i18n import _
 from protsoc.registry import yamlio
 from protsoc.registry.gitdiff import Git
 from protsoc.registry.layout import classify, display_path
@@ -98,7 +99,7 @@ def verify_seals(root: Path, changed_since: str | None = None) -> SealCheck:
             continue
         # the first commit after which the content never again matched what was sealed
         diverged = final_commit
-        for commit, digest, _ in reversed(states):
+        for commit, digest, _data in reversed(states):
             if digest == sealed_digest:
                 break
             diverged = commit
@@ -106,28 +107,35 @@ def verify_seals(root: Path, changed_since: str | None = None) -> SealCheck:
             continue  # changed before the base: not this change's doing
         record_file = classify(root, on_disk)
         meeting_id = record_file.expected_id if record_file is not None else rel
-        where = "in the working tree" if diverged == WORKTREE else f"by commit {diverged[:10]}"
+        where = (
+            _("in the working tree")
+            if diverged == WORKTREE
+            else _("by commit {commit}").format(commit=diverged[:10])
+        )
         if final_data is None:
-            state = "the file is deleted or unreadable"
+            state = _("the file is deleted or unreadable")
         elif seal.is_intact(final_data) is None:
-            state = "its seal is removed"
+            state = _("its seal is removed")
         elif seal.is_intact(final_data):
-            state = "its seal was recomputed to match"
+            state = _("its seal was recomputed to match")
         else:
-            state = "its seal no longer matches"
-        since = f" (after the merge base {shown_base})" if shown_base else ""
+            state = _("its seal no longer matches")
+        since = _(" (after the merge base {base})").format(base=shown_base) if shown_base else ""
+        sealed = str(sealed_at)[:10]
         findings.append(
             Finding(
                 RULE_ID,
-                f"the minutes of {meeting_id}, approved and sealed by commit {sealed_at[:10]}, "  # type: ignore[index]
-                f"were changed {where}{since}; {state}",
+                _(
+                    "the minutes of {id}, approved and sealed by commit {commit}, were changed "
+                    "{where}{since}; {state}"
+                ).format(id=meeting_id, commit=sealed, where=where, since=since, state=state),
                 display_path(on_disk),
                 line=1,
                 column=1,
-                hint=(
-                    f"restore the approved content (`git show {sealed_at[:10]}:{path}`); a "  # type: ignore[index]
-                    f"correction is an erratum: `protsoc amend {meeting_id} --reason …`"
-                ),
+                hint=_(
+                    "restore the approved content (`git show {commit}:{path}`); a correction is "
+                    "an erratum: `protsoc amend {id} --reason …`"
+                ).format(commit=sealed, path=path, id=meeting_id),
             )
         )
     findings.sort(key=Finding.sort_key)

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from protsoc.governance import seal
 from protsoc.kernel.findings import Finding
+from protsoc.kernel.i18n import _
 from protsoc.validate.rules import Context, rule
 
 RULE_ID = "seal-broken"
@@ -20,10 +21,10 @@ MISSING = "seal-missing"
 
 
 def amend_hint(meeting_id: str) -> str:
-    return (
-        f"restore the approved content (`protsoc history {meeting_id}` shows the commits) and "
-        f"record the correction as an erratum: `protsoc amend {meeting_id} --reason …`"
-    )
+    return _(
+        "restore the approved content (`protsoc history {id}` shows the commits) and record the "
+        "correction as an erratum: `protsoc amend {id} --reason …`"
+    ).format(id=meeting_id)
 
 
 @rule(per_file=True)
@@ -38,19 +39,21 @@ def approved_minutes_match_their_seal(ctx: Context) -> Iterator[Finding]:
             # first step of a rewrite that no single commit revealed (issue 13).
             yield Finding(
                 MISSING,
-                f"the minutes of {meeting_id} are approved but carry no seal",
+                _("the minutes of {id} are approved but carry no seal").format(id=meeting_id),
                 record.path,
                 json_path=("minutes",),
-                hint=(
+                hint=_(
                     "approve minutes with `protsoc approve`, which seals them; if the seal was "
-                    f"removed, restore it from the history (`protsoc history {meeting_id}`)"
-                ),
+                    "removed, restore it from the history (`protsoc history {id}`)"
+                ).format(id=meeting_id),
             )
         if record.data is not None and seal.is_intact(record.data) is False:
             yield Finding(
                 RULE_ID,
-                f"the minutes of {meeting_id} no longer match their seal: the meeting record was "
-                "edited after its minutes were approved",
+                _(
+                    "the minutes of {id} no longer match their seal: the meeting record was "
+                    "edited after its minutes were approved"
+                ).format(id=meeting_id),
                 record.path,
                 json_path=("minutes", "seal"),
                 hint=amend_hint(meeting_id),
