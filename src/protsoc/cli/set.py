@@ -51,25 +51,46 @@ def meeting(
         Opt, typer.Option("--kind", help="ordinary or extraordinary.", show_default=False)
     ] = None,
     number: Annotated[int | None, typer.Option("--number", show_default=False)] = None,
+    opened_at: Annotated[
+        Opt, typer.Option("--opened-at", help="Time the chair opened it, HH:MM.", show_default=False)
+    ] = None,
+    closed_at: Annotated[
+        Opt, typer.Option("--closed-at", help="Time the session closed, HH:MM.", show_default=False)
+    ] = None,
+    rapporteur: Annotated[
+        Opt, typer.Option("--rapporteur", help="Who wrote the minutes (name).", show_default=False)
+    ] = None,
+    convocation_ref: Annotated[
+        Opt,
+        typer.Option(
+            "--convocation-ref",
+            help="The convocation's reference number, or next to draw it from the committee's "
+            "sequence.",
+            show_default=False,
+        ),
+    ] = None,
+    minutes_ref: Annotated[
+        Opt,
+        typer.Option(
+            "--minutes-ref",
+            help="The minutes' reference number, or next to draw it from the committee's sequence.",
+            show_default=False,
+        ),
+    ] = None,
     source: SourceOption = None,
     commit: CommitOption = False,
     branch: BranchOption = None,
     lang: LangOption = None,
     registry: RegistryOption = None,
 ) -> None:
-    """Change a meeting's status, time, place, kind or number (only the fields given)."""
+    """Change a meeting's status, time, place, kind, number, opening and closing times,
+    rapporteur or reference numbers (only the fields given)."""
     from protsoc.clerk import operations as clerk
 
     start(lang)
     meeting_id = ask_meeting(meeting_id)
-    if (
-        status is None
-        and time_ is None
-        and end_time is None
-        and place is None
-        and kind is None
-        and number is None
-    ):
+    formal = (opened_at, closed_at, rapporteur, convocation_ref, minutes_ref)
+    if all(v is None for v in (status, time_, end_time, place, kind, number, *formal)):
         status = ask(
             status,
             _t("Status"),
@@ -80,7 +101,7 @@ def meeting(
     run(
         registry,
         lambda desk: clerk.set_meeting(
-            desk, meeting_id, status, time_, end_time, place, kind, number
+            desk, meeting_id, status, time_, end_time, place, kind, number, *formal
         ),
         commit=commit,
         branch=branch,

@@ -579,6 +579,7 @@ _DATE_PAIRS = [
     ("start", "end"),
     ("valid_from", "valid_until"),
     ("time", "end_time"),
+    ("opened_at", "closed_at"),
 ]
 
 
