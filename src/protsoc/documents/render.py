@@ -575,6 +575,7 @@ def report_context(
         "draft": False,
         "title": _text(manifest.get("title")),
         "issuer": _text(manifest.get("issuer")),
+        "legal_basis": legal_basis(manifest),
         "as_of": as_of,
         "committee_filter": _text((committees[committee].data or {}).get("name"))
         if committee
@@ -756,13 +757,31 @@ def _indicator_row(
         "chart": "",
     }
     observations = indicator.observations_on(data, as_of)
-    # a single value is a figure, not a series: the table gives it with its date and qualifier;
-    # a chart of one dot per indicator filled five pages (issue 15, finding 9)
+    # where the figures come from, in words (never a file path), for the caption or the card
+    cited = {}
+    for entry in _list(data, "observations"):
+        source = entry.get("source")
+        if isinstance(source, dict) and entry.get("date"):
+            cited[str(entry["date"])] = provenance_wording(source)
+    result["source"] = cited.get(observations[-1].date, "") if observations else ""
+    result["sources"] = arabic.join(dict.fromkeys(cited[o.date] for o in observations if o.date in cited))
+    # a single value is a figure, not a series: a card gives it with its date, qualifier and
+    # source; a chart of one dot per indicator filled five pages (issue 15, finding 9)
     if with_charts and len(observations) >= 2:
         from protsoc.documents import charts
 
         result["chart"] = charts.indicator_chart_data_uri(
-            row.name, row.unit, [{"date": o.date, "value": o.value} for o in observations], target
+            row.name,
+            row.unit,
+            [
+                {
+                    "date": o.date,
+                    "value": o.value,
+                    "qualifier_ar": QUALIFIER_AR.get(str(o.qualifier or ""), ""),
+                }
+                for o in observations
+            ],
+            target,
         )
     return result
 
