@@ -357,9 +357,9 @@ def set_meeting(
     if not given:
         raise UsageError(
             _("nothing to change"),
-            _(
-                "give at least one of --status, --time, --end-time, --place, --kind, --number, "
-                "--opened-at, --closed-at, --rapporteur, --convocation-ref, --minutes-ref"
+            _("give at least one of {options}").format(
+                options="--status, --time, --end-time, --place, --kind, --number, --opened-at, "
+                "--closed-at, --rapporteur, --convocation-ref, --minutes-ref"
             ),
         )
     if all(data.get(key) == value for key, value in given.items()):
@@ -431,6 +431,49 @@ def _references(
                 _("give it as the register writes it (e.g. 12/2024), or next to draw one"),
             )
     return references, committee_change
+
+
+def set_report_reference(
+    desk: Desk, as_of: str | None, reference: str | None, committee: str | None = None
+) -> Plan:
+    """The transmission reference of the follow-up report as of a date (and of one committee,
+    for a one-committee report), typed as the register writes it or ``next`` from the stored
+    sequence of the manifest (``last_report_reference``), raised in the same commit."""
+    day = inputs.date(as_of, "as_of", required=True)
+    if committee is not None:
+        committee = desk.committee(committee).id
+    if reference is None or not reference.strip():
+        raise InvalidInput(
+            "reference", _("{what} is required"), _("give a number (e.g. 3/2026) or next")
+        )
+    manifest = desk.registry.of_kind("registry")[0]
+    change, data = desk.edit(manifest)
+    reference = reference.strip()
+    if reference == "next":
+        last = data.get("last_report_reference", 0)
+        drawn = (last if isinstance(last, int) and not isinstance(last, bool) else 0) + 1
+        data["last_report_reference"] = drawn
+        reference = f"{drawn}/{str(day)[:4]}"
+    elif not _REFERENCE.match(reference):
+        raise InvalidInput(
+            "reference",
+            _("{what} is not a reference number"),
+            _("give it as the register writes it (e.g. 12/2024), or next to draw one"),
+        )
+    entry = _put({"as_of": day}, committee=committee)
+    entry["reference"] = reference
+    reports = [
+        r
+        for r in data.get("reports") or []
+        if not (
+            isinstance(r, dict) and r.get("as_of") == day and r.get("committee") == committee
+        )
+    ]
+    reports.append(entry)
+    data["reports"] = reports
+    change.data = data
+    scope = f" {committee}" if committee else ""
+    return Plan([change], f"registry: report of {day}{scope} reference {reference}")
 
 
 def _meeting_edit(desk: Desk, meeting: str | None) -> tuple[Record, Change, dict[str, Any]]:

@@ -109,6 +109,46 @@ def meeting(
     )
 
 
+@app.command("report")
+@guarded
+def report(
+    as_of: Annotated[
+        Opt,
+        typer.Argument(metavar="AS_OF", help="The report's date (YYYY-MM-DD).", show_default=False),
+    ] = None,
+    reference: Annotated[
+        Opt,
+        typer.Option(
+            "--reference",
+            help="Its transmission reference, or next to draw it from the stored sequence.",
+            show_default=False,
+        ),
+    ] = None,
+    committee: Annotated[
+        Opt,
+        typer.Option("--committee", help="For a one-committee report.", show_default=False),
+    ] = None,
+    source: SourceOption = None,
+    commit: CommitOption = False,
+    branch: BranchOption = None,
+    lang: LangOption = None,
+    registry: RegistryOption = None,
+) -> None:
+    """Record the transmission reference («رقم الإرسال») of the follow-up report of a date."""
+    from protsoc.clerk import operations as clerk
+
+    start(lang)
+    as_of = ask(as_of, _t("Report date (YYYY-MM-DD)"), field="as_of")
+    reference = ask(reference, _t("Reference (or next)"), field="reference", default="next")
+    run(
+        registry,
+        lambda desk: clerk.set_report_reference(desk, as_of, reference, committee),
+        commit=commit,
+        branch=branch,
+        source=source,
+    )
+
+
 @app.command("action")
 @guarded
 def action(

@@ -576,6 +576,14 @@ def report_context(
         "title": _text(manifest.get("title")),
         "issuer": _text(manifest.get("issuer")),
         "legal_basis": legal_basis(manifest),
+        "reference": next(
+            (
+                str(r.get("reference"))
+                for r in _list(manifest, "reports")
+                if str(r.get("as_of")) == as_of.isoformat() and r.get("committee") == committee
+            ),
+            "",
+        ),
         "as_of": as_of,
         "committee_filter": _text((committees[committee].data or {}).get("name"))
         if committee

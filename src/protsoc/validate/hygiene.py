@@ -67,6 +67,7 @@ _MACHINE_KEYS = {
     "opened_at",
     "closed_at",
     "written_on",
+    "as_of",
     "committee",
     "member",
     "owner",
