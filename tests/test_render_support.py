@@ -189,7 +189,9 @@ def write(path: Path, data: dict[str, Any]) -> None:
 
 
 def build_registry(
-    root: Path, meeting: dict[str, Any] | None = None, extra_meetings: tuple[dict[str, Any], ...] = ()
+    root: Path,
+    meeting: dict[str, Any] | None = None,
+    extra_meetings: tuple[dict[str, Any], ...] = (),
 ) -> Path:
     """A git repository at ``root`` with ``registry/`` holding the synthetic records; returns
     registry/."""
@@ -250,7 +252,9 @@ RICH_MEETING: dict[str, Any] = {
         {
             "id": "d4",
             "kind": "decision",
-            "text": t("رفع عدد المستفيدين من AMO-Tadamon إلى 11.1 مليون (زيادة 3.6%) قبل 2025-12-31"),
+            "text": t(
+                "رفع عدد المستفيدين من AMO-Tadamon إلى 11.1 مليون (زيادة 3.6%) قبل 2025-12-31"
+            ),
             "agenda_item": "item-2",
             "owner": "health",
             "due": "2025-12-31",

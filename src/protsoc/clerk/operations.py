@@ -465,9 +465,7 @@ def set_report_reference(
     reports = [
         r
         for r in data.get("reports") or []
-        if not (
-            isinstance(r, dict) and r.get("as_of") == day and r.get("committee") == committee
-        )
+        if not (isinstance(r, dict) and r.get("as_of") == day and r.get("committee") == committee)
     ]
     reports.append(entry)
     data["reports"] = reports

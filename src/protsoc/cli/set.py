@@ -52,7 +52,8 @@ def meeting(
     ] = None,
     number: Annotated[int | None, typer.Option("--number", show_default=False)] = None,
     opened_at: Annotated[
-        Opt, typer.Option("--opened-at", help="Time the chair opened it, HH:MM.", show_default=False)
+        Opt,
+        typer.Option("--opened-at", help="Time the chair opened it, HH:MM.", show_default=False),
     ] = None,
     closed_at: Annotated[
         Opt, typer.Option("--closed-at", help="Time the session closed, HH:MM.", show_default=False)

@@ -279,7 +279,9 @@ def indicator_chart_svg(
         if y_low - 1e-9 * (y_high - y_low) <= tick <= y_high + 1e-9 * (y_high - y_low)
     ]
     # room above the highest point (or the target) for its value label
-    if y_of_top_needs_room(values + ([target_value] if target_value is not None else []), y_low, y_high):
+    if y_of_top_needs_room(
+        values + ([target_value] if target_value is not None else []), y_low, y_high
+    ):
         y_high += (y_high - y_low) * 0.12
 
     # Horizontal range: the dates with 5 % room each side; a lone date gets half a year each side.
@@ -301,9 +303,7 @@ def indicator_chart_svg(
         str(o.get("qualifier_ar") or "")
         for o in sorted(observations, key=lambda o: arabic.to_date(o["date"]))
     ]
-    value_labels = [
-        _label(f"{q} {_number_label(v)}".strip()) for q, v in zip(qualifiers, values)
-    ]
+    value_labels = [_label(f"{q} {_number_label(v)}".strip()) for q, v in zip(qualifiers, values)]
     target_label = None
     if target is not None:
         text = f"الهدف: {arabic.number(target['value'])}"
@@ -396,7 +396,10 @@ def indicator_chart_svg(
         below = target_y is not None and 0 <= y - target_y < label.height + 8
         placed.append(
             label.place(
-                x, y + 5 if below else y - 5, h="center", v="top" if below else "bottom",
+                x,
+                y + 5 if below else y - 5,
+                h="center",
+                v="top" if below else "bottom",
                 ident=f"value_{number}",
             )
         )

@@ -425,9 +425,7 @@ def _formal_parts(
     ]
     distribution = [
         current_title(m, day)
-        for m in sorted(
-            posts, key=lambda m: (m.get("role") != "chair", m.get("order") or 10**6)
-        )
+        for m in sorted(posts, key=lambda m: (m.get("role") != "chair", m.get("order") or 10**6))
     ]
     try:
         written_on = dates.parse(minutes.get("written_on"))
@@ -772,7 +770,9 @@ def _indicator_row(
         if isinstance(source, dict) and entry.get("date"):
             cited[str(entry["date"])] = provenance_wording(source)
     result["source"] = cited.get(observations[-1].date, "") if observations else ""
-    result["sources"] = arabic.join(dict.fromkeys(cited[o.date] for o in observations if o.date in cited))
+    result["sources"] = arabic.join(
+        dict.fromkeys(cited[o.date] for o in observations if o.date in cited)
+    )
     # a single value is a figure, not a series: a card gives it with its date, qualifier and
     # source; a chart of one dot per indicator filled five pages (issue 15, finding 9)
     if with_charts and len(observations) >= 2:
