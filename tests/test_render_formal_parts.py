@@ -192,7 +192,7 @@ def test_guest_convocation_file_is_named_after_the_guest(run, rich: Path, tmp_pa
     assert "<strong>إلى المفتشية العامة للمالية</strong>" in result.stdout
 
 
-# ---------------------------------------------------------------- reference numbers: stored, never reused
+# ---------------------------------------------------------------- references: stored, never reused
 
 
 def _commit(repo: Path) -> None:

@@ -415,9 +415,9 @@ def _formal_parts(
     references = _dict(data, "references")
     rapporteur = _dict(data, "rapporteur")
     minutes = _dict(data, "minutes")
-    copy_to = data.get("copy_to") if isinstance(data.get("copy_to"), list) else None
-    if copy_to is None:
-        copy_to = committee.get("copy_to") if isinstance(committee.get("copy_to"), list) else []
+    # the meeting's own «نسخة إلى», else the committee's
+    own, usual = data.get("copy_to"), committee.get("copy_to")
+    copy_to: list[Any] = own if isinstance(own, list) else usual if isinstance(usual, list) else []
     posts = [
         m
         for m in _members(committee).values()
