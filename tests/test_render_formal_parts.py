@@ -362,3 +362,14 @@ def test_report_single_values_are_cards_not_charts(run, tmp_path: Path) -> None:
     numbers = [int(n) for n in re.findall("الشكل ([0-9]+):", html)]
     assert numbers == list(range(1, cards + 1))
     assert "أكثر من" in html.split('class="cards"')[1]  # the qualifier is kept
+
+
+def test_an_incomplete_attendance_list_gives_a_floor_not_a_share() -> None:
+    """The shipped 2024-11-26 meeting names 4 of 19 posts from the press: «less than half the
+    members» would be a verdict the sources do not support."""
+    statement = quorum_statement(4, 19, complete=False)
+    assert statement == (
+        "حضر الاجتماع أو مثل فيه، حسب المصادر المتوفرة، 4\u00a0أعضاء على الأقل من أصل "
+        "19\u00a0عضوا، واللائحة غير كاملة."
+    )
+    assert "نصف" not in statement

@@ -440,19 +440,29 @@ def _formal_parts(
         "rapporteur_capacity": _text(rapporteur.get("capacity")),
         "copy_to": [_text(entry) for entry in copy_to if _text(entry)],
         "annexes": [_text(d.get("title")) for d in _list(data, "documents") if d.get("title")],
-        "quorum": quorum_statement(attended, len(posts)),
+        "quorum": quorum_statement(
+            attended, len(posts), data.get("attendance_complete", True) is not False
+        ),
         "distribution": distribution,
         "written_at": _text(minutes.get("written_at")),
         "written_on": written_on,
     }
 
 
-def quorum_statement(attended: int, posts: int) -> str:
+def quorum_statement(attended: int, posts: int, complete: bool = True) -> str:
     """Attendance against the committee's member posts, in words: «حضر الاجتماع أو مثل فيه 9
     أعضاء من أصل 12 عضوا، أي أكثر من نصف الأعضاء». The circular sets no quorum, so the statement
     says how many, not whether the meeting could deliberate."""
     if posts <= 0:
         return ""
+    # after «من أصل» one and two take the genitive («عضو واحد», «عضوين»), counts their usual form
+    total = {1: "عضو واحد", 2: "عضوين"}.get(posts) or arabic.document_count(posts, "member")
+    if not complete:  # the sources name some of those present: a floor, never a share
+        present = arabic.document_count(attended, "member") if attended else "لا أحد"
+        return (
+            f"حضر الاجتماع أو مثل فيه، حسب المصادر المتوفرة، {present} على الأقل من أصل "
+            f"{total}، واللائحة غير كاملة."
+        )
     share = (
         "أي جميع الأعضاء"
         if attended >= posts
@@ -463,8 +473,6 @@ def quorum_statement(attended: int, posts: int) -> str:
         else "أي أقل من نصف الأعضاء"
     )
     present = arabic.document_count(attended, "member") if attended else "لا أحد من الأعضاء"
-    # after «من أصل» one and two take the genitive («عضو واحد», «عضوين»), counts their usual form
-    total = {1: "عضو واحد", 2: "عضوين"}.get(posts) or arabic.document_count(posts, "member")
     return f"حضر الاجتماع أو مثل فيه {present} من أصل {total}، {share}."
 
 
