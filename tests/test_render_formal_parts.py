@@ -373,3 +373,40 @@ def test_an_incomplete_attendance_list_gives_a_floor_not_a_share() -> None:
         "19\u00a0عضوا، واللائحة غير كاملة."
     )
     assert "نصف" not in statement
+
+
+def test_where_and_when_written_copy_to_and_annexes_set_by_the_clerk(run, tmp_path: Path) -> None:
+    registry = build_registry(tmp_path / "repo")
+    _commit(tmp_path / "repo")
+    args = ["--registry", str(registry)]
+    result = run(
+        [
+            "protsoc",
+            "set",
+            "meeting",
+            PLAIN,
+            "--written-at",
+            "الرباط",
+            "--written-on",
+            "2025-03-05",
+            "--copy-to",
+            "الأمين العام للحكومة",
+            "--annex",
+            "مذكرة تقديمية",
+            "--annex",
+            "تقرير مرحلي",
+            *args,
+        ]
+    )
+    assert result.exit_code == 0, result.stderr
+    minutes = run(["protsoc", "render", "minutes", PLAIN, *args]).stdout
+    assert "وحرر هذا المحضر بالرباط في 5 مارس 2025." in minutes
+    assert "1. مذكرة تقديمية\n2. تقرير مرحلي" in minutes
+    convocation = run(["protsoc", "render", "convocation", PLAIN, *args]).stdout
+    assert "**نسخة إلى:**\n\n- الأمين العام للحكومة" in convocation
+    assert "**المرفقات:**" in convocation
+    again = run(["protsoc", "set", "meeting", PLAIN, "--annex", "عرض ثالث", *args])
+    assert again.exit_code == 0, again.stderr
+    assert "3. عرض ثالث" in run(["protsoc", "render", "minutes", PLAIN, *args]).stdout
+    bad_day = run(["protsoc", "set", "meeting", PLAIN, "--written-on", "2025-02-30", *args])
+    assert bad_day.exit_code == 2 and "Traceback" not in bad_day.stderr

@@ -330,6 +330,10 @@ def set_meeting(
     rapporteur: str | None = None,
     convocation_ref: str | None = None,
     minutes_ref: str | None = None,
+    written_at: str | None = None,
+    written_on: str | None = None,
+    copy_to: list[str] | None = None,
+    annexes: list[str] | None = None,
 ) -> Plan:
     record = desk.meeting(meeting)
     change, data = desk.edit(record)
@@ -347,6 +351,20 @@ def set_meeting(
     name = inputs.text(rapporteur, "rapporteur", False)
     if name is not None:
         given["rapporteur"] = {**_dict_of(data.get("rapporteur")), "name": name}
+    written = _put(
+        {},
+        written_at=inputs.text(written_at, "written_at", False),
+        written_on=inputs.date(written_on, "written_on"),
+    )
+    if written:
+        given["minutes"] = {**_dict_of(data.get("minutes")), **written}
+    if copy_to:  # «نسخة إلى»: the list given replaces the meeting's
+        given["copy_to"] = [inputs.text(entry, "copy_to") for entry in copy_to]
+    if annexes:  # the meeting's documents: each one given is added
+        documents = [d for d in data.get("documents") or [] if isinstance(d, dict)]
+        given["documents"] = documents + [
+            {"title": inputs.text(title, "annex")} for title in annexes
+        ]
     changes = [change]
     wanted = {"convocation": convocation_ref, "minutes": minutes_ref}
     if any(value is not None for value in wanted.values()):
@@ -359,7 +377,8 @@ def set_meeting(
             _("nothing to change"),
             _("give at least one of {options}").format(
                 options="--status, --time, --end-time, --place, --kind, --number, --opened-at, "
-                "--closed-at, --rapporteur, --convocation-ref, --minutes-ref"
+                "--closed-at, --rapporteur, --convocation-ref, --minutes-ref, --written-at, "
+                "--written-on, --copy-to, --annex"
             ),
         )
     if all(data.get(key) == value for key, value in given.items()):

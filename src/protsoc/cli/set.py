@@ -78,6 +78,34 @@ def meeting(
             show_default=False,
         ),
     ] = None,
+    written_at: Annotated[
+        Opt,
+        typer.Option(
+            "--written-at", help="City where the minutes were written.", show_default=False
+        ),
+    ] = None,
+    written_on: Annotated[
+        Opt,
+        typer.Option(
+            "--written-on", help="Day the minutes were written, YYYY-MM-DD.", show_default=False
+        ),
+    ] = None,
+    copy_to: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--copy-to",
+            help="Who gets a copy of the convocation (repeat it; replaces the list).",
+            show_default=False,
+        ),
+    ] = None,
+    annex: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--annex",
+            help="Title of a meeting document annexed to convocation and minutes (repeat it).",
+            show_default=False,
+        ),
+    ] = None,
     source: SourceOption = None,
     commit: CommitOption = False,
     branch: BranchOption = None,
@@ -85,13 +113,23 @@ def meeting(
     registry: RegistryOption = None,
 ) -> None:
     """Change a meeting's status, time, place, kind, number, opening and closing times,
-    rapporteur or reference numbers (only the fields given)."""
+    rapporteur, reference numbers, where and when its minutes were written, copy-to list or
+    annexes (only the fields given)."""
     from protsoc.clerk import operations as clerk
 
     start(lang)
     meeting_id = ask_meeting(meeting_id)
-    formal = (opened_at, closed_at, rapporteur, convocation_ref, minutes_ref)
-    if all(v is None for v in (status, time_, end_time, place, kind, number, *formal)):
+    formal = (
+        opened_at,
+        closed_at,
+        rapporteur,
+        convocation_ref,
+        minutes_ref,
+        written_at,
+        written_on,
+    )
+    lists = (copy_to or None, annex or None)
+    if all(v is None for v in (status, time_, end_time, place, kind, number, *formal, *lists)):
         status = ask(
             status,
             _t("Status"),
@@ -102,7 +140,7 @@ def meeting(
     run(
         registry,
         lambda desk: clerk.set_meeting(
-            desk, meeting_id, status, time_, end_time, place, kind, number, *formal
+            desk, meeting_id, status, time_, end_time, place, kind, number, *formal, *lists
         ),
         commit=commit,
         branch=branch,
