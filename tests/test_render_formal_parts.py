@@ -410,3 +410,20 @@ def test_where_and_when_written_copy_to_and_annexes_set_by_the_clerk(run, tmp_pa
     assert "3. عرض ثالث" in run(["protsoc", "render", "minutes", PLAIN, *args]).stdout
     bad_day = run(["protsoc", "set", "meeting", PLAIN, "--written-on", "2025-02-30", *args])
     assert bad_day.exit_code == 2 and "Traceback" not in bad_day.stderr
+
+
+@needs_pdftotext
+def test_lateness_is_a_word_and_a_symbol_agreeing_with_its_noun(
+    run, rich: Path, tmp_path: Path
+) -> None:
+    """Issue 15, finding 7: red alone is lost in a black-and-white print, and a توصية is
+    متأخرة. The rich meeting's decisions fall due in 2025: all late on 2026-01-15."""
+    args = ["--as-of", "2026-01-15", "--registry", str(rich)]
+    html = run(["protsoc", "report", "-f", "html", *args]).stdout
+    marks = re.findall('class="late-mark">([^<]*)<', html)
+    assert "⚠ متأخرة" in marks and "⚠ متأخر" in marks
+    row = next(r for r in html.split("<tr>") if "نشر المرسوم رقم" in r)  # d5, a recommendation
+    assert "⚠ متأخرة" in row
+    out = tmp_path / "report.pdf"
+    assert run(["protsoc", "report", "-f", "pdf", "-o", str(out), *args]).exit_code == 0
+    assert "متأخرة" in pdf_text(out)
