@@ -235,3 +235,38 @@ def test_without_matplotlib_html_says_what_to_install_and_md_still_works(
         assert "Traceback" not in done.stderr
         if code:
             assert "matplotlib" in done.stderr and "--format md" in done.stderr
+
+
+def _tick_values(svg: str) -> list[float]:
+    """The y tick labels as numbers (the chart writes thousands with «.»)."""
+    found = re.findall(r'id="ytick_\d+"[^>]*><!-- ([^ ]+) -->', svg)
+    return [float(value.replace(".", "")) for value in found]
+
+
+@pytest.mark.parametrize(
+    "values, target",
+    [([12, 28], None), ([3_000_000, 4_000_000], None), ([3_500_000, 3_800_000], 4_500_000)],
+)
+def test_the_top_tick_is_at_or_above_every_value_and_the_target(
+    values: list[float], target: float | None
+) -> None:
+    """Issue 15, finding 9: 28 was drawn above ticks 0/8/16/24, 4 million above 3,000,000."""
+    observations = [{"date": f"202{i}-06-30", "value": v} for i, v in enumerate(values)]
+    svg = indicator_chart_svg(
+        "مؤشر", "مرسوم", observations, {"value": target, "date": "2026-12-31"} if target else None
+    )
+    ticks = _tick_values(svg)
+    assert ticks and max(ticks) >= max(values + ([target] if target else []))
+
+
+def test_each_point_is_labelled_with_its_value_and_qualifier() -> None:
+    observations = [
+        {"date": "2024-06-30", "value": 1200, "qualifier_ar": ""},
+        {"date": "2025-05-31", "value": 1660, "qualifier_ar": "أكثر من"},
+    ]
+    svg = indicator_chart_svg("المناصب الجديدة", "منصب", observations)
+    values = re.findall(r'id="value_\d+"[^>]*><!-- ([^>]+) -->', svg)
+    assert values == ["1.200", "أكثر من 1.660"]
+    # every value label lies inside the figure
+    for match in re.finditer(r'id="value_\d+" transform="translate\(([0-9.]+) ', svg):
+        assert 0 < float(match.group(1)) < 460

@@ -70,7 +70,7 @@ def test_minutes_markdown_content(run, synthetic: Path) -> None:
     assert (
         "وزير الصحة والحماية الاجتماعية" in md
     )  # the post's title on the meeting date, not the 2018 one
-    assert "حضر الاجتماع 4 أعضاء" in md
+    assert "حضر الاجتماع أو مثل فيه 4 أعضاء من أصل 6 أعضاء" in md
     # agenda in priority order, decisions in their numbered order
     assert in_order(
         md,
@@ -191,7 +191,7 @@ def test_minutes_pdf_text_in_logical_order(run_process, synthetic: Path, tmp_pat
     # pdftotext moves the comma after «2025» before it: check the date up to the month
     assert squeeze("يوم الثلاثاء 4 مارس") in text
     assert in_order(text, tuple(squeeze(d) for d in DECISIONS))
-    assert "الصفحة1من2" in text or "الصفحة1من1" in text
+    assert re.search("الصفحة1من[0-9]", text)  # the page counter, whole
 
 
 # ---------------------------------------------------------------- the shipped 2024-11-26 meeting

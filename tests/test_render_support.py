@@ -25,7 +25,13 @@ def t(ar: str) -> dict[str, str]:
 MANIFEST: dict[str, Any] = {
     "format_version": 1,
     "title": t("سجل حكامة إصلاح منظومة الحماية الاجتماعية"),
-    "legal_basis": {"title": t("منشور تجريبي"), "date": "2018-04-03", "sources": [SRC]},
+    "legal_basis": {
+        "kind": t("منشور"),
+        "title": t("منشور تجريبي"),
+        "issuer": t("رئيس الحكومة"),
+        "date": "2018-04-03",
+        "sources": [SRC],
+    },
     "tracking_start": "2018-04-03",
     "hijri_month_starts": [],
 }
@@ -182,14 +188,18 @@ def write(path: Path, data: dict[str, Any]) -> None:
     yamlio.write_atomic(path, yamlio.dumps(unshared))
 
 
-def build_registry(root: Path, meeting: dict[str, Any] | None = None) -> Path:
+def build_registry(
+    root: Path,
+    meeting: dict[str, Any] | None = None,
+    extra_meetings: tuple[dict[str, Any], ...] = (),
+) -> Path:
     """A git repository at ``root`` with ``registry/`` holding the synthetic records; returns
     registry/."""
     registry = root / "registry"
     write(registry / "protsoc.yaml", MANIFEST)
     write(registry / "committees" / "steering.yaml", COMMITTEE)
-    meeting = meeting or MEETING
-    write(registry / "meetings" / "steering" / f"{meeting['date']}.yaml", meeting)
+    for one in [meeting or MEETING, *extra_meetings]:
+        write(registry / "meetings" / "steering" / f"{one['date']}.yaml", one)
     write(registry / "roadmap" / "indicators" / f"{INDICATOR['id']}.yaml", INDICATOR)
     write(registry / "roadmap" / "actions" / f"{ACTION['id']}.yaml", ACTION)
     subprocess.run(["git", "init", "-q", str(root)], check=True)
@@ -201,3 +211,67 @@ def copy_shipped(root: Path) -> Path:
     shutil.copytree(SHIPPED, root / "registry")
     subprocess.run(["git", "init", "-q", str(root)], check=True)
     return root / "registry"
+
+
+# A rich meeting for the formal parts (every one filled in) and the pictures in docs/img: all four
+# attendance states, two guests, five decisions mixing Arabic, Latin and numbers. Synthetic: the
+# names are placeholders marked «(اسم تجريبي)», the references and documents invented for tests.
+RICH_MEETING: dict[str, Any] = {
+    **json.loads(json.dumps(MEETING)),
+    "id": "steering/2025-05-20",
+    "date": "2025-05-20",
+    "opened_at": "10:40",
+    "closed_at": "13:05",
+    "chaired_by": {"post": "head-of-government", "name": t("رئيس تجريبي (اسم تجريبي)")},
+    "rapporteur": {
+        "name": t("مقررة تجريبية (اسم تجريبي)"),
+        "honorific": "السيدة",
+        "capacity": t("كتابة اللجنة"),
+    },
+    "references": {"convocation": "14/2025", "minutes": "15/2025"},
+    "copy_to": [t("السيد الأمين العام للحكومة (نسخة تجريبية)")],
+    "documents": [
+        {"title": t("مذكرة تقديمية حول تعميم نظام AMO TNS (وثيقة تجريبية)")},
+        {"title": t("تقرير مرحلي عن الدعم الاجتماعي المباشر، 2025-Q1 (وثيقة تجريبية)")},
+    ],
+    "guests": [
+        {
+            "id": "igf",
+            "name": t("المفتشية العامة للمالية"),
+            "capacity": t("جهة مدعوة"),
+        },
+        {
+            "id": "expert",
+            "name": t("خبيرة تجريبية (اسم تجريبي)"),
+            "honorific": "السيدة",
+            "capacity": t("خبيرة في أنظمة الاستهداف (RSU / RNP)"),
+        },
+    ],
+    "decisions": [
+        *json.loads(json.dumps(MEETING["decisions"])),
+        {
+            "id": "d4",
+            "kind": "decision",
+            "text": t(
+                "رفع عدد المستفيدين من AMO-Tadamon إلى 11.1 مليون (زيادة 3.6%) قبل 2025-12-31"
+            ),
+            "agenda_item": "item-2",
+            "owner": "health",
+            "due": "2025-12-31",
+        },
+        {
+            "id": "d5",
+            "kind": "recommendation",
+            "text": t("نشر المرسوم رقم 2.23.1066 وتحيين السجل RSU في 12 جهة"),
+            "agenda_item": "item-3",
+            "owner": "interior",
+            "due": "2025-09-30",
+        },
+    ],
+    "minutes": {
+        "status": "draft",
+        "approvals": [{"member": "interior", "date": "2025-05-27"}],
+        "written_at": t("الرباط"),
+        "written_on": "2025-05-21",
+    },
+}

@@ -14,6 +14,7 @@ on <date>`` so that the history says who typed it and when.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from protsoc.clerk import corrections, inputs, writer
@@ -324,6 +325,15 @@ def set_meeting(
     place: str | None = None,
     kind: str | None = None,
     number: int | None = None,
+    opened_at: str | None = None,
+    closed_at: str | None = None,
+    rapporteur: str | None = None,
+    convocation_ref: str | None = None,
+    minutes_ref: str | None = None,
+    written_at: str | None = None,
+    written_on: str | None = None,
+    copy_to: list[str] | None = None,
+    annexes: list[str] | None = None,
 ) -> Plan:
     record = desk.meeting(meeting)
     change, data = desk.edit(record)
@@ -335,11 +345,41 @@ def set_meeting(
         place=inputs.text(place, "place", False),
         kind=inputs.choice(kind, "kind", MEETING_KINDS, False),
         number=number,
+        opened_at=inputs.clock(opened_at, "opened_at"),
+        closed_at=inputs.clock(closed_at, "closed_at"),
     )
+    name = inputs.text(rapporteur, "rapporteur", False)
+    if name is not None:
+        given["rapporteur"] = {**_dict_of(data.get("rapporteur")), "name": name}
+    written = _put(
+        {},
+        written_at=inputs.text(written_at, "written_at", False),
+        written_on=inputs.date(written_on, "written_on"),
+    )
+    if written:
+        given["minutes"] = {**_dict_of(data.get("minutes")), **written}
+    if copy_to:  # «نسخة إلى»: the list given replaces the meeting's
+        given["copy_to"] = [inputs.text(entry, "copy_to") for entry in copy_to]
+    if annexes:  # the meeting's documents: each one given is added
+        documents = [d for d in data.get("documents") or [] if isinstance(d, dict)]
+        given["documents"] = documents + [
+            {"title": inputs.text(title, "annex")} for title in annexes
+        ]
+    changes = [change]
+    wanted = {"convocation": convocation_ref, "minutes": minutes_ref}
+    if any(value is not None for value in wanted.values()):
+        references, committee_change = _references(desk, data, wanted)
+        given["references"] = references
+        if committee_change is not None:
+            changes.append(committee_change)
     if not given:
         raise UsageError(
             _("nothing to change"),
-            _("give at least one of --status, --time, --end-time, --place, --kind, --number"),
+            _("give at least one of {options}").format(
+                options="--status, --time, --end-time, --place, --kind, --number, --opened-at, "
+                "--closed-at, --rapporteur, --convocation-ref, --minutes-ref, --written-at, "
+                "--written-on, --copy-to, --annex"
+            ),
         )
     if all(data.get(key) == value for key, value in given.items()):
         return corrections.nothing_to_change(
@@ -356,10 +396,101 @@ def set_meeting(
         )
     data.update(given)
     change.data = data
-    fields = ", ".join(
-        f"{key} {value['ar'] if isinstance(value, dict) else value}" for key, value in given.items()
-    )
-    return Plan([change], f"meeting({data['committee']}): set {meeting_stem(record.id)} {fields}")
+    fields = ", ".join(f"{key} {_shown(value)}" for key, value in given.items())
+    return Plan(changes, f"meeting({data['committee']}): set {meeting_stem(record.id)} {fields}")
+
+
+def _dict_of(value: Any) -> dict[str, Any]:
+    return dict(value) if isinstance(value, dict) else {}
+
+
+def _shown(value: Any) -> str:
+    """A set value as the commit message names it: the Arabic of a text, the entries of a
+    mapping (``convocation 12/2024``)."""
+    if isinstance(value, dict) and "ar" in value:
+        return str(value["ar"])
+    if isinstance(value, dict):
+        return " ".join(f"{key} {_shown(item)}" for key, item in value.items())
+    return str(value)
+
+
+# An outgoing reference as the secretariat's register writes it (schemas/meeting.schema.json).
+_REFERENCE = re.compile("^[0-9A-Za-z\u0621-\u064a./ -]{1,40}$")
+
+
+def _references(
+    desk: Desk, data: dict[str, Any], wanted: dict[str, str | None]
+) -> tuple[dict[str, str], Change | None]:
+    """The meeting's references with the given ones set: a number typed by the clerk as it is,
+    ``next`` drawn from the committee's stored sequence (``last_reference``), which is raised in
+    the same commit, so that no number is ever drawn twice (convocation first, then minutes)."""
+    references = {str(k): str(v) for k, v in _dict_of(data.get("references")).items()}
+    committee_change: Change | None = None
+    committee_data: dict[str, Any] = {}
+    year = str(data.get("date", ""))[:4]
+    for letter, value in wanted.items():
+        if value is None:
+            continue
+        value = value.strip()
+        if value == "next":
+            if committee_change is None:
+                committee = desk.committee(str(data.get("committee", "")))
+                committee_change, committee_data = desk.edit(committee)
+            last = committee_data.get("last_reference", 0)
+            drawn = (last if isinstance(last, int) and not isinstance(last, bool) else 0) + 1
+            committee_data["last_reference"] = drawn
+            committee_change.data = committee_data
+            references[letter] = f"{drawn}/{year}"
+        elif _REFERENCE.match(value):
+            references[letter] = value
+        else:
+            raise InvalidInput(
+                f"{letter}_ref",
+                _("{what} is not a reference number"),
+                _("give it as the register writes it (e.g. 12/2024), or next to draw one"),
+            )
+    return references, committee_change
+
+
+def set_report_reference(
+    desk: Desk, as_of: str | None, reference: str | None, committee: str | None = None
+) -> Plan:
+    """The transmission reference of the follow-up report as of a date (and of one committee,
+    for a one-committee report), typed as the register writes it or ``next`` from the stored
+    sequence of the manifest (``last_report_reference``), raised in the same commit."""
+    day = inputs.date(as_of, "as_of", required=True)
+    if committee is not None:
+        committee = desk.committee(committee).id
+    if reference is None or not reference.strip():
+        raise InvalidInput(
+            "reference", _("{what} is required"), _("give a number (e.g. 3/2026) or next")
+        )
+    manifest = desk.registry.of_kind("registry")[0]
+    change, data = desk.edit(manifest)
+    reference = reference.strip()
+    if reference == "next":
+        last = data.get("last_report_reference", 0)
+        drawn = (last if isinstance(last, int) and not isinstance(last, bool) else 0) + 1
+        data["last_report_reference"] = drawn
+        reference = f"{drawn}/{str(day)[:4]}"
+    elif not _REFERENCE.match(reference):
+        raise InvalidInput(
+            "reference",
+            _("{what} is not a reference number"),
+            _("give it as the register writes it (e.g. 12/2024), or next to draw one"),
+        )
+    entry = _put({"as_of": day}, committee=committee)
+    entry["reference"] = reference
+    reports = [
+        r
+        for r in data.get("reports") or []
+        if not (isinstance(r, dict) and r.get("as_of") == day and r.get("committee") == committee)
+    ]
+    reports.append(entry)
+    data["reports"] = reports
+    change.data = data
+    scope = f" {committee}" if committee else ""
+    return Plan([change], f"registry: report of {day}{scope} reference {reference}")
 
 
 def _meeting_edit(desk: Desk, meeting: str | None) -> tuple[Record, Change, dict[str, Any]]:

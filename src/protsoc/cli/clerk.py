@@ -80,7 +80,17 @@ _ANSWERS: dict[str, str] = {}
 # Choice lists longer than this are shown as numbered lines (one id per line, its title beside).
 NUMBERED_FROM = 7
 
-_DATE_FIELDS = {"date", "due", "since", "until", "start", "starts", "created", "completed_on"}
+_DATE_FIELDS = {
+    "date",
+    "due",
+    "since",
+    "until",
+    "start",
+    "starts",
+    "created",
+    "completed_on",
+    "as_of",
+}
 _TIME_FIELDS = {"time", "end_time"}
 
 

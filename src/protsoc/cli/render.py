@@ -39,6 +39,14 @@ def render(
     output: OutputOption = None,
     templates: TemplatesOption = None,
     registry: RegistryOption = None,
+    guest: Annotated[
+        str | None,
+        typer.Option(
+            "--guest",
+            help="A convocation addressed to this invited guest (the guest's id) alone.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     from protsoc.documents.render import DOCUMENTS
     from protsoc.documents.render import render as render_document
@@ -59,6 +67,7 @@ def render(
         output_format,
         meeting_id=meeting,
         templates=[templates] if templates else [],
+        guest=guest,
     )
     deliver(rendered, output)
 

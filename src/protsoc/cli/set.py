@@ -51,25 +51,85 @@ def meeting(
         Opt, typer.Option("--kind", help="ordinary or extraordinary.", show_default=False)
     ] = None,
     number: Annotated[int | None, typer.Option("--number", show_default=False)] = None,
+    opened_at: Annotated[
+        Opt,
+        typer.Option("--opened-at", help="Time the chair opened it, HH:MM.", show_default=False),
+    ] = None,
+    closed_at: Annotated[
+        Opt, typer.Option("--closed-at", help="Time the session closed, HH:MM.", show_default=False)
+    ] = None,
+    rapporteur: Annotated[
+        Opt, typer.Option("--rapporteur", help="Who wrote the minutes (name).", show_default=False)
+    ] = None,
+    convocation_ref: Annotated[
+        Opt,
+        typer.Option(
+            "--convocation-ref",
+            help="The convocation's reference number, or next to draw it from the committee's "
+            "sequence.",
+            show_default=False,
+        ),
+    ] = None,
+    minutes_ref: Annotated[
+        Opt,
+        typer.Option(
+            "--minutes-ref",
+            help="The minutes' reference number, or next to draw it from the committee's sequence.",
+            show_default=False,
+        ),
+    ] = None,
+    written_at: Annotated[
+        Opt,
+        typer.Option(
+            "--written-at", help="City where the minutes were written.", show_default=False
+        ),
+    ] = None,
+    written_on: Annotated[
+        Opt,
+        typer.Option(
+            "--written-on", help="Day the minutes were written, YYYY-MM-DD.", show_default=False
+        ),
+    ] = None,
+    copy_to: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--copy-to",
+            help="Who gets a copy of the convocation (repeat it; replaces the list).",
+            show_default=False,
+        ),
+    ] = None,
+    annex: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--annex",
+            help="Title of a meeting document annexed to convocation and minutes (repeat it).",
+            show_default=False,
+        ),
+    ] = None,
     source: SourceOption = None,
     commit: CommitOption = False,
     branch: BranchOption = None,
     lang: LangOption = None,
     registry: RegistryOption = None,
 ) -> None:
-    """Change a meeting's status, time, place, kind or number (only the fields given)."""
+    """Change a meeting's status, time, place, kind, number, opening and closing times,
+    rapporteur, reference numbers, where and when its minutes were written, copy-to list or
+    annexes (only the fields given)."""
     from protsoc.clerk import operations as clerk
 
     start(lang)
     meeting_id = ask_meeting(meeting_id)
-    if (
-        status is None
-        and time_ is None
-        and end_time is None
-        and place is None
-        and kind is None
-        and number is None
-    ):
+    formal = (
+        opened_at,
+        closed_at,
+        rapporteur,
+        convocation_ref,
+        minutes_ref,
+        written_at,
+        written_on,
+    )
+    lists = (copy_to or None, annex or None)
+    if all(v is None for v in (status, time_, end_time, place, kind, number, *formal, *lists)):
         status = ask(
             status,
             _t("Status"),
@@ -80,8 +140,48 @@ def meeting(
     run(
         registry,
         lambda desk: clerk.set_meeting(
-            desk, meeting_id, status, time_, end_time, place, kind, number
+            desk, meeting_id, status, time_, end_time, place, kind, number, *formal, *lists
         ),
+        commit=commit,
+        branch=branch,
+        source=source,
+    )
+
+
+@app.command("report")
+@guarded
+def report(
+    as_of: Annotated[
+        Opt,
+        typer.Argument(metavar="AS_OF", help="The report's date (YYYY-MM-DD).", show_default=False),
+    ] = None,
+    reference: Annotated[
+        Opt,
+        typer.Option(
+            "--reference",
+            help="Its transmission reference, or next to draw it from the stored sequence.",
+            show_default=False,
+        ),
+    ] = None,
+    committee: Annotated[
+        Opt,
+        typer.Option("--committee", help="For a one-committee report.", show_default=False),
+    ] = None,
+    source: SourceOption = None,
+    commit: CommitOption = False,
+    branch: BranchOption = None,
+    lang: LangOption = None,
+    registry: RegistryOption = None,
+) -> None:
+    """Record the transmission reference («رقم الإرسال») of the follow-up report of a date."""
+    from protsoc.clerk import operations as clerk
+
+    start(lang)
+    as_of = ask(as_of, _t("Report date (YYYY-MM-DD)"), field="as_of")
+    reference = ask(reference, _t("Reference (or next)"), field="reference", default="next")
+    run(
+        registry,
+        lambda desk: clerk.set_report_reference(desk, as_of, reference, committee),
         commit=commit,
         branch=branch,
         source=source,

@@ -262,17 +262,27 @@ def indicator_chart_svg(
     values = [value for _, value in points]
     target_value = float(target["value"]) if target is not None else None
 
-    # Vertical range: the values and the target with 15 % room, from zero for positive series.
+    # Vertical range: the values and the target with 15 % room, from zero for positive series,
+    # then widened to whole ticks, so that the top tick is at or above every value (a value of 28
+    # drawn above ticks 0/8/16/24, or 4 million above 3,000,000, read as off the scale).
     low = min(values + ([target_value] if target_value is not None else []))
     high = max(values + ([target_value] if target_value is not None else []))
     margin = (high - low) * 0.15 or abs(high) * 0.1 or 1.0
     y_low = min(0.0, low - margin) if low >= 0 else low - margin
     y_high = high + margin
+    candidates = list(MaxNLocator(nbins=4).tick_values(y_low, y_high))  # fewer glyphs: faster
+    y_high = min((tick for tick in candidates if tick >= high), default=y_high)
+    y_low = max((tick for tick in candidates if tick <= min(low, y_low)), default=y_low)
     y_ticks = [
         tick
-        for tick in MaxNLocator(nbins=4).tick_values(y_low, y_high)  # fewer glyphs: faster PDFs
+        for tick in candidates
         if y_low - 1e-9 * (y_high - y_low) <= tick <= y_high + 1e-9 * (y_high - y_low)
     ]
+    # room above the highest point (or the target) for its value label
+    if y_of_top_needs_room(
+        values + ([target_value] if target_value is not None else []), y_low, y_high
+    ):
+        y_high += (y_high - y_low) * 0.12
 
     # Horizontal range: the dates with 5 % room each side; a lone date gets half a year each side.
     first, last = float(days[0].toordinal()), float(days[-1].toordinal())
@@ -287,6 +297,13 @@ def indicator_chart_svg(
     unit_label = _label(unit) if unit else None
     x_labels = [_label(_month_label(day)) for day in x_ticks]
     y_labels = [_label(_number_label(tick)) for tick in y_ticks]
+    # each point's value, with its qualifier («أكثر من 1660»): a chart without the figures, or
+    # with «أكثر من» dropped, says less than the table
+    qualifiers = [
+        str(o.get("qualifier_ar") or "")
+        for o in sorted(observations, key=lambda o: arabic.to_date(o["date"]))
+    ]
+    value_labels = [_label(f"{q} {_number_label(v)}".strip()) for q, v in zip(qualifiers, values)]
     target_label = None
     if target is not None:
         text = f"الهدف: {arabic.number(target['value'])}"
@@ -371,13 +388,28 @@ def indicator_chart_svg(
                 left - _TICK - _TICK_PAD, y_of(tick), h="right", v="center", ident=f"ytick_{number}"
             )
         )
+    target_y = y_of(target_value) if target_value is not None else None
+    for number, ((x, y), label) in enumerate(zip(xy, value_labels), 1):
+        # inside the figure, and clear of the target line and its label (drawn above the line):
+        # a point just under the target has its value written under it
+        x = min(max(x, left + label.width / 2), WIDTH - _PAD - label.width / 2)
+        below = target_y is not None and 0 <= y - target_y < label.height + 8
+        placed.append(
+            label.place(
+                x,
+                y + 5 if below else y - 5,
+                h="center",
+                v="top" if below else "bottom",
+                ident=f"value_{number}",
+            )
+        )
     if unit_label is not None:
         placed.append(unit_label.place(_PAD, (top + bottom) / 2, h="center", v="top", rotate=True))
     placed.append(title.place(right, top - _TITLE_PAD, h="right", v="bottom", ident="title"))
     if target_label is not None and target_value is not None:
         placed.append(
             target_label.place(
-                left + 6, y_of(target_value) + 4, h="left", v="top", colour=TARGET_COLOUR
+                left + 6, y_of(target_value) - 3, h="left", v="bottom", colour=TARGET_COLOUR
             )
         )
     parts.append(f'<g fill="#000000">{"".join(placed)}</g>')
@@ -388,6 +420,7 @@ def indicator_chart_svg(
         *y_labels,
         *([unit_label] if unit_label else []),
         *([target_label] if target_label else []),
+        *value_labels,
     ]
     return (
         '<?xml version="1.0" encoding="utf-8" standalone="no"?>\n'
@@ -397,6 +430,12 @@ def indicator_chart_svg(
         f"<title>{escape(name)}</title>\n"
         f"<defs>{_glyph_defs(used)}</defs>\n" + "\n".join(parts) + "\n</svg>\n"
     )
+
+
+def y_of_top_needs_room(values: Sequence[float], low: float, high: float) -> bool:
+    """Whether the highest point sits so near the top of the axes that its value label would
+    run over the title."""
+    return high > low and (high - max(values)) / (high - low) < 0.1
 
 
 def _tick_days(days: Sequence[Any], most: int = MAX_X_TICKS) -> list[Any]:

@@ -342,7 +342,12 @@ def meeting_context(registry: Registry, meeting_id: str) -> dict[str, Any]:
         "attendance_complete": data.get("attendance_complete", True) is not False,
         "attended_count": attended,
         "guests": [
-            {"name": _text(g.get("name")), "capacity": _text(g.get("capacity"))}
+            {
+                "id": str(g.get("id", "")),
+                "name": _text(g.get("name")),
+                "named": named(g.get("honorific"), _text(g.get("name"))),
+                "capacity": _text(g.get("capacity")),
+            }
             for g in _list(data, "guests")
         ],
         "reported": _reported(data),
@@ -367,7 +372,108 @@ def meeting_context(registry: Registry, meeting_id: str) -> dict[str, Any]:
             "approved_on": minutes.get("approved_on", ""),
         },
         "sources": _sources(data),
+        "legal_basis": legal_basis(registry.manifest),
+        "formal": _formal_parts(registry, committee_id, committee, data, day, attended),
     }
+
+
+def legal_basis(manifest: Mapping[str, Any]) -> dict[str, str]:
+    """The circular every document cites, from the manifest's ``legal_basis``: «المرجع: منشور
+    السيد رئيس الحكومة بتاريخ 3 أبريل 2018» and the «بناء على» line of the preamble. A part the
+    manifest does not give is a blank «……», never a guess."""
+    basis = _dict(manifest, "legal_basis")
+    if not basis:
+        return {"reference": "", "preamble": ""}
+    kind = _text(basis.get("kind")) or "……"
+    issuer = _text(basis.get("issuer"))
+    # «منشور السيد رئيس الحكومة»: the circular is named after the office that issued it
+    by = f" السيد {issuer}" if issuer else ""
+    try:
+        dated = f" بتاريخ {arabic.date_long(basis['date'])}" if basis.get("date") else ""
+    except (TypeError, ValueError):
+        dated = " بتاريخ ……"
+    number = f" رقم {basis['number']}" if basis.get("number") else ""
+    title = _text(basis.get("title"))
+    named_as = f"{kind}{by}{number}{dated}"
+    return {
+        "reference": named_as,
+        "preamble": f"{named_as}{' في شأن ' + title if title else ''}",
+    }
+
+
+def _formal_parts(
+    registry: Registry,
+    committee_id: str,
+    committee: dict[str, Any],
+    data: dict[str, Any],
+    day: dt.date,
+    attended: int,
+) -> dict[str, Any]:
+    """The formal parts of the meeting's letters, all from the record or the committee: reference
+    numbers, opening and closing times, rapporteur, «نسخة إلى», annexes, the quorum statement
+    and the distribution list. Missing data stays missing (the templates print «……»)."""
+    references = _dict(data, "references")
+    rapporteur = _dict(data, "rapporteur")
+    minutes = _dict(data, "minutes")
+    # the meeting's own «نسخة إلى», else the committee's
+    own, usual = data.get("copy_to"), committee.get("copy_to")
+    copy_to: list[Any] = own if isinstance(own, list) else usual if isinstance(usual, list) else []
+    posts = [
+        m
+        for m in _members(committee).values()
+        if m.get("role") in ("chair", "member") and not _left_before(m, day)
+    ]
+    distribution = [
+        current_title(m, day)
+        for m in sorted(posts, key=lambda m: (m.get("role") != "chair", m.get("order") or 10**6))
+    ]
+    try:
+        written_on = dates.parse(minutes.get("written_on"))
+    except (TypeError, ValueError):
+        written_on = None
+    return {
+        "convocation_ref": str(references.get("convocation") or ""),
+        "minutes_ref": str(references.get("minutes") or ""),
+        "opened_at": str(data.get("opened_at") or ""),
+        "closed_at": str(data.get("closed_at") or ""),
+        "rapporteur": named(rapporteur.get("honorific"), _text(rapporteur.get("name"))),
+        "rapporteur_capacity": _text(rapporteur.get("capacity")),
+        "copy_to": [_text(entry) for entry in copy_to if _text(entry)],
+        "annexes": [_text(d.get("title")) for d in _list(data, "documents") if d.get("title")],
+        "quorum": quorum_statement(
+            attended, len(posts), data.get("attendance_complete", True) is not False
+        ),
+        "distribution": distribution,
+        "written_at": _text(minutes.get("written_at")),
+        "written_on": written_on,
+    }
+
+
+def quorum_statement(attended: int, posts: int, complete: bool = True) -> str:
+    """Attendance against the committee's member posts, in words: «حضر الاجتماع أو مثل فيه 9
+    أعضاء من أصل 12 عضوا، أي أكثر من نصف الأعضاء». The circular sets no quorum, so the statement
+    says how many, not whether the meeting could deliberate."""
+    if posts <= 0:
+        return ""
+    # after «من أصل» one and two take the genitive («عضو واحد», «عضوين»), counts their usual form
+    total = {1: "عضو واحد", 2: "عضوين"}.get(posts) or arabic.document_count(posts, "member")
+    if not complete:  # the sources name some of those present: a floor, never a share
+        present = arabic.document_count(attended, "member") if attended else "لا أحد"
+        return (
+            f"حضر الاجتماع أو مثل فيه، حسب المصادر المتوفرة، {present} على الأقل من أصل "
+            f"{total}، واللائحة غير كاملة."
+        )
+    share = (
+        "أي جميع الأعضاء"
+        if attended >= posts
+        else "أي أكثر من نصف الأعضاء"
+        if 2 * attended > posts
+        else "أي نصف الأعضاء"
+        if 2 * attended == posts
+        else "أي أقل من نصف الأعضاء"
+    )
+    present = arabic.document_count(attended, "member") if attended else "لا أحد من الأعضاء"
+    return f"حضر الاجتماع أو مثل فيه {present} من أصل {total}، {share}."
 
 
 # ---------------------------------------------------------------- the follow-up report
@@ -475,6 +581,15 @@ def report_context(
         "draft": False,
         "title": _text(manifest.get("title")),
         "issuer": _text(manifest.get("issuer")),
+        "legal_basis": legal_basis(manifest),
+        "reference": next(
+            (
+                str(r.get("reference"))
+                for r in _list(manifest, "reports")
+                if str(r.get("as_of")) == as_of.isoformat() and r.get("committee") == committee
+            ),
+            "",
+        ),
         "as_of": as_of,
         "committee_filter": _text((committees[committee].data or {}).get("name"))
         if committee
@@ -656,13 +771,33 @@ def _indicator_row(
         "chart": "",
     }
     observations = indicator.observations_on(data, as_of)
-    # a single value is a figure, not a series: the table gives it with its date and qualifier;
-    # a chart of one dot per indicator filled five pages (issue 15, finding 9)
+    # where the figures come from, in words (never a file path), for the caption or the card
+    cited = {}
+    for entry in _list(data, "observations"):
+        source = entry.get("source")
+        if isinstance(source, dict) and entry.get("date"):
+            cited[str(entry["date"])] = provenance_wording(source)
+    result["source"] = cited.get(observations[-1].date, "") if observations else ""
+    result["sources"] = arabic.join(
+        dict.fromkeys(cited[o.date] for o in observations if o.date in cited)
+    )
+    # a single value is a figure, not a series: a card gives it with its date, qualifier and
+    # source; a chart of one dot per indicator filled five pages (issue 15, finding 9)
     if with_charts and len(observations) >= 2:
         from protsoc.documents import charts
 
         result["chart"] = charts.indicator_chart_data_uri(
-            row.name, row.unit, [{"date": o.date, "value": o.value} for o in observations], target
+            row.name,
+            row.unit,
+            [
+                {
+                    "date": o.date,
+                    "value": o.value,
+                    "qualifier_ar": QUALIFIER_AR.get(str(o.qualifier or ""), ""),
+                }
+                for o in observations
+            ],
+            target,
         )
     return result
 
@@ -688,8 +823,10 @@ def render(
     as_of: dt.date | None = None,
     committee: str | None = None,
     templates: Sequence[Path] = (),
+    guest: str | None = None,
 ) -> Rendered:
-    """Render ``minutes``/``convocation`` (of ``meeting_id``) or ``report`` in md, html or pdf."""
+    """Render ``minutes``/``convocation`` (of ``meeting_id``) or ``report`` in md, html or pdf;
+    ``guest`` (a guest's id) makes the convocation that guest's own letter."""
     if fmt not in FORMATS:
         raise UsageError(f"unknown format {fmt!r}", "use md, html or pdf")
     if document in DOCUMENTS:
@@ -702,7 +839,19 @@ def render(
         context["letter_date"] = context["meeting"]["date"] if is_minutes else None
         context["letter_place"] = context["meeting"]["place"] if is_minutes else ""
         context["draft"] = context["minutes"]["draft"] if is_minutes else False
+        formal = context["formal"]
+        context["letter_ref"] = formal["minutes_ref"] if is_minutes else formal["convocation_ref"]
+        context["guest"] = None
         name = f"{document}-{meeting_id.replace('/', '-')}.{fmt}"
+        if guest is not None:
+            if is_minutes:
+                raise UsageError(
+                    "--guest is for a convocation", "render the minutes without --guest"
+                )
+            context["guest"] = _guest(context, meeting_id, guest)
+            name = f"{document}-{meeting_id.replace('/', '-')}-{guest}.{fmt}"
+    elif guest is not None:
+        raise UsageError("--guest is for a convocation", "render the report without --guest")
     elif document == "report":
         context = report_context(registry, as_of, committee, with_charts=fmt != "md")
         name = f"report-{context['as_of'].isoformat()}.{fmt}"
@@ -718,6 +867,18 @@ def render(
     if document == "minutes" and not context["minutes"]["draft"]:
         record = find_meeting(registry, str(meeting_id))
     return Rendered(fmt, html_to_pdf(text, folders, archived_record=record), name)
+
+
+def _guest(context: dict[str, Any], meeting_id: str, guest_id: str) -> dict[str, str]:
+    """The invited guest a convocation is addressed to, or a usage error naming the guests."""
+    for guest in context["guests"]:
+        if guest["id"] == guest_id:
+            return dict(guest)
+    known = ", ".join(g["id"] for g in context["guests"] if g["id"])
+    raise UsageError(
+        f"meeting {meeting_id} has no guest {guest_id!r}",
+        f"its guests: {known}" if known else "add one: protsoc add guest MEETING",
+    )
 
 
 ARABIC_FONT_INSTALL = "apt-get install -y --no-install-recommends fonts-hosny-amiri"

@@ -62,6 +62,8 @@ T = {
     "Name (Arabic)": ("Nom (en arabe)", "الاسم (بالعربية)"),
     "Owner post": ("Responsable (siège)", "الجهة المسؤولة (المقعد)"),
     "Place": ("Lieu", "المكان"),
+    "Report date (YYYY-MM-DD)": ("Date du rapport (AAAA-MM-JJ)", "تاريخ التقرير (YYYY-MM-DD)"),
+    "Reference (or next)": ("Référence (ou next)", "رقم الإرسال (أو next)"),
     "Post id (e.g. sg-interior)": (
         "Identifiant du siège (p. ex. sg-interior)",
         "معرف المقعد (مثلا sg-interior)",
@@ -715,6 +717,19 @@ T = {
     "give --{what} VALUE and {option} YYYY-MM-DD": (
         "indiquez --{what} VALEUR et {option} AAAA-MM-JJ",
         "أدخل --{what} VALUE و{option} YYYY-MM-DD",
+    ),
+    "{what} is not a reference number": (
+        "{what} n'est pas un numéro de référence",
+        "{what} ليس رقما مرجعيا صالحا",
+    ),
+    "give it as the register writes it (e.g. 12/2024), or next to draw one": (
+        "donnez-le tel que le registre du courrier l'écrit (p. ex. 12/2024), ou next pour "
+        "prendre le numéro suivant",
+        "اكتبه كما هو مدون في سجل الصادر (مثلا 12/2024)، أو next لأخذ الرقم الموالي",
+    ),
+    "give a number (e.g. 3/2026) or next": (
+        "donnez un numéro (p. ex. 3/2026) ou next",
+        "أدخل رقما (مثلا 3/2026) أو next",
     ),
     "give at least one of {options}": (
         "indiquez au moins l'une des options {options}",

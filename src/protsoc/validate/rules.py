@@ -144,6 +144,7 @@ _PROJECTIONS: dict[str, dict[str, Any]] = {
         "agenda": {"id": None},
         "decisions": {"id": None, "owner": None, "agenda_item": None},
         "minutes": {"status": None, "amends": None, "approvals": {"member": None}},
+        "references": None,
     },
     "action": {
         "id": None,
@@ -643,6 +644,7 @@ _DATE_PAIRS = [
     ("start", "end"),
     ("valid_from", "valid_until"),
     ("time", "end_time"),
+    ("opened_at", "closed_at"),
 ]
 
 
@@ -704,6 +706,34 @@ def held_meetings_in_the_past(ctx: Context) -> Iterator[Finding]:
                     id=record.id
                 ),
             )
+
+
+@rule
+def references_used_once(ctx: Context) -> Iterator[Finding]:
+    """A reference number of a committee's letters is used once: the outgoing register gives
+    each letter its own (`protsoc set meeting … --convocation-ref next` never draws one twice;
+    this catches a number typed twice by hand)."""
+    used: dict[tuple[str, str], str] = {}
+    for meeting_id, record in sorted(ctx.meetings.items()):
+        data = record.data or {}
+        references = data.get("references")
+        if not isinstance(references, dict):
+            continue
+        for letter in ("convocation", "minutes"):
+            value = references.get(letter)
+            if not isinstance(value, str):
+                continue
+            key = (str(data.get("committee")), value.strip())
+            first = used.setdefault(key, f"{meeting_id} ({letter})")
+            if first != f"{meeting_id} ({letter})":
+                yield _error(
+                    record,
+                    "reference-reused",
+                    f"reference {value} is already the number of {first}",
+                    ("references", letter),
+                    "give this letter its own number from the register, or draw one with "
+                    f"`protsoc set meeting {meeting_id} --{letter}-ref next`",
+                )
 
 
 @rule(per_file=True)
