@@ -238,9 +238,9 @@ def test_without_matplotlib_html_says_what_to_install_and_md_still_works(
 
 
 def _tick_values(svg: str) -> list[float]:
-    """The y tick labels as numbers (the chart writes thousands with «.»)."""
+    """The y tick labels as numbers (groups of thousands joined by narrow no-break spaces)."""
     found = re.findall(r'id="ytick_\d+"[^>]*><!-- ([^ ]+) -->', svg)
-    return [float(value.replace(".", "")) for value in found]
+    return [float(value.replace("\u202f", "")) for value in found]
 
 
 @pytest.mark.parametrize(
@@ -266,7 +266,7 @@ def test_each_point_is_labelled_with_its_value_and_qualifier() -> None:
     ]
     svg = indicator_chart_svg("المناصب الجديدة", "منصب", observations)
     values = re.findall(r'id="value_\d+"[^>]*><!-- ([^>]+) -->', svg)
-    assert values == ["1.200", "أكثر من 1.660"]
+    assert values == ["1200", "أكثر من 1660"]
     # every value label lies inside the figure
     for match in re.finditer(r'id="value_\d+" transform="translate\(([0-9.]+) ', svg):
         assert 0 < float(match.group(1)) < 460
