@@ -393,8 +393,10 @@ def test_the_clerk_appends_budgets_and_events_and_never_edits_them(make_registry
             "1000",
             "--status",
             "committed",
-            "--funding-source",
+            "--source",
             "general-budget",
+            "--cite",
+            "synthetic budget note 2025",
             "--date",
             "2025-01-02",
         ],
@@ -407,7 +409,7 @@ def test_the_clerk_appends_budgets_and_events_and_never_edits_them(make_registry
             "0.1",
             "--date",
             "2025-02-01",
-            "--funding-source",
+            "--source",
             "general-budget",
             "--reference",
             "visa 1/2025",
@@ -421,7 +423,7 @@ def test_the_clerk_appends_budgets_and_events_and_never_edits_them(make_registry
             "0.2",
             "--date",
             "2025-02-02",
-            "--funding-source",
+            "--source",
             "general-budget",
         ],
     ):
@@ -454,6 +456,10 @@ def test_the_clerk_appends_budgets_and_events_and_never_edits_them(make_registry
     assert after.startswith(head)
     data = tree.read("programmes/gamma.yaml")
     assert data["start"] == "2023-12"  # as precise as the source, no day made up
+    # --source is the source of funds, --cite the document; --funding-source (t3) is an alias
+    assert data["budgets"][0]["funding_source"] == "general-budget"
+    assert data["budgets"][0]["source"] == {"document": "synthetic budget note 2025"}
+    assert "source" not in data["transactions"][0]
     assert [e["id"] for e in data["transactions"]] == ["t1", "t2", "t3"]
     assert data["transactions"][2] == {
         "id": "t3",
