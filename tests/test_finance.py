@@ -634,7 +634,9 @@ def test_programme_and_action_money_is_counted_once(make_registry, run_process) 
     )
     checked = run_process(["protsoc", "validate", "--format", "json"], cwd=tree.repo)
     assert checked.exit_code == 0, checked.stdout  # a warning, not an error
-    warned = [e for e in json.loads(checked.stdout)["errors"] if e["rule"] == "finance-double-count"]
+    warned = [
+        e for e in json.loads(checked.stdout)["errors"] if e["rule"] == "finance-double-count"
+    ]
     assert [(w["file"], w["severity"]) for w in warned] == [
         ("registry/roadmap/actions/delta-works.yaml", "warning")
     ]
@@ -676,7 +678,8 @@ def test_programme_and_action_money_is_counted_once(make_registry, run_process) 
         cwd=tree.repo,
     )
     periods = {
-        p["quarter"]: p for p in _rows(json.loads(quarters.stdout))[("programme", "delta")]["by_period"]
+        p["quarter"]: p
+        for p in _rows(json.loads(quarters.stdout))[("programme", "delta")]["by_period"]
     }
     assert periods["2025-Q1"]["committed"] == "600.00"  # not 900
     assert periods["2026-Q1"]["committed"] == "100.00"

@@ -243,7 +243,9 @@ def _money_years(data: dict[str, Any]) -> set[int]:
     years = {
         b["year"]
         for b in _items(data.get("budgets"))
-        if isinstance(b, dict) and isinstance(b.get("year"), int) and not isinstance(b["year"], bool)
+        if isinstance(b, dict)
+        and isinstance(b.get("year"), int)
+        and not isinstance(b["year"], bool)
     }
     for event in _items(data.get("transactions")):
         day = dates.parse(event.get("date")) if isinstance(event, dict) else None
