@@ -1395,6 +1395,15 @@ def operation(returned: Returned) -> Callable[[Desk], Plan]:
     return apply
 
 
+def _event_word(event_type: str) -> str:
+    return {
+        "commitment": _("commitment"),
+        "decommitment": _("decommitment"),
+        "payment": _("payment"),
+        "expenditure": _("expenditure"),
+    }.get(event_type, event_type)
+
+
 def _holder(desk: Desk, holder_id: str) -> Record | None | str:
     """The programme or action of a financial row; "both" when the id names one of each."""
     found = [
@@ -1494,7 +1503,7 @@ def _ledger_event(
                 paid=money.finance.format_mad(now.paid),
                 spent=money.finance.format_mad(now.spent),
                 shown=shown,
-                type=event.type,
+                type=_event_word(event.type),
                 amount=money.finance.format_mad(event.amount),
             ),
         )
