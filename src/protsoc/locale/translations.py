@@ -378,8 +378,7 @@ T = {
         "centimes (p. ex. 1250000,50)",
         "{value!r} مكتوب بصيغة أسية: اكتب المبلغ كاملا بالدرهم والسنتيم (مثلا 1250000,50)",
     ),
-    "{value!r} is negative: an amount is positive; to reduce a commitment, record a "
-    "decommitment": (
+    "{value!r} is negative: an amount is positive; to reduce a commitment, record a decommitment": (
         "{value!r} est négatif : un montant est positif ; pour réduire un engagement, "
         "enregistrez un désengagement",
         "{value!r} مبلغ سالب: يكون المبلغ موجبا دائما، ولتخفيض التزام سجل عملية إلغاء التزام",
