@@ -55,7 +55,7 @@ def template(
     ] = "xlsx",
     registry: RegistryOption = None,
 ) -> None:
-    """Write the workbook one reporting body fills: its open actions and its indicators."""
+    """Write the workbook one reporting body fills: open actions, indicators, programmes' money."""
     from protsoc.clerk import collect, inputs
     from protsoc.cli.output import stdout
     from protsoc.kernel import dates
