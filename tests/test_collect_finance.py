@@ -300,7 +300,12 @@ def test_a_record_changed_since_the_template_is_a_conflict_with_both_figures(
             "general-budget",
         )
     )
-    fill(path, {"H2": "payment", "I2": "5000", "J2": "2025-06-10", "K2": "general-budget"})
+    # a date outside the row's fiscal year is refused too
+    fill(path, {"H2": "payment", "I2": "5000", "J2": "2024-12-31", "K2": "general-budget"})
+    outside = sh("collect", "import", str(path))
+    assert outside.exit_code == 1
+    assert "row 2, column J: the date 2024-12-31 is not in the fiscal year 2025" in outside.stderr
+    fill(path, {"J2": "2025-06-10"})
     before = tree_digest(tree.root)
     refused = sh("collect", "import", str(path))
     assert refused.exit_code == 1

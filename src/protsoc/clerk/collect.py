@@ -1190,14 +1190,16 @@ def _financial(
         )
     if missing:
         return
-    year = str(_cell(cells, positions["year"]).value or "").strip()
+    shown_year = _cell(cells, positions["year"]).value
+    text = str(int(shown_year) if isinstance(shown_year, float) else shown_year or "").strip()
+    year = int(text) if text.isdigit() else None
     returned.events.append(
         EventReport(
             sheet.title,
             number,
             key[0],
             key[1],
-            int(year) if year.isdigit() else None,
+            year,
             tuple(_cell(cells, positions[k]).value for k in ("committed", "paid", "spent")),  # type: ignore[arg-type]
             values["event_type"],
             values["amount"],
@@ -1450,6 +1452,14 @@ def _ledger_event(
             _(
                 "the date {date} is in the future: record money already committed, paid or spent"
             ).format(date=event.day),
+        )
+    if event.year is not None and event.day[:4] != str(event.year):
+        return refuse(
+            "event_date",
+            _(
+                "the date {date} is not in the fiscal year {year} of this row: report it on "
+                "the row of its own year"
+            ).format(date=event.day, year=event.year),
         )
     funding = _funding_id(desk, event.funding_source)
     if funding is None:

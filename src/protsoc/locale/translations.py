@@ -430,6 +430,13 @@ T = {
         "الأداءات {paid}، النفقات {spent}؛ وكانت الاستمارة تبين {shown} وتضيف عملية «{type}» "
         "بمبلغ {amount})؛ لم يغير أي شيء",
     ),
+    "the date {date} is not in the fiscal year {year} of this row: report it on the row of its "
+    "own year": (
+        "la date {date} n'est pas dans l'exercice {year} de cette ligne : déclarez l'opération "
+        "sur la ligne de son exercice",
+        "التاريخ {date} لا يدخل في السنة المالية {year} الخاصة بهذا السطر: صرح بالعملية في سطر "
+        "سنتها المالية",
+    ),
     "commitment": ("engagement", "التزام"),
     "decommitment": ("désengagement", "إلغاء التزام"),
     "payment": ("paiement", "أداء"),
