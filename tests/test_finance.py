@@ -395,8 +395,10 @@ def test_the_clerk_appends_budgets_and_events_and_never_edits_them(make_registry
             "1000",
             "--status",
             "committed",
-            "--funding-source",
+            "--source",
             "general-budget",
+            "--cite",
+            "synthetic budget note 2025",
             "--date",
             "2025-01-02",
         ],
@@ -409,7 +411,7 @@ def test_the_clerk_appends_budgets_and_events_and_never_edits_them(make_registry
             "0.1",
             "--date",
             "2025-02-01",
-            "--funding-source",
+            "--source",
             "general-budget",
             "--reference",
             "visa 1/2025",
@@ -423,7 +425,7 @@ def test_the_clerk_appends_budgets_and_events_and_never_edits_them(make_registry
             "0.2",
             "--date",
             "2025-02-02",
-            "--funding-source",
+            "--source",
             "general-budget",
         ],
     ):
@@ -456,6 +458,10 @@ def test_the_clerk_appends_budgets_and_events_and_never_edits_them(make_registry
     assert after.startswith(head)
     data = tree.read("programmes/gamma.yaml")
     assert data["start"] == "2023-12"  # as precise as the source, no day made up
+    # --source is the source of funds, --cite the document; --funding-source (t3) is an alias
+    assert data["budgets"][0]["funding_source"] == "general-budget"
+    assert data["budgets"][0]["source"] == {"document": "synthetic budget note 2025"}
+    assert "source" not in data["transactions"][0]
     assert [e["id"] for e in data["transactions"]] == ["t1", "t2", "t3"]
     assert data["transactions"][2] == {
         "id": "t3",
@@ -591,3 +597,107 @@ def test_the_review_diff_words_the_money(finance_tree, run) -> None:
     )
     markdown = run(["protsoc", "diff", "--format", "md"], cwd=finance_tree.repo).stdout
     assert "#### Programmes" in markdown
+
+
+# Money on a programme and on its action (synthetic figures): the programme records 2025 itself,
+# the action records 2025 and 2026. Rule (README, "counted once"): the programme's own lines are
+# its figures for 2025 and the action's 2025 lines are a breakdown of them; for 2026, when the
+# programme records nothing itself, the action's figures roll up to it.
+DELTA = {
+    "id": "delta",
+    "name": {"ar": "برنامج دال"},
+    "owner": "steering/health",
+    "budgets": [_budget("b1", 2025, "original", "1000.00", "2025-01-01")],
+    "transactions": [_event("t1", "commitment", "2025-02-01", "600.00")],
+    "sources": SEED,
+}
+DELTA_ACTION = {
+    "id": "delta-works",
+    "title": {"ar": "إجراء تجريبي"},
+    "decisions": [],
+    "owner": "steering/interior",
+    "status": "in-progress",
+    "progress": 10,
+    "programme": "delta",
+    "budgets": [
+        _budget("b1", 2025, "original", "400.00", "2025-01-01"),
+        _budget("b2", 2026, "original", "200.00", "2026-01-01"),
+    ],
+    "transactions": [
+        _event("t1", "commitment", "2025-02-10", "300.00"),
+        _event("t2", "commitment", "2026-02-01", "100.00"),
+        _event("t3", "payment", "2026-03-01", "50.00"),
+    ],
+    "sources": SEED,
+}
+
+
+def test_programme_and_action_money_is_counted_once(make_registry, run_process) -> None:
+    tree = make_registry(
+        {
+            "protsoc.yaml": _manifest(),
+            "programmes/delta.yaml": DELTA,
+            "roadmap/actions/delta-works.yaml": DELTA_ACTION,
+        }
+    )
+    checked = run_process(["protsoc", "validate", "--format", "json"], cwd=tree.repo)
+    assert checked.exit_code == 0, checked.stdout  # a warning, not an error
+    warned = [
+        e for e in json.loads(checked.stdout)["errors"] if e["rule"] == "finance-double-count"
+    ]
+    assert [(w["file"], w["severity"]) for w in warned] == [
+        ("registry/roadmap/actions/delta-works.yaml", "warning")
+    ]
+    assert "fiscal year 2025" in warned[0]["message"]
+
+    outcome = run_process(
+        ["protsoc", "finance", "--as-of", "2026-06-30", "--format", "json"], cwd=tree.repo
+    )
+    assert outcome.exit_code == 0, outcome.stderr
+    rows = _rows(json.loads(outcome.stdout))
+    delta = rows[("programme", "delta")]
+    # 2025: the programme's own 1,000 budget and 600 committed (the action's 400 and 300 are
+    # inside them); 2026: the action's 200 budget, 100 committed, 50 paid roll up.
+    # Summed twice it would read 1,600 / 1,000.
+    assert delta["revised_budget"] == "1200.00"
+    assert delta["committed"] == "700.00"
+    assert delta["paid"] == "50.00"
+    assert delta["commitment_rate"] == "0.5833"  # 700 / 1,200
+    assert delta["payment_rate"] == "0.0714"  # 50 / 700
+    assert delta["execution_rate"] == "0.0417"  # 50 / 1,200
+    years = {period["year"]: period for period in delta["by_period"]}
+    assert (years[2025]["revised_budget"], years[2025]["committed"]) == ("1000.00", "600.00")
+    assert (years[2026]["revised_budget"], years[2026]["committed"]) == ("200.00", "100.00")
+    assert delta["by_funding_source"]["general-budget"]["committed"] == "700.00"
+    # the action's own row is all of its money: 400 + 200, 300 + 100, 50
+    works = rows[("action", "delta-works")]
+    assert (works["revised_budget"], works["committed"], works["paid"]) == (
+        "600.00",
+        "400.00",
+        "50.00",
+    )
+    # an owner's total holds what it records: the action's owner all of the action's money,
+    # the programme's owner the programme's own lines
+    assert rows[("owner", "steering/interior")]["committed"] == "400.00"
+    assert rows[("owner", "steering/health")]["committed"] == "600.00"
+
+    quarters = run_process(
+        ["protsoc", "finance", "--as-of", "2026-06-30", "--by", "quarter", "--format", "json"],
+        cwd=tree.repo,
+    )
+    periods = {
+        p["quarter"]: p
+        for p in _rows(json.loads(quarters.stdout))[("programme", "delta")]["by_period"]
+    }
+    assert periods["2025-Q1"]["committed"] == "600.00"  # not 900
+    assert periods["2026-Q1"]["committed"] == "100.00"
+
+    status = run_process(
+        ["protsoc", "status", "--as-of", "2026-06-30", "--format", "json"], cwd=tree.repo
+    )
+    money = json.loads(status.stdout)["finance"]
+    assert (money["revised_budget"], money["committed"], money["paid"]) == (
+        "1200.00",
+        "700.00",
+        "50.00",
+    )

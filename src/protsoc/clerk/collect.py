@@ -23,11 +23,13 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from protsoc.clerk import collect_finance as money
 from protsoc.clerk import inputs, writer
-from protsoc.clerk.desk import Desk, Plan
+from protsoc.clerk.desk import Desk, Plan, next_id
 from protsoc.clerk.inputs import InvalidInput
 from protsoc.clerk.workbook import Book, Cell, Sheet, column_letter
 from protsoc.governance.vocabulary import ACTION_STATUSES, QUALIFIERS
@@ -46,6 +48,7 @@ SHEET_NAMES = {
     "readme": {"ar": "طريقة الملء", "fr": "Mode d'emploi", "en": "readme"},
     "actions": {"ar": "الإجراءات", "fr": "Actions", "en": "actions"},
     "indicators": {"ar": "المؤشرات", "fr": "Indicateurs", "en": "indicators"},
+    "finance": money.SHEET_NAME,
     "meta": {"ar": "protsoc", "fr": "protsoc", "en": "protsoc"},
 }
 
@@ -70,6 +73,7 @@ HEADERS = {
     "qualifier": {"ar": "وصف القيمة", "fr": "Qualificatif"},
     "date": {"ar": "تاريخ القيمة", "fr": "Date de la valeur"},
     "source": {"ar": "المصدر", "fr": "Source"},
+    **money.HEADERS,
 }
 
 ACTION_COLUMNS = (
@@ -148,6 +152,7 @@ VALIDATION = {
     "ar": {
         "list": "اختر قيمة من القائمة",
         "percent": "عدد صحيح من 0 إلى 100",
+        "amount": "مبلغ بالدرهم، رقمان بعد الفاصلة على الأكثر",
         "number": "عدد",
         "date": "تاريخ (YYYY-MM-DD)",
         "title": "قيمة غير مقبولة",
@@ -155,11 +160,26 @@ VALIDATION = {
     "fr": {
         "list": "Choisissez une valeur de la liste",
         "percent": "Nombre entier de 0 à 100",
+        "amount": "Montant en dirhams, deux décimales au plus",
         "number": "Un nombre",
         "date": "Une date (AAAA-MM-JJ)",
         "title": "Valeur refusée",
     },
 }
+
+
+def _readme_lines(lang: str, with_money: bool) -> list[str]:
+    """The readme's lines; with a financial sheet, its paragraph comes after the indicators'
+    (the later points are numbered on)."""
+    lines = list(README[lang])
+    if not with_money:
+        return lines
+    at = next(i for i, line in enumerate(lines) if line.startswith("3."))
+    renumbered = [
+        re.sub(r"^([0-9]+)\.", lambda m: f"{int(m.group(1)) + 1}.", line)
+        for line in lines[at + 1 :]
+    ]
+    return [*lines[: at + 1], f"4. {money.README[lang]}", *renumbered]
 
 
 def version_token(record: Record) -> str:
@@ -176,6 +196,8 @@ class Selection:
     body: str
     actions: list[Record]
     indicators: list[Record]
+    # the programmes and actions of the financial sheet (none: no financial sheet)
+    ledgers: list[Record] = field(default_factory=list)
 
 
 def select(
@@ -207,13 +229,17 @@ def select(
         indicators = [r for r in indicators if r.data.get("owner") == committee]  # type: ignore[union-attr]
     else:
         body = "all"
-    if not actions and not indicators:
+    ledgers = money.select(registry, owner, committee, everything)
+    if not actions and not indicators and not ledgers:
         raise UsageError(
             _("{body} has no open action and no indicator to report on").format(body=body),
             _("check the post or committee id (protsoc decisions, protsoc dashboard)"),
         )
     return Selection(
-        body, sorted(actions, key=lambda r: r.id), sorted(indicators, key=lambda r: r.id)
+        body,
+        sorted(actions, key=lambda r: r.id),
+        sorted(indicators, key=lambda r: r.id),
+        ledgers,
     )
 
 
@@ -292,7 +318,7 @@ def template(
     assert readme is not None
     readme.title = SHEET_NAMES["readme"][lang]
     readme.sheet_view.rightToLeft = lang == "ar"
-    for line in README[lang]:
+    for line in _readme_lines(lang, bool(selection.ledgers)):
         readme.append([csv_cell(line.format(body=selection.body, made=made_on, as_of=as_of))])
     readme.append([])
     readme.append([SUBMITTER[lang], None])
@@ -326,7 +352,11 @@ def template(
         for index, column in enumerate(columns):
             letter = column_letter(index)
             worksheet.column_dimensions[letter].width = (
-                40 if column in ("title", "name", "note") else 28 if column == "decision" else 16
+                40
+                if column in ("title", "name", "note", "holder")
+                else 28
+                if column in ("decision", "reference")
+                else 16
             )
             header = worksheet.cell(1, index + 1)
             header.font = bold
@@ -337,6 +367,8 @@ def template(
                     cell.protection = Protection(locked=False)
                 else:
                     cell.fill = grey
+                if column in money.FIGURES or column == "amount":
+                    cell.number_format = "#,##0.00"
         worksheet.freeze_panes = "B2"
         # Printed (or exported to PDF) one page wide, landscape: a form is read across a row.
         worksheet.page_setup.orientation = "landscape"
@@ -437,6 +469,8 @@ def template(
         operator="greaterThan",
         formula1="36526",
     )
+    if selection.ledgers:
+        _finance_sheet(registry, selection, lang, as_of, sheet, validate)
     meta = book.create_sheet(SHEET_NAMES["meta"][lang])
     for key, value in (
         ("format", FORMAT_VERSION),
@@ -452,7 +486,82 @@ def template(
     book.save(output)
 
 
-def template_csv(folder: Path, selection: Selection, lang: str, as_of: str, made_on: str) -> None:
+def _funding_list(registry: Registry, lang: str) -> str | None:
+    """The drop-down list of the sources of funds, or None when a list cannot hold them (none
+    declared, a name with a comma or quote, or longer than a spreadsheet list's 255 characters):
+    the import reads the ids and the names in either language anyway."""
+    labels = [
+        money.source_label(names, ident, lang) for ident, names in money.funding_sources(registry)
+    ]
+    if not labels or any("," in label or '"' in label for label in labels):
+        labels = [ident for ident, _names in money.funding_sources(registry)]
+    text = ",".join(labels)
+    return f'"{text}"' if labels and len(text) <= 250 else None
+
+
+def _finance_sheet(
+    registry: Registry,
+    selection: Selection,
+    lang: str,
+    as_of: str,
+    sheet: Callable[..., Any],
+    validate: Callable[..., None],
+) -> None:
+    table = money.rows(
+        registry, selection.ledgers, lang, dt.date.fromisoformat(as_of), version_token
+    )
+    worksheet, last = sheet("finance", money.COLUMNS, money.INPUTS, table)
+    kinds = ",".join(money.EVENT_LABELS[t][lang] for t in money.finance.EVENT_TYPES)
+    validate(
+        worksheet,
+        "event_type",
+        money.COLUMNS,
+        last,
+        kind="list",
+        type="list",
+        formula1=f'"{kinds}"',
+    )
+    validate(
+        worksheet,
+        "amount",
+        money.COLUMNS,
+        last,
+        kind="amount",
+        type="decimal",
+        operator="greaterThan",
+        formula1="0",
+    )
+    validate(
+        worksheet,
+        "event_date",
+        money.COLUMNS,
+        last,
+        kind="date",
+        type="date",
+        operator="greaterThan",
+        formula1="36526",
+    )
+    sources = _funding_list(registry, lang)
+    if sources is not None:
+        validate(
+            worksheet,
+            "funding_source",
+            money.COLUMNS,
+            last,
+            kind="list",
+            type="list",
+            formula1=sources,
+        )
+
+
+def template_csv(
+    folder: Path,
+    selection: Selection,
+    lang: str,
+    as_of: str,
+    made_on: str,
+    registry: Registry | None = None,
+) -> None:
     """The CSV form of the template, for scripts: one file per sheet in ``folder`` (UTF-8 with a
     BOM, so that a spreadsheet opening it reads Arabic right; text neutralised as in the
     workbook). The submitter is written into ``protsoc.csv``."""
@@ -473,6 +582,16 @@ def template_csv(folder: Path, selection: Selection, lang: str, as_of: str, made
             [HEADERS[c][lang] for c in INDICATOR_COLUMNS],
             *(_indicator_row(r, lang) for r in selection.indicators),
         ],
+        "finance": [
+            [HEADERS[c][lang] for c in money.COLUMNS],
+            *(
+                money.rows(
+                    registry, selection.ledgers, lang, dt.date.fromisoformat(as_of), version_token
+                )
+                if registry is not None and selection.ledgers
+                else []
+            ),
+        ],
         "protsoc": [
             ["format", FORMAT_VERSION],
             ["body", selection.body],
@@ -482,6 +601,8 @@ def template_csv(folder: Path, selection: Selection, lang: str, as_of: str, made
             ["submitter", ""],
         ],
     }
+    if registry is None or not selection.ledgers:
+        del tables["finance"]
     for name, rows in tables.items():
         with (folder / f"{name}.csv").open("w", encoding="utf-8-sig", newline="") as stream:
             writer_ = csv.writer(stream)
@@ -554,6 +675,25 @@ class ObservationReport:
 
 
 @dataclass
+class EventReport:
+    """A filled row of the financial sheet: one new ledger event of a programme or action."""
+
+    sheet: str
+    row: int
+    holder_id: str
+    version: str
+    year: int | None  # the fiscal year of the row, as the template showed it
+    shown: tuple[Any, Any, Any]  # committed, paid, spent as the template showed them
+    type: str
+    amount: Decimal
+    day: str
+    funding_source: str
+    reference: str | None
+    note: str | None
+    columns: dict[str, str] = field(default_factory=dict)  # column key -> letter
+
+
+@dataclass
 class Returned:
     """What a returned workbook says, checked cell by cell (not yet against the registry)."""
 
@@ -564,6 +704,7 @@ class Returned:
     actions: list[ActionReport] = field(default_factory=list)
     observations: list[ObservationReport] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    events: list[EventReport] = field(default_factory=list)
 
     def row_of(self, kind: str, record_id: str) -> tuple[str, int] | None:
         """The sheet and row that changed a record (to place a finding of the registry's
@@ -575,6 +716,9 @@ class Returned:
         for observed in self.observations if kind == "indicator" else []:
             if observed.indicator_id == record_id:
                 return observed.sheet, observed.row
+        for event in self.events if kind in ("programme", "action") else []:
+            if event.holder_id == record_id:
+                return event.sheet, event.row
         return None
 
 
@@ -599,6 +743,7 @@ def _labels(table: dict[str, dict[str, str]]) -> dict[str, str]:
 
 _STATUS_CODES = _labels(STATUS_LABELS)
 _QUALIFIER_CODES = _labels(QUALIFIER_LABELS)
+_EVENT_CODES = _labels(money.EVENT_LABELS)
 
 
 def read_returned(path: Path, csv: bool = False) -> Returned:
@@ -623,6 +768,7 @@ def parse(path: Path, book: Book) -> Returned:
     for key, columns, inputs_ in (
         ("actions", ACTION_COLUMNS, ACTION_INPUTS),
         ("indicators", INDICATOR_COLUMNS, INDICATOR_INPUTS),
+        ("finance", money.COLUMNS, money.INPUTS),
     ):
         sheet = next((sheets[n] for n in _all_names(key) if n in sheets), None)
         if sheet is None:
@@ -636,6 +782,8 @@ def parse(path: Path, book: Book) -> Returned:
                 continue
             if key == "actions":
                 _action(returned, sheet, number, cells, positions)
+            elif key == "finance":
+                _financial(returned, sheet, number, cells, positions)
             else:
                 _observation(returned, sheet, number, cells, positions)
     if not found:
@@ -989,6 +1137,81 @@ def _observation(
     )
 
 
+def _amount(cell: Cell) -> Decimal | None:
+    value = _formula_checked(cell)
+    if value in (None, ""):
+        return None
+    try:
+        return money.amount(value)
+    except money.AmountProblem as problem:
+        raise CellError(problem.message) from None
+
+
+def _financial(
+    returned: Returned, sheet: Sheet, number: int, cells: list[Cell], positions: dict[str, int]
+) -> None:
+    if all(
+        _cell(cells, positions[k]).value in (None, "") and not _cell(cells, positions[k]).formula
+        for k in money.INPUTS
+    ):
+        return
+    key = _row_key(returned, sheet, number, cells, positions)
+    values = _read_cells(
+        returned,
+        sheet,
+        number,
+        cells,
+        positions,
+        {
+            "event_type": lambda c: _choice(
+                c, _EVENT_CODES, money.finance.EVENT_TYPES, money.EVENT_LABELS
+            ),
+            "amount": _amount,
+            "event_date": _date,
+            "funding_source": _plain,
+            "reference": _plain,
+            "note": _plain,
+        },
+    )
+    if key is None or values is None:
+        return
+    missing = [k for k in ("event_type", "amount", "event_date", "funding_source") if not values[k]]
+    for column in missing:
+        returned.problems.append(
+            Problem(
+                sheet.title,
+                number,
+                column_letter(positions[column]),
+                _(
+                    "«{column}» is missing: a financial event needs its type, amount, date and "
+                    "source of funds"
+                ).format(column=f"{HEADERS[column]['ar']} / {HEADERS[column]['fr']}"),
+            )
+        )
+    if missing:
+        return
+    shown_year = _cell(cells, positions["year"]).value
+    text = str(int(shown_year) if isinstance(shown_year, float) else shown_year or "").strip()
+    year = int(text) if text.isdigit() else None
+    returned.events.append(
+        EventReport(
+            sheet.title,
+            number,
+            key[0],
+            key[1],
+            year,
+            tuple(_cell(cells, positions[k]).value for k in ("committed", "paid", "spent")),  # type: ignore[arg-type]
+            values["event_type"],
+            values["amount"],
+            values["event_date"],
+            values["funding_source"],
+            values["reference"],
+            values["note"],
+            _letters(positions),
+        )
+    )
+
+
 # --- applying it -------------------------------------------------------------------------------
 
 
@@ -1013,15 +1236,15 @@ def operation(returned: Returned) -> Callable[[Desk], Plan]:
     def apply(desk: Desk) -> Plan:
         problems = list(returned.problems)
         changes = {}
-        edited: dict[str, dict[str, Any]] = {}
-        counts = {"action": 0, "indicator": 0}
+        edited: dict[tuple[str, str], dict[str, Any]] = {}
+        counts = {"action": 0, "indicator": 0, "event": 0}
 
         def edit(kind: str, record: Record) -> dict[str, Any]:
-            if record.id not in edited:
+            if (kind, record.id) not in edited:
                 change, data = desk.edit(record)
                 changes[(kind, record.id)] = change
-                edited[record.id] = data
-            return edited[record.id]
+                edited[(kind, record.id)] = data
+            return edited[(kind, record.id)]
 
         for report in returned.actions:
             record = desk.record("action", report.action_id)
@@ -1155,17 +1378,149 @@ def operation(returned: Returned) -> Callable[[Desk], Plan]:
             observations.append(observation)
             observations.sort(key=lambda o: str(o.get("date", "")) if isinstance(o, dict) else "")
             counts["indicator"] += 1
+        for event in returned.events:
+            if _ledger_event(desk, returned, event, problems, edit):
+                counts["event"] += 1
         if problems:
             raise WorkbookRefused(problems)
         for (kind, record_id), change in changes.items():
-            change.data = writer.ordered(kind, edited[record_id])
+            change.data = writer.ordered(kind, edited[(kind, record_id)])
+        said = f"{counts['action']} action updates, {counts['indicator']} observations"
+        if counts["event"]:
+            said += f", {counts['event']} financial events"
         return Plan(
             list(changes.values()),
             f"collect({returned.body}): import {returned.path.name} from {returned.submitter} "
-            f"({counts['action']} action updates, {counts['indicator']} observations)",
+            f"({said})",
         )
 
     return apply
+
+
+def _event_word(event_type: str) -> str:
+    return {
+        "commitment": _("commitment"),
+        "decommitment": _("decommitment"),
+        "payment": _("payment"),
+        "expenditure": _("expenditure"),
+    }.get(event_type, event_type)
+
+
+def _holder(desk: Desk, holder_id: str) -> Record | None | str:
+    """The programme or action of a financial row; "both" when the id names one of each."""
+    found = [
+        record
+        for record in (desk.record("programme", holder_id), desk.record("action", holder_id))
+        if record is not None and record.data is not None
+    ]
+    return "both" if len(found) > 1 else found[0] if found else None
+
+
+def _funding_id(desk: Desk, text: str) -> str | None:
+    for ident, names in money.funding_sources(desk.registry):
+        if _fold(text) in {_fold(ident), *(_fold(name) for name in names.values())}:
+            return ident
+    return None
+
+
+def _ledger_event(
+    desk: Desk,
+    returned: Returned,
+    event: EventReport,
+    problems: list[Problem],
+    edit: Callable[[str, Record], dict[str, Any]],
+) -> bool:
+    """Append the event of one financial row to its ledger (True), or say why not (False: a
+    problem, or the same event is in the ledger already)."""
+
+    def refuse(column: str, message: str) -> bool:
+        problems.append(Problem(event.sheet, event.row, event.columns.get(column), message))
+        return False
+
+    record = _holder(desk, event.holder_id)
+    if record is None or record == "both":
+        return refuse(
+            "id",
+            _("no programme or action {id}").format(id=event.holder_id)
+            if record is None
+            else _("{id} is both a programme and an action").format(id=event.holder_id),
+        )
+    assert isinstance(record, Record) and record.data is not None
+    if event.day > desk.today:
+        return refuse(
+            "event_date",
+            _(
+                "the date {date} is in the future: record money already committed, paid or spent"
+            ).format(date=event.day),
+        )
+    if event.year is not None and event.day[:4] != str(event.year):
+        return refuse(
+            "event_date",
+            _(
+                "the date {date} is not in the fiscal year {year} of this row: report it on "
+                "the row of its own year"
+            ).format(date=event.day, year=event.year),
+        )
+    funding = _funding_id(desk, event.funding_source)
+    if funding is None:
+        declared = [
+            money.source_label(names, ident, "ar")
+            for ident, names in money.funding_sources(desk.registry)
+        ]
+        return refuse(
+            "funding_source",
+            _(
+                "the source of funds {value!r} is not declared in protsoc.yaml (declared: {known})"
+            ).format(value=event.funding_source[:60], known=", ".join(declared) or _("none yet")),
+        )
+    reporter = (record.data or {}).get("owner") or (returned.body if "/" in returned.body else None)
+    if not isinstance(reporter, str):
+        return refuse(
+            "id",
+            _("{id} has no owner to report its money: give it an owner (protsoc set) first").format(
+                id=record.id
+            ),
+        )
+    entry: dict[str, Any] = {
+        "type": event.type,
+        "date": event.day,
+        "amount": str(event.amount),
+        "funding_source": funding,
+        "reported_by": reporter,
+    }
+    if event.reference:
+        entry["reference"] = event.reference
+    if event.note:
+        entry["note"] = {"ar": event.note}
+    entry["source"] = _source(returned, event.sheet, event.row)
+    ledger = [e for e in (record.data.get("transactions") or []) if isinstance(e, dict)]
+    if any({k: v for k, v in e.items() if k != "id"} == entry for e in ledger):
+        return False  # imported already
+    if version_token(record) != event.version:
+        year = event.year or money.finance.fiscal_year(dt.date.fromisoformat(event.day))
+        now = money.year_figures(record, year, dt.date.max)
+        shown = ", ".join("-" if v in (None, "") else str(v) for v in event.shown)
+        return refuse(
+            "amount",
+            _(
+                "conflict: {id} changed since the template was made (now, for {year}: "
+                "committed {committed}, paid {paid}, spent {spent}; the workbook showed {shown} "
+                "and adds a {type} of {amount}); nothing is overwritten"
+            ).format(
+                id=record.id,
+                year=year,
+                committed=money.finance.format_mad(now.committed),
+                paid=money.finance.format_mad(now.paid),
+                spent=money.finance.format_mad(now.spent),
+                shown=shown,
+                type=_event_word(event.type),
+                amount=money.finance.format_mad(event.amount),
+            ),
+        )
+    data = edit(record.kind, record)
+    events = data.setdefault("transactions", [])
+    events.append({"id": next_id(events, "t"), **entry})
+    return True
 
 
 class NothingToDo(Exception):

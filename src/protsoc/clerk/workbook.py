@@ -215,13 +215,13 @@ def column_letter(index: int) -> str:
     return letters
 
 
-CSV_SHEETS = ("actions", "indicators", "protsoc")
+CSV_SHEETS = ("actions", "indicators", "finance", "protsoc")
 
 
 def read_csv_folder(folder: Path) -> Book:
-    """The CSV form of a workbook: ``actions.csv``, ``indicators.csv`` and ``protsoc.csv`` in one
-    folder (UTF-8, a BOM allowed), bounded like a workbook. A CSV cell is text: a formula in
-    it is never evaluated and is not a number."""
+    """The CSV form of a workbook: ``actions.csv``, ``indicators.csv``, ``finance.csv`` (when the
+    body has programmes) and ``protsoc.csv`` in one folder (UTF-8, a BOM allowed), bounded like
+    a workbook. A CSV cell is text: a formula in it is never evaluated and is not a number."""
     import csv
 
     if not folder.is_dir():

@@ -1,6 +1,11 @@
 """protsoc add programme | budget | transaction: thin commands over ``clerk.finance``.
 
 ``register(app)`` adds them to the `protsoc add` group (called once by cli/add.py).
+
+On ``add budget`` and ``add transaction`` ``--source`` is the source of funds, as the finance
+contract spells it (``--source general-budget``): there, "source" can only mean where the money
+comes from. ``--funding-source`` stays accepted as its alias. The document the entry is taken
+from, ``--source`` on every other ``add``, is ``--cite`` on these two.
 """
 
 from __future__ import annotations
@@ -31,8 +36,20 @@ AmountOption = Annotated[
 FundingOption = Annotated[
     Opt,
     typer.Option(
+        "--source",
         "--funding-source",
         help="Source of funds, as declared in protsoc.yaml's funding_sources.",
+        show_default=False,
+    ),
+]
+CiteOption = Annotated[
+    Opt,
+    typer.Option(
+        "--cite",
+        help=(
+            "The document this entry comes from (default: 'protsoc <command> by <git user.name> "
+            "on <date>')."
+        ),
         show_default=False,
     ),
 ]
@@ -113,7 +130,7 @@ def budget(
     currency: CurrencyOption = None,
     rate: RateOption = None,
     rate_date: RateDateOption = None,
-    source: SourceOption = None,
+    cite: CiteOption = None,
     commit: CommitOption = False,
     branch: BranchOption = None,
     lang: LangOption = None,
@@ -129,7 +146,7 @@ def budget(
         ),
         commit=commit,
         branch=branch,
-        source=source,
+        source=cite,
     )
 
 
@@ -163,7 +180,7 @@ def transaction(
     currency: CurrencyOption = None,
     rate: RateOption = None,
     rate_date: RateDateOption = None,
-    source: SourceOption = None,
+    cite: CiteOption = None,
     commit: CommitOption = False,
     branch: BranchOption = None,
     lang: LangOption = None,
@@ -190,7 +207,7 @@ def transaction(
         ),
         commit=commit,
         branch=branch,
-        source=source,
+        source=cite,
     )
 
 

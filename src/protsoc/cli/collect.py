@@ -55,7 +55,7 @@ def template(
     ] = "xlsx",
     registry: RegistryOption = None,
 ) -> None:
-    """Write the workbook one reporting body fills: its open actions and its indicators."""
+    """Write the workbook one reporting body fills: open actions, indicators, programmes' money."""
     from protsoc.clerk import collect, inputs
     from protsoc.cli.output import stdout
     from protsoc.kernel import dates
@@ -75,7 +75,7 @@ def template(
     loaded = Registry.load(registry_root(registry))
     selection = collect.select(loaded, owner, committee, everything)
     if format_ == "csv":
-        collect.template_csv(output, selection, lang, day, today)
+        collect.template_csv(output, selection, lang, day, today, loaded)
     else:
         collect.template(loaded, output, selection, lang, day, today)
     stdout().print(
@@ -86,6 +86,12 @@ def template(
             body=selection.body,
         )
     )
+    if selection.ledgers:
+        stdout().print(
+            _("with a financial sheet: {count} programmes and actions").format(
+                count=len(selection.ledgers)
+            )
+        )
 
 
 @app.command("import")
@@ -139,7 +145,9 @@ def import_(
         for finding in refused.findings:
             line = plain_line(finding)
             path = Path(finding.path)
-            kind = {"actions": "action", "indicators": "indicator"}.get(path.parent.name)
+            kind = {"actions": "action", "indicators": "indicator", "programmes": "programme"}.get(
+                path.parent.name
+            )
             where = returned.row_of(kind, path.stem) if kind else None
             if where is not None:
                 line = str(collect.Problem(where[0], where[1], None, line))

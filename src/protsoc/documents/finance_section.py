@@ -98,9 +98,7 @@ def _series(
         days.append(as_of)
     points = []
     for day in days:
-        total = finance.Figures()
-        for ledger in members:
-            total.add(finance.figures(ledger, day))
+        total = finance.total(members, day)
         points.append((day, total.budget, total.committed, total.paid))
     return points
 

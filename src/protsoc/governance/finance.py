@@ -341,6 +341,48 @@ def ledger_years(ledger: Ledger, as_of: dt.date) -> set[int]:
     }
 
 
+def counted_years(members: Iterable[Ledger], as_of: dt.date) -> list[tuple[Ledger, set[int]]]:
+    """Each ledger of a total with the fiscal years it adds to that total, so that no amount is
+    summed twice. A programme's own budget lines and events for a fiscal year are its figures for
+    that year, and include what its actions spend then: when the programme is in the total, the
+    actions' figures of those years are a breakdown and are left out; for a year in which the
+    programme records nothing itself, its actions' figures roll up to it. (An action whose
+    programme is not in the total, e.g. an owner's total, counts in full.)"""
+    members = list(members)
+    own = {
+        ledger.id: ledger_years(ledger, as_of) for ledger in members if ledger.kind == "programme"
+    }
+    counted = []
+    for ledger in members:
+        years = ledger_years(ledger, as_of)
+        if ledger.kind == "action" and ledger.programme in own:
+            years = years - own[ledger.programme]
+        counted.append((ledger, years))
+    return counted
+
+
+def total(
+    members: Iterable[Ledger],
+    as_of: dt.date,
+    funding_source: str | None = None,
+    year: int | None = None,
+) -> Figures:
+    """The figures of several ledgers together, each amount counted once (``counted_years``);
+    ``year``: that fiscal year only."""
+    result = Figures()
+    for ledger, years in counted_years(members, as_of):
+        if year is not None:
+            years = years & {year}
+        result.add(figures(ledger, as_of, years=years, funding_source=funding_source))
+    return result
+
+
+def double_counted_years(programme: Ledger, action: Ledger) -> list[int]:
+    """The fiscal years in which both a programme and one of its actions record money (on any
+    date): the action's figures of those years are not added to the programme's."""
+    return sorted(ledger_years(programme, dt.date.max) & ledger_years(action, dt.date.max))
+
+
 def funding_sources_of(ledger: Ledger, as_of: dt.date) -> list[str]:
     return sorted(
         {b.funding_source for b in ledger.budgets if b.date <= as_of}
@@ -348,10 +390,10 @@ def funding_sources_of(ledger: Ledger, as_of: dt.date) -> list[str]:
     )
 
 
-def quarters(ledger: Ledger, as_of: dt.date) -> list[dict[str, Any]]:
+def quarters(ledger: Ledger, as_of: dt.date, years: set[int] | None = None) -> list[dict[str, Any]]:
     """Planned against actual per quarter: planned is what budgets with a ``period`` inside the
     quarter plan (annual budgets plan no quarter), actual the commitments and payments dated in
-    it."""
+    it. ``years``: only the budgets and events of those fiscal years (default: all)."""
     rows: dict[str, dict[str, Any]] = {}
 
     def row(label: str) -> dict[str, Any]:
@@ -360,11 +402,13 @@ def quarters(ledger: Ledger, as_of: dt.date) -> list[dict[str, Any]]:
         )
 
     for year in {b.year for b in ledger.budgets if b.date <= as_of}:
+        if years is not None and year not in years:
+            continue
         for budget in current_budgets(ledger.budgets, year, as_of).values():
             if budget.period and quarter(budget.period[0]) == quarter(budget.period[1]):
                 row(quarter(budget.period[0]))["planned"] += budget.amount
     for event in ledger.events:
-        if event.date > as_of:
+        if event.date > as_of or (years is not None and fiscal_year(event.date) not in years):
             continue
         entry = row(quarter(event.date))
         if event.type == "commitment":

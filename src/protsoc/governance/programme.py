@@ -104,9 +104,7 @@ def programmes(registry: Registry, as_of: dt.date) -> list[ProgrammeRow]:
     for record in sorted(registry.of_kind("programme"), key=lambda r: r.id):
         data = record.data or {}
         own = [money[record.id]] + [a for a in actions if a.programme == record.id]
-        total = finance.Figures()
-        for ledger in own:
-            total.add(finance.figures(ledger, as_of))
+        total = finance.total(own, as_of)
         name = data.get("name")
         if not isinstance(name, dict):
             name = {}
@@ -243,13 +241,15 @@ def finance_report(
             members = [ledger for ledger in chosen if getattr(ledger, key) == value]
             groups.append((group, value, value, members, None))
     for group, ident, title, members, progress in groups:
+        # each amount once: an action's figures of a year its programme records itself are
+        # in the programme's own lines (finance.counted_years)
         total = finance.Figures()
         sources: dict[str, finance.Figures] = {}
-        for ledger in members:
-            total.add(finance.figures(ledger, as_of))
+        for ledger, years in finance.counted_years(members, as_of):
+            total.add(finance.figures(ledger, as_of, years=years))
             for source in finance.funding_sources_of(ledger, as_of):
                 sources.setdefault(source, finance.Figures()).add(
-                    finance.figures(ledger, as_of, funding_source=source)
+                    finance.figures(ledger, as_of, years=years, funding_source=source)
                 )
         rows.append(
             FinanceRow(
@@ -282,8 +282,8 @@ def finance_report(
 def _periods(members: list[finance.Ledger], as_of: dt.date, by: str) -> list[dict[str, Any]]:
     if by == "quarter":
         merged: dict[str, dict[str, Any]] = {}
-        for ledger in members:
-            for row in finance.quarters(ledger, as_of):
+        for ledger, counted in finance.counted_years(members, as_of):
+            for row in finance.quarters(ledger, as_of, counted):
                 into = merged.setdefault(
                     row["quarter"],
                     {
@@ -299,10 +299,7 @@ def _periods(members: list[finance.Ledger], as_of: dt.date, by: str) -> list[dic
     years = sorted(set().union(*(finance.ledger_years(ledger, as_of) for ledger in members)))
     rows = []
     for year in years:
-        total = finance.Figures()
-        for ledger in members:
-            total.add(finance.figures(ledger, as_of, years=[year]))
-        rows.append({"year": year, **total.as_json()})
+        rows.append({"year": year, **finance.total(members, as_of, year=year).as_json()})
     return rows
 
 
@@ -327,9 +324,7 @@ def finance_summary(registry: Registry, as_of: dt.date, axis: str | None = None)
         for ledger in ledgers(registry, as_of)
         if has_money(ledger) and (axis is None or ledger.axis == axis)
     ]
-    total = finance.Figures()
-    for ledger in chosen:
-        total.add(finance.figures(ledger, as_of))
+    total = finance.total(chosen, as_of)
     summary: dict[str, Any] = {
         "programmes": len(registry.of_kind("programme")),
         "recorded": report.recorded,

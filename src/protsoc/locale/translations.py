@@ -376,6 +376,89 @@ T = {
         "feuille {sheet}, ligne {row} : {problem}",
         "الورقة {sheet}، الصف {row}: {problem}",
     ),
+    # the financial sheet of the reporting workbook
+    "{value!r} is not an amount": ("{value!r} n'est pas un montant", "{value!r} ليس مبلغا"),
+    "{value!r} is written with an exponent: write the amount in full, in dirhams and centimes "
+    "(e.g. 1250000,50)": (
+        "{value!r} est écrit avec un exposant : écrivez le montant en entier, en dirhams et "
+        "centimes (p. ex. 1250000,50)",
+        "{value!r} مكتوب بصيغة أسية: اكتب المبلغ كاملا بالدرهم والسنتيم (مثلا 1250000,50)",
+    ),
+    "{value!r} is negative: an amount is positive; to reduce a commitment, record a decommitment": (
+        "{value!r} est négatif : un montant est positif ; pour réduire un engagement, "
+        "enregistrez un désengagement",
+        "{value!r} مبلغ سالب: يكون المبلغ موجبا دائما، ولتخفيض التزام سجل عملية إلغاء التزام",
+    ),
+    "{value!r} is not an amount: digits, one decimal comma or point, spaces between thousands "
+    "(e.g. 1 250 000,50)": (
+        "{value!r} n'est pas un montant : des chiffres, une virgule ou un point décimal, des "
+        "espaces entre les milliers (p. ex. 1 250 000,50)",
+        "{value!r} ليس مبلغا: أرقام، وفاصلة أو نقطة عشرية واحدة، ومسافات بين الآلاف "
+        "(مثلا 1 250 000,50)",
+    ),
+    "{value!r} has more than two decimals: amounts are kept in centimes": (
+        "{value!r} a plus de deux décimales : les montants sont tenus au centime",
+        "{value!r} يتضمن أكثر من رقمين بعد الفاصلة: تضبط المبالغ بالسنتيم",
+    ),
+    "the amount is zero: leave the row empty instead": (
+        "le montant est nul : laissez plutôt la ligne vide",
+        "المبلغ يساوي صفرا: اترك السطر فارغا",
+    ),
+    "«{column}» is missing: a financial event needs its type, amount, date and source of funds": (
+        "«{column}» manque : une opération financière a besoin de son type, de son montant, de "
+        "sa date et de sa source de financement",
+        "خانة «{column}» فارغة: تتطلب كل عملية مالية نوعها ومبلغها وتاريخها ومصدر تمويلها",
+    ),
+    "the date {date} is in the future: record money already committed, paid or spent": (
+        "la date {date} est dans le futur : n'enregistrez que les sommes déjà engagées, payées "
+        "ou dépensées",
+        "التاريخ {date} لم يحل بعد: لا تسجل إلا المبالغ التي تم الالتزام بها أو أداؤها أو "
+        "صرفها فعلا",
+    ),
+    "the source of funds {value!r} is not declared in protsoc.yaml (declared: {known})": (
+        "la source de financement {value!r} n'est pas déclarée dans protsoc.yaml (sources "
+        "déclarées : {known})",
+        "مصدر التمويل {value!r} غير مصرح به في protsoc.yaml (المصادر المصرح بها: {known})",
+    ),
+    "{id} has no owner to report its money: give it an owner (protsoc set) first": (
+        "{id} n'a pas de responsable pour en déclarer les finances : désignez d'abord son "
+        "responsable (protsoc set)",
+        "لا توجد جهة مسؤولة عن {id} للتصريح بمعطياته المالية: حدد الجهة المسؤولة أولا "
+        "(protsoc set)",
+    ),
+    "conflict: {id} changed since the template was made (now, for {year}: committed "
+    "{committed}, paid {paid}, spent {spent}; the workbook showed {shown} and adds a {type} of "
+    "{amount}); nothing is overwritten": (
+        "conflit : {id} a changé depuis l'établissement de la fiche (à ce jour, pour {year} : "
+        "engagé {committed}, payé {paid}, dépensé {spent} ; la fiche indiquait {shown} et ajoute "
+        "l'opération « {type} » de {amount}) ; rien n'est écrasé",
+        "تعارض: تغير {id} بعد إعداد الاستمارة (حاليا، برسم سنة {year}: الالتزامات {committed}، "
+        "الأداءات {paid}، النفقات {spent}؛ وكانت الاستمارة تبين {shown} وتضيف عملية «{type}» "
+        "بمبلغ {amount})؛ لم يغير أي شيء",
+    ),
+    "the date {date} is not in the fiscal year {year} of this row: report it on the row of its "
+    "own year": (
+        "la date {date} n'est pas dans l'exercice {year} de cette ligne : déclarez l'opération "
+        "sur la ligne de son exercice",
+        "التاريخ {date} لا يدخل في السنة المالية {year} الخاصة بهذا السطر: صرح بالعملية في سطر "
+        "سنتها المالية",
+    ),
+    "commitment": ("engagement", "التزام"),
+    "decommitment": ("désengagement", "إلغاء التزام"),
+    "payment": ("paiement", "أداء"),
+    "expenditure": ("dépense", "نفقة"),
+    "with a financial sheet: {count} programmes and actions": (
+        "avec une feuille financière : {count} programmes et actions",
+        "مع ورقة مالية: {count} من البرامج والإجراءات",
+    ),
+    "no programme or action {id}": (
+        "aucun programme ni action {id}",
+        "لا يوجد برنامج أو إجراء {id}",
+    ),
+    "{id} is both a programme and an action": (
+        "{id} est à la fois un programme et une action",
+        "{id} برنامج وإجراء في آن واحد",
+    ),
     "sheet {sheet}, row {row}, column {column}: {problem}": (
         "feuille {sheet}, ligne {row}, colonne {column} : {problem}",
         "الورقة {sheet}، الصف {row}، العمود {column}: {problem}",

@@ -273,6 +273,52 @@ def finance_execution_within_means(ctx: Context) -> Iterator[Finding]:
 # --- money against the registry and today ---------------------------------------------------
 
 
+def _money_years(data: dict[str, Any]) -> set[int]:
+    """The fiscal years a record holds money for: its budgets' years and its events' dates."""
+    years = {
+        b["year"]
+        for b in _items(data.get("budgets"))
+        if isinstance(b, dict)
+        and isinstance(b.get("year"), int)
+        and not isinstance(b["year"], bool)
+    }
+    for event in _items(data.get("transactions")):
+        day = dates.parse(event.get("date")) if isinstance(event, dict) else None
+        if day is not None:
+            years.add(finance.fiscal_year(day))
+    return years
+
+
+@rule
+def finance_double_count(ctx: Context) -> Iterator[Finding]:
+    """A programme and one of its actions both record money for one fiscal year. The totals count
+    it once (the programme's own lines are its figures for that year; its actions' are then a
+    breakdown, see ``finance.counted_years``); the warning asks the clerk to check that the
+    programme's lines do include the action's money."""
+    programmes = ctx.registry.by_id("programme")
+    own = {pid: _money_years(record.data or {}) for pid, record in programmes.items()}
+    for record in ctx.registry.by_id("action").values():
+        data = record.data or {}
+        programme = data.get("programme")
+        if not isinstance(programme, str) or not own.get(programme):
+            continue
+        both = sorted(own[programme] & _money_years(data))
+        if both:
+            listed = ", ".join(map(str, both))
+            yield _error(
+                record,
+                "finance-double-count",
+                f"fiscal year {listed}: both programme `{programme}` and this action record "
+                "money; the programme's own budget lines and events are its figures for that "
+                "year, so this action's are not added to them (each amount is counted once)",
+                ("programme",),
+                "check that the programme's lines include this action's money; if they do not, "
+                "record the programme's money on its actions only (or the action's on the "
+                "programme)",
+                Severity.WARNING,
+            )
+
+
 @rule
 def finance_events_in_the_past(ctx: Context) -> Iterator[Finding]:
     """A ledger event records money already committed, paid or spent: never after today."""

@@ -157,7 +157,7 @@ _PROJECTIONS: dict[str, dict[str, Any]] = {
         "completed_on": None,
         "updates": {"status": None, "progress": None},
         "programme": None,
-        "budgets": {"funding_source": None, "reported_by": None},
+        "budgets": {"year": None, "funding_source": None, "reported_by": None},
         "transactions": {"date": None, "funding_source": None, "reported_by": None},
     },
     "indicator": {
