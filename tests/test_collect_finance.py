@@ -236,9 +236,9 @@ def test_a_financial_round_through_libreoffice(sh, tree, tmp_path) -> None:  # t
     fill(wrong, {"I2": "250 000,50", "J3": "10/03/2025"})
     right = saved_by_libreoffice(wrong, tmp_path, "interior-2025-06")
     dry = ok(sh("collect", "import", str(right), "--dry-run"))
-    assert "payment of 250,000.50 MAD on 2025-05-15 recorded" in dry.stdout, dry.stdout
-    assert "commitment of 300,000.00 MAD on 2025-03-10 recorded" in dry.stdout
-    assert "payments rose by 250,000.50 MAD" in dry.stdout
+    assert "payment of 250\u202f000.50 MAD on 2025-05-15 recorded" in dry.stdout, dry.stdout
+    assert "commitment of 300\u202f000.00 MAD on 2025-03-10 recorded" in dry.stdout
+    assert "payments rose by 250\u202f000.50 MAD" in dry.stdout
     assert "nothing was written" in dry.stdout
     assert tree_digest(tree.root) == before
 
@@ -310,7 +310,7 @@ def test_a_record_changed_since_the_template_is_a_conflict_with_both_figures(
     refused = sh("collect", "import", str(path))
     assert refused.exit_code == 1
     assert "conflict: test-scheme changed since the template was made" in refused.stderr
-    assert "paid 100,000.00" in refused.stderr  # now
+    assert "paid 100\u202f000.00" in refused.stderr  # now
     assert "the workbook showed 800000, 0, 0" in refused.stderr  # then
     assert "nothing is overwritten" in refused.stderr
     assert tree_digest(tree.root) == before
