@@ -6,8 +6,8 @@ from typing import Annotated
 
 import typer
 
-from protsoc.cli.clerk import BranchOption, CommitOption, LangOption, SourceOption, run, start
-from protsoc.cli.options import RegistryOption
+from protsoc.cli.clerk import run, start
+from protsoc.cli.options import BranchOption, CommitOption, LangOption, RegistryOption, SourceOption
 
 
 def amend(

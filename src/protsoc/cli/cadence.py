@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Annotated, List, Optional
+from typing import Annotated, Optional
 
 import typer
 
-from protsoc.cli.options import RegistryOption, check_format, parse_date
+from protsoc.cli.options import (
+    CommitteesOption,
+    RegistryOption,
+    TextOrJsonOption,
+    check_format,
+    parse_date,
+)
 
 _STATUS_WORDS = {
     "compliant": "compliant",
@@ -41,12 +47,7 @@ def cadence(
             show_default=False,
         ),
     ] = None,
-    committee: Annotated[
-        Optional[List[str]],
-        typer.Option(
-            "--committee", help="Only this committee id (repeatable).", show_default=False
-        ),
-    ] = None,
+    committee: CommitteesOption = None,
     due_soon_days: Annotated[
         int,
         typer.Option(
@@ -57,7 +58,7 @@ def cadence(
             ),
         ),
     ] = 30,
-    output_format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    output_format: TextOrJsonOption = "text",
     registry: RegistryOption = None,
 ) -> None:
     """Only held meetings count (extraordinary ones too). calendar rules need N meetings in every

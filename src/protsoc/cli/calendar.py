@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, List, Optional
+from typing import Annotated, Optional
 
 import typer
 
-from protsoc.cli.options import RegistryOption, parse_date
+from protsoc.cli.options import CommitteesOption, RegistryOption, parse_date
 
 
 def calendar(
@@ -39,12 +39,7 @@ def calendar(
             show_default=False,
         ),
     ] = None,
-    committee: Annotated[
-        Optional[List[str]],
-        typer.Option(
-            "--committee", help="Only this committee id (repeatable).", show_default=False
-        ),
-    ] = None,
+    committee: CommitteesOption = None,
     registry: RegistryOption = None,
 ) -> None:
     """Times are Africa/Casablanca with a VTIMEZONE from the tz database (Morocco moves to +00:00

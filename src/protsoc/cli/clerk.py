@@ -5,47 +5,9 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Any
 
 import typer
-
-CommitOption = Annotated[
-    bool,
-    typer.Option(
-        "--commit",
-        help="Commit the change (only the files it touched) with a conventional message.",
-    ),
-]
-BranchOption = Annotated[
-    str | None,
-    typer.Option(
-        "--branch",
-        help="Create and switch to this branch first (for a pull request).",
-        show_default=False,
-    ),
-]
-SourceOption = Annotated[
-    str | None,
-    typer.Option(
-        "--source",
-        help=(
-            "The document this entry comes from (default: 'protsoc <command> by <git user.name> "
-            "on <date>')."
-        ),
-        show_default=False,
-    ),
-]
-LangOption = Annotated[
-    str | None,
-    typer.Option(
-        "--lang",
-        help=(
-            "Language of prompts and messages: ar, fr or en (default: $PROTSOC_LANG, else the "
-            "locale)."
-        ),
-        show_default=False,
-    ),
-]
 
 
 def _t(message: str) -> str:

@@ -7,8 +7,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from protsoc.cli.clerk import BranchOption, CommitOption, LangOption, registry_root, start
-from protsoc.cli.options import RegistryOption, check_format
+from protsoc.cli.clerk import registry_root, start
+from protsoc.cli.options import BranchOption, CommitOption, LangOption, RegistryOption, check_format
 from protsoc.cli.output import guarded
 
 app = typer.Typer(no_args_is_help=True)  # its summary is in cli/main.py's COMMANDS

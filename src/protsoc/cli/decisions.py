@@ -7,7 +7,13 @@ from typing import Annotated, List, Optional
 
 import typer
 
-from protsoc.cli.options import RegistryOption, check_format, parse_date
+from protsoc.cli.options import (
+    LatenessAsOfOption,
+    RegistryOption,
+    TextOrJsonOption,
+    check_format,
+    parse_date,
+)
 
 FAIL_ON = ("late", "no-plan")
 
@@ -29,15 +35,8 @@ def decisions(
             show_default=False,
         ),
     ] = None,
-    as_of: Annotated[
-        Optional[str],
-        typer.Option(
-            "--as-of",
-            help="Date on which lateness is judged (default: today in Morocco).",
-            show_default=False,
-        ),
-    ] = None,
-    output_format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    as_of: LatenessAsOfOption = None,
+    output_format: TextOrJsonOption = "text",
     fail_on: Annotated[
         Optional[List[str]],
         typer.Option(

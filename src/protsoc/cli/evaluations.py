@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Annotated
 
 import typer
 
-from protsoc.cli.options import RegistryOption, check_format
+from protsoc.cli.options import RegistryOption, TextOrJsonOption, check_format
 
 
 def evaluations(
-    output_format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    output_format: TextOrJsonOption = "text",
     registry: RegistryOption = None,
 ) -> None:
     """The circular wants evaluations independent of the bodies that manage the programmes; one

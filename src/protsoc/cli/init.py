@@ -7,7 +7,8 @@ from typing import Annotated
 
 import typer
 
-from protsoc.cli.clerk import LangOption, start
+from protsoc.cli.clerk import start
+from protsoc.cli.options import LangOption
 
 
 def init(

@@ -6,7 +6,7 @@ from typing import Annotated, List, Optional
 
 import typer
 
-from protsoc.cli.options import RegistryOption, check_format, parse_date
+from protsoc.cli.options import RegistryOption, TextOrJsonOption, check_format, parse_date
 
 AsOfOption = Annotated[
     Optional[str],
@@ -28,7 +28,7 @@ _NO_MONEY = (
 
 def programmes(
     as_of: AsOfOption = None,
-    output_format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    output_format: TextOrJsonOption = "text",
     registry: RegistryOption = None,
 ) -> None:
     """The circular has the Technical Committee follow the programmes technically and financially

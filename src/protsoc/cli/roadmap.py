@@ -2,23 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
 
 import typer
 
-from protsoc.cli.options import RegistryOption, check_format, parse_date
+from protsoc.cli.options import (
+    LatenessAsOfOption,
+    RegistryOption,
+    TextOrJsonOption,
+    check_format,
+    parse_date,
+)
 
 
 def roadmap(
-    as_of: Annotated[
-        Optional[str],
-        typer.Option(
-            "--as-of",
-            help="Date on which lateness is judged (default: today in Morocco).",
-            show_default=False,
-        ),
-    ] = None,
-    output_format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    as_of: LatenessAsOfOption = None,
+    output_format: TextOrJsonOption = "text",
     registry: RegistryOption = None,
 ) -> None:
     import dataclasses

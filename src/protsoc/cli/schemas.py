@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import typer
 
-from protsoc.cli.clerk import CommitOption
-from protsoc.cli.options import RegistryOption
+
+from protsoc.cli.options import CommitOption, RegistryOption
 from protsoc.cli.output import guarded
 
 app = typer.Typer(no_args_is_help=True)  # its summary is in cli/main.py's COMMANDS

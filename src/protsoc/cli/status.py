@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from protsoc.cli.options import RegistryOption, check_format, parse_date
+from protsoc.cli.options import RegistryOption, TextOrJsonOption, check_format, parse_date
 
 
 def status(
@@ -16,7 +16,7 @@ def status(
             "--as-of", help="Date of the overview (default: today in Morocco).", show_default=False
         ),
     ] = None,
-    output_format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    output_format: TextOrJsonOption = "text",
     registry: RegistryOption = None,
 ) -> None:
     import dataclasses

@@ -7,7 +7,7 @@ from typing import Annotated, List, Optional
 
 import typer
 
-from protsoc.cli.options import RegistryOption, check_format
+from protsoc.cli.options import FindingsFormatOption, RegistryOption, check_format
 
 
 def validate(
@@ -21,9 +21,7 @@ def validate(
             show_default=False,
         ),
     ] = None,
-    output_format: Annotated[
-        str, typer.Option("--format", help="text, json or github (workflow annotations).")
-    ] = "text",
+    output_format: FindingsFormatOption = "text",
     strict: Annotated[
         bool, typer.Option("--strict", help="Warnings make the registry invalid too.")
     ] = False,

@@ -6,13 +6,11 @@ from typing import Annotated, Optional
 
 import typer
 
-from protsoc.cli.options import RegistryOption, check_format
+from protsoc.cli.options import FindingsFormatOption, RegistryOption, check_format
 
 
 def verify_seals(
-    output_format: Annotated[
-        str, typer.Option("--format", help="text, json or github (workflow annotations).")
-    ] = "text",
+    output_format: FindingsFormatOption = "text",
     registry: RegistryOption = None,
     changed_since: Annotated[
         Optional[str],
