@@ -7,6 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from protsoc.cli.options import (
+    LangOption,
     CommitteesOption,
     RegistryOption,
     TextOrJsonOption,
@@ -59,6 +60,7 @@ def cadence(
         ),
     ] = 30,
     output_format: TextOrJsonOption = "text",
+    lang: LangOption = None,
     registry: RegistryOption = None,
 ) -> None:
     """Only held meetings count (extraordinary ones too). calendar rules need N meetings in every

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from protsoc.cli.options import CommitteesOption, RegistryOption, parse_date
+from protsoc.cli.options import LangOption, CommitteesOption, RegistryOption, parse_date
 
 
 def calendar(
@@ -40,6 +40,7 @@ def calendar(
         ),
     ] = None,
     committee: CommitteesOption = None,
+    lang: LangOption = None,
     registry: RegistryOption = None,
 ) -> None:
     """Times are Africa/Casablanca with a VTIMEZONE from the tz database (Morocco moves to +00:00

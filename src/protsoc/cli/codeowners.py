@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from protsoc.cli.options import RegistryOption
+from protsoc.cli.options import LangOption, RegistryOption
 
 
 def codeowners(
@@ -30,6 +30,7 @@ def codeowners(
             help="Write nothing; exit 1 when the file is missing or out of date (for CI).",
         ),
     ] = False,
+    lang: LangOption = None,
     registry: RegistryOption = None,
 ) -> None:
     from protsoc.cli.output import printable, stderr

@@ -8,7 +8,15 @@ from typing import Annotated, Optional
 import typer
 
 from protsoc.cli.clerk import registry_root, start
-from protsoc.cli.options import BranchOption, CommitOption, LangOption, RegistryOption, check_format
+from protsoc.cli.options import (
+    BranchOption,
+    CommitOption,
+    LangOption,
+    RegistryOption,
+    check_format,
+    speak,
+    typed,
+)
 from protsoc.cli.output import guarded
 
 app = typer.Typer(no_args_is_help=True)  # its summary is in cli/main.py's COMMANDS
@@ -19,6 +27,7 @@ Opt = Optional[str]  # noqa: UP045 - Typer reads it at runtime
 @app.command("template")
 @guarded
 def template(
+    ctx: typer.Context,
     output: Annotated[
         Path,
         typer.Option("-o", "--output", help="The workbook to write (.xlsx).", show_default=False),
@@ -44,7 +53,8 @@ def template(
             "--as-of", help="The reporting date YYYY-MM-DD (default: today).", show_default=False
         ),
     ] = None,
-    lang: Annotated[
+    # The workbook's language; messages follow it when it is typed (cli/options.speak).
+    workbook_lang: Annotated[
         str, typer.Option("--lang", help="Language of the workbook: ar (right to left) or fr.")
     ] = "ar",
     format_: Annotated[
@@ -60,10 +70,11 @@ def template(
     from protsoc.cli.output import stdout
     from protsoc.kernel import dates
     from protsoc.kernel.errors import UsageError
-    from protsoc.kernel.i18n import _
+    from protsoc.kernel.i18n import _, language
     from protsoc.registry.loaded import Registry
 
-    start(None)
+    speak(ctx, workbook_lang if typed(ctx, "workbook_lang") else None)
+    start(language())
     check_format(format_, ("xlsx", "csv"))
     if format_ == "xlsx" and output.suffix.lower() != ".xlsx":
         raise UsageError(
@@ -75,9 +86,9 @@ def template(
     loaded = Registry.load(registry_root(registry))
     selection = collect.select(loaded, owner, committee, everything)
     if format_ == "csv":
-        collect.template_csv(output, selection, lang, day, today)
+        collect.template_csv(output, selection, workbook_lang, day, today)
     else:
-        collect.template(loaded, output, selection, lang, day, today)
+        collect.template(loaded, output, selection, workbook_lang, day, today)
     stdout().print(
         _("wrote {path}: {actions} actions, {indicators} indicators for {body}").format(
             path=output,

@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from protsoc.cli.options import RegistryOption, check_format, parse_date
+from protsoc.cli.options import LangOption, RegistryOption, check_format, parse_date
 
 FORMATS = ("text", "json", "csv")
 CSV_COLUMNS = (
@@ -68,6 +68,7 @@ def dashboard(
     fail_on_stale: Annotated[
         bool, typer.Option("--fail-on-stale", help="Exit 1 when an indicator is stale (for CI).")
     ] = False,
+    lang: LangOption = None,
     registry: RegistryOption = None,
 ) -> None:
     """Values keep the source's qualifier (≈ about, > more than). An indicator without a target says

@@ -8,6 +8,7 @@ from typing import Annotated, List, Optional
 import typer
 
 from protsoc.cli.options import (
+    LangOption,
     LatenessAsOfOption,
     RegistryOption,
     TextOrJsonOption,
@@ -45,6 +46,7 @@ def decisions(
             show_default=False,
         ),
     ] = None,
+    lang: LangOption = None,
     registry: RegistryOption = None,
 ) -> None:
     """Decisions with no action plan are flagged: turning them into plans is the Technical

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import typer
 
-from protsoc.cli.options import RegistryOption, TextOrJsonOption, check_format
+from protsoc.cli.options import LangOption, RegistryOption, TextOrJsonOption, check_format
 
 
 def evaluations(
     output_format: TextOrJsonOption = "text",
+    lang: LangOption = None,
     registry: RegistryOption = None,
 ) -> None:
     """The circular wants evaluations independent of the bodies that manage the programmes; one

@@ -54,6 +54,22 @@ LangOption = Annotated[
     ),
 ]
 
+
+def speak(ctx: typer.Context, document_language: str | None = None) -> None:
+    """The message language of a command whose own `--lang` is a document's language (`site`,
+    `collect template`): that language when the clerk typed it, else `protsoc --lang`, else
+    $PROTSOC_LANG, else the locale."""
+    from protsoc.kernel.i18n import set_language
+
+    set_language(document_language or ctx.find_root().params.get("lang"))
+
+
+def typed(ctx: typer.Context, parameter: str) -> bool:
+    """Whether the clerk gave this option on the command line (not its default)."""
+    source = ctx.get_parameter_source(parameter)
+    return source is not None and source.name in ("COMMANDLINE", "ENVIRONMENT")
+
+
 # The clerk's writes
 CommitOption = Annotated[
     bool,

@@ -47,12 +47,11 @@ def guarded(function: F) -> F:
         from protsoc.kernel.i18n import _
 
         try:
-            # $PROTSOC_LANG (else the locale) for every command; --lang, where a command has
-            # it, takes over. A value protsoc does not speak is refused by --lang commands only.
-            i18n.set_language()
-        except ProtsocError:
-            pass
-        try:
+            # Every command speaks the clerk's language from its first message: its --lang
+            # (else `protsoc --lang`, cli/options.py), else $PROTSOC_LANG, else the locale. A
+            # language protsoc does not speak is a usage error (exit 2), named as given.
+            language = kwargs.get("lang")
+            i18n.set_language(language if isinstance(language, str) else None)
             _refuse_undecodable(kwargs)
             return function(*args, **kwargs)
         except (typer.Exit, typer.Abort):

@@ -6,7 +6,13 @@ from typing import Annotated, List, Optional
 
 import typer
 
-from protsoc.cli.options import RegistryOption, TextOrJsonOption, check_format, parse_date
+from protsoc.cli.options import (
+    LangOption,
+    RegistryOption,
+    TextOrJsonOption,
+    check_format,
+    parse_date,
+)
 
 AsOfOption = Annotated[
     Optional[str],
@@ -29,6 +35,7 @@ _NO_MONEY = (
 def programmes(
     as_of: AsOfOption = None,
     output_format: TextOrJsonOption = "text",
+    lang: LangOption = None,
     registry: RegistryOption = None,
 ) -> None:
     """The circular has the Technical Committee follow the programmes technically and financially
@@ -134,6 +141,7 @@ def finance(
             show_default=False,
         ),
     ] = None,
+    lang: LangOption = None,
     registry: RegistryOption = None,
 ) -> None:
     """Per programme (with its actions), action, axis and owner, by source of funds and by fiscal

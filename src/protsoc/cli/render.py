@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from protsoc.cli.options import RegistryOption
+from protsoc.cli.options import LangOption, RegistryOption
 
 FormatOption = Annotated[str, typer.Option("--format", "-f", help="md, html or pdf.")]
 OutputOption = Annotated[
@@ -38,6 +38,7 @@ def render(
     output_format: FormatOption = "md",
     output: OutputOption = None,
     templates: TemplatesOption = None,
+    lang: LangOption = None,
     registry: RegistryOption = None,
 ) -> None:
     from protsoc.documents.render import DOCUMENTS

@@ -6,6 +6,7 @@ from __future__ import annotations
 import typer
 
 from protsoc.cli.options import (
+    LangOption,
     LatenessAsOfOption,
     RegistryOption,
     TextOrJsonOption,
@@ -17,6 +18,7 @@ from protsoc.cli.options import (
 def roadmap(
     as_of: LatenessAsOfOption = None,
     output_format: TextOrJsonOption = "text",
+    lang: LangOption = None,
     registry: RegistryOption = None,
 ) -> None:
     import dataclasses

@@ -7,10 +7,11 @@ from typing import Annotated
 
 import typer
 
-from protsoc.cli.options import RegistryOption, parse_date
+from protsoc.cli.options import RegistryOption, parse_date, speak
 
 
 def site(
+    ctx: typer.Context,
     output: Annotated[
         Path, typer.Option("--output", "-o", help="The folder to write the site into.")
     ] = Path("public"),
@@ -30,7 +31,9 @@ def site(
             ),
         ),
     ] = "",
-    lang: Annotated[
+    # The site's languages, a list (Arabic first): messages follow `protsoc --lang` or
+    # $PROTSOC_LANG instead (cli/options.speak).
+    site_languages: Annotated[
         str, typer.Option("--lang", help="Languages, Arabic first: ar,fr or ar.")
     ] = "ar,fr",
     registry: RegistryOption = None,
@@ -41,7 +44,8 @@ def site(
     from protsoc.registry.layout import find_registry
     from protsoc.site.build import build, parse_languages
 
-    languages = parse_languages(lang)
+    speak(ctx)
+    languages = parse_languages(site_languages)
     day = parse_date(as_of, "--as-of")
     built = build(find_registry(registry), output, day, base_url, languages)  # type: ignore[arg-type]
     stderr().print(

@@ -6,7 +6,13 @@ from typing import Annotated, Optional
 
 import typer
 
-from protsoc.cli.options import RegistryOption, TextOrJsonOption, check_format, parse_date
+from protsoc.cli.options import (
+    LangOption,
+    RegistryOption,
+    TextOrJsonOption,
+    check_format,
+    parse_date,
+)
 
 
 def status(
@@ -17,6 +23,7 @@ def status(
         ),
     ] = None,
     output_format: TextOrJsonOption = "text",
+    lang: LangOption = None,
     registry: RegistryOption = None,
 ) -> None:
     import dataclasses

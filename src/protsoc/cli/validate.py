@@ -7,7 +7,7 @@ from typing import Annotated, List, Optional
 
 import typer
 
-from protsoc.cli.options import FindingsFormatOption, RegistryOption, check_format
+from protsoc.cli.options import LangOption, FindingsFormatOption, RegistryOption, check_format
 
 
 def validate(
@@ -25,6 +25,7 @@ def validate(
     strict: Annotated[
         bool, typer.Option("--strict", help="Warnings make the registry invalid too.")
     ] = False,
+    lang: LangOption = None,
     registry: RegistryOption = None,
     changed_since: Annotated[
         Optional[str],

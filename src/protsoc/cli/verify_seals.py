@@ -6,11 +6,12 @@ from typing import Annotated, Optional
 
 import typer
 
-from protsoc.cli.options import FindingsFormatOption, RegistryOption, check_format
+from protsoc.cli.options import LangOption, FindingsFormatOption, RegistryOption, check_format
 
 
 def verify_seals(
     output_format: FindingsFormatOption = "text",
+    lang: LangOption = None,
     registry: RegistryOption = None,
     changed_since: Annotated[
         Optional[str],
