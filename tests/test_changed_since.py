@@ -198,7 +198,7 @@ def test_real_process(registry_tree: RegistryTree, run_process: Any) -> None:
 
     assert outcome.exit_code == 1
     assert "registry/meetings/steering/2024-11-26.yaml" in outcome.stdout
-    assert "invalid: 1 files checked, 1 errors" in outcome.stdout
+    assert "invalid: 1 file checked, 1 error" in outcome.stdout
 
 
 def test_files_git_reports_unchanged_are_not_read_and_agree_with_a_full_read(

@@ -56,7 +56,7 @@ def test_invalid_registry_text_lines(broken: RegistryTree, run) -> None:
     }
     assert f"registry/{MEETING}" in outcome.stdout.splitlines()[0]  # grouped under the file name
     assert "hint: did you mean `held`?" in outcome.stdout
-    assert outcome.stdout.rstrip().endswith("invalid: 3 files checked, 1 errors, 1 warnings")
+    assert outcome.stdout.rstrip().endswith("invalid: 3 files checked, 1 error, 1 warning")
 
 
 def test_text_is_plain_when_piped(broken: RegistryTree, run_process) -> None:
@@ -168,7 +168,7 @@ def test_warnings_pass_unless_strict(warned: RegistryTree, run) -> None:
     relaxed = run(["protsoc", "validate"], cwd=warned.repo)
     assert relaxed.exit_code == 0
     assert "[text-invisible]" in relaxed.stdout
-    assert "valid: 3 files checked, 0 errors, 1 warnings" in relaxed.stdout
+    assert "valid: 3 files checked, 0 errors, 1 warning" in relaxed.stdout
     strict = run(["protsoc", "validate", "--strict"], cwd=warned.repo)
     assert strict.exit_code == 1
     assert "invalid: 3 files checked, 0 errors, 1 warnings" in strict.stdout

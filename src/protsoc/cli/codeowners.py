@@ -34,6 +34,7 @@ def codeowners(
     registry: RegistryOption = None,
 ) -> None:
     from protsoc.cli.output import printable, stderr
+    from protsoc.kernel.i18n import _, ngettext
     from protsoc.registry.layout import display_path, find_registry
     from protsoc.registry.loaded import Registry
     from protsoc.registry.yamlio import write_atomic
@@ -42,6 +43,11 @@ def codeowners(
     root = find_registry(registry)
     default_path, prefix = codeowners_module.default_output(root)
     result = codeowners_module.generate(Registry.load(root), prefix)
+    with_teams = ngettext(
+        "{count} committee with review teams",
+        "{count} committees with review teams",
+        result.owned_committees,
+    ).format(count=result.owned_committees)
     for warning in result.warnings:
         stderr().print(f"[yellow]warning:[/] {printable(warning)}")
     if output is not None and str(output) == "-":
@@ -63,11 +69,12 @@ def codeowners(
         return
     if current == result.text:
         typer.echo(
-            f"{display_path(target)} is up to date ({result.owned_committees} committees with "
-            "review teams)"
+            _("{path} is up to date ({committees})").format(
+                path=display_path(target), committees=with_teams
+            )
         )
         return
     write_atomic(target, result.text)
     typer.echo(
-        f"wrote {display_path(target)} ({result.owned_committees} committees with review teams)"
+        _("wrote {path} ({committees})").format(path=display_path(target), committees=with_teams)
     )

@@ -70,7 +70,7 @@ def template(
     from protsoc.cli.output import stdout
     from protsoc.kernel import dates
     from protsoc.kernel.errors import UsageError
-    from protsoc.kernel.i18n import _, language
+    from protsoc.kernel.i18n import _, language, ngettext
     from protsoc.registry.loaded import Registry
 
     speak(ctx, workbook_lang if typed(ctx, "workbook_lang") else None)
@@ -90,10 +90,14 @@ def template(
     else:
         collect.template(loaded, output, selection, workbook_lang, day, today)
     stdout().print(
-        _("wrote {path}: {actions} actions, {indicators} indicators for {body}").format(
+        _("wrote {path}: {actions}, {indicators} for {body}").format(
             path=output,
-            actions=len(selection.actions),
-            indicators=len(selection.indicators),
+            actions=ngettext("{count} action", "{count} actions", len(selection.actions)).format(
+                count=len(selection.actions)
+            ),
+            indicators=ngettext(
+                "{count} indicator", "{count} indicators", len(selection.indicators)
+            ).format(count=len(selection.indicators)),
             body=selection.body,
         )
     )
@@ -172,7 +176,7 @@ def import_(
 def _describe(root: Path, plan: object) -> None:
     """The plan in the review diff's sentences, record by record."""
     from protsoc.cli.output import printable, stdout
-    from protsoc.kernel.i18n import _
+    from protsoc.kernel.i18n import _, ngettext
     from protsoc.registry.gitdiff import FileChange
     from protsoc.review.diff import describe
 
@@ -194,5 +198,9 @@ def _describe(root: Path, plan: object) -> None:
         for sentence in record.sentences:
             console.print(printable(sentence.text))
     console.print(
-        _("dry run: nothing was written ({count} records would change)").format(count=len(changes))
+        ngettext(
+            "dry run: nothing was written ({count} record would change)",
+            "dry run: nothing was written ({count} records would change)",
+            len(changes),
+        ).format(count=len(changes))
     )

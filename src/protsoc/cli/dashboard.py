@@ -198,6 +198,7 @@ def _print_text(console, result) -> None:  # type: ignore[no-untyped-def]
     from rich.table import Table
 
     from protsoc.cli.output import printable
+    from protsoc.kernel.i18n import _, ngettext
     from protsoc.governance.indicator import QUALIFIER_SIGNS, format_number
 
     if not result.rows:
@@ -277,9 +278,18 @@ def _print_text(console, result) -> None:  # type: ignore[no-untyped-def]
     console.print()
     counts = result.counts()
     console.print(
-        f"{counts['indicators']} indicators: {counts['stale']} stale, {counts['no_data']} without "
-        "data, "
-        f"{counts['no_target']} without target; ≈ about, > more than, ≥ at least, < less than"
+        ngettext(
+            "{count} indicator: {stale} stale, {no_data} without data, {no_target} without target",
+            "{count} indicators: {stale} stale, {no_data} without data, {no_target} without target",
+            counts["indicators"],
+        ).format(
+            count=counts["indicators"],
+            stale=counts["stale"],
+            no_data=counts["no_data"],
+            no_target=counts["no_target"],
+        )
+        + "; "
+        + _("≈ about, > more than, ≥ at least, < less than")
     )
     for row in result.rows:
         if row.freshness == "stale":

@@ -90,6 +90,7 @@ def decisions(
 
 def _print_text(console, result, status) -> None:  # type: ignore[no-untyped-def]
     from protsoc.cli.output import printable
+    from protsoc.kernel.i18n import ngettext
     from protsoc.cli.tables import print_table
 
     if not result.decisions:
@@ -131,9 +132,22 @@ def _print_text(console, result, status) -> None:  # type: ignore[no-untyped-def
         )
     counts = result.counts()
     console.print(
-        f"{counts['decisions']} decisions: {counts['late']} late, {counts['without_plan']} without "
-        "action plan, "
-        f"{counts['done']} done ({counts['late_actions']} late actions) as of {result.as_of}"
+        ngettext(
+            "{count} decision: {late} late, {without_plan} without action plan, {done} done "
+            "({late_actions}) as of {date}",
+            "{count} decisions: {late} late, {without_plan} without action plan, {done} done "
+            "({late_actions}) as of {date}",
+            counts["decisions"],
+        ).format(
+            count=counts["decisions"],
+            late=counts["late"],
+            without_plan=counts["without_plan"],
+            done=counts["done"],
+            late_actions=ngettext(
+                "{count} late action", "{count} late actions", counts["late_actions"]
+            ).format(count=counts["late_actions"]),
+            date=result.as_of,
+        )
     )
     if counts["without_plan"]:
         console.print(

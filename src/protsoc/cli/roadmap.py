@@ -54,6 +54,7 @@ def _print_text(console, result) -> None:  # type: ignore[no-untyped-def]
     from rich.table import Table
 
     from protsoc.cli.output import printable
+    from protsoc.kernel.i18n import _, ngettext
 
     console.print(f"[bold]{printable(result.title)}[/]")
     console.print(
@@ -141,11 +142,17 @@ def _print_text(console, result) -> None:  # type: ignore[no-untyped-def]
         )
     late_m, late_a = result.late_milestones, result.late_actions
     if late_m or late_a:
+        late_milestones = ngettext("{count} milestone", "{count} milestones", len(late_m)).format(
+            count=len(late_m)
+        )
+        late_actions = ngettext("{count} action", "{count} actions", len(late_a)).format(
+            count=len(late_a)
+        )
         console.print(
-            f"[red]late:[/] {len(late_m)} milestones ({', '.join(m.id for m in late_m) or '—'}), "
-            f"{len(late_a)} actions ({', '.join(a.id for a in late_a) or '—'})"
+            f"[red]{_('late:')}[/] {late_milestones} ({', '.join(m.id for m in late_m) or '—'}), "
+            f"{late_actions} ({', '.join(a.id for a in late_a) or '—'})"
         )
     else:
-        console.print("nothing late")
+        console.print(_("nothing late"))
     if result.note_en:
         console.print(f"[dim]note: {printable(result.note_en)}[/]")

@@ -81,15 +81,23 @@ def _explain_invalid(root) -> None:  # type: ignore[no-untyped-def]
     """The overview reads records as the schemas describe them: on a record of another shape,
     name the invalid records instead of failing as if protsoc had a bug."""
     from protsoc.kernel.errors import InvalidRecord
+    from protsoc.kernel.i18n import _, ngettext
     from protsoc.validate.pipeline import validate
 
     errors = validate(root).errors
     if errors:
         files = sorted({finding.path for finding in errors})
         raise InvalidRecord(
-            f"the registry has {len(errors)} errors in {len(files)} files ({', '.join(files[:3])}"
-            f"{', …' if len(files) > 3 else ''}); status needs valid records",
-            "run `protsoc validate` to see them and fix them",
+            _("the registry has {errors} in {files} ({names}); status needs valid records").format(
+                errors=ngettext("{count} error", "{count} errors", len(errors)).format(
+                    count=len(errors)
+                ),
+                files=ngettext("{count} file", "{count} files", len(files)).format(
+                    count=len(files)
+                ),
+                names=", ".join(files[:3]) + (", …" if len(files) > 3 else ""),
+            ),
+            _("run `protsoc validate` to see them and fix them"),
         ) from None
 
 
@@ -97,6 +105,7 @@ def _print_table(console, result) -> None:  # type: ignore[no-untyped-def]
     from rich.table import Table
 
     from protsoc.cli.output import printable
+    from protsoc.kernel.i18n import _, ngettext
 
     # Arabic stays out of the table's cells: terminals without bidi support scramble it and
     # bidi terminals reorder whole lines (see shared research, "Terminal output"); the names
@@ -137,5 +146,10 @@ def _print_table(console, result) -> None:  # type: ignore[no-untyped-def]
         )
     console.print()
     console.print(
-        f"{result.records} records; meetings tracked since {result.tracking_start or 'unknown'}"
+        _("{records}; meetings tracked since {date}").format(
+            records=ngettext("{count} record", "{count} records", result.records).format(
+                count=result.records
+            ),
+            date=result.tracking_start or _("unknown"),
+        )
     )

@@ -84,6 +84,7 @@ def validate(
 
 def _print_text(console, result, valid: bool) -> None:  # type: ignore[no-untyped-def]
     from protsoc.cli.output import printable
+    from protsoc.kernel.i18n import _, ngettext
     from protsoc.kernel.safe_text import ci_log_line, terminal
     from protsoc.validate.reporters import plain_hint, plain_line
 
@@ -99,11 +100,23 @@ def _print_text(console, result, valid: bool) -> None:  # type: ignore[no-untype
         # `file:line:col: ...` lines, and a wrapped message would lose its end.
         console.print(f"[{colour}]{printable(plain_line(finding))}[/]", soft_wrap=True)
         if finding.hint:
-            console.print(f"    [dim]hint: {printable(plain_hint(finding))}[/]", soft_wrap=True)
+            console.print(
+                f"    [dim]{_('hint:')} {printable(plain_hint(finding))}[/]", soft_wrap=True
+            )
     errors, warnings = len(result.errors), len(result.warnings)
     if result.findings:
         console.print()
-    verdict = "[green]valid[/]" if valid else "[red]invalid[/]"
+    verdict = f"[green]{_('valid')}[/]" if valid else f"[red]{_('invalid')}[/]"
+    files = result.files_checked
     console.print(
-        f"{verdict}: {result.files_checked} files checked, {errors} errors, {warnings} warnings"
+        _("{verdict}: {files}, {errors}, {warnings}").format(
+            verdict=verdict,
+            files=ngettext("{count} file checked", "{count} files checked", files).format(
+                count=files
+            ),
+            errors=ngettext("{count} error", "{count} errors", errors).format(count=errors),
+            warnings=ngettext("{count} warning", "{count} warnings", warnings).format(
+                count=warnings
+            ),
+        )
     )
