@@ -90,7 +90,7 @@ def decisions(
 
 def _print_text(console, result, status) -> None:  # type: ignore[no-untyped-def]
     from protsoc.cli.output import printable
-    from protsoc.kernel.i18n import ngettext
+    from protsoc.kernel.i18n import _, ngettext
     from protsoc.cli.tables import print_table
 
     if not result.decisions:
@@ -151,9 +151,11 @@ def _print_text(console, result, status) -> None:  # type: ignore[no-untyped-def
     )
     if counts["without_plan"]:
         console.print(
-            "[yellow]hint:[/] the Technical Committee turns every decision into an action plan: "
-            "add "
-            "registry/roadmap/actions/<id>.yaml with `decisions: [<decision>]`"
+            f"[yellow]{_('hint:')}[/] "
+            + _(
+                "the Technical Committee turns every decision into an action plan: "
+                "`protsoc add action DECISION --title … --owner … --due …`"
+            )
         )
 
 

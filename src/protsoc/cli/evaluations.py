@@ -37,11 +37,14 @@ def _print_text(console, rows) -> None:  # type: ignore[no-untyped-def]
     from rich.table import Table
 
     from protsoc.cli.output import printable
+    from protsoc.kernel.i18n import _
 
     if not rows:
         console.print(
-            "no evaluations recorded (the Steering Committee launches them; add "
-            "registry/roadmap/evaluations/<id>.yaml when a source reports one)"
+            _(
+                "no evaluations recorded (the Steering Committee launches them; record one with "
+                "`protsoc add evaluation` when a source reports it)"
+            )
         )
         return
     table = Table(title="evaluations", box=box.SIMPLE_HEAD)

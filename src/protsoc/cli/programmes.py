@@ -66,12 +66,11 @@ def _print_programmes(console, rows) -> None:  # type: ignore[no-untyped-def]
     from rich.table import Table
 
     from protsoc.cli.output import printable
+    from protsoc.kernel.i18n import _
     from protsoc.governance import finance
 
     if not rows:
-        console.print(
-            "no programmes recorded (add registry/programmes/<id>.yaml, or `protsoc add programme`)"
-        )
+        console.print(_("no programmes recorded (record one with `protsoc add programme`)"))
         return
     table = Table(title="programmes", box=box.SIMPLE_HEAD)
     for heading in ("programme", "managed by", "start", "axis", "linked records", "execution"):
