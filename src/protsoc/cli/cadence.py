@@ -112,21 +112,23 @@ def _print_text(console, report) -> None:  # type: ignore[no-untyped-def]
         + f"[/]{since} ({window})"
     )
     print_table(console, _summary_table(report))
+    # (gettext's extractor cannot see a call inside an f-string: the labels are named first)
+    rule_label, source_label, breach_label = _("rule:"), _("source:"), _("breach")
     for c in report.committees:
         console.print()
         console.print(f"[bold]{printable(c.id)}[/] — {_status(c.status)}")
-        console.print(f"  {_('rule:')} {printable(c.words['en'])}")
+        console.print(f"  {rule_label} {printable(c.words['en'])}")
         console.print(f"  القاعدة: {printable(c.words['ar'])}")
         source = c.source or {}
         cited = " ".join(str(source[k]) for k in ("document", "section") if source.get(k))
         if c.rule is None:
             if cited:
-                console.print(f"  {_('source:')} {printable(cited)}")
+                console.print(f"  {source_label} {printable(cited)}")
             continue
         console.print(
             "  "
             + _("judged from {date}").format(date=c.start)
-            + (f"; {_('source:')} {printable(cited)}" if cited else "")
+            + (f"; {source_label} {printable(cited)}" if cited else "")
         )
         if c.dissolved:
             console.print("  " + _("dissolved on {date}").format(date=c.dissolved))
@@ -141,7 +143,7 @@ def _print_text(console, report) -> None:  # type: ignore[no-untyped-def]
         # At 10,000 meetings these tables hold about 10,000 rows (cli/tables.py draws them).
         print_table(console, _detail_table(c))
         for b in c.breaches:
-            console.print(f"  [red]{_('breach')}[/]: {_breach_words(b)}")
+            console.print(f"  [red]{breach_label}[/]: {_breach_words(b)}")
 
 
 def _summary_table(report):  # type: ignore[no-untyped-def]

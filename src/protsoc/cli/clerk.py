@@ -300,7 +300,7 @@ def _execute(
         for finding in refused.findings:
             console.print(f"[red]{printable(plain_line(finding))}[/]")
             if finding.hint:
-                console.print(f"    [dim]hint: {printable(finding.hint)}[/]")
+                console.print(f"    [dim]{_('hint:')} {printable(finding.hint)}[/]")
         raise
     console = stdout()
     if outcome.plan.said:

@@ -151,7 +151,9 @@ def _print_text(console, result, status) -> None:  # type: ignore[no-untyped-def
     )
     if counts["without_plan"]:
         console.print(
-            f"[yellow]{_('hint:')}[/] "
+            "[yellow]"
+            + _("hint:")
+            + "[/] "
             + _(
                 "the Technical Committee turns every decision into an action plan: "
                 "`protsoc add action DECISION --title … --owner … --due …`"

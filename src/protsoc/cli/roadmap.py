@@ -148,8 +148,9 @@ def _print_text(console, result) -> None:  # type: ignore[no-untyped-def]
         late_actions = ngettext("{count} action", "{count} actions", len(late_a)).format(
             count=len(late_a)
         )
+        late_label = _("late:")
         console.print(
-            f"[red]{_('late:')}[/] {late_milestones} ({', '.join(m.id for m in late_m) or '—'}), "
+            f"[red]{late_label}[/] {late_milestones} ({', '.join(m.id for m in late_m) or '—'}), "
             f"{late_actions} ({', '.join(a.id for a in late_a) or '—'})"
         )
     else:

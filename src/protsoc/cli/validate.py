@@ -89,6 +89,7 @@ def _print_text(console, result, valid: bool) -> None:  # type: ignore[no-untype
     from protsoc.validate.reporters import plain_hint, plain_line
 
     current = None
+    hint_label = _("hint:")
     for finding in result.findings:
         if finding.path != current:
             if current is not None:
@@ -101,12 +102,12 @@ def _print_text(console, result, valid: bool) -> None:  # type: ignore[no-untype
         console.print(f"[{colour}]{printable(plain_line(finding))}[/]", soft_wrap=True)
         if finding.hint:
             console.print(
-                f"    [dim]{_('hint:')} {printable(plain_hint(finding))}[/]", soft_wrap=True
+                f"    [dim]{hint_label} {printable(plain_hint(finding))}[/]", soft_wrap=True
             )
     errors, warnings = len(result.errors), len(result.warnings)
     if result.findings:
         console.print()
-    verdict = f"[green]{_('valid')}[/]" if valid else f"[red]{_('invalid')}[/]"
+    verdict = "[green]" + _("valid") + "[/]" if valid else "[red]" + _("invalid") + "[/]"
     files = result.files_checked
     console.print(
         _("{verdict}: {files}, {errors}, {warnings}").format(

@@ -41,14 +41,26 @@ def verify_seals(
             findings = reporters.repository_paths(findings, find_registry(registry))
         typer.echo(reporters.REPORTERS[output_format](findings, result.sealed, valid))
         raise typer.Exit(0 if valid else 1)
+    from protsoc.kernel.i18n import _, ngettext
+
     console = stdout()
+    hint_label = _("hint:")
     for finding in result.findings:
         console.print(f"[red]{printable(reporters.plain_line(finding))}[/]", soft_wrap=True)
         if finding.hint:
-            console.print(f"    [dim]hint: {printable(finding.hint)}[/]", soft_wrap=True)
-    verdict = "[green]intact[/]" if valid else "[red]broken[/]"
+            console.print(f"    [dim]{hint_label} {printable(finding.hint)}[/]", soft_wrap=True)
+    verdict = "[green]" + _("intact") + "[/]" if valid else "[red]" + _("broken") + "[/]"
     console.print(
-        f"{verdict}: {result.sealed} sealed minutes checked against history, "
-        f"{len(result.findings)} changed since approval"
+        _("{verdict}: {sealed}, {changed} since approval").format(
+            verdict=verdict,
+            sealed=ngettext(
+                "{count} sealed minutes checked against history",
+                "{count} sealed minutes checked against history",
+                result.sealed,
+            ).format(count=result.sealed),
+            changed=ngettext("{count} changed", "{count} changed", len(result.findings)).format(
+                count=len(result.findings)
+            ),
+        )
     )
     raise typer.Exit(0 if valid else 1)
