@@ -95,7 +95,7 @@ def _print_text(console, report) -> None:  # type: ignore[no-untyped-def]
     from protsoc.cli.output import printable
     from protsoc.cli.tables import print_table
 
-    from protsoc.kernel.i18n import _, ngettext
+    from protsoc.kernel.i18n import _, language, ngettext
 
     # Arabic stays out of table cells (rich has no bidi; see shared research, "Terminal output"):
     # tables hold ids, dates and states; the wording in the clerk's language follows as plain
@@ -117,7 +117,8 @@ def _print_text(console, report) -> None:  # type: ignore[no-untyped-def]
     for c in report.committees:
         console.print()
         console.print(f"[bold]{printable(c.id)}[/] — {_status(c.status)}")
-        console.print(f"  {rule_label} {printable(c.words['en'])}")
+        if language() != "ar":  # in Arabic, the Arabic wording below says it all
+            console.print(f"  {rule_label} {printable(c.words['en'])}")
         console.print(f"  القاعدة: {printable(c.words['ar'])}")
         source = c.source or {}
         cited = " ".join(str(source[k]) for k in ("document", "section") if source.get(k))
@@ -125,11 +126,10 @@ def _print_text(console, report) -> None:  # type: ignore[no-untyped-def]
             if cited:
                 console.print(f"  {source_label} {printable(cited)}")
             continue
-        console.print(
-            "  "
-            + _("judged from {date}").format(date=c.start)
-            + (f"; {source_label} {printable(cited)}" if cited else "")
-        )
+        judged = _("judged from {date}").format(date=c.start)
+        if cited:
+            judged = _("{judged}; source: {source}").format(judged=judged, source=printable(cited))
+        console.print("  " + judged)
         if c.dissolved:
             console.print("  " + _("dissolved on {date}").format(date=c.dissolved))
         console.print(

@@ -288,8 +288,7 @@ def _print_text(console, result) -> None:  # type: ignore[no-untyped-def]
             no_data=counts["no_data"],
             no_target=counts["no_target"],
         )
-        + "; "
-        + _("≈ about, > more than, ≥ at least, < less than")
+        + _("; ≈ about, > more than, ≥ at least, < less than")
     )
     for row in result.rows:
         if row.freshness == "stale":

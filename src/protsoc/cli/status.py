@@ -59,18 +59,33 @@ def _finance_line(money) -> str:  # type: ignore[no-untyped-def]
 
     from protsoc.governance import finance
 
+    from protsoc.kernel.i18n import _, ngettext
+
+    count = money["programmes"]
     if "committed" not in money:
-        return (
-            f"{money['programmes']} programmes; no budget or ledger event recorded "
-            "(protsoc finance)"
-        )
+        return ngettext(
+            "{count} programme; no budget or ledger event recorded (protsoc finance)",
+            "{count} programmes; no budget or ledger event recorded (protsoc finance)",
+            count,
+        ).format(count=count)
     budget = money["revised_budget"]
-    of_budget = f" of {finance.format_mad(Decimal(budget))}" if budget else ""
-    return (
-        f"{money['programmes']} programmes: committed "
-        f"{finance.format_mad(Decimal(money['committed']))}{of_budget} MAD, paid "
-        f"{finance.format_mad(Decimal(money['paid']))} MAD; {money['not_reported']} not "
-        f"reported for {money['report_period']} (protsoc finance)"
+    committed = finance.format_mad(Decimal(money["committed"]))
+    if budget:
+        committed = _("{committed} of {budget}").format(
+            committed=committed, budget=finance.format_mad(Decimal(budget))
+        )
+    return ngettext(
+        "{count} programme: committed {committed} MAD, paid {paid} MAD; {not_reported} not "
+        "reported for {period} (protsoc finance)",
+        "{count} programmes: committed {committed} MAD, paid {paid} MAD; {not_reported} not "
+        "reported for {period} (protsoc finance)",
+        count,
+    ).format(
+        count=count,
+        committed=committed,
+        paid=finance.format_mad(Decimal(money["paid"])),
+        not_reported=money["not_reported"],
+        period=money["report_period"],
     )
 
 
