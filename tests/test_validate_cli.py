@@ -171,7 +171,7 @@ def test_warnings_pass_unless_strict(warned: RegistryTree, run) -> None:
     assert "valid: 3 files checked, 0 errors, 1 warning" in relaxed.stdout
     strict = run(["protsoc", "validate", "--strict"], cwd=warned.repo)
     assert strict.exit_code == 1
-    assert "invalid: 3 files checked, 0 errors, 1 warnings" in strict.stdout
+    assert "invalid: 3 files checked, 0 errors, 1 warning" in strict.stdout
     assert (
         json.loads(
             run(["protsoc", "validate", "--strict", "--format", "json"], cwd=warned.repo).stdout
