@@ -44,14 +44,17 @@ def render(
     from protsoc.documents.render import DOCUMENTS
     from protsoc.documents.render import render as render_document
     from protsoc.kernel.errors import UsageError
+    from protsoc.kernel.i18n import _
     from protsoc.registry.layout import find_registry
     from protsoc.registry.loaded import Registry
 
     if document not in DOCUMENTS:
         raise UsageError(
-            f"unknown document {document!r}",
-            "use `protsoc render minutes MEETING` or "
-            "`protsoc render convocation MEETING`; the follow-up report is `protsoc report`",
+            _("unknown document {document!r}").format(document=document),
+            _(
+                "use `protsoc render minutes MEETING` or `protsoc render convocation MEETING`; "
+                "the follow-up report is `protsoc report`"
+            ),
         )
     loaded = Registry.load(find_registry(registry))
     rendered = render_document(
@@ -68,10 +71,11 @@ def deliver(rendered, output: Path | None) -> None:  # type: ignore[no-untyped-d
     """Write a rendered document to ``output`` (atomically), or md/html to stdout."""
     from protsoc.cli.output import stderr
     from protsoc.documents.render import write_output
+    from protsoc.kernel.i18n import _
 
     if output is None and rendered.format != "pdf":
         typer.echo(rendered.content, nl=False)
         return
     target = output or Path(rendered.suggested_name)
     write_output(target, rendered.content)
-    stderr().print(f"wrote {target}")
+    stderr().print(_("wrote {path}").format(path=target))

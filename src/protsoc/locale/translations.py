@@ -1303,6 +1303,19 @@ T = {
             "{not_reported} دون تصريح برسم {period} (protsoc finance)",
         ),
     ),
+    "unknown document {document!r}": (
+        "document inconnu {document!r}",
+        "وثيقة غير معروفة {document!r}",
+    ),
+    (
+        "use `protsoc render minutes MEETING` or `protsoc render convocation MEETING`; the "
+        "follow-up report is `protsoc report`"
+    ): (
+        "utilisez `protsoc render minutes RÉUNION` ou `protsoc render convocation RÉUNION` ; le "
+        "rapport de suivi s'obtient avec `protsoc report`",
+        "استعمل `protsoc render minutes MEETING` أو `protsoc render convocation MEETING`؛ "
+        "أما تقرير التتبع فيعد بـ`protsoc report`",
+    ),
     "{committed} of {budget}": ("{committed} sur {budget}", "{committed} من أصل {budget}"),
     (
         "the Technical Committee turns every decision into an action plan: "
