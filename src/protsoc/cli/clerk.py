@@ -86,14 +86,23 @@ def ask(
         prompt = f"{prompt} ({skip})"
         default = ""
     while True:
+        # Read as text and converted here: Click's own conversion refused the empty answer
+        # that "Enter to skip" offers, in English ("'' is not a valid int").
         answer = typer.prompt(
-            prompt, default=default, show_default=default not in (None, ""), type=kind
-        )
-        if isinstance(answer, str):
-            answer = answer.strip()
+            prompt,
+            default=None if default is None else str(default),  # None: Click asks again
+            show_default=default not in (None, ""),
+            type=str,
+        ).strip()
         if answer == "" and not required:
             return None
         problem = None
+        if kind is not str:
+            try:
+                answer = kind(answer)
+            except ValueError:
+                typer.echo(_("{answer!r} is not a whole number").format(answer=answer), err=True)
+                continue
         if choices:
             answer, problem = pick(str(answer), choices)
         if problem is None and field is not None:

@@ -1316,6 +1316,15 @@ T = {
         "استعمل `protsoc render minutes MEETING` أو `protsoc render convocation MEETING`؛ "
         "أما تقرير التتبع فيعد بـ`protsoc report`",
     ),
+    "{path} is in sync with protsoc's schemas": (
+        "{path} est conforme aux schémas de protsoc",
+        "{path} مطابق لمخططات protsoc",
+    ),
+    "removed {path}": ("supprimé : {path}", "تم حذف {path}"),
+    "{answer!r} is not a whole number": (
+        "{answer!r} n'est pas un nombre entier",
+        "{answer!r} ليس عددا صحيحا",
+    ),
     "{committed} of {budget}": ("{committed} sur {budget}", "{committed} من أصل {budget}"),
     (
         "the Technical Committee turns every decision into an action plan: "
