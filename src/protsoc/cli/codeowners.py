@@ -49,7 +49,7 @@ def codeowners(
         result.owned_committees,
     ).format(count=result.owned_committees)
     for warning in result.warnings:
-        stderr().print(f"[yellow]warning:[/] {printable(warning)}")
+        stderr().print("[yellow]" + _("warning:") + "[/] " + printable(warning))
     if output is not None and str(output) == "-":
         typer.echo(result.text, nl=False)
         return
@@ -57,7 +57,7 @@ def codeowners(
     current = target.read_text(encoding="utf-8") if target.is_file() else None
     if check:
         if current is None and result.owned_committees == 0:
-            typer.echo("no committee records secretariat.review_teams: no CODEOWNERS needed")
+            typer.echo(_("no committee records secretariat.review_teams: no CODEOWNERS needed"))
             return
         if current != result.text:
             state = "missing" if current is None else "out of date"

@@ -202,7 +202,9 @@ def _print_text(console, result) -> None:  # type: ignore[no-untyped-def]
     from protsoc.governance.indicator import QUALIFIER_SIGNS, format_number
 
     if not result.rows:
-        console.print(f"no indicators in the national dashboard as of {result.as_of}")
+        console.print(
+            _("no indicators in the national dashboard as of {date}").format(date=result.as_of)
+        )
         return
 
     def shown(value) -> str:  # type: ignore[no-untyped-def]
@@ -293,6 +295,10 @@ def _print_text(console, result) -> None:  # type: ignore[no-untyped-def]
     for row in result.rows:
         if row.freshness == "stale":
             console.print(
-                f"[red]stale:[/] {printable(row.id)} ({row.frequency}): a value was due by "
-                f"{row.next_update_due}"
+                "[red]"
+                + _("stale:")
+                + "[/] "
+                + _("{id} ({frequency}): a value was due by {date}").format(
+                    id=printable(row.id), frequency=row.frequency, date=row.next_update_due
+                )
             )

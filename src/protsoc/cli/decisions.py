@@ -94,8 +94,12 @@ def _print_text(console, result, status) -> None:  # type: ignore[no-untyped-def
     from protsoc.cli.tables import print_table
 
     if not result.decisions:
-        what = f"no {status} decisions" if status else "no decisions or recommendations"
-        console.print(f"{what} recorded as of {result.as_of}")
+        what = (
+            _("no {status} decisions recorded as of {date}")
+            if status
+            else _("no decisions or recommendations recorded as of {date}")
+        )
+        console.print(what.format(status=status, date=result.as_of))
     else:
         # Arabic stays out of the table (terminals scramble it in cells): texts follow as lines.
         print_table(console, _table(result))
@@ -122,13 +126,15 @@ def _print_text(console, result, status) -> None:  # type: ignore[no-untyped-def
         _print_lines(console, lines)
     for action in result.unlinked_actions:
         console.print(
-            f"[yellow]action {printable(action.id)} carries out no recorded decision[/] "
-            f"({printable(action.path)})"
+            "[yellow]"
+            + _("action {id} carries out no recorded decision").format(id=printable(action.id))
+            + f"[/] ({printable(action.path)})"
         )
     if result.meetings_without_decisions:
         console.print(
-            "held meetings with no decision recorded: "
-            + ", ".join(result.meetings_without_decisions)
+            _("held meetings with no decision recorded: {meetings}").format(
+                meetings=", ".join(result.meetings_without_decisions)
+            )
         )
     counts = result.counts()
     console.print(

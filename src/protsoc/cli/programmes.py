@@ -208,13 +208,14 @@ def _print_finance(console, report) -> None:  # type: ignore[no-untyped-def]
 
     from protsoc.cli.output import printable
     from protsoc.governance import finance
+    from protsoc.kernel.i18n import _
 
-    console.print(f"financial follow-up as of {report.as_of} (amounts in MAD)")
+    console.print(_("financial follow-up as of {date} (amounts in MAD)").format(date=report.as_of))
     if not report.recorded:
         console.print(_NO_MONEY)
         return
     if not report.rows:
-        console.print("nothing recorded for this selection")
+        console.print(_("nothing recorded for this selection"))
         return
     table = Table(box=box.SIMPLE_HEAD)
     for heading in (
@@ -276,7 +277,9 @@ def _print_finance(console, report) -> None:  # type: ignore[no-untyped-def]
                     f"{finance.format_mad(_decimal(period['paid']))}"
                 )
     if report.not_reported:
-        console.print(f"[red]not reported for {report.report_period}[/]:")
+        console.print(
+            "[red]" + _("not reported for {period}").format(period=report.report_period) + "[/]:"
+        )
         for entry in report.not_reported:
             console.print(
                 f"  {entry['kind']} {printable(entry['id'])} (owner "
@@ -284,7 +287,9 @@ def _print_finance(console, report) -> None:  # type: ignore[no-untyped-def]
             )
     else:
         console.print(
-            f"every programme and action with a budget reported for {report.report_period}"
+            _("every programme and action with a budget reported for {period}").format(
+                period=report.report_period
+            )
         )
 
 

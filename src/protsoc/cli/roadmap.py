@@ -121,7 +121,7 @@ def _print_text(console, result) -> None:  # type: ignore[no-untyped-def]
             console.print(f"[bold]{printable(m.id)}[/]: {printable(m.title)}")
     if result.resources:
         console.print()
-        console.print("[bold]mobilised resources[/]")
+        console.print("[bold]" + _("mobilised resources") + "[/]")
         for r in result.resources:
             amount = (
                 f" — {r.amount:,.0f} {r.currency or ''}".rstrip() if r.amount is not None else ""
@@ -132,13 +132,16 @@ def _print_text(console, result) -> None:  # type: ignore[no-untyped-def]
             )
     if result.principles:
         console.print()
-        console.print("[bold]guiding principles[/]")
+        console.print("[bold]" + _("guiding principles") + "[/]")
         for text in result.principles:
             console.print(f"  - {printable(text)}")
     console.print()
     if result.missing:
         console.print(
-            f"[yellow]not recorded:[/] {', '.join(result.missing)} (no source gives them yet)"
+            "[yellow]"
+            + _("not recorded:")
+            + "[/] "
+            + _("{items} (no source gives them yet)").format(items=", ".join(result.missing))
         )
     late_m, late_a = result.late_milestones, result.late_actions
     if late_m or late_a:

@@ -1325,6 +1325,75 @@ T = {
         "{answer!r} n'est pas un nombre entier",
         "{answer!r} ليس عددا صحيحا",
     ),
+    "interrupted": ("interrompu", "تم الإيقاف"),
+    "cannot use {path}: {reason}": (
+        "impossible d'utiliser {path} : {reason}",
+        "تعذر استعمال {path}: {reason}",
+    ),
+    "cannot go on: {reason}": ("impossible de continuer : {reason}", "تعذرت المتابعة: {reason}"),
+    "protsoc hit an internal error": (
+        "protsoc a rencontré une erreur interne",
+        "وقع خطأ داخلي في protsoc",
+    ),
+    (
+        "(a bug, not your data). The details are in {log}; please attach that file when you "
+        "report it."
+    ): (
+        "(une anomalie du logiciel, pas de vos données). Le détail est dans {log} ; merci de "
+        "joindre ce fichier à votre signalement.",
+        "(خلل في البرنامج وليس في معطياتك). التفاصيل في {log}؛ المرجو إرفاق هذا الملف عند "
+        "التبليغ عن الخلل.",
+    ),
+    "warning:": ("avertissement :", "تنبيه:"),
+    "no committee records secretariat.review_teams: no CODEOWNERS needed": (
+        "aucun comité n'indique secretariat.review_teams : pas besoin de CODEOWNERS",
+        "لا توجد أي لجنة تحدد secretariat.review_teams: لا حاجة إلى CODEOWNERS",
+    ),
+    "no indicators in the national dashboard as of {date}": (
+        "aucun indicateur dans le tableau de bord national au {date}",
+        "لا يوجد أي مؤشر في لوحة القيادة الوطنية في {date}",
+    ),
+    "stale:": ("non à jour :", "غير محين:"),
+    "{id} ({frequency}): a value was due by {date}": (
+        "{id} ({frequency}) : une valeur était attendue au plus tard le {date}",
+        "{id} ({frequency}): كانت قيمة جديدة مستحقة قبل {date}",
+    ),
+    "no {status} decisions recorded as of {date}": (
+        "aucune décision au statut {status} enregistrée au {date}",
+        "لا يوجد أي قرار بالحالة {status} مسجل في {date}",
+    ),
+    "no decisions or recommendations recorded as of {date}": (
+        "aucune décision ni recommandation enregistrée au {date}",
+        "لا يوجد أي قرار أو توصية مسجلة في {date}",
+    ),
+    "action {id} carries out no recorded decision": (
+        "l'action {id} ne met en œuvre aucune décision enregistrée",
+        "الإجراء {id} لا ينفذ أي قرار مسجل",
+    ),
+    "held meetings with no decision recorded: {meetings}": (
+        "réunions tenues sans décision enregistrée : {meetings}",
+        "اجتماعات منعقدة دون أي قرار مسجل: {meetings}",
+    ),
+    "financial follow-up as of {date} (amounts in MAD)": (
+        "suivi financier au {date} (montants en MAD)",
+        "التتبع المالي في {date} (المبالغ بالدرهم)",
+    ),
+    "nothing recorded for this selection": (
+        "rien n'est enregistré pour cette sélection",
+        "لا يوجد أي شيء مسجل لهذا الاختيار",
+    ),
+    "not reported for {period}": ("non déclaré pour {period}", "لم يصرح به برسم {period}"),
+    "every programme and action with a budget reported for {period}": (
+        "chaque programme et chaque action dotés d'un budget ont été déclarés pour {period}",
+        "تم التصريح برسم {period} بكل برنامج وإجراء له ميزانية",
+    ),
+    "mobilised resources": ("ressources mobilisées", "الموارد المعبأة"),
+    "guiding principles": ("principes directeurs", "المبادئ التوجيهية"),
+    "not recorded:": ("non enregistré :", "غير مسجل:"),
+    "{items} (no source gives them yet)": (
+        "{items} (aucune source ne les donne encore)",
+        "{items} (لا يذكرها أي مصدر بعد)",
+    ),
     "{committed} of {budget}": ("{committed} sur {budget}", "{committed} من أصل {budget}"),
     (
         "the Technical Committee turns every decision into an action plan: "
