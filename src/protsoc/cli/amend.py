@@ -43,6 +43,7 @@ def amend(
     minutes (`protsoc approve MEETING-N --by MEMBER`).
     """
     from protsoc.clerk import errata
+    from protsoc.kernel.i18n import _
     from protsoc.registry.layout import display_path
 
     start(lang)
@@ -57,7 +58,8 @@ def amend(
     path = outcome.paths[0]
     erratum_id = f"{path.parent.name}/{path.stem}"
     typer.echo(
-        f"erratum {erratum_id} amends {meeting}; next: correct {display_path(path)}, then approve "
-        "it: "
-        f"protsoc approve {erratum_id} --by MEMBER"
+        _(
+            "erratum {erratum} amends {meeting}; next: correct {path}, then approve it: "
+            "protsoc approve {erratum} --by MEMBER"
+        ).format(erratum=erratum_id, meeting=meeting, path=display_path(path))
     )

@@ -1394,6 +1394,48 @@ T = {
         "{items} (aucune source ne les donne encore)",
         "{items} (لا يذكرها أي مصدر بعد)",
     ),
+    "wrote {path}: {meetings} and {reminders} ({new} new, {updated} updated, {withdrawn} "
+    "withdrawn)": (
+        "{path} écrit : {meetings} et {reminders} ({new} nouveaux, {updated} mis à jour, "
+        "{withdrawn} retirés)",
+        "تم تسجيل {path}: {meetings} و{reminders} (جديدة: {new}، محينة: {updated}، "
+        "مسحوبة: {withdrawn})",
+    ),
+    "{count} meeting": (
+        ("{count} réunion", "{count} de réunions", "{count} réunions"),
+        (
+            "{count} اجتماع",
+            "اجتماع واحد",
+            "اجتماعين",
+            "{count} اجتماعات",
+            "{count} اجتماعا",
+            "{count} اجتماع",
+        ),
+    ),
+    "{count} due-date reminder": (
+        (
+            "{count} rappel d'échéance",
+            "{count} de rappels d'échéance",
+            "{count} rappels d'échéance",
+        ),
+        (
+            "{count} تذكير بالأجل",
+            "تذكير واحد بالأجل",
+            "تذكيرين بالأجل",
+            "{count} تذكيرات بالأجل",
+            "{count} تذكيرا بالأجل",
+            "{count} تذكير بالأجل",
+        ),
+    ),
+    (
+        "erratum {erratum} amends {meeting}; next: correct {path}, then approve it: "
+        "protsoc approve {erratum} --by MEMBER"
+    ): (
+        "l'erratum {erratum} modifie {meeting} ; ensuite : corrigez {path}, puis approuvez-le : "
+        "protsoc approve {erratum} --by MEMBRE",
+        "الاستدراك {erratum} يعدل {meeting}؛ الخطوة التالية: صحح {path}، ثم صادق عليه: "
+        "protsoc approve {erratum} --by MEMBER",
+    ),
     "{committed} of {budget}": ("{committed} sur {budget}", "{committed} من أصل {budget}"),
     (
         "the Technical Committee turns every decision into an action plan: "
