@@ -155,6 +155,7 @@ def parse_date(value: str | None, option: str) -> "dt.date | None":
     import datetime as dt
 
     from protsoc.kernel.errors import UsageError
+    from protsoc.kernel.i18n import _
 
     if value is None:
         return None
@@ -164,12 +165,17 @@ def parse_date(value: str | None, option: str) -> "dt.date | None":
         day = dt.date.fromisoformat(value)
     except ValueError:
         raise UsageError(
-            f"{option} {value!r} is not a date", "write it as YYYY-MM-DD, e.g. 2026-11-22"
+            _("{what} {value!r} is not a date").format(what=option, value=value),
+            _("write it as YYYY-MM-DD, e.g. 2026-11-22"),
         ) from None
     if not FIRST_YEAR <= day.year <= LAST_YEAR:
         raise UsageError(
-            f"{option} {value!r} is outside the years protsoc computes with",
-            f"give a date from {FIRST_YEAR}-01-01 to {LAST_YEAR}-12-31",
+            _("{what} {value!r} is outside the years protsoc computes with").format(
+                what=option, value=value
+            ),
+            _("give a date from {first}-01-01 to {last}-12-31").format(
+                first=FIRST_YEAR, last=LAST_YEAR
+            ),
         )
     return day
 
@@ -177,7 +183,11 @@ def parse_date(value: str | None, option: str) -> "dt.date | None":
 def check_format(value: str, choices: Collection[str]) -> str:
     """The ``--format`` value, or a usage error listing the formats the command offers."""
     from protsoc.kernel.errors import UsageError
+    from protsoc.kernel.i18n import _
 
     if value not in choices:
-        raise UsageError(f"unknown --format {value!r}", f"use one of: {', '.join(choices)}")
+        raise UsageError(
+            _("unknown --format {value!r}").format(value=value),
+            _("use one of: {choices}").format(choices=", ".join(choices)),
+        )
     return value

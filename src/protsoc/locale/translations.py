@@ -1436,6 +1436,18 @@ T = {
         "الاستدراك {erratum} يعدل {meeting}؛ الخطوة التالية: صحح {path}، ثم صادق عليه: "
         "protsoc approve {erratum} --by MEMBER",
     ),
+    "unknown --format {value!r}": (
+        "--format {value!r} inconnu",
+        "قيمة --format غير معروفة: {value!r}",
+    ),
+    "{what} {value!r} is not a date": (
+        "{what} {value!r} n'est pas une date",
+        "{what} {value!r} ليس تاريخا",
+    ),
+    "write it as YYYY-MM-DD, e.g. 2026-11-22": (
+        "écrivez-la au format AAAA-MM-JJ, p. ex. 2026-11-22",
+        "اكتبه بصيغة YYYY-MM-DD، مثلا 2026-11-22",
+    ),
     "{committed} of {budget}": ("{committed} sur {budget}", "{committed} من أصل {budget}"),
     (
         "the Technical Committee turns every decision into an action plan: "
