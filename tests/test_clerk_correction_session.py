@@ -199,7 +199,7 @@ def test_every_mistake_is_corrected_by_command_in_arabic(tmp_path: Path, home: P
     assert log[0] == "undo: meeting(technical): set guest guest-1 of 2025-03-11 (capacity)"
     assert log[3] == "meeting(technical): move 2025-03-10 to 2025-03-11"
     assert git(repo, "status", "--porcelain") == ""
-    step(["validate"], repo, home, "0 errors")
+    step(["validate"], repo, home, "صالح: تم فحص 10 ملفات، بدون أخطاء")  # in Arabic too
 
     from protsoc.registry import yamlio
 
