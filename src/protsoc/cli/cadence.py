@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Callable, Optional
+from typing import Annotated, Optional
 
 import typer
 
@@ -137,7 +137,7 @@ def _print_text(console, report) -> None:  # type: ignore[no-untyped-def]
             + _("last held: {meeting}; next due: {date} ({days})").format(
                 meeting=printable(c.last_held.id) if c.last_held else _("none recorded"),
                 date=c.next_due or "—",
-                days=_days(c, ngettext),
+                days=_days(c, translated=True),
             )
         )
         # At 10,000 meetings these tables hold about 10,000 rows (cli/tables.py draws them).
@@ -235,16 +235,20 @@ def _english(singular: str, plural: str, count: int) -> str:
     return singular if count == 1 else plural
 
 
-def _days(c, ngettext: Callable[[str, str, int], str] = _english) -> str:  # type: ignore[no-untyped-def]
+def _days(c, translated: bool = False) -> str:  # type: ignore[no-untyped-def]
     """Days late or left: in English in the table's cells (no Arabic in a table, see
-    _print_text); on a plain line, with the clerk's ``ngettext``."""
+    _print_text); in the clerk's language on a plain line."""
+    from protsoc.kernel import i18n
+
+    ngettext = i18n.ngettext if translated else _english
+    gettext = i18n._ if translated else str
     if c.days_late is not None:
         return ngettext("{count} day late", "{count} days late", c.days_late).format(
             count=c.days_late
         )
     if c.days_left is not None:
         if c.days_left == 0:
-            return ngettext("due today", "due today", 1)
+            return gettext("due today")
         return ngettext("{count} day left", "{count} days left", c.days_left).format(
             count=c.days_left
         )

@@ -1064,7 +1064,7 @@ T = {
             "بقي {count} يوم",
         ),
     ),
-    "due today": (("dû aujourd'hui",) * 3, ("مستحق اليوم",) * 6),
+    "due today": ("dû aujourd'hui", "مستحق اليوم"),
     "due soon = next meeting due within {count} day": (
         (
             "échéance proche = prochaine réunion due dans {count} jour",
