@@ -39,12 +39,12 @@ def amend(
     lang: LangOption = None,
     registry: RegistryOption = None,
 ) -> None:
-    """The original is never rewritten. Correct the new file, then have it approved like any
-    minutes (`protsoc approve MEETING-N --by MEMBER`).
+    """The original is never rewritten. Correct the erratum by command (`protsoc set … MEETING-N`,
+    `protsoc remove …`), then have it approved like any minutes (`protsoc approve MEETING-N --by
+    MEMBER`).
     """
     from protsoc.clerk import errata
     from protsoc.kernel.i18n import _
-    from protsoc.registry.layout import display_path
 
     start(lang)
     texts = {"ar": reason, "fr": reason_fr or "", "en": reason_en or ""}
@@ -59,7 +59,8 @@ def amend(
     erratum_id = f"{path.parent.name}/{path.stem}"
     typer.echo(
         _(
-            "erratum {erratum} amends {meeting}; next: correct {path}, then approve it: "
-            "protsoc approve {erratum} --by MEMBER"
-        ).format(erratum=erratum_id, meeting=meeting, path=display_path(path))
+            "erratum {erratum} amends {meeting}; next: correct it by command (protsoc set "
+            "meeting|agenda-item|attendance|guest|decision {erratum} …, protsoc remove …), then "
+            "approve it: protsoc approve {erratum} --by MEMBER"
+        ).format(erratum=erratum_id, meeting=meeting)
     )

@@ -1428,13 +1428,16 @@ T = {
         ),
     ),
     (
-        "erratum {erratum} amends {meeting}; next: correct {path}, then approve it: "
-        "protsoc approve {erratum} --by MEMBER"
+        "erratum {erratum} amends {meeting}; next: correct it by command (protsoc set "
+        "meeting|agenda-item|attendance|guest|decision {erratum} …, protsoc remove …), then "
+        "approve it: protsoc approve {erratum} --by MEMBER"
     ): (
-        "l'erratum {erratum} modifie {meeting} ; ensuite : corrigez {path}, puis approuvez-le : "
-        "protsoc approve {erratum} --by MEMBRE",
-        "الاستدراك {erratum} يعدل {meeting}؛ الخطوة التالية: صحح {path}، ثم صادق عليه: "
-        "protsoc approve {erratum} --by MEMBER",
+        "l'erratum {erratum} modifie {meeting} ; ensuite : corrigez-le par commande (protsoc set "
+        "meeting|agenda-item|attendance|guest|decision {erratum} …, protsoc remove …), puis "
+        "approuvez-le : protsoc approve {erratum} --by MEMBRE",
+        "الاستدراك {erratum} يعدل {meeting}؛ الخطوة التالية: صححه بالأوامر (protsoc set "
+        "meeting|agenda-item|attendance|guest|decision {erratum} …، protsoc remove …)، ثم "
+        "صادق عليه: protsoc approve {erratum} --by MEMBER",
     ),
     "unknown --format {value!r}": (
         "--format {value!r} inconnu",
