@@ -157,7 +157,7 @@ def test_roadmap_text(run, roadmap_tree: RegistryTree) -> None:  # type: ignore[
         ["protsoc", "roadmap", "--as-of", "2025-07-01", "--registry", str(roadmap_tree.root)]
     )
     assert outcome.exit_code == 0
-    assert "late: 1 milestones (m-late), 1 actions (late-action)" in outcome.stdout
+    assert "late: 1 milestone (m-late), 1 action (late-action)" in outcome.stdout
     assert "credits (health-coverage): اعتمادات — 1\u202f000\u202f000 MAD" in outcome.stdout
     assert "not recorded: principles" in outcome.stdout
 

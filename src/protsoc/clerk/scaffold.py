@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from protsoc.kernel.errors import InvalidRecord, UsageError
-from protsoc.kernel.i18n import _
+from protsoc.kernel.i18n import _, ngettext
 from protsoc.registry.layout import MANIFEST
 
 README = """\
@@ -443,7 +443,13 @@ def init(
         what = (
             _("the six committees of the circular")
             if committees == 6
-            else (_("no committees") if committees == 0 else f"{committees} committees")
+            else (
+                _("no committees")
+                if committees == 0
+                else ngettext("{count} committee", "{count} committees", committees).format(
+                    count=committees
+                )
+            )
         )
         result.commit = repo.commit(paths, f"registry: init ({what})")
         result.files = paths

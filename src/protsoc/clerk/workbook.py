@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from protsoc.kernel.errors import UsageError
-from protsoc.kernel.i18n import _
+from protsoc.kernel.i18n import _, ngettext
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_PARTS = 2000
@@ -103,7 +103,13 @@ def check_container(path: Path) -> None:
         raise _refuse(path, _("is not an .xlsx workbook"), _convert_hint(path))
     if len(entries) > MAX_PARTS:
         raise _refuse(
-            path, _("has {count} parts: too many for a workbook").format(count=len(entries)), None
+            path,
+            ngettext(
+                "has {count} part: too many for a workbook",
+                "has {count} parts: too many for a workbook",
+                len(entries),
+            ).format(count=len(entries)),
+            None,
         )
     if any(name.lower().endswith("vbaproject.bin") for name in names) or (
         b"macroEnabled" in content_types

@@ -8,10 +8,6 @@ import typer
 
 from protsoc.cli import add_finance
 from protsoc.cli.clerk import (
-    BranchOption,
-    CommitOption,
-    LangOption,
-    SourceOption,
     _t,
     ask,
     ask_meeting,
@@ -22,7 +18,23 @@ from protsoc.cli.clerk import (
     start,
     vocabulary,
 )
-from protsoc.cli.options import RegistryOption
+from protsoc.cli.options import (
+    ActionStatusOption,
+    AgendaItemOption,
+    AttendanceStatusOption,
+    BranchOption,
+    CommitOption,
+    DecisionKindOption,
+    DirectionOption,
+    DueOption,
+    LangOption,
+    MeetingKindOption,
+    OwnerOption,
+    PlaceOption,
+    RegistryOption,
+    SourceOption,
+    StartOption,
+)
 from protsoc.cli.output import guarded
 
 app = typer.Typer(
@@ -215,10 +227,8 @@ def meeting(
     time_: Annotated[
         Opt, typer.Option("--time", help="Start time HH:MM (Morocco).", show_default=False)
     ] = None,
-    place: Annotated[Opt, typer.Option("--place", show_default=False)] = None,
-    kind: Annotated[
-        Opt, typer.Option("--kind", help="ordinary or extraordinary.", show_default=False)
-    ] = None,
+    place: PlaceOption = None,
+    kind: MeetingKindOption = None,
     status: Annotated[
         Opt,
         typer.Option(
@@ -320,12 +330,7 @@ def attendance(
         list[str] | None,
         typer.Argument(metavar="MEMBER...", help="Member posts (one or more).", show_default=False),
     ] = None,
-    status: Annotated[
-        Opt,
-        typer.Option(
-            "--status", help="present, represented, excused or absent.", show_default=False
-        ),
-    ] = None,
+    status: AttendanceStatusOption = None,
     by: Annotated[
         Opt,
         typer.Option(
@@ -414,19 +419,10 @@ def decision(
     decision_text: Annotated[
         Opt, typer.Argument(metavar="TEXT", help="The decision (Arabic).", show_default=False)
     ] = None,
-    kind: Annotated[
-        Opt, typer.Option("--kind", help="decision or recommendation.", show_default=False)
-    ] = None,
-    owner: Annotated[
-        Opt, typer.Option("--owner", help="The post that carries it out.", show_default=False)
-    ] = None,
-    due: Annotated[Opt, typer.Option("--due", help="YYYY-MM-DD.", show_default=False)] = None,
-    agenda_item: Annotated[
-        Opt,
-        typer.Option(
-            "--agenda-item", help="The agenda item it answers (item-N).", show_default=False
-        ),
-    ] = None,
+    kind: DecisionKindOption = None,
+    owner: OwnerOption = None,
+    due: DueOption = None,
+    agenda_item: AgendaItemOption = None,
     source: SourceOption = None,
     commit: CommitOption = False,
     branch: BranchOption = None,
@@ -483,16 +479,9 @@ def action(
             show_default=False,
         ),
     ] = None,
-    start_date: Annotated[Opt, typer.Option("--start", show_default=False)] = None,
+    start_date: StartOption = None,
     due: Annotated[Opt, typer.Option("--due", show_default=False)] = None,
-    status: Annotated[
-        Opt,
-        typer.Option(
-            "--status",
-            help="not-started, in-progress, done, blocked or dropped.",
-            show_default=False,
-        ),
-    ] = None,
+    status: ActionStatusOption = None,
     progress: Annotated[
         int | None, typer.Option("--progress", help="Percent complete.", show_default=False)
     ] = None,
@@ -548,9 +537,7 @@ def indicator(
     frequency: Annotated[
         Opt, typer.Option("--frequency", help="P1Y, P6M, P3M or P1M.", show_default=False)
     ] = None,
-    direction: Annotated[
-        Opt, typer.Option("--direction", help="higher or lower is better.", show_default=False)
-    ] = None,
+    direction: DirectionOption = None,
     definition: Annotated[Opt, typer.Option("--definition", show_default=False)] = None,
     source: SourceOption = None,
     commit: CommitOption = False,
@@ -693,7 +680,7 @@ def evaluation(
             "--commissioned-by", help="<meeting-id>/d<N> of the decision.", show_default=False
         ),
     ] = None,
-    start_date: Annotated[Opt, typer.Option("--start", show_default=False)] = None,
+    start_date: StartOption = None,
     source: SourceOption = None,
     commit: CommitOption = False,
     branch: BranchOption = None,

@@ -14,9 +14,16 @@ from typing import Annotated, Optional
 
 import typer
 
-from protsoc.cli.clerk import BranchOption, CommitOption, LangOption, SourceOption, start
+from protsoc.cli.clerk import start
 from protsoc.cli.clerk import run as run_operation
-from protsoc.cli.options import RegistryOption
+from protsoc.cli.options import (
+    BranchOption,
+    CommitOption,
+    LangOption,
+    RegistryOption,
+    SourceOption,
+    StartOption,
+)
 from protsoc.cli.output import guarded
 
 Opt = Optional[str]  # noqa: UP045 - Typer reads it at runtime
@@ -83,7 +90,7 @@ def programme(
             show_default=False,
         ),
     ] = None,
-    start_date: Annotated[Opt, typer.Option("--start", show_default=False)] = None,
+    start_date: StartOption = None,
     axis: Annotated[Opt, typer.Option("--axis", show_default=False)] = None,
     committee: Annotated[Opt, typer.Option("--committee", show_default=False)] = None,
     owner: Annotated[

@@ -6,8 +6,8 @@ from typing import Annotated
 
 import typer
 
-from protsoc.cli.clerk import BranchOption, CommitOption, LangOption, SourceOption, run, start
-from protsoc.cli.options import RegistryOption
+from protsoc.cli.clerk import run, start
+from protsoc.cli.options import BranchOption, CommitOption, LangOption, RegistryOption, SourceOption
 
 
 def amend(
@@ -39,11 +39,12 @@ def amend(
     lang: LangOption = None,
     registry: RegistryOption = None,
 ) -> None:
-    """The original is never rewritten. Correct the new file, then have it approved like any
-    minutes (`protsoc approve MEETING-N --by MEMBER`).
+    """The original is never rewritten. Correct the erratum by command (`protsoc set … MEETING-N`,
+    `protsoc remove …`), then have it approved like any minutes (`protsoc approve MEETING-N --by
+    MEMBER`).
     """
     from protsoc.clerk import errata
-    from protsoc.registry.layout import display_path
+    from protsoc.kernel.i18n import _
 
     start(lang)
     texts = {"ar": reason, "fr": reason_fr or "", "en": reason_en or ""}
@@ -57,7 +58,9 @@ def amend(
     path = outcome.paths[0]
     erratum_id = f"{path.parent.name}/{path.stem}"
     typer.echo(
-        f"erratum {erratum_id} amends {meeting}; next: correct {display_path(path)}, then approve "
-        "it: "
-        f"protsoc approve {erratum_id} --by MEMBER"
+        _(
+            "erratum {erratum} amends {meeting}; next: correct it by command (protsoc set "
+            "meeting|agenda-item|attendance|guest|decision {erratum} …, protsoc remove …), then "
+            "approve it: protsoc approve {erratum} --by MEMBER"
+        ).format(erratum=erratum_id, meeting=meeting)
     )

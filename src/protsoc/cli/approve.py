@@ -6,18 +6,8 @@ from typing import Annotated
 
 import typer
 
-from protsoc.cli.clerk import (
-    BranchOption,
-    CommitOption,
-    LangOption,
-    SourceOption,
-    ask,
-    member_titles,
-    members_of,
-    run,
-    start,
-)
-from protsoc.cli.options import RegistryOption
+from protsoc.cli.clerk import ask, member_titles, members_of, run, start
+from protsoc.cli.options import BranchOption, CommitOption, LangOption, RegistryOption, SourceOption
 
 
 def approve(

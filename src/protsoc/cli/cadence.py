@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Annotated, List, Optional
+from typing import Annotated, Optional
 
 import typer
 
-from protsoc.cli.options import RegistryOption, check_format, parse_date
+from protsoc.cli.options import (
+    LangOption,
+    CommitteesOption,
+    RegistryOption,
+    TextOrJsonOption,
+    check_format,
+    parse_date,
+)
 
 _STATUS_WORDS = {
     "compliant": "compliant",
@@ -41,12 +48,7 @@ def cadence(
             show_default=False,
         ),
     ] = None,
-    committee: Annotated[
-        Optional[List[str]],
-        typer.Option(
-            "--committee", help="Only this committee id (repeatable).", show_default=False
-        ),
-    ] = None,
+    committee: CommitteesOption = None,
     due_soon_days: Annotated[
         int,
         typer.Option(
@@ -57,7 +59,8 @@ def cadence(
             ),
         ),
     ] = 30,
-    output_format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    output_format: TextOrJsonOption = "text",
+    lang: LangOption = None,
     registry: RegistryOption = None,
 ) -> None:
     """Only held meetings count (extraordinary ones too). calendar rules need N meetings in every
@@ -92,38 +95,55 @@ def _print_text(console, report) -> None:  # type: ignore[no-untyped-def]
     from protsoc.cli.output import printable
     from protsoc.cli.tables import print_table
 
+    from protsoc.kernel.i18n import _, language, ngettext
+
     # Arabic stays out of table cells (rich has no bidi; see shared research, "Terminal output"):
-    # tables hold ids, dates and states; the Arabic wording follows as plain lines.
-    since = f", evaluated since {report.since}" if report.since else ""
+    # tables hold ids, dates and states; the wording in the clerk's language follows as plain
+    # lines.
+    since = _(", evaluated since {date}").format(date=report.since) if report.since else ""
+    window = ngettext(
+        "due soon = next meeting due within {count} day",
+        "due soon = next meeting due within {count} days",
+        report.due_soon_days,
+    ).format(count=report.due_soon_days)
     console.print(
-        f"[bold]Meeting cadence as of {report.as_of}[/]{since} "
-        f"(due soon = next meeting due within {report.due_soon_days} days)"
+        "[bold]"
+        + _("Meeting cadence as of {date}").format(date=report.as_of)
+        + f"[/]{since} ({window})"
     )
     print_table(console, _summary_table(report))
+    # (gettext's extractor cannot see a call inside an f-string: the labels are named first)
+    rule_label, source_label, breach_label = _("rule:"), _("source:"), _("breach")
     for c in report.committees:
         console.print()
         console.print(f"[bold]{printable(c.id)}[/] — {_status(c.status)}")
-        console.print(f"  rule: {printable(c.words['en'])}")
+        if language() != "ar":  # in Arabic, the Arabic wording below says it all
+            console.print(f"  {rule_label} {printable(c.words['en'])}")
         console.print(f"  القاعدة: {printable(c.words['ar'])}")
         source = c.source or {}
         cited = " ".join(str(source[k]) for k in ("document", "section") if source.get(k))
         if c.rule is None:
             if cited:
-                console.print(f"  source: {printable(cited)}")
+                console.print(f"  {source_label} {printable(cited)}")
             continue
-        console.print(
-            f"  judged from {c.start}" + (f"; source: {printable(cited)}" if cited else "")
-        )
+        judged = _("judged from {date}").format(date=c.start)
+        if cited:
+            judged = _("{judged}; source: {source}").format(judged=judged, source=printable(cited))
+        console.print("  " + judged)
         if c.dissolved:
-            console.print(f"  dissolved on {c.dissolved}")
+            console.print("  " + _("dissolved on {date}").format(date=c.dissolved))
         console.print(
-            f"  last held: {printable(c.last_held.id) if c.last_held else 'none recorded'}; "
-            f"next due: {c.next_due or '—'} ({_days(c)})"
+            "  "
+            + _("last held: {meeting}; next due: {date} ({days})").format(
+                meeting=printable(c.last_held.id) if c.last_held else _("none recorded"),
+                date=c.next_due or "—",
+                days=_days(c, translated=True),
+            )
         )
         # At 10,000 meetings these tables hold about 10,000 rows (cli/tables.py draws them).
         print_table(console, _detail_table(c))
         for b in c.breaches:
-            console.print(f"  [red]breach[/]: {_breach_words(b)}")
+            console.print(f"  [red]{breach_label}[/]: {_breach_words(b)}")
 
 
 def _summary_table(report):  # type: ignore[no-untyped-def]
@@ -193,21 +213,45 @@ def _detail_table(c):  # type: ignore[no-untyped-def]
 
 
 def _breach_words(b) -> str:  # type: ignore[no-untyped-def]
+    from protsoc.kernel.i18n import _, ngettext
+
     if b.kind == "period":
-        return f"period {b.start} to {b.end}: {b.held} of {b.required} required held meeting(s)"
+        return ngettext(
+            "period {start} to {end}: {held} of {required} required held meeting",
+            "period {start} to {end}: {held} of {required} required held meetings",
+            b.required,
+        ).format(start=b.start, end=b.end, held=b.held, required=b.required)
+    late = ngettext("{count} day late", "{count} days late", b.days_late).format(count=b.days_late)
     if b.ongoing:
-        return (
-            f"no held meeting since {b.start}: due by {b.deadline}, "
-            f"{b.days_late} days late on {b.end} (still open)"
-        )
-    return f"gap {b.start} to {b.end}: due by {b.deadline}, held {b.days_late} days late"
+        return _(
+            "no held meeting since {start}: due by {deadline}, {late} on {end} (still open)"
+        ).format(start=b.start, deadline=b.deadline, late=late, end=b.end)
+    return _("gap {start} to {end}: due by {deadline}, held {late}").format(
+        start=b.start, end=b.end, deadline=b.deadline, late=late
+    )
 
 
-def _days(c) -> str:  # type: ignore[no-untyped-def]
+def _english(singular: str, plural: str, count: int) -> str:
+    return singular if count == 1 else plural
+
+
+def _days(c, translated: bool = False) -> str:  # type: ignore[no-untyped-def]
+    """Days late or left: in English in the table's cells (no Arabic in a table, see
+    _print_text); in the clerk's language on a plain line."""
+    from protsoc.kernel import i18n
+
+    ngettext = i18n.ngettext if translated else _english
+    gettext = i18n._ if translated else str
     if c.days_late is not None:
-        return f"{c.days_late} days late"
+        return ngettext("{count} day late", "{count} days late", c.days_late).format(
+            count=c.days_late
+        )
     if c.days_left is not None:
-        return "due today" if c.days_left == 0 else f"{c.days_left} days left"
+        if c.days_left == 0:
+            return gettext("due today")
+        return ngettext("{count} day left", "{count} days left", c.days_left).format(
+            count=c.days_left
+        )
     return "—"
 
 

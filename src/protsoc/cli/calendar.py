@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, List, Optional
+from typing import Annotated, Optional
 
 import typer
 
-from protsoc.cli.options import RegistryOption, parse_date
+from protsoc.cli.options import LangOption, CommitteesOption, RegistryOption, parse_date
 
 
 def calendar(
@@ -39,12 +39,8 @@ def calendar(
             show_default=False,
         ),
     ] = None,
-    committee: Annotated[
-        Optional[List[str]],
-        typer.Option(
-            "--committee", help="Only this committee id (repeatable).", show_default=False
-        ),
-    ] = None,
+    committee: CommitteesOption = None,
+    lang: LangOption = None,
     registry: RegistryOption = None,
 ) -> None:
     """Times are Africa/Casablanca with a VTIMEZONE from the tz database (Morocco moves to +00:00
@@ -56,6 +52,7 @@ def calendar(
     from protsoc.governance.meeting_calendar import export
     from protsoc.kernel import dates
     from protsoc.kernel.errors import UsageError
+    from protsoc.kernel.i18n import _, ngettext
     from protsoc.registry.layout import find_registry
     from protsoc.registry.loaded import Registry
     from protsoc.registry.yamlio import write_atomic
@@ -80,11 +77,19 @@ def calendar(
         return
     write_atomic(output, text)
     stderr().print(
-        f"wrote {output}: {_count(result.meetings, 'meeting')} and "
-        f"{_count(result.reminders, 'due-date reminder')} "
-        f"({len(result.new)} new, {len(result.updated)} updated, {len(result.withdrawn)} withdrawn)"
+        _(
+            "wrote {path}: {meetings} and {reminders} ({new} new, {updated} updated, {withdrawn} "
+            "withdrawn)"
+        ).format(
+            path=output,
+            meetings=ngettext("{count} meeting", "{count} meetings", result.meetings).format(
+                count=result.meetings
+            ),
+            reminders=ngettext(
+                "{count} due-date reminder", "{count} due-date reminders", result.reminders
+            ).format(count=result.reminders),
+            new=len(result.new),
+            updated=len(result.updated),
+            withdrawn=len(result.withdrawn),
+        )
     )
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" + ("" if number == 1 else "s")

@@ -5,47 +5,9 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Any
 
 import typer
-
-CommitOption = Annotated[
-    bool,
-    typer.Option(
-        "--commit",
-        help="Commit the change (only the files it touched) with a conventional message.",
-    ),
-]
-BranchOption = Annotated[
-    str | None,
-    typer.Option(
-        "--branch",
-        help="Create and switch to this branch first (for a pull request).",
-        show_default=False,
-    ),
-]
-SourceOption = Annotated[
-    str | None,
-    typer.Option(
-        "--source",
-        help=(
-            "The document this entry comes from (default: 'protsoc <command> by <git user.name> "
-            "on <date>')."
-        ),
-        show_default=False,
-    ),
-]
-LangOption = Annotated[
-    str | None,
-    typer.Option(
-        "--lang",
-        help=(
-            "Language of prompts and messages: ar, fr or en (default: $PROTSOC_LANG, else the "
-            "locale)."
-        ),
-        show_default=False,
-    ),
-]
 
 
 def _t(message: str) -> str:
@@ -134,14 +96,23 @@ def ask(
         prompt = f"{prompt} ({skip})"
         default = ""
     while True:
+        # Read as text and converted here: Click's own conversion refused the empty answer
+        # that "Enter to skip" offers, in English ("'' is not a valid int").
         answer = typer.prompt(
-            prompt, default=default, show_default=default not in (None, ""), type=kind
-        )
-        if isinstance(answer, str):
-            answer = answer.strip()
+            prompt,
+            default=None if default is None else str(default),  # None: Click asks again
+            show_default=default not in (None, ""),
+            type=str,
+        ).strip()
         if answer == "" and not required:
             return None
         problem = None
+        if kind is not str:
+            try:
+                answer = kind(answer)
+            except ValueError:
+                typer.echo(_("{answer!r} is not a whole number").format(answer=answer), err=True)
+                continue
         if choices:
             answer, problem = pick(str(answer), choices)
         if problem is None and field is not None:

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from protsoc.cli.options import RegistryOption
+from protsoc.cli.options import LangOption, RegistryOption
 
 
 def codeowners(
@@ -30,9 +30,11 @@ def codeowners(
             help="Write nothing; exit 1 when the file is missing or out of date (for CI).",
         ),
     ] = False,
+    lang: LangOption = None,
     registry: RegistryOption = None,
 ) -> None:
     from protsoc.cli.output import printable, stderr
+    from protsoc.kernel.i18n import _, ngettext
     from protsoc.registry.layout import display_path, find_registry
     from protsoc.registry.loaded import Registry
     from protsoc.registry.yamlio import write_atomic
@@ -41,8 +43,13 @@ def codeowners(
     root = find_registry(registry)
     default_path, prefix = codeowners_module.default_output(root)
     result = codeowners_module.generate(Registry.load(root), prefix)
+    with_teams = ngettext(
+        "{count} committee with review teams",
+        "{count} committees with review teams",
+        result.owned_committees,
+    ).format(count=result.owned_committees)
     for warning in result.warnings:
-        stderr().print(f"[yellow]warning:[/] {printable(warning)}")
+        stderr().print("[yellow]" + _("warning:") + "[/] " + printable(warning))
     if output is not None and str(output) == "-":
         typer.echo(result.text, nl=False)
         return
@@ -50,7 +57,7 @@ def codeowners(
     current = target.read_text(encoding="utf-8") if target.is_file() else None
     if check:
         if current is None and result.owned_committees == 0:
-            typer.echo("no committee records secretariat.review_teams: no CODEOWNERS needed")
+            typer.echo(_("no committee records secretariat.review_teams: no CODEOWNERS needed"))
             return
         if current != result.text:
             state = "missing" if current is None else "out of date"
@@ -62,11 +69,12 @@ def codeowners(
         return
     if current == result.text:
         typer.echo(
-            f"{display_path(target)} is up to date ({result.owned_committees} committees with "
-            "review teams)"
+            _("{path} is up to date ({committees})").format(
+                path=display_path(target), committees=with_teams
+            )
         )
         return
     write_atomic(target, result.text)
     typer.echo(
-        f"wrote {display_path(target)} ({result.owned_committees} committees with review teams)"
+        _("wrote {path} ({committees})").format(path=display_path(target), committees=with_teams)
     )

@@ -7,8 +7,16 @@ from typing import Annotated, Optional
 
 import typer
 
-from protsoc.cli.clerk import BranchOption, CommitOption, LangOption, registry_root, start
-from protsoc.cli.options import RegistryOption, check_format
+from protsoc.cli.clerk import registry_root, start
+from protsoc.cli.options import (
+    BranchOption,
+    CommitOption,
+    LangOption,
+    RegistryOption,
+    check_format,
+    speak,
+    typed,
+)
 from protsoc.cli.output import guarded
 
 app = typer.Typer(no_args_is_help=True)  # its summary is in cli/main.py's COMMANDS
@@ -19,6 +27,7 @@ Opt = Optional[str]  # noqa: UP045 - Typer reads it at runtime
 @app.command("template")
 @guarded
 def template(
+    ctx: typer.Context,
     output: Annotated[
         Path,
         typer.Option("-o", "--output", help="The workbook to write (.xlsx).", show_default=False),
@@ -44,7 +53,8 @@ def template(
             "--as-of", help="The reporting date YYYY-MM-DD (default: today).", show_default=False
         ),
     ] = None,
-    lang: Annotated[
+    # The workbook's language; messages follow it when it is typed (cli/options.speak).
+    workbook_lang: Annotated[
         str, typer.Option("--lang", help="Language of the workbook: ar (right to left) or fr.")
     ] = "ar",
     format_: Annotated[
@@ -60,10 +70,11 @@ def template(
     from protsoc.cli.output import stdout
     from protsoc.kernel import dates
     from protsoc.kernel.errors import UsageError
-    from protsoc.kernel.i18n import _
+    from protsoc.kernel.i18n import _, language, ngettext
     from protsoc.registry.loaded import Registry
 
-    start(None)
+    speak(ctx, workbook_lang if typed(ctx, "workbook_lang") else None)
+    start(language())
     check_format(format_, ("xlsx", "csv"))
     if format_ == "xlsx" and output.suffix.lower() != ".xlsx":
         raise UsageError(
@@ -75,14 +86,18 @@ def template(
     loaded = Registry.load(registry_root(registry))
     selection = collect.select(loaded, owner, committee, everything)
     if format_ == "csv":
-        collect.template_csv(output, selection, lang, day, today, loaded)
+        collect.template_csv(output, selection, workbook_lang, day, today, loaded)
     else:
-        collect.template(loaded, output, selection, lang, day, today)
+        collect.template(loaded, output, selection, workbook_lang, day, today)
     stdout().print(
-        _("wrote {path}: {actions} actions, {indicators} indicators for {body}").format(
+        _("wrote {path}: {actions}, {indicators} for {body}").format(
             path=output,
-            actions=len(selection.actions),
-            indicators=len(selection.indicators),
+            actions=ngettext("{count} action", "{count} actions", len(selection.actions)).format(
+                count=len(selection.actions)
+            ),
+            indicators=ngettext(
+                "{count} indicator", "{count} indicators", len(selection.indicators)
+            ).format(count=len(selection.indicators)),
             body=selection.body,
         )
     )
@@ -169,7 +184,7 @@ def import_(
 def _describe(root: Path, plan: object) -> None:
     """The plan in the review diff's sentences, record by record."""
     from protsoc.cli.output import printable, stdout
-    from protsoc.kernel.i18n import _
+    from protsoc.kernel.i18n import _, ngettext
     from protsoc.registry.gitdiff import FileChange
     from protsoc.review.diff import describe
 
@@ -191,5 +206,9 @@ def _describe(root: Path, plan: object) -> None:
         for sentence in record.sentences:
             console.print(printable(sentence.text))
     console.print(
-        _("dry run: nothing was written ({count} records would change)").format(count=len(changes))
+        ngettext(
+            "dry run: nothing was written ({count} record would change)",
+            "dry run: nothing was written ({count} records would change)",
+            len(changes),
+        ).format(count=len(changes))
     )

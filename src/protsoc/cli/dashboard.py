@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from protsoc.cli.options import RegistryOption, check_format, parse_date
+from protsoc.cli.options import LangOption, RegistryOption, check_format, parse_date
 
 FORMATS = ("text", "json", "csv")
 CSV_COLUMNS = (
@@ -68,6 +68,7 @@ def dashboard(
     fail_on_stale: Annotated[
         bool, typer.Option("--fail-on-stale", help="Exit 1 when an indicator is stale (for CI).")
     ] = False,
+    lang: LangOption = None,
     registry: RegistryOption = None,
 ) -> None:
     """Values keep the source's qualifier (≈ about, > more than). An indicator without a target says
@@ -197,10 +198,13 @@ def _print_text(console, result) -> None:  # type: ignore[no-untyped-def]
     from rich.table import Table
 
     from protsoc.cli.output import printable
+    from protsoc.kernel.i18n import _, ngettext
     from protsoc.governance.indicator import QUALIFIER_SIGNS, format_number
 
     if not result.rows:
-        console.print(f"no indicators in the national dashboard as of {result.as_of}")
+        console.print(
+            _("no indicators in the national dashboard as of {date}").format(date=result.as_of)
+        )
         return
 
     def shown(value) -> str:  # type: ignore[no-untyped-def]
@@ -276,13 +280,25 @@ def _print_text(console, result) -> None:  # type: ignore[no-untyped-def]
     console.print()
     counts = result.counts()
     console.print(
-        f"{counts['indicators']} indicators: {counts['stale']} stale, {counts['no_data']} without "
-        "data, "
-        f"{counts['no_target']} without target; ≈ about, > more than, ≥ at least, < less than"
+        ngettext(
+            "{count} indicator: {stale} stale, {no_data} without data, {no_target} without target",
+            "{count} indicators: {stale} stale, {no_data} without data, {no_target} without target",
+            counts["indicators"],
+        ).format(
+            count=counts["indicators"],
+            stale=counts["stale"],
+            no_data=counts["no_data"],
+            no_target=counts["no_target"],
+        )
+        + _("; ≈ about, > more than, ≥ at least, < less than")
     )
     for row in result.rows:
         if row.freshness == "stale":
             console.print(
-                f"[red]stale:[/] {printable(row.id)} ({row.frequency}): a value was due by "
-                f"{row.next_update_due}"
+                "[red]"
+                + _("stale:")
+                + "[/] "
+                + _("{id} ({frequency}): a value was due by {date}").format(
+                    id=printable(row.id), frequency=row.frequency, date=row.next_update_due
+                )
             )

@@ -7,7 +7,14 @@ from typing import Annotated, List, Optional
 
 import typer
 
-from protsoc.cli.options import RegistryOption, check_format, parse_date
+from protsoc.cli.options import (
+    LangOption,
+    LatenessAsOfOption,
+    RegistryOption,
+    TextOrJsonOption,
+    check_format,
+    parse_date,
+)
 
 FAIL_ON = ("late", "no-plan")
 
@@ -29,15 +36,8 @@ def decisions(
             show_default=False,
         ),
     ] = None,
-    as_of: Annotated[
-        Optional[str],
-        typer.Option(
-            "--as-of",
-            help="Date on which lateness is judged (default: today in Morocco).",
-            show_default=False,
-        ),
-    ] = None,
-    output_format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    as_of: LatenessAsOfOption = None,
+    output_format: TextOrJsonOption = "text",
     fail_on: Annotated[
         Optional[List[str]],
         typer.Option(
@@ -46,6 +46,7 @@ def decisions(
             show_default=False,
         ),
     ] = None,
+    lang: LangOption = None,
     registry: RegistryOption = None,
 ) -> None:
     """Decisions with no action plan are flagged: turning them into plans is the Technical
@@ -89,11 +90,16 @@ def decisions(
 
 def _print_text(console, result, status) -> None:  # type: ignore[no-untyped-def]
     from protsoc.cli.output import printable
+    from protsoc.kernel.i18n import _, ngettext
     from protsoc.cli.tables import print_table
 
     if not result.decisions:
-        what = f"no {status} decisions" if status else "no decisions or recommendations"
-        console.print(f"{what} recorded as of {result.as_of}")
+        what = (
+            _("no {status} decisions recorded as of {date}")
+            if status
+            else _("no decisions or recommendations recorded as of {date}")
+        )
+        console.print(what.format(status=status, date=result.as_of))
     else:
         # Arabic stays out of the table (terminals scramble it in cells): texts follow as lines.
         print_table(console, _table(result))
@@ -120,25 +126,44 @@ def _print_text(console, result, status) -> None:  # type: ignore[no-untyped-def
         _print_lines(console, lines)
     for action in result.unlinked_actions:
         console.print(
-            f"[yellow]action {printable(action.id)} carries out no recorded decision[/] "
-            f"({printable(action.path)})"
+            "[yellow]"
+            + _("action {id} carries out no recorded decision").format(id=printable(action.id))
+            + f"[/] ({printable(action.path)})"
         )
     if result.meetings_without_decisions:
         console.print(
-            "held meetings with no decision recorded: "
-            + ", ".join(result.meetings_without_decisions)
+            _("held meetings with no decision recorded: {meetings}").format(
+                meetings=", ".join(result.meetings_without_decisions)
+            )
         )
     counts = result.counts()
     console.print(
-        f"{counts['decisions']} decisions: {counts['late']} late, {counts['without_plan']} without "
-        "action plan, "
-        f"{counts['done']} done ({counts['late_actions']} late actions) as of {result.as_of}"
+        ngettext(
+            "{count} decision: {late} late, {without_plan} without action plan, {done} done "
+            "({late_actions}) as of {date}",
+            "{count} decisions: {late} late, {without_plan} without action plan, {done} done "
+            "({late_actions}) as of {date}",
+            counts["decisions"],
+        ).format(
+            count=counts["decisions"],
+            late=counts["late"],
+            without_plan=counts["without_plan"],
+            done=counts["done"],
+            late_actions=ngettext(
+                "{count} late action", "{count} late actions", counts["late_actions"]
+            ).format(count=counts["late_actions"]),
+            date=result.as_of,
+        )
     )
     if counts["without_plan"]:
         console.print(
-            "[yellow]hint:[/] the Technical Committee turns every decision into an action plan: "
-            "add "
-            "registry/roadmap/actions/<id>.yaml with `decisions: [<decision>]`"
+            "[yellow]"
+            + _("hint:")
+            + "[/] "
+            + _(
+                "the Technical Committee turns every decision into an action plan: "
+                "`protsoc add action DECISION --title … --owner … --due …`"
+            )
         )
 
 

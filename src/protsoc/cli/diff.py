@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from protsoc.cli.options import RegistryOption, check_format
+from protsoc.cli.options import LangOption, RegistryOption, check_format
 
 
 def diff(
@@ -36,6 +36,7 @@ def diff(
             "--format", help="text, md (a pull-request comment, with validate's findings) or json."
         ),
     ] = "text",
+    lang: LangOption = None,
     registry: RegistryOption = None,
 ) -> None:
     """Exit 0 whatever the change (use `protsoc validate` to fail a build), 2 on a usage or git

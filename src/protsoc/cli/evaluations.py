@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated
 
 import typer
 
-from protsoc.cli.options import RegistryOption, check_format
+from protsoc.cli.options import LangOption, RegistryOption, TextOrJsonOption, check_format
 
 
 def evaluations(
-    output_format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    output_format: TextOrJsonOption = "text",
+    lang: LangOption = None,
     registry: RegistryOption = None,
 ) -> None:
     """The circular wants evaluations independent of the bodies that manage the programmes; one
@@ -37,11 +37,14 @@ def _print_text(console, rows) -> None:  # type: ignore[no-untyped-def]
     from rich.table import Table
 
     from protsoc.cli.output import printable
+    from protsoc.kernel.i18n import _
 
     if not rows:
         console.print(
-            "no evaluations recorded (the Steering Committee launches them; add "
-            "registry/roadmap/evaluations/<id>.yaml when a source reports one)"
+            _(
+                "no evaluations recorded (the Steering Committee launches them; record one with "
+                "`protsoc add evaluation` when a source reports it)"
+            )
         )
         return
     table = Table(title="evaluations", box=box.SIMPLE_HEAD)

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from protsoc.cli.options import RegistryOption, check_format
+from protsoc.cli.options import LangOption, RegistryOption, TextOrJsonOption, check_format
 
 
 def history(
@@ -21,11 +21,12 @@ def history(
             ),
         ),
     ],
-    output_format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    output_format: TextOrJsonOption = "text",
     details: Annotated[
         bool,
         typer.Option("--details/--no-details", help="Say what each commit changed in the record."),
     ] = True,
+    lang: LangOption = None,
     registry: RegistryOption = None,
 ) -> None:
     from protsoc.kernel.json_output import document as json_document

@@ -7,7 +7,8 @@ from typing import Annotated
 
 import typer
 
-from protsoc.cli.clerk import LangOption, start
+from protsoc.cli.clerk import start
+from protsoc.cli.options import LangOption
 
 
 def init(
@@ -46,7 +47,7 @@ def init(
     from protsoc.cli.output import stdout
     from protsoc.kernel import dates
     from protsoc.kernel.errors import UsageError
-    from protsoc.kernel.i18n import _
+    from protsoc.kernel.i18n import _, ngettext
     from protsoc.registry.layout import display_path
 
     start(lang)
@@ -72,10 +73,14 @@ def init(
             _("created the git repository {path}").format(path=display_path(result.repository))
         )
     console.print(
-        _("wrote {count} files under {path} ({committees} committees)").format(
-            count=len(result.files),
+        _("wrote {files} under {path} ({committees})").format(
+            files=ngettext("{count} file", "{count} files", len(result.files)).format(
+                count=len(result.files)
+            ),
             path=display_path(result.directory),
-            committees=result.committees,
+            committees=ngettext(
+                "{count} committee", "{count} committees", result.committees
+            ).format(count=result.committees),
         )
     )
     for path in result.skipped:

@@ -6,8 +6,8 @@ from typing import Annotated
 
 import typer
 
-from protsoc.cli.clerk import LangOption, start
-from protsoc.cli.options import RegistryOption, check_format
+from protsoc.cli.clerk import start
+from protsoc.cli.options import LangOption, RegistryOption, check_format
 
 
 def list_records(

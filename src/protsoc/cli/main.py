@@ -20,7 +20,7 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from protsoc.cli.options import RegistryOption
+from protsoc.cli.options import LangOption, RegistryOption
 
 # In the order of `protsoc --help`: overview and checks, documents, the clerk's commands, review,
 # then the command groups (Typer has always listed `add` and `set` last).
@@ -314,11 +314,13 @@ def _root(
             "--version", callback=_version, is_eager=True, help="Show the version and exit."
         ),
     ] = False,
+    lang: LangOption = None,
     registry: RegistryOption = None,
 ) -> None:
     """protsoc: the social-protection governance registry."""
-    # `registry` is read by each command's own --registry option when that one is absent
-    # (cli/options.py): declared here only so that it may come before the command.
+    # `lang` and `registry` are read by each command's own --lang and --registry options when
+    # those are absent (cli/options.py): declared here only so that they may come before the
+    # command (`protsoc --lang ar status`).
 
 
 def main() -> None:

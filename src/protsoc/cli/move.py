@@ -6,17 +6,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from protsoc.cli.clerk import (
-    BranchOption,
-    CommitOption,
-    LangOption,
-    _t,
-    ask,
-    ask_meeting,
-    run,
-    start,
-)
-from protsoc.cli.options import RegistryOption
+from protsoc.cli.clerk import _t, ask, ask_meeting, run, start
+from protsoc.cli.options import BranchOption, CommitOption, LangOption, RegistryOption
 from protsoc.cli.output import guarded
 
 app = typer.Typer(no_args_is_help=True)  # its summary is in cli/main.py's COMMANDS

@@ -47,12 +47,11 @@ def guarded(function: F) -> F:
         from protsoc.kernel.i18n import _
 
         try:
-            # $PROTSOC_LANG (else the locale) for every command; --lang, where a command has
-            # it, takes over. A value protsoc does not speak is refused by --lang commands only.
-            i18n.set_language()
-        except ProtsocError:
-            pass
-        try:
+            # Every command speaks the clerk's language from its first message: its --lang
+            # (else `protsoc --lang`, cli/options.py), else $PROTSOC_LANG, else the locale. A
+            # language protsoc does not speak is a usage error (exit 2), named as given.
+            language = kwargs.get("lang")
+            i18n.set_language(language if isinstance(language, str) else None)
             _refuse_undecodable(kwargs)
             return function(*args, **kwargs)
         except (typer.Exit, typer.Abort):
@@ -65,17 +64,16 @@ def guarded(function: F) -> F:
                 console.print(f"[dim]{hint_label}[/] {printable(error.hint)}")
             raise typer.Exit(error.exit_code) from None
         except KeyboardInterrupt:
-            stderr().print("interrupted")
+            stderr().print(_("interrupted"))
             raise typer.Exit(EXIT_INTERRUPTED) from None
         except OSError as error:
             if error.errno not in _ENVIRONMENT_ERRNOS:
                 return _bug()
             # The machine, not protsoc: a full disk, a file-size limit, a read-only folder.
-            where = f" {error.filename}" if error.filename else ""
-            stderr().print(
-                f"[bold red]error:[/] cannot use{printable(str(where))}: "
-                f"{printable(error.strerror or str(error))}"
-            )
+            what = (
+                _("cannot use {path}: {reason}") if error.filename else _("cannot go on: {reason}")
+            ).format(path=error.filename, reason=error.strerror or str(error))
+            stderr().print("[bold red]" + _("error:") + "[/] " + printable(what))
             raise typer.Exit(EXIT_USAGE) from None
         except Exception:
             return _bug()
@@ -98,10 +96,17 @@ def _bug() -> None:
     """Anything else is a bug: a short message, the traceback in a log file, exit 3."""
     if os.environ.get("PROTSOC_DEBUG"):
         traceback.print_exc()
+    from protsoc.kernel.i18n import _
+
     log = _write_bug_log()
     stderr().print(
-        "[bold red]protsoc hit an internal error[/] (a bug, not your data). "
-        f"The details are in {log}; please attach that file when you report it."
+        "[bold red]"
+        + _("protsoc hit an internal error")
+        + "[/] "
+        + _(
+            "(a bug, not your data). The details are in {log}; please attach that file when "
+            "you report it."
+        ).format(log=log)
     )
     raise typer.Exit(EXIT_BUG) from None
 

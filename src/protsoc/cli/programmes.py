@@ -6,7 +6,13 @@ from typing import Annotated, List, Optional
 
 import typer
 
-from protsoc.cli.options import RegistryOption, check_format, parse_date
+from protsoc.cli.options import (
+    LangOption,
+    RegistryOption,
+    TextOrJsonOption,
+    check_format,
+    parse_date,
+)
 
 AsOfOption = Annotated[
     Optional[str],
@@ -28,7 +34,8 @@ _NO_MONEY = (
 
 def programmes(
     as_of: AsOfOption = None,
-    output_format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    output_format: TextOrJsonOption = "text",
+    lang: LangOption = None,
     registry: RegistryOption = None,
 ) -> None:
     """The circular has the Technical Committee follow the programmes technically and financially
@@ -59,12 +66,11 @@ def _print_programmes(console, rows) -> None:  # type: ignore[no-untyped-def]
     from rich.table import Table
 
     from protsoc.cli.output import printable
+    from protsoc.kernel.i18n import _
     from protsoc.governance import finance
 
     if not rows:
-        console.print(
-            "no programmes recorded (add registry/programmes/<id>.yaml, or `protsoc add programme`)"
-        )
+        console.print(_("no programmes recorded (record one with `protsoc add programme`)"))
         return
     table = Table(title="programmes", box=box.SIMPLE_HEAD)
     for heading in ("programme", "managed by", "start", "axis", "linked records", "execution"):
@@ -134,6 +140,7 @@ def finance(
             show_default=False,
         ),
     ] = None,
+    lang: LangOption = None,
     registry: RegistryOption = None,
 ) -> None:
     """Per programme (with its actions), action, axis and owner, by source of funds and by fiscal
@@ -201,13 +208,14 @@ def _print_finance(console, report) -> None:  # type: ignore[no-untyped-def]
 
     from protsoc.cli.output import printable
     from protsoc.governance import finance
+    from protsoc.kernel.i18n import _
 
-    console.print(f"financial follow-up as of {report.as_of} (amounts in MAD)")
+    console.print(_("financial follow-up as of {date} (amounts in MAD)").format(date=report.as_of))
     if not report.recorded:
         console.print(_NO_MONEY)
         return
     if not report.rows:
-        console.print("nothing recorded for this selection")
+        console.print(_("nothing recorded for this selection"))
         return
     table = Table(box=box.SIMPLE_HEAD)
     for heading in (
@@ -269,7 +277,9 @@ def _print_finance(console, report) -> None:  # type: ignore[no-untyped-def]
                     f"{finance.format_mad(_decimal(period['paid']))}"
                 )
     if report.not_reported:
-        console.print(f"[red]not reported for {report.report_period}[/]:")
+        console.print(
+            "[red]" + _("not reported for {period}").format(period=report.report_period) + "[/]:"
+        )
         for entry in report.not_reported:
             console.print(
                 f"  {entry['kind']} {printable(entry['id'])} (owner "
@@ -277,7 +287,9 @@ def _print_finance(console, report) -> None:  # type: ignore[no-untyped-def]
             )
     else:
         console.print(
-            f"every programme and action with a budget reported for {report.report_period}"
+            _("every programme and action with a budget reported for {period}").format(
+                period=report.report_period
+            )
         )
 
 

@@ -6,19 +6,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from protsoc.cli.clerk import (
-    BranchOption,
-    CommitOption,
-    LangOption,
-    _t,
-    ask,
-    ask_meeting,
-    known,
-    member_titles,
-    run,
-    start,
-)
-from protsoc.cli.options import RegistryOption
+from protsoc.cli.clerk import _t, ask, ask_meeting, known, member_titles, run, start
+from protsoc.cli.options import BranchOption, CommitOption, LangOption, RegistryOption
 from protsoc.cli.output import guarded
 from protsoc.cli.set import _entry_ids
 

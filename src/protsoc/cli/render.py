@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from protsoc.cli.options import RegistryOption
+from protsoc.cli.options import LangOption, RegistryOption
 
 FormatOption = Annotated[str, typer.Option("--format", "-f", help="md, html or pdf.")]
 OutputOption = Annotated[
@@ -38,6 +38,7 @@ def render(
     output_format: FormatOption = "md",
     output: OutputOption = None,
     templates: TemplatesOption = None,
+    lang: LangOption = None,
     registry: RegistryOption = None,
     guest: Annotated[
         str | None,
@@ -51,14 +52,17 @@ def render(
     from protsoc.documents.render import DOCUMENTS
     from protsoc.documents.render import render as render_document
     from protsoc.kernel.errors import UsageError
+    from protsoc.kernel.i18n import _
     from protsoc.registry.layout import find_registry
     from protsoc.registry.loaded import Registry
 
     if document not in DOCUMENTS:
         raise UsageError(
-            f"unknown document {document!r}",
-            "use `protsoc render minutes MEETING` or "
-            "`protsoc render convocation MEETING`; the follow-up report is `protsoc report`",
+            _("unknown document {document!r}").format(document=document),
+            _(
+                "use `protsoc render minutes MEETING` or `protsoc render convocation MEETING`; "
+                "the follow-up report is `protsoc report`"
+            ),
         )
     loaded = Registry.load(find_registry(registry))
     rendered = render_document(
@@ -76,10 +80,11 @@ def deliver(rendered, output: Path | None) -> None:  # type: ignore[no-untyped-d
     """Write a rendered document to ``output`` (atomically), or md/html to stdout."""
     from protsoc.cli.output import stderr
     from protsoc.documents.render import write_output
+    from protsoc.kernel.i18n import _
 
     if output is None and rendered.format != "pdf":
         typer.echo(rendered.content, nl=False)
         return
     target = output or Path(rendered.suggested_name)
     write_output(target, rendered.content)
-    stderr().print(f"wrote {target}")
+    stderr().print(_("wrote {path}").format(path=target))

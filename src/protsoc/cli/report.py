@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from protsoc.cli.options import RegistryOption, parse_date
+from protsoc.cli.options import LangOption, RegistryOption, parse_date
 from protsoc.cli.render import FormatOption, OutputOption, TemplatesOption, deliver
 
 
@@ -24,6 +24,7 @@ def report(
     output_format: FormatOption = "md",
     output: OutputOption = None,
     templates: TemplatesOption = None,
+    lang: LangOption = None,
     registry: RegistryOption = None,
 ) -> None:
     from protsoc.cli.loading import loaded_registry

@@ -2,23 +2,23 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
 
 import typer
 
-from protsoc.cli.options import RegistryOption, check_format, parse_date
+from protsoc.cli.options import (
+    LangOption,
+    LatenessAsOfOption,
+    RegistryOption,
+    TextOrJsonOption,
+    check_format,
+    parse_date,
+)
 
 
 def roadmap(
-    as_of: Annotated[
-        Optional[str],
-        typer.Option(
-            "--as-of",
-            help="Date on which lateness is judged (default: today in Morocco).",
-            show_default=False,
-        ),
-    ] = None,
-    output_format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    as_of: LatenessAsOfOption = None,
+    output_format: TextOrJsonOption = "text",
+    lang: LangOption = None,
     registry: RegistryOption = None,
 ) -> None:
     import dataclasses
@@ -55,6 +55,7 @@ def _print_text(console, result) -> None:  # type: ignore[no-untyped-def]
 
     from protsoc.cli.output import printable
     from protsoc.kernel import numbers
+    from protsoc.kernel.i18n import _, ngettext
 
     console.print(f"[bold]{printable(result.title)}[/]")
     console.print(
@@ -121,7 +122,7 @@ def _print_text(console, result) -> None:  # type: ignore[no-untyped-def]
             console.print(f"[bold]{printable(m.id)}[/]: {printable(m.title)}")
     if result.resources:
         console.print()
-        console.print("[bold]mobilised resources[/]")
+        console.print("[bold]" + _("mobilised resources") + "[/]")
         for r in result.resources:
             amount = (
                 f" — {numbers.grouped(r.amount)} {r.currency or ''}".rstrip()
@@ -134,21 +135,31 @@ def _print_text(console, result) -> None:  # type: ignore[no-untyped-def]
             )
     if result.principles:
         console.print()
-        console.print("[bold]guiding principles[/]")
+        console.print("[bold]" + _("guiding principles") + "[/]")
         for text in result.principles:
             console.print(f"  - {printable(text)}")
     console.print()
     if result.missing:
         console.print(
-            f"[yellow]not recorded:[/] {', '.join(result.missing)} (no source gives them yet)"
+            "[yellow]"
+            + _("not recorded:")
+            + "[/] "
+            + _("{items} (no source gives them yet)").format(items=", ".join(result.missing))
         )
     late_m, late_a = result.late_milestones, result.late_actions
     if late_m or late_a:
+        late_milestones = ngettext("{count} milestone", "{count} milestones", len(late_m)).format(
+            count=len(late_m)
+        )
+        late_actions = ngettext("{count} action", "{count} actions", len(late_a)).format(
+            count=len(late_a)
+        )
+        late_label = _("late:")
         console.print(
-            f"[red]late:[/] {len(late_m)} milestones ({', '.join(m.id for m in late_m) or '—'}), "
-            f"{len(late_a)} actions ({', '.join(a.id for a in late_a) or '—'})"
+            f"[red]{late_label}[/] {late_milestones} ({', '.join(m.id for m in late_m) or '—'}), "
+            f"{late_actions} ({', '.join(a.id for a in late_a) or '—'})"
         )
     else:
-        console.print("nothing late")
+        console.print(_("nothing late"))
     if result.note_en:
         console.print(f"[dim]note: {printable(result.note_en)}[/]")

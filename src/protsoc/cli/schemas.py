@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from protsoc.cli.clerk import CommitOption
-from protsoc.cli.options import RegistryOption
+from protsoc.cli.options import CommitOption, LangOption, RegistryOption
 from protsoc.cli.output import guarded
 
 app = typer.Typer(no_args_is_help=True)  # its summary is in cli/main.py's COMMANDS
@@ -13,18 +12,23 @@ app = typer.Typer(no_args_is_help=True)  # its summary is in cli/main.py's COMMA
 
 @app.command("sync")
 @guarded
-def sync(commit: CommitOption = False, registry: RegistryOption = None) -> None:
+def sync(
+    commit: CommitOption = False, lang: LangOption = None, registry: RegistryOption = None
+) -> None:
     """Rewrite schemas/ next to the registry as a copy of the schemas protsoc validates with."""
     from protsoc.clerk.scaffold import sync_schemas
+    from protsoc.kernel.i18n import _
     from protsoc.registry.layout import display_path, find_registry
 
     result = sync_schemas(find_registry(registry), commit=commit)
     if not result.written and not result.removed:
-        typer.echo(f"{display_path(result.folder)} is in sync with protsoc's schemas")
+        typer.echo(
+            _("{path} is in sync with protsoc's schemas").format(path=display_path(result.folder))
+        )
         return
     for path in result.written:
-        typer.echo(f"wrote {display_path(path)}")
+        typer.echo(_("wrote {path}").format(path=display_path(path)))
     for path in result.removed:
-        typer.echo(f"removed {display_path(path)}")
+        typer.echo(_("removed {path}").format(path=display_path(path)))
     if result.commit:
-        typer.echo(f"committed {result.commit}")
+        typer.echo(_("committed {sha}").format(sha=result.commit))

@@ -6,8 +6,8 @@ from typing import Annotated
 
 import typer
 
-from protsoc.cli.clerk import LangOption, registry_root, start
-from protsoc.cli.options import RegistryOption
+from protsoc.cli.clerk import registry_root, start
+from protsoc.cli.options import LangOption, RegistryOption
 
 # The command that acts on each kind of hit, ready to complete.
 NEXT = {

@@ -7,10 +7,6 @@ from typing import Annotated, Optional
 import typer
 
 from protsoc.cli.clerk import (
-    BranchOption,
-    CommitOption,
-    LangOption,
-    SourceOption,
     _t,
     ask,
     ask_meeting,
@@ -21,7 +17,22 @@ from protsoc.cli.clerk import (
     start,
     vocabulary,
 )
-from protsoc.cli.options import RegistryOption
+from protsoc.cli.options import (
+    ActionStatusOption,
+    AgendaItemOption,
+    AttendanceStatusOption,
+    BranchOption,
+    CommitOption,
+    DecisionKindOption,
+    DirectionOption,
+    DueOption,
+    LangOption,
+    MeetingKindOption,
+    OwnerOption,
+    PlaceOption,
+    RegistryOption,
+    SourceOption,
+)
 from protsoc.cli.output import guarded
 
 app = typer.Typer(
@@ -46,10 +57,8 @@ def meeting(
     end_time: Annotated[
         Opt, typer.Option("--end-time", help="End time HH:MM.", show_default=False)
     ] = None,
-    place: Annotated[Opt, typer.Option("--place", show_default=False)] = None,
-    kind: Annotated[
-        Opt, typer.Option("--kind", help="ordinary or extraordinary.", show_default=False)
-    ] = None,
+    place: PlaceOption = None,
+    kind: MeetingKindOption = None,
     number: Annotated[int | None, typer.Option("--number", show_default=False)] = None,
     opened_at: Annotated[
         Opt,
@@ -192,14 +201,7 @@ def report(
 @guarded
 def action(
     action_id: Annotated[Opt, typer.Argument(metavar="ACTION", show_default=False)] = None,
-    status: Annotated[
-        Opt,
-        typer.Option(
-            "--status",
-            help="not-started, in-progress, done, blocked or dropped.",
-            show_default=False,
-        ),
-    ] = None,
+    status: ActionStatusOption = None,
     progress: Annotated[
         int | None, typer.Option("--progress", help="Percent complete, 0-100.", show_default=False)
     ] = None,
@@ -387,12 +389,7 @@ def attendance(
         Opt,
         typer.Argument(metavar="MEMBER", help="The member post (or guest id).", show_default=False),
     ] = None,
-    status: Annotated[
-        Opt,
-        typer.Option(
-            "--status", help="present, represented, excused or absent.", show_default=False
-        ),
-    ] = None,
+    status: AttendanceStatusOption = None,
     represented_by: Annotated[
         Opt, typer.Option("--by", help="Who represented the member.", show_default=False)
     ] = None,
@@ -434,19 +431,10 @@ def decision(
     text: Annotated[
         Opt, typer.Option("--text", help="The corrected text (Arabic).", show_default=False)
     ] = None,
-    kind: Annotated[
-        Opt, typer.Option("--kind", help="decision or recommendation.", show_default=False)
-    ] = None,
-    owner: Annotated[
-        Opt, typer.Option("--owner", help="The post that carries it out.", show_default=False)
-    ] = None,
-    due: Annotated[Opt, typer.Option("--due", help="YYYY-MM-DD.", show_default=False)] = None,
-    agenda_item: Annotated[
-        Opt,
-        typer.Option(
-            "--agenda-item", help="The agenda item it answers (item-N).", show_default=False
-        ),
-    ] = None,
+    kind: DecisionKindOption = None,
+    owner: OwnerOption = None,
+    due: DueOption = None,
+    agenda_item: AgendaItemOption = None,
     source: SourceOption = None,
     commit: CommitOption = False,
     branch: BranchOption = None,
@@ -527,9 +515,7 @@ def indicator(
     frequency: Annotated[
         Opt, typer.Option("--frequency", help="P1M, P3M, P6M or P1Y.", show_default=False)
     ] = None,
-    direction: Annotated[
-        Opt, typer.Option("--direction", help="higher or lower is better.", show_default=False)
-    ] = None,
+    direction: DirectionOption = None,
     source: SourceOption = None,
     commit: CommitOption = False,
     branch: BranchOption = None,

@@ -6,8 +6,8 @@ from typing import Annotated
 
 import typer
 
-from protsoc.cli.clerk import LangOption, start
-from protsoc.cli.options import RegistryOption, check_format
+from protsoc.cli.clerk import start
+from protsoc.cli.options import LangOption, RegistryOption, TextOrJsonOption, check_format
 
 
 def show(
@@ -32,7 +32,7 @@ def show(
             show_default=False,
         ),
     ] = None,
-    output_format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    output_format: TextOrJsonOption = "text",
     lang: LangOption = None,
     registry: RegistryOption = None,
 ) -> None:

@@ -7,10 +7,11 @@ from typing import Annotated
 
 import typer
 
-from protsoc.cli.options import RegistryOption, parse_date
+from protsoc.cli.options import RegistryOption, parse_date, speak
 
 
 def site(
+    ctx: typer.Context,
     output: Annotated[
         Path, typer.Option("--output", "-o", help="The folder to write the site into.")
     ] = Path("public"),
@@ -30,7 +31,9 @@ def site(
             ),
         ),
     ] = "",
-    lang: Annotated[
+    # The site's languages, a list (Arabic first): messages follow `protsoc --lang` or
+    # $PROTSOC_LANG instead (cli/options.speak).
+    site_languages: Annotated[
         str, typer.Option("--lang", help="Languages, Arabic first: ar,fr or ar.")
     ] = "ar,fr",
     registry: RegistryOption = None,
@@ -38,14 +41,21 @@ def site(
     """Exit 0 built, 1 the registry is invalid (nothing is published), 2 usage or environment
     error."""
     from protsoc.cli.output import stderr
+    from protsoc.kernel.i18n import _, ngettext
     from protsoc.registry.layout import find_registry
     from protsoc.site.build import build, parse_languages
 
-    languages = parse_languages(lang)
+    speak(ctx)
+    languages = parse_languages(site_languages)
     day = parse_date(as_of, "--as-of")
     built = build(find_registry(registry), output, day, base_url, languages)  # type: ignore[arg-type]
     stderr().print(
-        f"wrote {built.pages} pages and {built.files} files to {built.out} "
-        f"({', '.join(built.languages)}; data archive {built.archive})"
-        + ("" if built.font_bundled else "; Amiri not found: install fonts-hosny-amiri")
+        _("wrote {pages} and {files} to {folder} ({languages}; data archive {archive})").format(
+            pages=ngettext("{count} page", "{count} pages", built.pages).format(count=built.pages),
+            files=ngettext("{count} file", "{count} files", built.files).format(count=built.files),
+            folder=built.out,
+            languages=", ".join(built.languages),
+            archive=built.archive,
+        )
+        + ("" if built.font_bundled else "; " + _("Amiri not found: install fonts-hosny-amiri"))
     )

@@ -6,7 +6,13 @@ from typing import Annotated, Optional
 
 import typer
 
-from protsoc.cli.options import RegistryOption, check_format, parse_date
+from protsoc.cli.options import (
+    LangOption,
+    RegistryOption,
+    TextOrJsonOption,
+    check_format,
+    parse_date,
+)
 
 
 def status(
@@ -16,7 +22,8 @@ def status(
             "--as-of", help="Date of the overview (default: today in Morocco).", show_default=False
         ),
     ] = None,
-    output_format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    output_format: TextOrJsonOption = "text",
+    lang: LangOption = None,
     registry: RegistryOption = None,
 ) -> None:
     import dataclasses
@@ -52,18 +59,33 @@ def _finance_line(money) -> str:  # type: ignore[no-untyped-def]
 
     from protsoc.governance import finance
 
+    from protsoc.kernel.i18n import _, ngettext
+
+    count = money["programmes"]
     if "committed" not in money:
-        return (
-            f"{money['programmes']} programmes; no budget or ledger event recorded "
-            "(protsoc finance)"
-        )
+        return ngettext(
+            "{count} programme; no budget or ledger event recorded (protsoc finance)",
+            "{count} programmes; no budget or ledger event recorded (protsoc finance)",
+            count,
+        ).format(count=count)
     budget = money["revised_budget"]
-    of_budget = f" of {finance.format_mad(Decimal(budget))}" if budget else ""
-    return (
-        f"{money['programmes']} programmes: committed "
-        f"{finance.format_mad(Decimal(money['committed']))}{of_budget} MAD, paid "
-        f"{finance.format_mad(Decimal(money['paid']))} MAD; {money['not_reported']} not "
-        f"reported for {money['report_period']} (protsoc finance)"
+    committed = finance.format_mad(Decimal(money["committed"]))
+    if budget:
+        committed = _("{committed} of {budget}").format(
+            committed=committed, budget=finance.format_mad(Decimal(budget))
+        )
+    return ngettext(
+        "{count} programme: committed {committed} MAD, paid {paid} MAD; {not_reported} not "
+        "reported for {period} (protsoc finance)",
+        "{count} programmes: committed {committed} MAD, paid {paid} MAD; {not_reported} not "
+        "reported for {period} (protsoc finance)",
+        count,
+    ).format(
+        count=count,
+        committed=committed,
+        paid=finance.format_mad(Decimal(money["paid"])),
+        not_reported=money["not_reported"],
+        period=money["report_period"],
     )
 
 
@@ -74,15 +96,23 @@ def _explain_invalid(root) -> None:  # type: ignore[no-untyped-def]
     """The overview reads records as the schemas describe them: on a record of another shape,
     name the invalid records instead of failing as if protsoc had a bug."""
     from protsoc.kernel.errors import InvalidRecord
+    from protsoc.kernel.i18n import _, ngettext
     from protsoc.validate.pipeline import validate
 
     errors = validate(root).errors
     if errors:
         files = sorted({finding.path for finding in errors})
         raise InvalidRecord(
-            f"the registry has {len(errors)} errors in {len(files)} files ({', '.join(files[:3])}"
-            f"{', …' if len(files) > 3 else ''}); status needs valid records",
-            "run `protsoc validate` to see them and fix them",
+            _("the registry has {errors} in {files} ({names}); status needs valid records").format(
+                errors=ngettext("{count} error", "{count} errors", len(errors)).format(
+                    count=len(errors)
+                ),
+                files=ngettext("{count} file", "{count} files", len(files)).format(
+                    count=len(files)
+                ),
+                names=", ".join(files[:3]) + (", …" if len(files) > 3 else ""),
+            ),
+            _("run `protsoc validate` to see them and fix them"),
         ) from None
 
 
@@ -90,6 +120,7 @@ def _print_table(console, result) -> None:  # type: ignore[no-untyped-def]
     from rich.table import Table
 
     from protsoc.cli.output import printable
+    from protsoc.kernel.i18n import _, ngettext
 
     # Arabic stays out of the table's cells: terminals without bidi support scramble it and
     # bidi terminals reorder whole lines (see shared research, "Terminal output"); the names
@@ -130,5 +161,10 @@ def _print_table(console, result) -> None:  # type: ignore[no-untyped-def]
         )
     console.print()
     console.print(
-        f"{result.records} records; meetings tracked since {result.tracking_start or 'unknown'}"
+        _("{records}; meetings tracked since {date}").format(
+            records=ngettext("{count} record", "{count} records", result.records).format(
+                count=result.records
+            ),
+            date=result.tracking_start or _("unknown"),
+        )
     )

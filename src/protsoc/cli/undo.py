@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from protsoc.cli.clerk import LangOption, registry_root, start
-from protsoc.cli.options import RegistryOption
+from protsoc.cli.clerk import registry_root, start
+from protsoc.cli.options import LangOption, RegistryOption
 
 
 def undo(lang: LangOption = None, registry: RegistryOption = None) -> None:

@@ -7,7 +7,7 @@ from typing import Annotated, List, Optional
 
 import typer
 
-from protsoc.cli.options import RegistryOption, check_format
+from protsoc.cli.options import LangOption, FindingsFormatOption, RegistryOption, check_format
 
 
 def validate(
@@ -21,12 +21,11 @@ def validate(
             show_default=False,
         ),
     ] = None,
-    output_format: Annotated[
-        str, typer.Option("--format", help="text, json or github (workflow annotations).")
-    ] = "text",
+    output_format: FindingsFormatOption = "text",
     strict: Annotated[
         bool, typer.Option("--strict", help="Warnings make the registry invalid too.")
     ] = False,
+    lang: LangOption = None,
     registry: RegistryOption = None,
     changed_since: Annotated[
         Optional[str],

@@ -6,13 +6,12 @@ from typing import Annotated, Optional
 
 import typer
 
-from protsoc.cli.options import RegistryOption, check_format
+from protsoc.cli.options import LangOption, FindingsFormatOption, RegistryOption, check_format
 
 
 def verify_seals(
-    output_format: Annotated[
-        str, typer.Option("--format", help="text, json or github (workflow annotations).")
-    ] = "text",
+    output_format: FindingsFormatOption = "text",
+    lang: LangOption = None,
     registry: RegistryOption = None,
     changed_since: Annotated[
         Optional[str],
@@ -42,6 +41,8 @@ def verify_seals(
             findings = reporters.repository_paths(findings, find_registry(registry))
         typer.echo(reporters.REPORTERS[output_format](findings, result.sealed, valid))
         raise typer.Exit(0 if valid else 1)
+    from protsoc.kernel.i18n import _, ngettext
+
     console = stdout()
     for finding in result.findings:
         console.print(f"[red]{printable(reporters.plain_line(finding))}[/]", soft_wrap=True)
@@ -49,9 +50,18 @@ def verify_seals(
             console.print(
                 f"    [dim]{reporters.hint_label()} {printable(finding.hint)}[/]", soft_wrap=True
             )
-    verdict = "[green]intact[/]" if valid else "[red]broken[/]"
+    verdict = "[green]" + _("intact") + "[/]" if valid else "[red]" + _("broken") + "[/]"
     console.print(
-        f"{verdict}: {result.sealed} sealed minutes checked against history, "
-        f"{len(result.findings)} changed since approval"
+        _("{verdict}: {sealed}, {changed} since approval").format(
+            verdict=verdict,
+            sealed=ngettext(
+                "{count} sealed minutes checked against history",
+                "{count} sealed minutes checked against history",
+                result.sealed,
+            ).format(count=result.sealed),
+            changed=ngettext("{count} changed", "{count} changed", len(result.findings)).format(
+                count=len(result.findings)
+            ),
+        )
     )
     raise typer.Exit(0 if valid else 1)

@@ -1047,6 +1047,992 @@ T = {
         "يكتب معرف الاجتماع <اللجنة>/<YYYY-MM-DD> ومعرف القرار <الاجتماع>/d<N>؛ "
         "انظر `protsoc list KIND`",
     ),
+    # every command in the clerk's language: reports, refusals and hints of cli/ and clerk/
+    # counts (ngettext): French 0-1 / whole millions / others; Arabic 0 / 1 / 2 / 3-10 /
+    # 11-99 / 100 and more
+    "{count} file checked": (
+        ("{count} fichier vérifié", "{count} de fichiers vérifiés", "{count} fichiers vérifiés"),
+        (
+            "لم يفحص أي ملف",
+            "تم فحص ملف واحد",
+            "تم فحص ملفين",
+            "تم فحص {count} ملفات",
+            "تم فحص {count} ملفا",
+            "تم فحص {count} ملف",
+        ),
+    ),
+    "{count} error": (
+        ("{count} erreur", "{count} d'erreurs", "{count} erreurs"),
+        ("بدون أخطاء", "خطأ واحد", "خطآن", "{count} أخطاء", "{count} خطأ", "{count} خطأ"),
+    ),
+    "{count} warning": (
+        ("{count} avertissement", "{count} d'avertissements", "{count} avertissements"),
+        (
+            "بدون تنبيهات",
+            "تنبيه واحد",
+            "تنبيهان",
+            "{count} تنبيهات",
+            "{count} تنبيها",
+            "{count} تنبيه",
+        ),
+    ),
+    "{count} file": (
+        ("{count} fichier", "{count} de fichiers", "{count} fichiers"),
+        ("{count} ملف", "ملف واحد", "ملفين", "{count} ملفات", "{count} ملفا", "{count} ملف"),
+    ),
+    "{count} page": (
+        ("{count} page", "{count} de pages", "{count} pages"),
+        ("{count} صفحة", "صفحة واحدة", "صفحتين", "{count} صفحات", "{count} صفحة", "{count} صفحة"),
+    ),
+    "{count} record": (
+        ("{count} enregistrement", "{count} d'enregistrements", "{count} enregistrements"),
+        ("{count} سجل", "سجل واحد", "سجلان", "{count} سجلات", "{count} سجلا", "{count} سجل"),
+    ),
+    "{count} committee": (
+        ("{count} comité", "{count} de comités", "{count} comités"),
+        ("{count} لجنة", "لجنة واحدة", "لجنتين", "{count} لجان", "{count} لجنة", "{count} لجنة"),
+    ),
+    "{count} committee with review teams": (
+        (
+            "{count} comité doté d'équipes de relecture",
+            "{count} de comités dotés d'équipes de relecture",
+            "{count} comités dotés d'équipes de relecture",
+        ),
+        (
+            "لا توجد أي لجنة لها فرق مراجعة",
+            "لجنة واحدة لها فرق مراجعة",
+            "لجنتان لهما فرق مراجعة",
+            "{count} لجان لها فرق مراجعة",
+            "{count} لجنة لها فرق مراجعة",
+            "{count} لجنة لها فرق مراجعة",
+        ),
+    ),
+    "{count} action": (
+        ("{count} action", "{count} d'actions", "{count} actions"),
+        (
+            "{count} إجراء",
+            "إجراء واحد",
+            "إجراءين",
+            "{count} إجراءات",
+            "{count} إجراء",
+            "{count} إجراء",
+        ),
+    ),
+    "{count} late action": (
+        ("{count} action en retard", "{count} d'actions en retard", "{count} actions en retard"),
+        (
+            "لا يوجد أي إجراء متأخر",
+            "إجراء واحد متأخر",
+            "إجراءان متأخران",
+            "{count} إجراءات متأخرة",
+            "{count} إجراء متأخرا",
+            "{count} إجراء متأخر",
+        ),
+    ),
+    "{count} indicator": (
+        ("{count} indicateur", "{count} d'indicateurs", "{count} indicateurs"),
+        ("{count} مؤشر", "مؤشر واحد", "مؤشرين", "{count} مؤشرات", "{count} مؤشرا", "{count} مؤشر"),
+    ),
+    "{count} milestone": (
+        ("{count} jalon", "{count} de jalons", "{count} jalons"),
+        (
+            "{count} مرحلة",
+            "مرحلة واحدة",
+            "مرحلتان",
+            "{count} مراحل",
+            "{count} مرحلة",
+            "{count} مرحلة",
+        ),
+    ),
+    "{count} day late": (
+        ("{count} jour de retard", "{count} de jours de retard", "{count} jours de retard"),
+        (
+            "بدون تأخير",
+            "متأخر بيوم واحد",
+            "متأخر بيومين",
+            "متأخر بـ{count} أيام",
+            "متأخر بـ{count} يوما",
+            "متأخر بـ{count} يوم",
+        ),
+    ),
+    "{count} day left": (
+        ("{count} jour restant", "{count} de jours restants", "{count} jours restants"),
+        (
+            "لم يبق أي يوم",
+            "بقي يوم واحد",
+            "بقي يومان",
+            "بقيت {count} أيام",
+            "بقي {count} يوما",
+            "بقي {count} يوم",
+        ),
+    ),
+    "due today": ("dû aujourd'hui", "مستحق اليوم"),
+    "due soon = next meeting due within {count} day": (
+        (
+            "échéance proche = prochaine réunion due dans {count} jour",
+            "échéance proche = prochaine réunion due dans {count} de jours",
+            "échéance proche = prochaine réunion due dans {count} jours",
+        ),
+        (
+            "قرب الأجل = الاجتماع المقبل مستحق اليوم",
+            "قرب الأجل = الاجتماع المقبل مستحق خلال يوم واحد",
+            "قرب الأجل = الاجتماع المقبل مستحق خلال يومين",
+            "قرب الأجل = الاجتماع المقبل مستحق خلال {count} أيام",
+            "قرب الأجل = الاجتماع المقبل مستحق خلال {count} يوما",
+            "قرب الأجل = الاجتماع المقبل مستحق خلال {count} يوم",
+        ),
+    ),
+    "period {start} to {end}: {held} of {required} required held meeting": (
+        (
+            "période du {start} au {end} : {held} réunion tenue sur {required} requise",
+            "période du {start} au {end} : {held} réunions tenues sur {required} requises",
+            "période du {start} au {end} : {held} réunions tenues sur {required} requises",
+        ),
+        (
+            "الفترة من {start} إلى {end}: انعقد {held} من أصل {required} اجتماع مطلوب",
+            "الفترة من {start} إلى {end}: انعقد {held} من أصل اجتماع واحد مطلوب",
+            "الفترة من {start} إلى {end}: انعقد {held} من أصل اجتماعين مطلوبين",
+            "الفترة من {start} إلى {end}: انعقد {held} من أصل {required} اجتماعات مطلوبة",
+            "الفترة من {start} إلى {end}: انعقد {held} من أصل {required} اجتماعا مطلوبا",
+            "الفترة من {start} إلى {end}: انعقد {held} من أصل {required} اجتماع مطلوب",
+        ),
+    ),
+    "dry run: nothing was written ({count} record would change)": (
+        (
+            "simulation : rien n'a été écrit ({count} enregistrement serait modifié)",
+            "simulation : rien n'a été écrit ({count} d'enregistrements seraient modifiés)",
+            "simulation : rien n'a été écrit ({count} enregistrements seraient modifiés)",
+        ),
+        (
+            "تجربة: لم يكتب أي شيء (لن يتغير أي سجل)",
+            "تجربة: لم يكتب أي شيء (سيتغير سجل واحد)",
+            "تجربة: لم يكتب أي شيء (سيتغير سجلان)",
+            "تجربة: لم يكتب أي شيء (ستتغير {count} سجلات)",
+            "تجربة: لم يكتب أي شيء (سيتغير {count} سجلا)",
+            "تجربة: لم يكتب أي شيء (سيتغير {count} سجل)",
+        ),
+    ),
+    "has {count} part: too many for a workbook": (
+        (
+            "compte {count} partie : trop pour un classeur",
+            "compte {count} de parties : trop pour un classeur",
+            "compte {count} parties : trop pour un classeur",
+        ),
+        (
+            "يضم {count} جزء: وهذا أكثر مما يحتمله مصنف",
+            "يضم جزءا واحدا: وهذا أكثر مما يحتمله مصنف",
+            "يضم جزأين: وهذا أكثر مما يحتمله مصنف",
+            "يضم {count} أجزاء: وهذا أكثر مما يحتمله مصنف",
+            "يضم {count} جزءا: وهذا أكثر مما يحتمله مصنف",
+            "يضم {count} جزء: وهذا أكثر مما يحتمله مصنف",
+        ),
+    ),
+    "{count} sealed minutes checked against history": (
+        (
+            "{count} procès-verbal scellé vérifié dans l'historique",
+            "{count} de procès-verbaux scellés vérifiés dans l'historique",
+            "{count} procès-verbaux scellés vérifiés dans l'historique",
+        ),
+        (
+            "لم يتحقق من أي محضر مختوم في تاريخ git",
+            "تم التحقق من محضر مختوم واحد في تاريخ git",
+            "تم التحقق من محضرين مختومين في تاريخ git",
+            "تم التحقق من {count} محاضر مختومة في تاريخ git",
+            "تم التحقق من {count} محضرا مختوما في تاريخ git",
+            "تم التحقق من {count} محضر مختوم في تاريخ git",
+        ),
+    ),
+    "{count} changed": (
+        ("{count} modifié", "{count} de modifiés", "{count} modifiés"),
+        (
+            "لم يعدل أي منها",
+            "عدل واحد منها",
+            "عدل اثنان منها",
+            "عدلت {count} منها",
+            "عدل {count} منها",
+            "عدل {count} منها",
+        ),
+    ),
+    "{count} indicator: {stale} stale, {no_data} without data, {no_target} without target": (
+        (
+            "{count} indicateur : {stale} non à jour, {no_data} sans donnée, "
+            "{no_target} sans cible",
+            "{count} d'indicateurs : {stale} non à jour, {no_data} sans donnée, "
+            "{no_target} sans cible",
+            "{count} indicateurs : {stale} non à jour, {no_data} sans donnée, "
+            "{no_target} sans cible",
+        ),
+        (
+            "لا يوجد أي مؤشر",
+            "مؤشر واحد: {stale} غير محين، {no_data} بدون معطيات، {no_target} بدون قيمة مستهدفة",
+            "مؤشران: {stale} غير محينة، {no_data} بدون معطيات، {no_target} بدون قيمة مستهدفة",
+            "{count} مؤشرات: {stale} غير محينة، {no_data} بدون معطيات، "
+            "{no_target} بدون قيمة مستهدفة",
+            "{count} مؤشرا: {stale} غير محينة، {no_data} بدون معطيات، "
+            "{no_target} بدون قيمة مستهدفة",
+            "{count} مؤشر: {stale} غير محينة، {no_data} بدون معطيات، {no_target} بدون قيمة مستهدفة",
+        ),
+    ),
+    (
+        "{count} decision: {late} late, {without_plan} without action plan, {done} done "
+        "({late_actions}) as of {date}"
+    ): (
+        (
+            "{count} décision : {late} en retard, {without_plan} sans plan d'action, "
+            "{done} réalisée ({late_actions}) au {date}",
+            "{count} de décisions : {late} en retard, {without_plan} sans plan d'action, "
+            "{done} réalisées ({late_actions}) au {date}",
+            "{count} décisions : {late} en retard, {without_plan} sans plan d'action, "
+            "{done} réalisées ({late_actions}) au {date}",
+        ),
+        (
+            "لا يوجد أي قرار في {date}",
+            "قرار واحد: {late} متأخر، {without_plan} بدون خطة عمل، {done} منجز "
+            "({late_actions}) في {date}",
+            "قراران: {late} متأخرة، {without_plan} بدون خطة عمل، {done} منجزة "
+            "({late_actions}) في {date}",
+            "{count} قرارات: {late} متأخرة، {without_plan} بدون خطة عمل، {done} منجزة "
+            "({late_actions}) في {date}",
+            "{count} قرارا: {late} متأخرة، {without_plan} بدون خطة عمل، {done} منجزة "
+            "({late_actions}) في {date}",
+            "{count} قرار: {late} متأخرة، {without_plan} بدون خطة عمل، {done} منجزة "
+            "({late_actions}) في {date}",
+        ),
+    ),
+    # the reports' plain lines
+    "valid": ("valide", "صالح"),
+    "invalid": ("invalide", "غير صالح"),
+    "{verdict}: {files}, {errors}, {warnings}": (
+        "{verdict} : {files}, {errors}, {warnings}",
+        "{verdict}: {files}، {errors}، {warnings}",
+    ),
+    "intact": ("intact", "سليم"),
+    "broken": ("rompu", "مخترق"),
+    "{verdict}: {sealed}, {changed} since approval": (
+        "{verdict} : {sealed}, {changed} depuis l'approbation",
+        "{verdict}: {sealed}، {changed} بعد المصادقة",
+    ),
+    "Meeting cadence as of {date}": (
+        "Périodicité des réunions au {date}",
+        "دورية الاجتماعات في {date}",
+    ),
+    ", evaluated since {date}": (", évaluée depuis le {date}", "، مقيمة ابتداء من {date}"),
+    "rule:": ("règle :", "القاعدة:"),
+    "source:": ("source :", "المصدر:"),
+    "judged from {date}": ("jugée à partir du {date}", "تقيم المطابقة ابتداء من {date}"),
+    "dissolved on {date}": ("dissous le {date}", "حلت بتاريخ {date}"),
+    "last held: {meeting}; next due: {date} ({days})": (
+        "dernière réunion tenue : {meeting} ; prochaine due : {date} ({days})",
+        "آخر اجتماع منعقد: {meeting}؛ الاجتماع المقبل مستحق في: {date} ({days})",
+    ),
+    "none recorded": ("aucune enregistrée", "لا شيء مسجل"),
+    "breach": ("manquement", "إخلال"),
+    "no held meeting since {start}: due by {deadline}, {late} on {end} (still open)": (
+        "aucune réunion tenue depuis le {start} : due au plus tard le {deadline}, "
+        "{late} au {end} (toujours ouvert)",
+        "لم ينعقد أي اجتماع منذ {start}: كان مستحقا قبل {deadline}، {late} في {end} "
+        "(ولا يزال قائما)",
+    ),
+    "gap {start} to {end}: due by {deadline}, held {late}": (
+        "intervalle du {start} au {end} : due au plus tard le {deadline}, tenue avec {late}",
+        "الفاصل من {start} إلى {end}: كان مستحقا قبل {deadline}، وانعقد {late}",
+    ),
+    "{records}; meetings tracked since {date}": (
+        "{records} ; réunions suivies depuis le {date}",
+        "{records}؛ تتبع الاجتماعات منذ {date}",
+    ),
+    "unknown": ("inconnue", "غير معروف"),
+    "the registry has {errors} in {files} ({names}); status needs valid records": (
+        "le registre contient {errors} dans {files} ({names}) ; status a besoin "
+        "d'enregistrements valides",
+        "في السجل {errors} في {files} ({names})؛ ويحتاج الأمر status إلى سجلات صالحة",
+    ),
+    "run `protsoc validate` to see them and fix them": (
+        "lancez `protsoc validate` pour les voir et les corriger",
+        "شغل `protsoc validate` لعرضها وتصحيحها",
+    ),
+    "; ≈ about, > more than, ≥ at least, < less than": (
+        " ; ≈ environ, > plus de, ≥ au moins, < moins de",
+        "؛ ≈ حوالي، > أكثر من، ≥ على الأقل، < أقل من",
+    ),
+    "{judged}; source: {source}": ("{judged} ; source : {source}", "{judged}؛ المصدر: {source}"),
+    "{count} programme; no budget or ledger event recorded (protsoc finance)": (
+        (
+            "{count} programme ; aucun budget ni aucune opération enregistrés (protsoc finance)",
+            "{count} de programmes ; aucun budget ni aucune opération enregistrés "
+            "(protsoc finance)",
+            "{count} programmes ; aucun budget ni aucune opération enregistrés (protsoc finance)",
+        ),
+        (
+            "لا يوجد أي برنامج؛ لم تسجل أي ميزانية ولا أي عملية مالية (protsoc finance)",
+            "برنامج واحد؛ لم تسجل أي ميزانية ولا أي عملية مالية (protsoc finance)",
+            "برنامجان؛ لم تسجل أي ميزانية ولا أي عملية مالية (protsoc finance)",
+            "{count} برامج؛ لم تسجل أي ميزانية ولا أي عملية مالية (protsoc finance)",
+            "{count} برنامجا؛ لم تسجل أي ميزانية ولا أي عملية مالية (protsoc finance)",
+            "{count} برنامج؛ لم تسجل أي ميزانية ولا أي عملية مالية (protsoc finance)",
+        ),
+    ),
+    (
+        "{count} programme: committed {committed} MAD, paid {paid} MAD; {not_reported} not "
+        "reported for {period} (protsoc finance)"
+    ): (
+        (
+            "{count} programme : engagé {committed} MAD, payé {paid} MAD ; {not_reported} "
+            "sans déclaration pour {period} (protsoc finance)",
+            "{count} de programmes : engagé {committed} MAD, payé {paid} MAD ; {not_reported} "
+            "sans déclaration pour {period} (protsoc finance)",
+            "{count} programmes : engagé {committed} MAD, payé {paid} MAD ; {not_reported} "
+            "sans déclaration pour {period} (protsoc finance)",
+        ),
+        (
+            "لا يوجد أي برنامج:"
+            " الملتزم به {committed} درهم، المؤدى {paid} درهم؛ "
+            "{not_reported} دون تصريح برسم {period} (protsoc finance)",
+            "برنامج واحد:"
+            " الملتزم به {committed} درهم، المؤدى {paid} درهم؛ "
+            "{not_reported} دون تصريح برسم {period} (protsoc finance)",
+            "برنامجان:"
+            " الملتزم به {committed} درهم، المؤدى {paid} درهم؛ "
+            "{not_reported} دون تصريح برسم {period} (protsoc finance)",
+            "{count} برامج:"
+            " الملتزم به {committed} درهم، المؤدى {paid} درهم؛ "
+            "{not_reported} دون تصريح برسم {period} (protsoc finance)",
+            "{count} برنامجا:"
+            " الملتزم به {committed} درهم، المؤدى {paid} درهم؛ "
+            "{not_reported} دون تصريح برسم {period} (protsoc finance)",
+            "{count} برنامج:"
+            " الملتزم به {committed} درهم، المؤدى {paid} درهم؛ "
+            "{not_reported} دون تصريح برسم {period} (protsoc finance)",
+        ),
+    ),
+    "unknown document {document!r}": (
+        "document inconnu {document!r}",
+        "وثيقة غير معروفة {document!r}",
+    ),
+    (
+        "use `protsoc render minutes MEETING` or `protsoc render convocation MEETING`; the "
+        "follow-up report is `protsoc report`"
+    ): (
+        "utilisez `protsoc render minutes RÉUNION` ou `protsoc render convocation RÉUNION` ; le "
+        "rapport de suivi s'obtient avec `protsoc report`",
+        "استعمل `protsoc render minutes MEETING` أو `protsoc render convocation MEETING`؛ "
+        "أما تقرير التتبع فيعد بـ`protsoc report`",
+    ),
+    "{path} is in sync with protsoc's schemas": (
+        "{path} est conforme aux schémas de protsoc",
+        "{path} مطابق لمخططات protsoc",
+    ),
+    "removed {path}": ("supprimé : {path}", "تم حذف {path}"),
+    "{answer!r} is not a whole number": (
+        "{answer!r} n'est pas un nombre entier",
+        "{answer!r} ليس عددا صحيحا",
+    ),
+    "interrupted": ("interrompu", "تم الإيقاف"),
+    "cannot use {path}: {reason}": (
+        "impossible d'utiliser {path} : {reason}",
+        "تعذر استعمال {path}: {reason}",
+    ),
+    "cannot go on: {reason}": ("impossible de continuer : {reason}", "تعذرت المتابعة: {reason}"),
+    "protsoc hit an internal error": (
+        "protsoc a rencontré une erreur interne",
+        "وقع خطأ داخلي في protsoc",
+    ),
+    (
+        "(a bug, not your data). The details are in {log}; please attach that file when you "
+        "report it."
+    ): (
+        "(une anomalie du logiciel, pas de vos données). Le détail est dans {log} ; merci de "
+        "joindre ce fichier à votre signalement.",
+        "(خلل في البرنامج وليس في معطياتك). التفاصيل في {log}؛ المرجو إرفاق هذا الملف عند "
+        "التبليغ عن الخلل.",
+    ),
+    "warning:": ("avertissement :", "تنبيه:"),
+    "no committee records secretariat.review_teams: no CODEOWNERS needed": (
+        "aucun comité n'indique secretariat.review_teams : pas besoin de CODEOWNERS",
+        "لا توجد أي لجنة تحدد secretariat.review_teams: لا حاجة إلى CODEOWNERS",
+    ),
+    "no indicators in the national dashboard as of {date}": (
+        "aucun indicateur dans le tableau de bord national au {date}",
+        "لا يوجد أي مؤشر في لوحة القيادة الوطنية في {date}",
+    ),
+    "stale:": ("non à jour :", "غير محين:"),
+    "{id} ({frequency}): a value was due by {date}": (
+        "{id} ({frequency}) : une valeur était attendue au plus tard le {date}",
+        "{id} ({frequency}): كانت قيمة جديدة مستحقة قبل {date}",
+    ),
+    "no {status} decisions recorded as of {date}": (
+        "aucune décision au statut {status} enregistrée au {date}",
+        "لا يوجد أي قرار بالحالة {status} مسجل في {date}",
+    ),
+    "no decisions or recommendations recorded as of {date}": (
+        "aucune décision ni recommandation enregistrée au {date}",
+        "لا يوجد أي قرار أو توصية مسجلة في {date}",
+    ),
+    "action {id} carries out no recorded decision": (
+        "l'action {id} ne met en œuvre aucune décision enregistrée",
+        "الإجراء {id} لا ينفذ أي قرار مسجل",
+    ),
+    "held meetings with no decision recorded: {meetings}": (
+        "réunions tenues sans décision enregistrée : {meetings}",
+        "اجتماعات منعقدة دون أي قرار مسجل: {meetings}",
+    ),
+    "financial follow-up as of {date} (amounts in MAD)": (
+        "suivi financier au {date} (montants en MAD)",
+        "التتبع المالي في {date} (المبالغ بالدرهم)",
+    ),
+    "nothing recorded for this selection": (
+        "rien n'est enregistré pour cette sélection",
+        "لا يوجد أي شيء مسجل لهذا الاختيار",
+    ),
+    "not reported for {period}": ("non déclaré pour {period}", "لم يصرح به برسم {period}"),
+    "every programme and action with a budget reported for {period}": (
+        "chaque programme et chaque action dotés d'un budget ont été déclarés pour {period}",
+        "تم التصريح برسم {period} بكل برنامج وإجراء له ميزانية",
+    ),
+    "mobilised resources": ("ressources mobilisées", "الموارد المعبأة"),
+    "guiding principles": ("principes directeurs", "المبادئ التوجيهية"),
+    "not recorded:": ("non enregistré :", "غير مسجل:"),
+    "{items} (no source gives them yet)": (
+        "{items} (aucune source ne les donne encore)",
+        "{items} (لا يذكرها أي مصدر بعد)",
+    ),
+    "wrote {path}: {meetings} and {reminders} ({new} new, {updated} updated, {withdrawn} "
+    "withdrawn)": (
+        "{path} écrit : {meetings} et {reminders} ({new} nouveaux, {updated} mis à jour, "
+        "{withdrawn} retirés)",
+        "تم تسجيل {path}: {meetings} و{reminders} (جديدة: {new}، محينة: {updated}، "
+        "مسحوبة: {withdrawn})",
+    ),
+    "{count} meeting": (
+        ("{count} réunion", "{count} de réunions", "{count} réunions"),
+        (
+            "{count} اجتماع",
+            "اجتماع واحد",
+            "اجتماعين",
+            "{count} اجتماعات",
+            "{count} اجتماعا",
+            "{count} اجتماع",
+        ),
+    ),
+    "{count} due-date reminder": (
+        (
+            "{count} rappel d'échéance",
+            "{count} de rappels d'échéance",
+            "{count} rappels d'échéance",
+        ),
+        (
+            "{count} تذكير بالأجل",
+            "تذكير واحد بالأجل",
+            "تذكيرين بالأجل",
+            "{count} تذكيرات بالأجل",
+            "{count} تذكيرا بالأجل",
+            "{count} تذكير بالأجل",
+        ),
+    ),
+    (
+        "erratum {erratum} amends {meeting}; next: correct it by command (protsoc set "
+        "meeting|agenda-item|attendance|guest|decision {erratum} …, protsoc remove …), then "
+        "approve it: protsoc approve {erratum} --by MEMBER"
+    ): (
+        "l'erratum {erratum} modifie {meeting} ; ensuite : corrigez-le par commande (protsoc set "
+        "meeting|agenda-item|attendance|guest|decision {erratum} …, protsoc remove …), puis "
+        "approuvez-le : protsoc approve {erratum} --by MEMBRE",
+        "الاستدراك {erratum} يعدل {meeting}؛ الخطوة التالية: صححه بالأوامر (protsoc set "
+        "meeting|agenda-item|attendance|guest|decision {erratum} …، protsoc remove …)، ثم "
+        "صادق عليه: protsoc approve {erratum} --by MEMBER",
+    ),
+    "unknown --format {value!r}": (
+        "--format {value!r} inconnu",
+        "قيمة --format غير معروفة: {value!r}",
+    ),
+    "{what} {value!r} is not a date": (
+        "{what} {value!r} n'est pas une date",
+        "{what} {value!r} ليس تاريخا",
+    ),
+    "write it as YYYY-MM-DD, e.g. 2026-11-22": (
+        "écrivez-la au format AAAA-MM-JJ, p. ex. 2026-11-22",
+        "اكتبه بصيغة YYYY-MM-DD، مثلا 2026-11-22",
+    ),
+    "{committed} of {budget}": ("{committed} sur {budget}", "{committed} من أصل {budget}"),
+    (
+        "the Technical Committee turns every decision into an action plan: "
+        "`protsoc add action DECISION --title … --owner … --due …`"
+    ): (
+        "le Comité technique traduit chaque décision en plan d'action : "
+        "`protsoc add action DÉCISION --title … --owner … --due …`",
+        "تحول اللجنة التقنية كل قرار إلى خطة عمل: "
+        "`protsoc add action DECISION --title … --owner … --due …`",
+    ),
+    "late:": ("en retard :", "متأخر:"),
+    "nothing late": ("aucun retard", "لا يوجد أي تأخير"),
+    (
+        "no evaluations recorded (the Steering Committee launches them; record one with "
+        "`protsoc add evaluation` when a source reports it)"
+    ): (
+        "aucune évaluation enregistrée (le Comité de pilotage les lance ; enregistrez-en une avec "
+        "`protsoc add evaluation` quand une source la rapporte)",
+        "لا يوجد أي تقييم مسجل (تطلقها اللجنة التوجيهية؛ سجل التقييم بـ`protsoc add evaluation` "
+        "عندما يرد في مصدر)",
+    ),
+    "no programmes recorded (record one with `protsoc add programme`)": (
+        "aucun programme enregistré (enregistrez-en un avec `protsoc add programme`)",
+        "لا يوجد أي برنامج مسجل (سجل البرنامج بـ`protsoc add programme`)",
+    ),
+    "wrote {files} under {path} ({committees})": (
+        "{files} écrits dans {path} ({committees})",
+        "تم تسجيل {files} في {path} ({committees})",
+    ),
+    "wrote {pages} and {files} to {folder} ({languages}; data archive {archive})": (
+        "{pages} et {files} écrits dans {folder} ({languages} ; archive des données {archive})",
+        "تم تسجيل {pages} و{files} في {folder} ({languages}؛ أرشيف المعطيات {archive})",
+    ),
+    "Amiri not found: install fonts-hosny-amiri": (
+        "police Amiri introuvable : installez fonts-hosny-amiri",
+        "لم يعثر على خط Amiri: ثبت الحزمة fonts-hosny-amiri",
+    ),
+    "wrote {path} ({committees})": (
+        "{path} écrit ({committees})",
+        "تم تسجيل {path} ({committees})",
+    ),
+    "{path} is up to date ({committees})": (
+        "{path} est à jour ({committees})",
+        "{path} محين ({committees})",
+    ),
+    "wrote {path}: {actions}, {indicators} for {body}": (
+        "{path} écrit : {actions}, {indicators} pour {body}",
+        "تم تسجيل {path}: {actions} و{indicators} لفائدة {body}",
+    ),
+    "CI and pre-commit install {requirement} ({why})": (
+        "la CI et pre-commit installent {requirement} ({why})",
+        "تثبت CI وpre-commit الحزمة {requirement} ({why})",
+    ),
+    "no committees": ("aucun comité", "بدون لجان"),
+    # refusals and hints of the clerk's commands
+    "--by is only for --status represented": (
+        "--by ne s'emploie qu'avec --status represented",
+        "لا يستعمل --by إلا مع --status represented",
+    ),
+    "--cadence is required": ("--cadence est obligatoire", "--cadence مطلوب"),
+    "--install takes one pip requirement, without quotes or $: {spec!r}": (
+        "--install prend une seule exigence pip, sans guillemets ni $ : {spec!r}",
+        "يقبل --install متطلبا واحدا لـpip، دون علامات تنصيص أو $: {spec!r}",
+    ),
+    "--managed-by NAME (after =)": ("--managed-by NOM (après =)", "--managed-by الاسم (بعد =)"),
+    "--name names one person: give one member post with it": (
+        "--name désigne une seule personne : donnez un seul siège de membre avec",
+        "يسمي --name شخصا واحدا: أعط معه مقعد عضو واحدا",
+    ),
+    "--owner is required (the decision names no owner)": (
+        "--owner est obligatoire (la décision ne désigne aucun responsable)",
+        "--owner مطلوب (لا يحدد القرار أي جهة مسؤولة)",
+    ),
+    "--priority must be 1 or more": (
+        "--priority doit valoir 1 ou plus",
+        "يجب أن تكون قيمة --priority مساوية لـ1 أو أكثر",
+    ),
+    "1 is the first question by priority": (
+        "1 désigne la première question par ordre de priorité",
+        "1 هي أولى النقط حسب الأولوية",
+    ),
+    "--reported-by is required": ("--reported-by est obligatoire", "--reported-by مطلوب"),
+    "--since is required with --title or --holder": (
+        "--since est obligatoire avec --title ou --holder",
+        "--since مطلوب مع --title أو --holder",
+    ),
+    "--source is required for an observation": (
+        "--source est obligatoire pour une observation",
+        "--source مطلوب لكل قيمة مسجلة",
+    ),
+    "--tracking-start takes a date YYYY-MM-DD, not {value}": (
+        "--tracking-start prend une date AAAA-MM-JJ, pas {value}",
+        "يقبل --tracking-start تاريخا بصيغة YYYY-MM-DD، وليس {value}",
+    ),
+    "--value is required": ("--value est obligatoire", "--value مطلوب"),
+    "--year is required": ("--year est obligatoire", "--year مطلوب"),
+    "add --kind KIND": ("ajoutez --kind TYPE", "أضف --kind النوع"),
+    "add it first with `protsoc add agenda-item {id} TEXT`": (
+        "ajoutez-le d'abord avec `protsoc add agenda-item {id} TEXTE`",
+        "أضفها أولا بـ`protsoc add agenda-item {id} TEXT`",
+    ),
+    "add it with --status planned, and `protsoc set meeting … --status held` afterwards": (
+        "ajoutez-la avec --status planned, puis `protsoc set meeting … --status held` ensuite",
+        "أضفه بـ--status planned، ثم `protsoc set meeting … --status held` بعد انعقاده",
+    ),
+    "an amount in {currency} needs --rate": (
+        "un montant en {currency} exige --rate",
+        "يتطلب مبلغ بعملة {currency} الخيار --rate",
+    ),
+    "cannot list {kind!r}": ("impossible de lister {kind!r}", "لا يمكن سرد {kind!r}"),
+    "list one of: committees, members, meetings, decisions, actions, indicators, evaluations": (
+        "listez l'un de : committees, members, meetings, decisions, actions, indicators, "
+        "evaluations",
+        "اسرد أحد الأنواع التالية: committees، members، meetings، decisions، actions، "
+        "indicators، evaluations",
+    ),
+    "cannot tell where CI should install protsoc from: {why}": (
+        "impossible de savoir d'où la CI doit installer protsoc : {why}",
+        "تعذر تحديد المصدر الذي يجب أن تثبت منه CI أداة protsoc: {why}",
+    ),
+    "check out a branch first": ("placez-vous d'abord sur une branche", "انتقل إلى فرع أولا"),
+    "check out a branch first (git switch main), or give --branch NAME": (
+        "placez-vous d'abord sur une branche (git switch main), ou donnez --branch NOM",
+        "انتقل إلى فرع أولا (git switch main)، أو أعط --branch الاسم",
+    ),
+    "check the post's since/until dates (protsoc show {committee})": (
+        "vérifiez les dates de début et de fin du siège (protsoc show {committee})",
+        "تحقق من تاريخي بداية المقعد ونهايته (protsoc show {committee})",
+    ),
+    "choose another --id": ("choisissez un autre --id", "اختر --id آخر"),
+    "choose another name, or switch to it with git and run without --branch": (
+        "choisissez un autre nom, ou passez-y avec git et relancez sans --branch",
+        "اختر اسما آخر، أو انتقل إليه بـgit وأعد التشغيل بدون --branch",
+    ),
+    "cite the document the figure comes from": (
+        "citez le document d'où vient le chiffre",
+        "اذكر الوثيقة التي أخذ منها الرقم",
+    ),
+    (
+        "commit or unstage them first (git restore --staged FILE): protsoc commits only the "
+        "files it changes"
+    ): (
+        "commitez-les ou retirez-les de l'index d'abord (git restore --staged FICHIER) : protsoc "
+        "ne commite que les fichiers qu'il modifie",
+        "أودعها أو أخرجها من التهيئة أولا (git restore --staged FILE): لا يودع protsoc إلا "
+        "الملفات التي يعدلها",
+    ),
+    "commit or unstage them first: init commits only its own files": (
+        "commitez-les ou retirez-les de l'index d'abord : init ne commite que ses propres fichiers",
+        "أودعها أو أخرجها من التهيئة أولا: لا يودع init إلا ملفاته",
+    ),
+    "declared: {known}": ("déclarées : {known}", "المصادر المصرح بها: {known}"),
+    "drop --commit": ("retirez --commit", "احذف --commit"),
+    "fix the repository with git, then run the command again": (
+        "réparez le dépôt avec git, puis relancez la commande",
+        "أصلح المستودع بـgit، ثم أعد تشغيل الأمر",
+    ),
+    "git is not installed": ("git n'est pas installé", "git غير مثبت"),
+    "git {command} failed: {error}": (
+        "git {command} a échoué : {error}",
+        "فشل git {command}: {error}",
+    ),
+    "give --status and/or --progress": (
+        "donnez --status et/ou --progress",
+        "أعط --status أو --progress أو كليهما",
+    ),
+    "give --title and --since, --holder and --since, or --until": (
+        "donnez --title et --since, --holder et --since, ou --until",
+        "أعط --title مع --since، أو --holder مع --since، أو --until",
+    ),
+    "give <committee-id>/<member-id>": ("donnez <comité>/<membre>", "أعط <اللجنة>/<العضو>"),
+    "give <member-id> or <committee-id>/<member-id>": (
+        "donnez <membre> ou <comité>/<membre>",
+        "أعط <العضو> أو <اللجنة>/<العضو>",
+    ),
+    "give `none`, or N/PERIOD[/MODE] such as 1/P6M/rolling": (
+        "donnez `none`, ou N/PÉRIODE[/MODE] comme 1/P6M/rolling",
+        "أعط `none` أو N/PERIOD[/MODE] مثل 1/P6M/rolling",
+    ),
+    (
+        "give `none`, or N/PERIOD[/MODE]: N ≥ 1, PERIOD one of {periods}, MODE calendar or "
+        "rolling (e.g. 1/P6M/rolling)"
+    ): (
+        "donnez `none`, ou N/PÉRIODE[/MODE] : N ≥ 1, PÉRIODE parmi {periods}, MODE calendar ou "
+        "rolling (p. ex. 1/P6M/rolling)",
+        "أعط `none` أو N/PERIOD[/MODE]: N ≥ 1، وPERIOD إحدى القيم {periods}، وMODE إما calendar "
+        "أو rolling (مثلا 1/P6M/rolling)",
+    ),
+    "give a --since after the current one's start": (
+        "donnez un --since postérieur au début de l'actuel",
+        "أعط --since لاحقا لبداية الحالي",
+    ),
+    "give a date up to today": (
+        "donnez une date qui ne dépasse pas aujourd'hui",
+        "أعط تاريخا لا يتجاوز اليوم",
+    ),
+    "give a whole number from 0 to 100": (
+        "donnez un nombre entier de 0 à 100",
+        "أعط عددا صحيحا من 0 إلى 100",
+    ),
+    "give at least one member post": (
+        "donnez au moins un siège de membre",
+        "أعط مقعد عضو واحدا على الأقل",
+    ),
+    "give at least one of --status, --time, --end-time, --place, --kind, --number": (
+        "donnez au moins l'un de --status, --time, --end-time, --place, --kind, --number",
+        "أعط واحدا على الأقل من --status و--time و--end-time و--place و--kind و--number",
+    ),
+    "give it as <meeting-id>/d<N>, e.g. technical/2025-03-10/d1": (
+        "donnez-la sous la forme <réunion>/d<N>, p. ex. technical/2025-03-10/d1",
+        "أدخله بصيغة <الاجتماع>/d<N>، مثلا technical/2025-03-10/d1",
+    ),
+    (
+        "give it: --install 'protsoc==VERSION' (a package index) or --install 'protsoc @ "
+        "git+https://FORGE/protsoc.git@COMMIT'"
+    ): (
+        "donnez-la : --install 'protsoc==VERSION' (un index de paquets) ou --install 'protsoc @ "
+        "git+https://FORGE/protsoc.git@COMMIT'",
+        "حدده: --install 'protsoc==VERSION' (فهرس حزم) أو --install 'protsoc @ "
+        "git+https://FORGE/protsoc.git@COMMIT'",
+    ),
+    "give the accountable post as <committee-id>/<member-id>": (
+        "donnez le siège responsable sous la forme <comité>/<membre>",
+        "أعط المقعد المسؤول بصيغة <اللجنة>/<العضو>",
+    ),
+    "give the date the member approved the minutes": (
+        "donnez la date à laquelle le membre a approuvé le procès-verbal",
+        "أعط تاريخ مصادقة العضو على المحضر",
+    ),
+    "give the dirhams per unit of the currency, e.g. --rate 10.85 --rate-date 2025-03-01": (
+        "donnez le nombre de dirhams par unité de la devise, p. ex. --rate 10.85 "
+        "--rate-date 2025-03-01",
+        "أعط عدد الدراهم مقابل وحدة العملة، مثلا --rate 10.85 --rate-date 2025-03-01",
+    ),
+    "give the figure in the indicator's unit (e.g. 11100000)": (
+        "donnez le chiffre dans l'unité de l'indicateur (p. ex. 11100000)",
+        "أعط الرقم بوحدة المؤشر (مثلا 11100000)",
+    ),
+    "give the first day of the new title or holder": (
+        "donnez le premier jour du nouvel intitulé ou du nouveau titulaire",
+        "أعط أول يوم للتسمية الجديدة أو لشاغل المقعد الجديد",
+    ),
+    "give the fiscal year, e.g. 2025": (
+        "donnez l'exercice budgétaire, p. ex. 2025",
+        "أعط السنة المالية، مثلا 2025",
+    ),
+    "give the id of the event being corrected (t1, t2, …)": (
+        "donnez l'identifiant de l'opération corrigée (t1, t2, …)",
+        "أعط معرف العملية المصححة (t1، t2، …)",
+    ),
+    "give the post that reported the event, as <committee-id>/<member-id>": (
+        "donnez le siège qui a déclaré l'opération, sous la forme <comité>/<membre>",
+        "أعط المقعد الذي صرح بالعملية بصيغة <اللجنة>/<العضو>",
+    ),
+    "init never overwrites files; choose an empty folder": (
+        "init n'écrase jamais de fichiers ; choisissez un dossier vide",
+        "لا يكتب init فوق أي ملف أبدا؛ اختر مجلدا فارغا",
+    ),
+    "install git (e.g. apt-get install git), or run without --commit": (
+        "installez git (p. ex. apt-get install git), ou lancez sans --commit",
+        "ثبت git (مثلا apt-get install git)، أو شغل الأمر بدون --commit",
+    ),
+    "it was installed from the local folder {url}, which CI cannot fetch": (
+        "il a été installé depuis le dossier local {url}, que la CI ne peut pas récupérer",
+        "تم تثبيته من المجلد المحلي {url}، الذي لا تستطيع CI جلبه",
+    ),
+    "its direct_url.json cannot be read": (
+        "son direct_url.json est illisible",
+        "تعذرت قراءة ملفه direct_url.json",
+    ),
+    "list them with `protsoc list decisions`": (
+        "listez-les avec `protsoc list decisions`",
+        "اعرضها بـ`protsoc list decisions`",
+    ),
+    "list them with `protsoc programmes` and `protsoc list actions`": (
+        "listez-les avec `protsoc programmes` et `protsoc list actions`",
+        "اعرضها بـ`protsoc programmes` و`protsoc list actions`",
+    ),
+    "no decision {id}": ("aucune décision {id}", "لا يوجد قرار {id}"),
+    "nothing is overwritten; one value per date": (
+        "rien n'est écrasé ; une valeur par date",
+        "لا يتم الكتابة فوق أي قيمة؛ قيمة واحدة لكل تاريخ",
+    ),
+    "nothing is overwritten; see it with `protsoc show {id}`": (
+        "rien n'est écrasé ; consultez-le avec `protsoc show {id}`",
+        "لا يتم الكتابة فوق أي سجل؛ اطلع عليه بـ`protsoc show {id}`",
+    ),
+    "nothing was written; please report this bug": (
+        "rien n'a été écrit ; merci de signaler cette anomalie",
+        "لم يكتب أي شيء؛ المرجو التبليغ عن هذا الخلل",
+    ),
+    "posts are never reused: use `protsoc set member` to change it, or choose another id": (
+        "un siège n'est jamais réutilisé : utilisez `protsoc set member` pour le modifier, ou "
+        "choisissez un autre identifiant",
+        "لا يعاد استعمال المقاعد أبدا: استعمل `protsoc set member` لتعديله، أو اختر معرفا آخر",
+    ),
+    "programme": ("programme", "البرنامج"),
+    "protsoc is not installed as a distribution": (
+        "protsoc n'est pas installé comme distribution",
+        "protsoc غير مثبت كحزمة توزيع",
+    ),
+    "registry numbers are at most {digits} digits": (
+        "les nombres du registre ont au plus {digits} chiffres",
+        "لا تتجاوز أرقام السجل {digits} خانة",
+    ),
+    "resolve them and commit, then run the command again": (
+        "résolvez-les et commitez, puis relancez la commande",
+        "احسمها وأودعها، ثم أعد تشغيل الأمر",
+    ),
+    "retype the text": ("retapez le texte", "أعد كتابة النص"),
+    "run `git init` there (or `protsoc init`), or leave out --commit": (
+        "lancez-y `git init` (ou `protsoc init`), ou retirez --commit",
+        "شغل هناك `git init` (أو `protsoc init`)، أو احذف --commit",
+    ),
+    "run protsoc validate": ("lancez protsoc validate", "شغل protsoc validate"),
+    (
+        'run: git config --global user.name "Your Name" && git config --global user.email '
+        "you@example.org"
+    ): (
+        'lancez : git config --global user.name "Votre Nom" && git config --global user.email '
+        "vous@example.org",
+        'شغل: git config --global user.name "Your Name" && git config --global user.email '
+        "you@example.org",
+    ),
+    "see its decisions with `protsoc show {id}`": (
+        "voyez ses décisions avec `protsoc show {id}`",
+        "اطلع على قراراته بـ`protsoc show {id}`",
+    ),
+    "set it held on or after the meeting's date": (
+        "marquez-la tenue le jour de la réunion ou après",
+        "سجله منعقدا في تاريخ الاجتماع أو بعده",
+    ),
+    "set it to a number of seconds between 0 and 86400, e.g. 10, or unset it": (
+        "donnez-lui un nombre de secondes entre 0 et 86400, p. ex. 10, ou supprimez-la",
+        "أعطه عددا من الثواني بين 0 و86400، مثلا 10، أو احذفه",
+    ),
+    "the action's title (--title)": ("l'intitulé de l'action (--title)", "عنوان الإجراء (--title)"),
+    "the agenda item's text": ("le texte du point de l'ordre du jour", "نص نقطة جدول الأعمال"),
+    "the decision's text": ("le texte de la décision", "نص القرار"),
+    "the guest's name": ("le nom de l'invité", "اسم الضيف"),
+    "use letters, digits, '-', '/' (e.g. clerk/technical-2025-03-10)": (
+        "utilisez des lettres, des chiffres, '-', '/' (p. ex. clerk/technical-2025-03-10)",
+        "استعمل حروفا وأرقاما و'-' و'/' (مثلا clerk/technical-2025-03-10)",
+    ),
+    "write it as YYYY-MM-DD": ("écrivez-la au format AAAA-MM-JJ", "اكتبه بصيغة YYYY-MM-DD"),
+    "write the amount in MAD with a dot, e.g. 1250000.50": (
+        "écrivez le montant en MAD avec un point, p. ex. 1250000.50",
+        "اكتب المبلغ بالدرهم مع نقطة عشرية، مثلا 1250000.50",
+    ),
+    "write the number with Western digits and a dot, in units (11100000, not 11.1 million)": (
+        "écrivez le nombre en chiffres occidentaux avec un point, en unités (11100000, pas "
+        "11.1 millions)",
+        "اكتب العدد بالأرقام الغربية مع نقطة عشرية، بالوحدات (11100000، وليس 11.1 مليون)",
+    ),
+    "the action": ("l'action", "الإجراء"),
+    "the approval date {date} is before the meeting ({meeting})": (
+        "la date d'approbation {date} est antérieure à la réunion ({meeting})",
+        "تاريخ المصادقة {date} سابق للاجتماع ({meeting})",
+    ),
+    "the approval date {date} is in the future": (
+        "la date d'approbation {date} est dans le futur",
+        "تاريخ المصادقة {date} لم يحل بعد",
+    ),
+    "the committee id": ("l'identifiant du comité", "معرف اللجنة"),
+    "the current {what} starts on {start}, after {since}": (
+        "{what} actuel commence le {start}, après le {since}",
+        "{what} الحالي يبدأ في {start}، أي بعد {since}",
+    ),
+    "the decision is required": ("la décision est obligatoire", "القرار مطلوب"),
+    "the evaluation id": ("l'identifiant de l'évaluation", "معرف التقييم"),
+    "the indicator": ("l'indicateur", "المؤشر"),
+    "the indicator id": ("l'identifiant de l'indicateur", "معرف المؤشر"),
+    "the member id": ("l'identifiant du membre", "معرف العضو"),
+    "the name (--name)": ("le nom (--name)", "الاسم (--name)"),
+    "the past is never rewritten; add a new post instead": (
+        "le passé n'est jamais réécrit ; ajoutez plutôt un nouveau siège",
+        "لا يعاد كتابة الماضي أبدا؛ أضف مقعدا جديدا بدلا من ذلك",
+    ),
+    "the post {member} already ended on {until}": (
+        "le siège {member} a déjà pris fin le {until}",
+        "انتهى المقعد {member} مسبقا بتاريخ {until}",
+    ),
+    "the programme id": ("l'identifiant du programme", "معرف البرنامج"),
+    "the programme or action": ("le programme ou l'action", "البرنامج أو الإجراء"),
+    "the registry shipped with protsoc does not validate: {details}": (
+        "le registre livré avec protsoc n'est pas valide : {details}",
+        "السجل المرفق بـprotsoc غير صالح: {details}",
+    ),
+    "the repository has unresolved conflicts: {files}": (
+        "le dépôt a des conflits non résolus : {files}",
+        "في المستودع تعارضات لم تحسم: {files}",
+    ),
+    "the source of funds {id!r} is not declared in protsoc.yaml": (
+        "la source de financement {id!r} n'est pas déclarée dans protsoc.yaml",
+        "مصدر التمويل {id!r} غير مصرح به في protsoc.yaml",
+    ),
+    "the title (--title)": ("l'intitulé (--title)", "العنوان (--title)"),
+    "{committee} already has a member post {member}": (
+        "{committee} a déjà un siège de membre {member}",
+        "للجنة {committee} مقعد عضو {member} مسبقا",
+    ),
+    "{id!r} names several records: {kinds}": (
+        "{id!r} désigne plusieurs enregistrements : {kinds}",
+        "{id!r} يدل على عدة سجلات: {kinds}",
+    ),
+    "{id!r} would be written outside the registry": (
+        "{id!r} serait écrit hors du registre",
+        "{id!r} سيكتب خارج السجل",
+    ),
+    "{id} already has a guest {guest}": (
+        "{id} a déjà un invité {guest}",
+        "للاجتماع {id} ضيف {guest} مسجل مسبقا",
+    ),
+    "{id} already has an observation on {date}": (
+        "{id} a déjà une valeur au {date}",
+        "للمؤشر {id} قيمة مسجلة مسبقا بتاريخ {date}",
+    ),
+    "{id} has no agenda item {item}": (
+        "{id} n'a pas de point {item} à l'ordre du jour",
+        "لا توجد في جدول أعمال {id} نقطة {item}",
+    ),
+    "{id} has no ledger event {event}": (
+        "{id} n'a pas d'opération {event}",
+        "لا توجد في سجل عمليات {id} عملية {event}",
+    ),
+    "{meeting} has no decision {decision}": (
+        "{meeting} n'a pas de décision {decision}",
+        "لا يوجد في {meeting} قرار {decision}",
+    ),
+    "{member} was not in office on {date}": (
+        "{member} n'était pas en fonction le {date}",
+        "لم يكن {member} يشغل المقعد بتاريخ {date}",
+    ),
+    "{name!r} is not a valid branch name": (
+        "{name!r} n'est pas un nom de branche valide",
+        "{name!r} ليس اسم فرع صالحا",
+    ),
+    "{path} already exists": ("{path} existe déjà", "{path} موجود مسبقا"),
+    "{path} cannot be read": ("{path} est illisible", "تعذرت قراءة {path}"),
+    "{path} is not in a git repository": (
+        "{path} n'est pas dans un dépôt git",
+        "{path} ليس داخل مستودع git",
+    ),
+    "{root} is not a registry": ("{root} n'est pas un registre", "{root} ليس سجلا"),
+    "{value!r} is not a decision reference": (
+        "{value!r} n'est pas une référence de décision",
+        "{value!r} ليس مرجع قرار",
+    ),
+    "{variable}={value!r} is not a number of seconds": (
+        "{variable}={value!r} n'est pas un nombre de secondes",
+        "{variable}={value!r} ليس عددا من الثواني",
+    ),
+    "{what} holds a NUL character": (
+        "{what} contient un caractère NUL",
+        "{what} يحتوي على حرف NUL",
+    ),
+    "{what} {value!r} is beyond what protsoc computes": (
+        "{what} {value!r} dépasse ce que protsoc sait calculer",
+        "{what} {value!r} يتجاوز ما يستطيع protsoc حسابه",
+    ),
+    "{what} {value!r} is not a cadence rule": (
+        "{what} {value!r} n'est pas une règle de périodicité",
+        "{what} {value!r} ليس قاعدة دورية صحيحة",
+    ),
+    "{what} {value!r} is not a number": (
+        "{what} {value!r} n'est pas un nombre",
+        "{what} {value!r} ليس عددا",
+    ),
+    "{what} {value!r} is not a post": (
+        "{what} {value!r} n'est pas un siège",
+        "{what} {value!r} ليس مقعدا",
+    ),
+    "{what} {value!r} must name its committee": (
+        "{what} {value!r} doit nommer son comité",
+        "{what} {value!r} يجب أن يتضمن اسم لجنته",
+    ),
+    "{what} {value} is not a percentage": (
+        "{what} {value} n'est pas un pourcentage",
+        "{what} {value} ليس نسبة مئوية",
+    ),
 }
 T.update(FINDINGS)  # validation's findings and hints: protsoc/locale/finding_translations.py
 

@@ -18,6 +18,7 @@ was, nothing in between.
 from __future__ import annotations
 
 import os
+import shlex
 import shutil
 import subprocess
 from collections.abc import Sequence
@@ -235,13 +236,7 @@ class Repo:
             "status", "--porcelain", "--untracked-files=all", "--", *relative
         ).stdout.splitlines()
         if dirty:
-            files = ", ".join(line[3:] for line in dirty)
-            raise GitProblem(
-                _("files this command must change have uncommitted changes: {files}").format(
-                    files=files
-                ),
-                _("commit or discard those changes first, so that the commit holds only this step"),
-            )
+            raise dirty_refusal(self.top, [line[3:] for line in dirty])
 
     def check_new_branch(self, name: str) -> None:
         if self.git("check-ref-format", "--branch", name, check=False).returncode != 0:
@@ -294,3 +289,22 @@ class Repo:
             )
             raise
         return self.git("rev-parse", "--short", "HEAD").stdout.strip()
+
+
+def dirty_refusal(top: Path, files: Sequence[str]) -> GitProblem:
+    """The refusal of ``--commit`` when the files to change hold uncommitted changes: the exact
+    commands that show them, and that commit or discard them, ready to paste."""
+    quoted = " ".join(shlex.quote(name) for name in files)
+    where = shlex.quote(str(top))
+    return GitProblem(
+        _("files this command must change have uncommitted changes: {files}").format(
+            files=", ".join(files)
+        ),
+        _(
+            "the commit must hold only this step. See the changes: git -C {top} status --short "
+            "-- {files} && git -C {top} diff HEAD -- {files}; keep them: git -C {top} add -- "
+            '{files} && git -C {top} commit -m "…" -- {files}; or discard them: git -C {top} '
+            "restore --source=HEAD --staged --worktree -- {files} (a new file: rm it). Then run "
+            "the command again."
+        ).format(top=where, files=quoted),
+    )
