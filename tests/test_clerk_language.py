@@ -106,9 +106,9 @@ def one_line(text: str) -> str:
             None,
             "valide : 3 fichiers vérifiés, 0 erreur, 0 avertissement",
         ),
-        (["--lang", "ar", "validate"], None, "صالح: تم فحص 3 ملفات، بدون أخطاء، بدون تنبيهات"),
+        (["--lang", "ar", "validate"], None, "صالح: 3 ملفات مفحوصة، لا أخطاء، لا تنبيهات"),
         (["validate", "registry/committees/steering.yaml"], "fr", "1 fichier vérifié"),
-        (["validate", "registry/committees/steering.yaml"], "ar", "تم فحص ملف واحد"),
+        (["validate", "registry/committees/steering.yaml"], "ar", "ملف واحد مفحوص"),
         # a command's --lang wins over `protsoc --lang`, which wins over $PROTSOC_LANG
         (["--lang", "ar", "validate", "--lang", "en"], "fr", "valid: 3 files checked, 0 errors"),
         (["--lang", "fr", "validate"], "ar", "valide : 3 fichiers vérifiés"),
@@ -361,11 +361,11 @@ def test_arabic_has_six_forms_and_french_three(speaking) -> None:  # type: ignor
     ]
     assert files == [
         "لم يفحص أي ملف",
-        "تم فحص ملف واحد",
-        "تم فحص ملفين",
-        "تم فحص 3 ملفات",
-        "تم فحص 11 ملفا",
-        "تم فحص 100 ملف",
+        "ملف واحد مفحوص",
+        "ملفان مفحوصان",
+        "3 ملفات مفحوصة",
+        "11 ملفا مفحوصا",
+        "100 ملف مفحوص",
     ]
     assert count("{count} day late", "{count} days late", 103) == "متأخر بـ103 أيام"
     count = speaking("fr")
@@ -388,6 +388,6 @@ def test_one_error_and_one_warning_in_a_real_run(make_registry) -> None:  # type
         last_lines[language] = done.stdout.rstrip().splitlines()[-1]
     assert last_lines == {
         "en": "invalid: 3 files checked, 1 error, 1 warning",
-        "fr": "invalide : 3 fichiers vérifiés, 1 erreur, 1 avertissement",
-        "ar": "غير صالح: تم فحص 3 ملفات، خطأ واحد، تنبيه واحد",
+        "fr": "non valide : 3 fichiers vérifiés, 1 erreur, 1 avertissement",
+        "ar": "غير صالح: 3 ملفات مفحوصة، خطأ واحد، تنبيه واحد",
     }

@@ -1050,32 +1050,6 @@ T = {
     # every command in the clerk's language: reports, refusals and hints of cli/ and clerk/
     # counts (ngettext): French 0-1 / whole millions / others; Arabic 0 / 1 / 2 / 3-10 /
     # 11-99 / 100 and more
-    "{count} file checked": (
-        ("{count} fichier vérifié", "{count} de fichiers vérifiés", "{count} fichiers vérifiés"),
-        (
-            "لم يفحص أي ملف",
-            "تم فحص ملف واحد",
-            "تم فحص ملفين",
-            "تم فحص {count} ملفات",
-            "تم فحص {count} ملفا",
-            "تم فحص {count} ملف",
-        ),
-    ),
-    "{count} error": (
-        ("{count} erreur", "{count} d'erreurs", "{count} erreurs"),
-        ("بدون أخطاء", "خطأ واحد", "خطآن", "{count} أخطاء", "{count} خطأ", "{count} خطأ"),
-    ),
-    "{count} warning": (
-        ("{count} avertissement", "{count} d'avertissements", "{count} avertissements"),
-        (
-            "بدون تنبيهات",
-            "تنبيه واحد",
-            "تنبيهان",
-            "{count} تنبيهات",
-            "{count} تنبيها",
-            "{count} تنبيه",
-        ),
-    ),
     "{count} file": (
         ("{count} fichier", "{count} de fichiers", "{count} fichiers"),
         ("{count} ملف", "ملف واحد", "ملفين", "{count} ملفات", "{count} ملفا", "{count} ملف"),
@@ -1300,8 +1274,6 @@ T = {
         ),
     ),
     # the reports' plain lines
-    "valid": ("valide", "صالح"),
-    "invalid": ("invalide", "غير صالح"),
     "{verdict}: {files}, {errors}, {warnings}": (
         "{verdict} : {files}, {errors}, {warnings}",
         "{verdict}: {files}، {errors}، {warnings}",
@@ -1774,10 +1746,6 @@ T = {
         "حدده: --install 'protsoc==VERSION' (فهرس حزم) أو --install 'protsoc @ "
         "git+https://FORGE/protsoc.git@COMMIT'",
     ),
-    "give the accountable post as <committee-id>/<member-id>": (
-        "donnez le siège responsable sous la forme <comité>/<membre>",
-        "أعط المقعد المسؤول بصيغة <اللجنة>/<العضو>",
-    ),
     "give the date the member approved the minutes": (
         "donnez la date à laquelle le membre a approuvé le procès-verbal",
         "أعط تاريخ مصادقة العضو على المحضر",
@@ -2034,6 +2002,10 @@ T = {
         "{what} {value} ليس نسبة مئوية",
     ),
 }
+# Each msgid is worded in one place: a second wording here would be silently overridden.
+_TWICE = sorted(T.keys() & FINDINGS.keys())
+if _TWICE:
+    raise ValueError(f"worded both here and in finding_translations.py: {_TWICE}")
 T.update(FINDINGS)  # validation's findings and hints: protsoc/locale/finding_translations.py
 
 
