@@ -106,12 +106,22 @@ def check(desk: Desk, plan: Plan) -> list[Finding]:
     today = dt.date.fromisoformat(desk.today)
     resolved = _resolver()
     changed = {resolved(change.path) for change in plan.changes}
+    kept: list[Record] = []
+    old_records: dict[Path, Record] = {}
+    for record in registry.records:
+        path = resolved(record.file.path)
+        if path in changed:
+            old_records[path] = record
+        else:
+            kept.append(record)
     new_records: list[Record] = []
     findings: list[Finding] = []
     for change in plan.changes:
         if change.removed:
             continue
-        record_file = classify(registry.root, change.path)
+        old = old_records.get(resolved(change.path))
+        # the file's place in the layout, as loaded (its name for the user already worked out)
+        record_file = old.file if old is not None else classify(registry.root, change.path)
         assert record_file is not None and record_file.kind == change.kind
         document = change.document
         if document is None:  # text set without ``render``: read it back here
@@ -121,15 +131,11 @@ def check(desk: Desk, plan: Plan) -> list[Finding]:
         findings.extend(schemas.check(record.kind, record.data, record.path, document.implicit))
         if hygiene.may_find(document.text):  # else it can find nothing in this text
             findings.extend(hygiene.check(record.data, record.path))
-    kept: list[Record] = []
-    old_records: list[Record] = []
-    for record in registry.records:
-        (old_records if resolved(record.file.path) in changed else kept).append(record)
     root = registry.root
     before = rulebook.run(registry, today, scope="registry")
-    before += rulebook.run(Registry(root, old_records, []), today, scope="file")
+    before += rulebook.run(Registry(root, list(old_records.values()), []), today, scope="file")
     before_keys = {_key(f) for f in before if f.is_error}
-    for record in old_records:
+    for record in old_records.values():
         if record.data is not None and record.document is not None:
             before_keys |= {
                 _key(f)

@@ -67,6 +67,8 @@ def _resolve(schema: dict[str, Any], schemas: dict[str, dict[str, Any]]) -> dict
 
 
 def _order(value: Any, schema: dict[str, Any], schemas: dict[str, dict[str, Any]]) -> Any:
+    if not isinstance(value, (dict, list)):  # most values: no schema to look up
+        return value
     schema = _resolve(schema, schemas)
     if isinstance(value, dict):
         properties = schema.get("properties", {})
@@ -95,6 +97,8 @@ def ordered_like(kind: str, new: Any, old: Any) -> Any:
 def _order_like(
     new: Any, old: Any, schema: dict[str, Any], schemas: dict[str, dict[str, Any]]
 ) -> Any:
+    if not isinstance(new, (dict, list)):  # most values: no schema to look up
+        return new
     schema = _resolve(schema, schemas)
     if isinstance(new, dict):
         properties = schema.get("properties", {})
