@@ -12,8 +12,9 @@ registry's lock:
    rules, whatever the number of files changed. Any error the change would introduce refuses
    the write: nothing is written and the findings are returned;
 3. with ``--commit``, check the git repository (see ``gitrepo``) *before* writing;
-4. write each file atomically (``yamlio.write_atomic``); if anything fails midway, the files
-   already written are put back as they were;
+4. write each file atomically (``yamlio.stage``: all new texts written beside their files and
+   synced together, then each renamed into place); if anything fails midway, the files already
+   written are put back as they were;
 5. with ``--commit``, stage exactly those files and commit them with the plan's message.
 """
 
@@ -272,12 +273,18 @@ def execute(
         }
         created_folders = _missing_folders(root, paths)
         written: list[Change] = []
+        staged: yamlio.Staged | None = None
         try:
+            # Every new text on disk and synced first, in one wait for the disk; then each
+            # file is renamed into place (atomic, as ``write_atomic``).
+            staged = yamlio.stage(
+                [(change.path, change.text) for change in plan.changes if not change.removed]
+            )
             for change in plan.changes:
                 if change.removed:
                     change.path.unlink()
                 else:
-                    yamlio.write_atomic(change.path, change.text)
+                    staged.install(change.path)
                 written.append(change)
             sha = (
                 repo.commit(paths, commits.with_trailer(plan.message))
@@ -285,6 +292,8 @@ def execute(
                 else None
             )
         except BaseException:
+            if staged is not None:
+                staged.discard()
             for change in written:
                 if change.path in original:
                     yamlio.write_atomic(change.path, original[change.path])

@@ -679,11 +679,98 @@ def write_atomic(path: Path, content: str | bytes) -> None:
     would replace a device by a file, as root). A new file gets the usual permissions (mkstemp's
     0600 would hide it from the rest of the team); a replaced file keeps its own.
     """
+    data = _encoded(content)
+    mode = _mode_of(path)
+    if mode is not None and not _is_regular(mode):
+        _write_in_place(path, data)
+        return
+    temp_name = _write_beside(path, data, mode, sync=True)
+    try:
+        os.replace(temp_name, path)
+    except OSError as error:  # a full disk, a file-size limit, a quota: the old file is intact
+        Path(temp_name).unlink(missing_ok=True)
+        raise _write_problem(path, error) from None
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
+
+
+class Staged:
+    """Many files written atomically, each as ``write_atomic`` writes one, with one wait for
+    the disk instead of one per file (``stage``).
+
+    Every new content is first written to a temporary file beside its target, then all of them
+    are synced together (the disk commits the lot in a few journal writes, where a sync per file
+    waits for one each: 2,300 files of a workbook import took seconds), and ``install`` renames
+    each into place. ``discard`` removes the temporary files not installed.
+    """
+
+    def __init__(self) -> None:
+        self._temps: dict[Path, str] = {}
+        self._in_place: dict[Path, bytes] = {}  # devices and pipes: written when installed
+
+    def install(self, path: Path) -> None:
+        if path in self._in_place:
+            _write_in_place(path, self._in_place.pop(path))
+            return
+        temp_name = self._temps.pop(path)
+        try:
+            os.replace(temp_name, path)
+        except OSError as error:
+            Path(temp_name).unlink(missing_ok=True)
+            raise _write_problem(path, error) from None
+
+    def discard(self) -> None:
+        for temp_name in self._temps.values():
+            Path(temp_name).unlink(missing_ok=True)
+        self._temps.clear()
+        self._in_place.clear()
+
+
+def stage(files: list[tuple[Path, str | bytes]]) -> Staged:
+    """Write each content beside its file and sync them all; nothing is replaced yet (see
+    ``Staged``). On any failure the temporary files are removed and the error raised."""
+    staged = Staged()
+    try:
+        for path, content in files:
+            data = _encoded(content)
+            mode = _mode_of(path)
+            if mode is not None and not _is_regular(mode):
+                staged._in_place[path] = data
+            else:
+                staged._temps[path] = _write_beside(path, data, mode)
+        for path, temp_name in staged._temps.items():
+            try:
+                handle = os.open(temp_name, os.O_RDONLY)
+                try:
+                    os.fsync(handle)
+                finally:
+                    os.close(handle)
+            except OSError as error:
+                raise _write_problem(path, error) from None
+    except BaseException:
+        staged.discard()
+        raise
+    return staged
+
+
+def _encoded(content: str | bytes) -> bytes:
+    return content.encode("utf-8") if isinstance(content, str) else content
+
+
+def _is_regular(mode: int) -> bool:
+    import stat
+
+    return stat.S_ISREG(mode)
+
+
+def _mode_of(path: Path) -> int | None:
+    """The mode of the file to replace (None: a new file); a folder or an unreadable place is a
+    usage error."""
     import stat
 
     from protsoc.kernel.errors import UsageError
 
-    data = content.encode("utf-8") if isinstance(content, str) else content
     try:
         mode: int | None = path.stat().st_mode
     except FileNotFoundError:
@@ -692,13 +779,24 @@ def write_atomic(path: Path, content: str | bytes) -> None:
         raise UsageError(f"cannot write {path}: {error.strerror}", "choose another file") from None
     if mode is not None and stat.S_ISDIR(mode):
         raise UsageError(f"{path} is a folder", "give a file name, e.g. minutes.pdf")
-    if mode is not None and not stat.S_ISREG(mode):
-        try:
-            with open(path, "wb") as stream:
-                stream.write(data)
-        except OSError as error:
-            raise _write_problem(path, error) from None
-        return
+    return mode
+
+
+def _write_in_place(path: Path, data: bytes) -> None:
+    try:
+        with open(path, "wb") as stream:
+            stream.write(data)
+    except OSError as error:
+        raise _write_problem(path, error) from None
+
+
+def _write_beside(path: Path, data: bytes, mode: int | None, sync: bool = False) -> str:
+    """A new temporary file in ``path``'s folder holding ``data`` with the permissions the file
+    will have (synced to disk with ``sync``): its name."""
+    import stat
+
+    from protsoc.kernel.errors import UsageError
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temp_name = tempfile.mkstemp(
@@ -717,15 +815,16 @@ def write_atomic(path: Path, content: str | bytes) -> None:
             os.chmod(temp_name, stat.S_IMODE(mode))
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp_name, path)
+            if sync:
+                stream.flush()
+                os.fsync(stream.fileno())
     except OSError as error:  # a full disk, a file-size limit, a quota: the old file is intact
         Path(temp_name).unlink(missing_ok=True)
         raise _write_problem(path, error) from None
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise
+    return temp_name
 
 
 def _write_problem(path: Path, error: OSError) -> Exception:
