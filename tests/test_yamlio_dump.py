@@ -80,7 +80,8 @@ def test_dumps_writes_what_the_representer_writes_for_every_record() -> None:
     records = _records_on_disk()
     assert len(records) > 100
     awkward = {
-        "texts": ["yes", "no", "10:30", "", " lead", "#x", "- a", "a: b", "'q'", "1e3", "0x1F"],
+        "texts": ["yes", "no", "10:30", "", " lead", "#x", "- a", "a: b", "'q'", "1e3", "0x1F"]
+        + ["~", "null", "True", "=", "<<", ".inf", "-.5", "2024-11-26", "12:30:00", "0o17", "+1"],
         "bidi": "\u202ehidden\u202c",
         "lines": "one\ntwo\n",
         "numbers": [0, -7, 2**70, 1.5, 1e20, float("inf"), float("nan"), True, False, None],

@@ -644,19 +644,26 @@ def _position(node: Any, json_path: tuple) -> tuple[int, int]:
 # --- writing -----------------------------------------------------------------------------
 
 
-class _BlockDumper(_Dumper):  # type: ignore[misc, valid-type]
+class _RepresenterDumper(_Dumper):  # type: ignore[misc, valid-type]
+    """PyYAML's safe dumper, writing protsoc's style (``dumps_by_representer``)."""
+
     def ignore_aliases(self, data: Any) -> bool:
         # A value shared by two places in the data must be written out twice: the strict
         # loader refuses anchors and aliases, so protsoc must never write them.
         return True
 
 
-def _str_representer(dumper: _BlockDumper, value: str) -> yaml.Node:
+def _str_representer(dumper: _RepresenterDumper, value: str) -> yaml.Node:
     style = "|" if "\n" in value else None
     return dumper.represent_scalar(STR_TAG, value, style=style)
 
 
-_BlockDumper.add_representer(str, _str_representer)
+_RepresenterDumper.add_representer(str, _str_representer)
+
+
+class _BlockDumper(_Resolver, _RepresenterDumper):
+    """The same, asking the loader's resolver (above) whether each scalar would read back as
+    text when written plain: PyYAML's answers, without its path machinery."""
 
 
 _DUMP_OPTIONS: dict[str, Any] = {
@@ -715,7 +722,7 @@ def _node(dumper: Any, value: Any) -> yaml.Node:
 
 def dumps_by_representer(data: Any) -> str:
     """``dumps`` the plain way, through PyYAML's representer (what ``dumps`` must equal)."""
-    return yaml.dump(data, Dumper=_BlockDumper, **_DUMP_OPTIONS)
+    return yaml.dump(data, Dumper=_RepresenterDumper, **_DUMP_OPTIONS)
 
 
 def write_atomic(path: Path, content: str | bytes) -> None:
