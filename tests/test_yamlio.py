@@ -250,6 +250,32 @@ def test_write_atomic_keeps_the_old_file_when_writing_fails(tmp_path: Path) -> N
     assert [p.name for p in tmp_path.iterdir()] == ["x.yaml"]
 
 
+def test_staged_files_change_only_when_installed(tmp_path: Path) -> None:
+    """``stage`` (many files, one wait for the disk): nothing is replaced before ``install``,
+    and ``discard`` leaves no temporary file."""
+    first, second, new = tmp_path / "a.yaml", tmp_path / "b.yaml", tmp_path / "sub" / "c.yaml"
+    first.write_text("id: a\n", encoding="utf-8")
+    second.write_text("id: b\n", encoding="utf-8")
+    first.chmod(0o640)
+    staged = yamlio.stage([(first, "id: a2\n"), (second, b"id: b2\n"), (new, "id: c\n")])
+    assert first.read_text(encoding="utf-8") == "id: a\n" and not new.exists()
+    staged.install(first)
+    assert first.read_text(encoding="utf-8") == "id: a2\n"
+    assert first.stat().st_mode & 0o777 == 0o640  # a replaced file keeps its permissions
+    staged.discard()
+    assert second.read_text(encoding="utf-8") == "id: b\n" and not new.exists()
+    assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file()) == ["a.yaml", "b.yaml"]
+
+
+def test_a_stage_that_fails_replaces_nothing_and_leaves_nothing(tmp_path: Path) -> None:
+    first, second = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    first.write_text("id: a\n", encoding="utf-8")
+    with pytest.raises(UnicodeEncodeError):
+        yamlio.stage([(first, "id: a2\n"), (second, "id: \udc80\n")])
+    assert [p.name for p in tmp_path.iterdir()] == ["a.yaml"]
+    assert first.read_text(encoding="utf-8") == "id: a\n"
+
+
 def test_write_atomic_writes_lf_only(tmp_path: Path) -> None:
     target = tmp_path / "x.yaml"
     yamlio.write_atomic(target, "a: 1\nb: 2\n")

@@ -38,6 +38,8 @@ class Change:
     # A new file written like an existing one (a moved meeting keeps its comments and order):
     # the old file's text and data.
     template: tuple[str, dict[str, Any]] | None = None
+    # ``text`` as the strict loader reads it back (``transaction.render`` sets both).
+    document: Any = None
 
 
 @dataclass

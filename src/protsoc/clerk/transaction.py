@@ -5,14 +5,16 @@ registry's lock:
 
 1. load the registry, build the plan (refusing bad ids, unknown references, duplicates);
 2. validate the resulting registry **in memory** (see ``check``): the changed records are
-   parsed back from the exact text that would be written, schema- and hygiene-checked, and the
-   cross-record rules run on the whole registry with them in place. Unchanged files are not
-   schema-checked again (their bytes do not change, so neither do their findings), which keeps
-   a write on a large registry to one load plus one rules pass. Any error the change would
-   introduce refuses the write: nothing is written and the findings are returned;
+   parsed back from the exact text that would be written, and get every check of one file
+   (schema, hygiene, per-file rules); the registry-wide rules run on the registry with them in
+   place. Unchanged files are not checked again (their bytes do not change, so neither do their
+   own findings), which keeps a write on a large registry to one load plus the registry-wide
+   rules, whatever the number of files changed. Any error the change would introduce refuses
+   the write: nothing is written and the findings are returned;
 3. with ``--commit``, check the git repository (see ``gitrepo``) *before* writing;
-4. write each file atomically (``yamlio.write_atomic``); if anything fails midway, the files
-   already written are put back as they were;
+4. write each file atomically (``yamlio.stage``: all new texts written beside their files and
+   synced together, then each renamed into place); if anything fails midway, the files already
+   written are put back as they were;
 5. with ``--commit``, stage exactly those files and commit them with the plan's message.
 """
 
@@ -65,56 +67,106 @@ class Outcome:
 
 
 def render(desk: Desk, plan: Plan) -> None:
+    """Each change's new text, and that text as the strict loader reads it back (``check``
+    validates that parse)."""
     for change in plan.changes:
         if change.removed:
             continue
         if change.template is not None:
-            change.text = writer.update(change.kind, *change.template, change.data)
+            change.text, change.document = writer.update_read_back(
+                change.kind, *change.template, change.data
+            )
         elif change.old_text is None:
-            change.text = writer.new_file(change.kind, change.data, change.path, desk.root)
+            change.text, change.document = writer.new_file_read_back(
+                change.kind, change.data, change.path, desk.root
+            )
         else:
             assert change.old_data is not None
-            change.text = writer.update(change.kind, change.old_text, change.old_data, change.data)
+            change.text, change.document = writer.update_read_back(
+                change.kind, change.old_text, change.old_data, change.data
+            )
 
 
 def check(desk: Desk, plan: Plan) -> list[Finding]:
-    """The errors the change would introduce into the registry (empty: the change is safe)."""
+    """The errors the change would introduce into the registry (empty: the change is safe).
+
+    An error is introduced when the registry after the change has it and the registry before
+    did not: same rule, same file, same message. (The old versions of the changed files count
+    their schema findings too; their hygiene, as before, does not.) Only what the change can
+    affect is computed, which gives the same answer as checking every record of both
+    registries (``tests/test_transaction_check.py`` compares the two on generated registries):
+
+    - the schema, hygiene and per-file rule findings (``rules.FILE_RULES``) of the new texts,
+      and the per-file rule and schema findings of the old versions of the changed files. An
+      unchanged file's per-file findings are the same before and after (they depend on its
+      bytes alone), so none of them can be introduced, and no other check reports under a
+      per-file rule's id: they are not computed;
+    - the registry-wide rules, once on the registry before the change and once after it.
+    """
     registry = desk.registry
     today = dt.date.fromisoformat(desk.today)
-    changed: dict[Path, Change] = {change.path.resolve(): change for change in plan.changes}
+    resolved = _resolver()
+    changed = {resolved(change.path) for change in plan.changes}
+    kept: list[Record] = []
+    old_records: dict[Path, Record] = {}
+    for record in registry.records:
+        path = resolved(record.file.path)
+        if path in changed:
+            old_records[path] = record
+        else:
+            kept.append(record)
     new_records: list[Record] = []
     findings: list[Finding] = []
     for change in plan.changes:
         if change.removed:
             continue
-        record_file = classify(registry.root, change.path)
+        old = old_records.get(resolved(change.path))
+        # the file's place in the layout, as loaded (its name for the user already worked out)
+        record_file = old.file if old is not None else classify(registry.root, change.path)
         assert record_file is not None and record_file.kind == change.kind
-        document = yamlio.loads(change.text.encode("utf-8"))
+        document = change.document
+        if document is None:  # text set without ``render``: read it back here
+            document = yamlio.loads(change.text.encode("utf-8"))
         record = Record(record_file, document.data, document)
         new_records.append(record)
         findings.extend(schemas.check(record.kind, record.data, record.path, document.implicit))
-        findings.extend(hygiene.check(record.data, record.path))
-    kept = [r for r in registry.records if r.file.path.resolve() not in changed]
-    after = Registry(registry.root, kept + new_records, [])
-    before_keys = {_key(f) for f in rulebook.run(registry, today) if f.is_error}
-    for record in registry.records:
-        if (
-            record.file.path.resolve() in changed
-            and record.data is not None
-            and record.document is not None
-        ):
+        if hygiene.may_find(document.text):  # else it can find nothing in this text
+            findings.extend(hygiene.check(record.data, record.path))
+    root = registry.root
+    before = rulebook.run(registry, today, scope="registry")
+    before += rulebook.run(Registry(root, list(old_records.values()), []), today, scope="file")
+    before_keys = {_key(f) for f in before if f.is_error}
+    for record in old_records.values():
+        if record.data is not None and record.document is not None:
             before_keys |= {
                 _key(f)
                 for f in schemas.check(
                     record.kind, record.data, record.path, record.document.implicit
                 )
             }
-    findings.extend(rulebook.run(after, today))
+    findings.extend(rulebook.run(Registry(root, new_records, []), today, scope="file"))
+    findings.extend(rulebook.run(Registry(root, kept + new_records, []), today, scope="registry"))
     introduced = [f for f in findings if f.is_error and _key(f) not in before_keys]
     resolve_positions(
         introduced, {r.path: r.document.text for r in new_records if r.document is not None}
     )
     return sorted(introduced, key=Finding.sort_key)
+
+
+def _resolver() -> Callable[[Path], Path]:
+    """``Path.resolve`` for many files of few folders: each folder is resolved once (a file
+    that is a symbolic link itself is resolved whole)."""
+    folders: dict[Path, Path] = {}
+
+    def resolved(path: Path) -> Path:
+        if path.is_symlink():
+            return path.resolve()
+        folder = folders.get(path.parent)
+        if folder is None:
+            folder = folders[path.parent] = path.parent.resolve()
+        return folder / path.name
+
+    return resolved
 
 
 def _key(finding: Finding) -> tuple:
@@ -221,12 +273,18 @@ def execute(
         }
         created_folders = _missing_folders(root, paths)
         written: list[Change] = []
+        staged: yamlio.Staged | None = None
         try:
+            # Every new text on disk and synced first, in one wait for the disk; then each
+            # file is renamed into place (atomic, as ``write_atomic``).
+            staged = yamlio.stage(
+                [(change.path, change.text) for change in plan.changes if not change.removed]
+            )
             for change in plan.changes:
                 if change.removed:
                     change.path.unlink()
                 else:
-                    yamlio.write_atomic(change.path, change.text)
+                    staged.install(change.path)
                 written.append(change)
             sha = (
                 repo.commit(paths, commits.with_trailer(plan.message))
@@ -234,6 +292,8 @@ def execute(
                 else None
             )
         except BaseException:
+            if staged is not None:
+                staged.discard()
             for change in written:
                 if change.path in original:
                     yamlio.write_atomic(change.path, original[change.path])

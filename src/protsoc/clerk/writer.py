@@ -67,6 +67,8 @@ def _resolve(schema: dict[str, Any], schemas: dict[str, dict[str, Any]]) -> dict
 
 
 def _order(value: Any, schema: dict[str, Any], schemas: dict[str, dict[str, Any]]) -> Any:
+    if not isinstance(value, (dict, list)):  # most values: no schema to look up
+        return value
     schema = _resolve(schema, schemas)
     if isinstance(value, dict):
         properties = schema.get("properties", {})
@@ -95,6 +97,8 @@ def ordered_like(kind: str, new: Any, old: Any) -> Any:
 def _order_like(
     new: Any, old: Any, schema: dict[str, Any], schemas: dict[str, dict[str, Any]]
 ) -> Any:
+    if not isinstance(new, (dict, list)):  # most values: no schema to look up
+        return new
     schema = _resolve(schema, schemas)
     if isinstance(new, dict):
         properties = schema.get("properties", {})
@@ -136,30 +140,48 @@ def split_header(text: str) -> tuple[str, str]:
 
 
 def render(kind: str, data: dict[str, Any], header: str = "") -> str:
+    return _rendered(kind, data, header)[0]
+
+
+def _rendered(kind: str, data: dict[str, Any], header: str = "") -> tuple[str, yamlio.Document]:
     text = header + yamlio.dumps(ordered(kind, data))
-    _check(text, data)
-    return text
+    return text, _check(text, data)
 
 
 def new_file(kind: str, data: dict[str, Any], path: Path, root: Path) -> str:
-    return render(kind, data, modeline(kind, path, root))
+    return new_file_read_back(kind, data, path, root)[0]
+
+
+def new_file_read_back(
+    kind: str, data: dict[str, Any], path: Path, root: Path
+) -> tuple[str, yamlio.Document]:
+    """``new_file``, with the text as the strict loader reads it back (the write's check parses
+    it anyway; the transaction validates that parse instead of making another)."""
+    return _rendered(kind, data, modeline(kind, path, root))
 
 
 def update(kind: str, old_text: str, old_data: dict[str, Any], new_data: dict[str, Any]) -> str:
     """The new text of an existing file, keeping its header and any comments inside it."""
+    return update_read_back(kind, old_text, old_data, new_data)[0]
+
+
+def update_read_back(
+    kind: str, old_text: str, old_data: dict[str, Any], new_data: dict[str, Any]
+) -> tuple[str, yamlio.Document]:
+    """``update``, with the new text as the strict loader reads it back."""
     header, body = split_header(old_text)
     if body == yamlio.dumps(old_data):
         text = header + yamlio.dumps(ordered_like(kind, new_data, old_data))
-        _check(text, new_data)
-        return text
+        return text, _check(text, new_data)
     text = _round_trip(old_text, ordered_like(kind, new_data, old_data))
-    _check(text, new_data)
-    return text
+    return text, _check(text, new_data)
 
 
-def _check(text: str, data: dict[str, Any]) -> None:
+def _check(text: str, data: dict[str, Any]) -> yamlio.Document:
+    """The text read back by the strict loader; a ``WriterError`` unless it reads as ``data``."""
     try:
-        again = yamlio.loads(text.encode("utf-8")).data
+        document = yamlio.loads(text.encode("utf-8"))
+        again = document.data
     except yamlio.YamlError as exc:  # pragma: no cover - a bug in the writer
         raise WriterError(
             f"protsoc produced YAML it cannot read back: {exc.problem.message}",
@@ -170,6 +192,7 @@ def _check(text: str, data: dict[str, Any]) -> None:
             "protsoc produced YAML that does not read back as the intended record",
             "nothing was written; please report this bug",
         )
+    return document
 
 
 # --- comment-preserving edits ---------------------------------------------------------------
