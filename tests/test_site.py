@@ -117,9 +117,13 @@ def test_an_indicator_page_has_its_chart_table_metadata_sources_and_downloads(
         encoding="utf-8"
     )
     assert "Dernière mise à jour" in french and "2 avril 2025" in french
-    assert (
-        'lang="ar"' in french.split("<svg", 1)[1].split(">", 1)[0]
-    )  # the chart's labels are Arabic
+    chart = french.split("<svg", 1)[1].split("</svg>", 1)[0]
+    labels = re.findall(r"<!-- (.*?) -->", chart)  # each outlined label names its text
+    assert "Cible\u00a0: 4\u202f500\u202f000 (décembre 2025)" in labels  # French, not «الهدف»
+    assert "juin 2024" in labels and "novembre 2024" in labels
+    assert not any("الهدف" in label or "يونيو" in label for label in labels)
+    # the record has no French name: its Arabic title keeps the chart marked Arabic
+    assert 'lang="ar"' in chart.split(">", 1)[0]
 
 
 def test_the_language_switcher_points_to_the_same_page(synthetic_site: Path) -> None:

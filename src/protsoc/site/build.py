@@ -144,27 +144,23 @@ def _write(
     for meeting in content.meetings:
         meetings_of.setdefault(meeting["committee"], []).append(meeting)
     axis_titles = {a["id"]: a["title"] for a in content.roadmap["axes"]}
-    charts_svg = {
-        i["id"]: charts.indicator_chart_svg(
-            i["name"].get("ar", i["id"]),
-            i["unit"].get("ar", ""),
-            i["observations"],
-            i["target"],
-        )
-        for i in content.indicators
-        if i["observations"]
-    }
     for lang in languages:
         shared = language_context(content, lang, base_url, languages)
         shared["axis_titles"] = axis_titles
         shared["meetings_of"] = meetings_of
         writer.write(shared, "index.html", "home.html.j2")
         writer.write(shared, "indicators/index.html", "indicators.html.j2")
+        chart_words = words.chart_words(lang)
         for item in content.indicators:
             chart = ""
-            if item["id"] in charts_svg:
-                label = f"{words.word('chart', lang)}: {shared['pt'](item['name'])}"
-                chart = _markup(inline_chart(charts_svg[item["id"]], label, lang))
+            if item["observations"]:
+                name = shared["pt"](item["name"])
+                svg = charts.indicator_chart_svg(
+                    name, shared["pt"](item["unit"]), item["observations"], item["target"],
+                    chart_words,
+                )
+                label = f"{words.word('chart', lang)}{words.COLON[lang]} {name}"
+                chart = _markup(inline_chart(svg, label, lang, _arabic_only(item, lang)))
             writer.write(
                 shared, f"indicators/{item['id']}.html", "indicator.html.j2", i=item, chart=chart
             )
@@ -195,6 +191,11 @@ def _write(
     files = sum(1 for path in out.rglob("*") if path.is_file())
     pages = sum(1 for path in out.rglob("*.html"))
     return Built(out, pages, files, archive, languages, font_bundled)
+
+
+def _arabic_only(item: dict[str, Any], lang: str) -> bool:
+    """A French page's chart still has an Arabic title when the record has no French name."""
+    return lang != "ar" and not item["name"].get(lang)
 
 
 def _markup(html: str) -> Any:

@@ -129,14 +129,15 @@ class PageWriter:
             ) from None
 
 
-def inline_chart(svg: str, label: str, lang: str) -> str:
+def inline_chart(svg: str, label: str, lang: str, arabic_title: bool = False) -> str:
     """documents/charts.py's SVG, made an inline image: no XML prolog, a role and a name for
-    screen readers (the data table after it is the accessible alternative), and ``lang="ar"``
-    on French pages, its labels being Arabic."""
+    screen readers (the data table after it is the accessible alternative). Its labels are in
+    the page's language; ``lang="ar"`` only when a French page's chart keeps an Arabic title
+    (a record without a French name)."""
     body = svg[svg.index("<svg") :]
     from markupsafe import escape
 
     attributes = f'<svg role="img" aria-label="{escape(label)}" class="chart-svg" focusable="false"'
-    if lang != "ar":
+    if arabic_title and lang != "ar":
         attributes += ' lang="ar"'
     return attributes + body[len("<svg") :]

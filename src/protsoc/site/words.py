@@ -272,6 +272,32 @@ def number(value: Any, lang: str) -> str:
     return str(format_decimal(value, locale=FRENCH_LOCALE))
 
 
+@functools.lru_cache(maxsize=4096)
+def month_year(value: dt.date, lang: str) -> str:
+    """«نونبر 2024» / «novembre 2024»: the date ticks of a chart (fr_MA abbreviates both juin
+    and juillet «jui.»)."""
+    if lang == "ar":
+        return arabic.month_year(value)
+    from babel.dates import format_date
+
+    return str(format_date(value, "MMMM y", locale=FRENCH_LOCALE))
+
+
+def chart_words(lang: str) -> Any:
+    """The words of an indicator chart on ``lang`` pages (documents/charts.py draws it)."""
+    from protsoc.documents import charts
+
+    if lang == "ar":
+        return charts.ARABIC_WORDS
+    return charts.ChartWords(
+        month_year=lambda day: month_year(day, lang),
+        number=lambda value: number(round(value, 2), lang),
+        value=lambda value: number(value, lang),
+        target=word("target", lang) + COLON[lang] + " ",
+        rtl=False,
+    )
+
+
 def measure(value: Any, measure_kind: str, lang: str) -> str:
     """A value in its measure: a percentage gets «%» (records keep 0-100)."""
     if value is None:
