@@ -126,6 +126,64 @@ def test_an_indicator_page_has_its_chart_table_metadata_sources_and_downloads(
     assert 'lang="ar"' in chart.split(">", 1)[0]
 
 
+def test_a_programme_with_a_ledger_shows_the_figures_governance_computes(
+    synthetic_site: Path, tmp_path: Path
+) -> None:
+    import datetime as dt
+
+    from protsoc.governance.programme import finance_report
+    from protsoc.registry.loaded import Registry
+
+    registry = Registry.load(tmp_path / "repo" / "registry")
+    computed = next(
+        row.figures.as_json()
+        for row in finance_report(registry, dt.date.fromisoformat(AS_OF)).rows
+        if row.group == "programme"
+    )
+    # the figures worked out by hand in site_support.PROGRAMME, as governance computes them
+    assert computed["revised_budget"] == "2000000.00" and computed["committed"] == "1400000.00"
+    assert computed["paid"] == "850000.10" and computed["commitment_rate"] == "0.7000"
+    french = (synthetic_site / "fr" / "programmes" / "synthetic-programme.html").read_text(
+        encoding="utf-8"
+    )
+    row = french.split('<tr class="total">', 1)[1].split("</tr>", 1)[0]
+    cells = re.findall(r'<td class="num">(.*?)</td>', row)
+    nnbsp = "\u202f"
+    assert cells == [
+        f"2{nnbsp}000{nnbsp}000,00",  # revised budget
+        f"1{nnbsp}400{nnbsp}000,00",  # committed
+        f"850{nnbsp}000,10",  # paid
+        "0,00",  # spent
+        f"70{nnbsp}%",  # commitment rate
+        f"60,7{nnbsp}%",  # payment rate
+        f"42,5{nnbsp}%",  # execution rate
+    ]
+    assert ">2024</th>" in french and ">2025</th>" in french  # one row per fiscal year
+    arabic = (synthetic_site / "ar" / "programmes" / "index.html").read_text(encoding="utf-8")
+    assert "1.400.000,00" in arabic and "60,7%" in arabic and "نسبة الالتزام" in arabic
+    home = (synthetic_site / "ar" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../ar/programmes/index.html"' in home  # in the menu
+    assert 'href="programmes/index.html"' in home  # and on the home page
+    data = json.loads((synthetic_site / "data" / "programmes.json").read_text(encoding="utf-8"))
+    assert data["items"][0]["finance"] == computed
+    search = (synthetic_site / "assets" / "search-fr.js").read_text(encoding="utf-8")
+    assert '"u": "programmes/synthetic-programme.html"' in search
+
+
+def test_programmes_without_any_amount_say_so_rather_than_show_zeros(shipped_site: Path) -> None:
+    programmes = sorted(p.stem for p in (SHIPPED_REGISTRY / "programmes").glob("*.yaml"))
+    assert programmes  # the shipped registry has programmes, none with an amount
+    for lang, sentence in (("ar", "لا يتضمن السجل أي رقم مالي"), ("fr", "Aucun montant")):
+        folder = shipped_site / lang / "programmes"
+        assert sorted(p.stem for p in folder.glob("*.html") if p.stem != "index") == programmes
+        for page in folder.glob("*.html"):
+            html = page.read_text(encoding="utf-8")
+            assert sentence in html, page
+            assert "0,00" not in html and "<table" not in html, page
+    data = json.loads((shipped_site / "data" / "programmes.json").read_text(encoding="utf-8"))
+    assert [item["finance"] for item in data["items"]] == [None] * len(programmes)
+
+
 def test_the_language_switcher_points_to_the_same_page(synthetic_site: Path) -> None:
     page = (synthetic_site / "ar" / "committees" / "steering.html").read_text(encoding="utf-8")
     assert 'href="../../fr/committees/steering.html"' in page
@@ -321,7 +379,7 @@ def test_data_files_validate_against_their_versioned_schema(shipped_site: Path) 
     import jsonschema
 
     data = shipped_site / "data"
-    for name in ("indicators", "observations", "committees", "meetings", "decisions"):
+    for name in ("indicators", "observations", "committees", "meetings", "decisions", "programmes"):
         document = json.loads((data / f"{name}.json").read_text(encoding="utf-8"))
         assert document["schema_version"] == 1 and document["dataset"] == name
         schema = json.loads((data / document["$schema"]).read_text(encoding="utf-8"))

@@ -144,10 +144,13 @@ def _write(
     for meeting in content.meetings:
         meetings_of.setdefault(meeting["committee"], []).append(meeting)
     axis_titles = {a["id"]: a["title"] for a in content.roadmap["axes"]}
+    action_titles = {x["id"]: x["title"] for a in content.roadmap["axes"] for x in a["actions"]}
     for lang in languages:
         shared = language_context(content, lang, base_url, languages)
         shared["axis_titles"] = axis_titles
         shared["meetings_of"] = meetings_of
+        shared["action_titles"] = action_titles
+        shared["evaluation_titles"] = {e["id"]: e["title"] for e in content.evaluations}
         writer.write(shared, "index.html", "home.html.j2")
         writer.write(shared, "indicators/index.html", "indicators.html.j2")
         chart_words = words.chart_words(lang)
@@ -156,7 +159,10 @@ def _write(
             if item["observations"]:
                 name = shared["pt"](item["name"])
                 svg = charts.indicator_chart_svg(
-                    name, shared["pt"](item["unit"]), item["observations"], item["target"],
+                    name,
+                    shared["pt"](item["unit"]),
+                    item["observations"],
+                    item["target"],
                     chart_words,
                 )
                 label = f"{words.word('chart', lang)}{words.COLON[lang]} {name}"
@@ -175,6 +181,10 @@ def _write(
         writer.write(shared, "decisions.html", "decisions.html.j2")
         writer.write(shared, "roadmap.html", "roadmap.html.j2")
         writer.write(shared, "evaluations.html", "evaluations.html.j2")
+        if content.programmes:
+            writer.write(shared, "programmes/index.html", "programmes.html.j2")
+            for item in content.programmes:
+                writer.write(shared, f"programmes/{item['id']}.html", "programme.html.j2", p=item)
         writer.write(shared, "data.html", "data.html.j2", datasets=datasets, archive=archive)
         writer.write(shared, "search.html", "search.html.j2")
         writer.put(out / "assets" / f"search-{lang}.js", _search_index(content, lang))
@@ -250,7 +260,15 @@ def _search_index(content: model.Site, lang: str) -> str:
     entries = []
     kind = {
         key: words.word(key, lang)
-        for key in ("indicators", "committees", "meetings", "decisions", "roadmap", "evaluations")
+        for key in (
+            "indicators",
+            "committees",
+            "meetings",
+            "decisions",
+            "roadmap",
+            "evaluations",
+            "programmes",
+        )
     }
     for item in content.indicators:
         entries.append(
@@ -309,6 +327,18 @@ def _search_index(content: model.Site, lang: str) -> str:
                 "u": f"roadmap.html#axis-{axis['id']}",
                 "k": kind["roadmap"],
                 "x": " ".join(a["title"] for a in axis["actions"]),
+            }
+        )
+    for item in content.programmes:
+        entries.append(
+            {
+                "t": text(item["name"]),
+                "u": f"programmes/{item['id']}.html",
+                "k": kind["programmes"],
+                "x": " ".join(
+                    [item["id"], text(item["short_name"]), text(item["note"])]
+                    + [str(body.get("name") or "") for body in item["managing_bodies"]]
+                ),
             }
         )
     for evaluation in content.evaluations:

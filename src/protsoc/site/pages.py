@@ -76,6 +76,8 @@ def language_context(
         "date": lambda value: words.date(value, lang),
         "num": lambda value: words.number(value, lang),
         "measure": measure,
+        "amount": lambda value: words.amount(value, lang),
+        "rate": lambda value: words.rate(value, lang),
         "signed": lambda value, kind: words.signed(value, kind, lang),
         "count": lambda value, noun: words.count(value, noun, lang),
         "rule": lambda committee: words.cadence_rule(committee["rule"], committee["rule_ar"], lang),
@@ -85,6 +87,7 @@ def language_context(
         "as_of": site.as_of,
         "committee_names": {c["id"]: c["short_name"] for c in site.committees},
         "indicator_names": {i["id"]: i["name"] for i in site.indicators},
+        "programme_names": {p["id"]: p["name"] for p in site.programmes},
     }
 
 

@@ -138,6 +138,40 @@ _WORDS: dict[str, tuple[str, str]] = {
     "on_date": ("بتاريخ", "au"),
     "scrollable_table": ("جدول قابل للتمرير", "Tableau défilant"),
     "see_table": ("المعطيات نفسها في جدول", "Les mêmes données en tableau"),
+    "programmes": ("البرامج وتتبعها المالي", "Programmes et suivi financier"),
+    "programme": ("البرنامج", "Programme"),
+    "finance": ("التتبع المالي", "Suivi financier"),
+    "original_budget": ("الميزانية الأولية", "Budget initial"),
+    "revised_budget": ("الميزانية المعدلة", "Budget révisé"),
+    "committed": ("الالتزامات", "Engagements"),
+    "paid": ("الأداءات", "Paiements"),
+    "spent": ("النفقات المنجزة", "Dépenses réalisées"),
+    "commitment_rate": ("نسبة الالتزام", "Taux d'engagement"),
+    "payment_rate": ("نسبة الأداء", "Taux de paiement"),
+    "execution_rate": ("نسبة التنفيذ", "Taux d'exécution"),
+    "year": ("السنة المالية", "Exercice"),
+    "in_dirhams": (
+        "المبالغ بالدرهم. نسبة الالتزام = الالتزامات الصافية / الميزانية المعدلة؛ نسبة الأداء = "
+        "الأداءات / الالتزامات الصافية؛ نسبة التنفيذ = الأداءات / الميزانية المعدلة.",
+        "Montants en dirhams. Taux d'engagement = engagements nets / budget révisé ; taux de "
+        "paiement = paiements / engagements nets ; taux d'exécution = paiements / budget révisé.",
+    ),
+    "no_finance": (
+        "لا يتضمن السجل أي رقم مالي لهذا البرنامج: لم تذكر المصادر ميزانية ولا التزامات ولا أداءات.",
+        "Aucun montant n'est enregistré pour ce programme : les sources ne donnent ni budget, ni "
+        "engagement, ni paiement.",
+    ),
+    "no_finance_at_all": (
+        "لا يتضمن السجل أي رقم مالي: لم تذكر المصادر ميزانية ولا التزامات ولا أداءات لأي برنامج.",
+        "Aucun montant n'est enregistré : les sources ne donnent ni budget, ni engagement, ni "
+        "paiement pour aucun programme.",
+    ),
+    "managing_bodies": ("الهيئات المكلفة بالتدبير", "Organismes gestionnaires"),
+    "legal_basis": ("السند القانوني", "Base légale"),
+    "start": ("تاريخ الانطلاق", "Lancement"),
+    "linked_indicators": ("المؤشرات المرتبطة", "Indicateurs liés"),
+    "linked_actions": ("الإجراءات المرتبطة", "Actions liées"),
+    "linked_evaluations": ("التقييمات المرتبطة", "Évaluations liées"),
 }
 
 CADENCE_STATUS = {
@@ -298,6 +332,32 @@ def chart_words(lang: str) -> Any:
     )
 
 
+def amount(value: Any, lang: str) -> str:
+    """An amount in MAD as governance/finance.py gives it (a decimal string), centimes shown:
+    «1.250.000,50» (documents/arabic.py) / «1 250 000,50»; «—» when none is recorded."""
+    from decimal import Decimal
+
+    if value is None:
+        return "—"
+    exact = Decimal(str(value))
+    if lang == "ar":
+        return arabic.amount(exact)
+    from babel.numbers import format_decimal
+
+    return str(format_decimal(exact, format="#,##0.00", locale=FRENCH_LOCALE))
+
+
+def rate(value: Any, lang: str) -> str:
+    """A rate as governance/finance.py gives it («0.8750») as a percentage to a tenth of a point:
+    «87,5%» / «87,5 %»; «—» when there is nothing to divide by."""
+    from decimal import ROUND_HALF_UP, Decimal
+
+    if value is None:
+        return "—"
+    points = (Decimal(str(value)) * 100).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return measure(points, "percentage", lang)
+
+
 def measure(value: Any, measure_kind: str, lang: str) -> str:
     """A value in its measure: a percentage gets «%» (records keep 0-100)."""
     if value is None:
@@ -319,10 +379,15 @@ def signed(value: Any, measure_kind: str, lang: str) -> str:
 def count(value: int, noun: str, lang: str) -> str:
     """«3 اجتماعات» / «3 réunions»: Arabic plurals through documents/arabic.py's six forms."""
     if lang == "ar":
-        return arabic.count(value, noun)
+        return arabic.count(value, _ARABIC_NOUNS.get(noun, noun))
     singular, plural = _FRENCH_NOUNS[noun]
     return f"{number(value, lang)} {singular if value < 2 else plural}"
 
+
+# Nouns the documents never count (documents/arabic.py's NOUNS hold theirs).
+_ARABIC_NOUNS: dict[str, Any] = {
+    "programme": arabic.Noun("برنامج واحد", "برنامجان", "برامج", "برنامجا", "برنامج", "لا برنامج"),
+}
 
 _FRENCH_NOUNS = {
     "meeting": ("réunion", "réunions"),
@@ -333,6 +398,7 @@ _FRENCH_NOUNS = {
     "item": ("point", "points"),
     "day": ("jour", "jours"),
     "indicator": ("indicateur", "indicateurs"),
+    "programme": ("programme", "programmes"),
 }
 
 
