@@ -157,7 +157,8 @@ _WORDS: dict[str, tuple[str, str]] = {
         "paiement = paiements / engagements nets ; taux d'exécution = paiements / budget révisé.",
     ),
     "no_finance": (
-        "لا يتضمن السجل أي رقم مالي لهذا البرنامج: لم تذكر المصادر ميزانية ولا التزامات ولا أداءات.",
+        "لا يتضمن السجل أي رقم مالي لهذا البرنامج: "
+        "لم تذكر المصادر ميزانية ولا التزامات ولا أداءات.",
         "Aucun montant n'est enregistré pour ce programme : les sources ne donnent ni budget, ni "
         "engagement, ni paiement.",
     ),
