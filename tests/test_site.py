@@ -208,9 +208,9 @@ def test_lang_ar_builds_only_arabic(run, tmp_path: Path) -> None:
 def test_draft_minutes_are_never_published(run, tmp_path: Path) -> None:
     registry = committed_registry(tmp_path / "repo", approved=False)
     out = tmp_path / "public"
-    assert (
-        run(["site", "-o", str(out), "--as-of", AS_OF, "--registry", str(registry)]).exit_code == 0
-    )
+    outcome = run(["site", "-o", str(out), "--as-of", AS_OF, "--registry", str(registry), "--pdf"])
+    assert outcome.exit_code == 0, outcome.output
+    assert list(out.rglob("*.pdf")) == []  # not even with --pdf
     text = all_text(out)
     for secret in (
         "قدم وزير الصحة عرضا",
@@ -231,6 +231,34 @@ def test_approved_minutes_and_their_decisions_are_published(synthetic_site: Path
     assert "تسريع تسجيل العمال المستقلين" in decisions
     assert "حملة تسجيل العمال المستقلين" in decisions  # the action plan of d3, 40 %
     assert ">40%<" in decisions
+
+
+def test_pdf_publishes_each_approved_minutes_and_links_it(run, tmp_path: Path) -> None:
+    registry = committed_registry(tmp_path / "repo", approved=True)
+    out = tmp_path / "public"
+    outcome = run(["site", "-o", str(out), "--as-of", AS_OF, "--registry", str(registry), "--pdf"])
+    assert outcome.exit_code == 0, outcome.output
+    pdf = out / "minutes" / "steering" / "2025-03-04.pdf"
+    assert pdf.read_bytes()[:5] == b"%PDF-" and pdf.stat().st_size > 10_000
+    pdftotext = shutil.which("pdftotext")
+    if pdftotext is not None:  # poppler-utils: the PDF is the minutes, not an empty page
+        text = subprocess.run(
+            [pdftotext, str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        assert "2025" in text
+    for lang, label in (("ar", "المحضر بصيغة PDF"), ("fr", "Procès-verbal en PDF")):
+        page = (out / lang / "meetings" / "steering" / "2025-03-04.html").read_text(
+            encoding="utf-8"
+        )
+        assert f'<a href="../../../minutes/steering/2025-03-04.pdf"' in page and label in page
+
+
+def test_without_pdf_no_minutes_pdf_is_linked(synthetic_site: Path) -> None:
+    assert list(synthetic_site.rglob("*.pdf")) == []
+    page = (synthetic_site / "ar" / "meetings" / "steering" / "2025-03-04.html").read_text(
+        encoding="utf-8"
+    )
+    assert ".pdf" not in page and "المحضر بصيغة PDF" not in page
 
 
 def test_record_text_is_escaped_everywhere(synthetic_site: Path) -> None:

@@ -33,6 +33,16 @@ def site(
     lang: Annotated[
         str, typer.Option("--lang", help="Languages, Arabic first: ar,fr or ar.")
     ] = "ar,fr",
+    pdf: Annotated[
+        bool,
+        typer.Option(
+            "--pdf",
+            help=(
+                "Also render each approved meeting's minutes as PDF (the documents extra) "
+                "and link it from the meeting's page."
+            ),
+        ),
+    ] = False,
     registry: RegistryOption = None,
 ) -> None:
     """Exit 0 built, 1 the registry is invalid (nothing is published), 2 usage or environment
@@ -43,7 +53,7 @@ def site(
 
     languages = parse_languages(lang)
     day = parse_date(as_of, "--as-of")
-    built = build(find_registry(registry), output, day, base_url, languages)  # type: ignore[arg-type]
+    built = build(find_registry(registry), output, day, base_url, languages, pdf=pdf)  # type: ignore[arg-type]
     stderr().print(
         f"wrote {built.pages} pages and {built.files} files to {built.out} "
         f"({', '.join(built.languages)}; data archive {built.archive})"

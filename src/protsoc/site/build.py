@@ -68,7 +68,11 @@ def build(
     base_url: str = "",
     languages: Sequence[str] = words.LANGUAGES,
     templates: Sequence[Path] = (),
+    pdf: bool = False,
 ) -> Built:
+    """Build the site into ``out``; ``pdf`` also renders each approved meeting's minutes as PDF
+    with the documents layer (documents/render.py, the same file as ``protsoc render minutes``)
+    and links it from the meeting's pages. Draft minutes are never rendered."""
     from protsoc.kernel import dates
     from protsoc.registry.loaded import Registry
     from protsoc.validate.pipeline import validate
@@ -92,6 +96,8 @@ def build(
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".protsoc-site-", dir=out.parent))
     try:
+        if pdf:
+            _minutes_pdfs(staging, content, registry, templates)
         built = _write(staging, content, registry, tuple(languages), base_url, templates)
         (staging / MARKER).write_text(
             "written by protsoc site; replaced by each build\n", encoding="utf-8"
@@ -102,6 +108,23 @@ def build(
         raise
     built.out = out
     return built
+
+
+def _minutes_pdfs(out: Path, content: model.Site, registry: Any, templates: Sequence[Path]) -> None:
+    """``minutes/<committee>/<date>.pdf`` for every approved meeting; each meeting entry gets the
+    file's path (relative to the site's top folder) as ``pdf``."""
+    from protsoc.documents.render import render
+
+    for meeting in content.meetings:
+        if not meeting["approved"]:  # drafts are never published, not even as a PDF
+            continue
+        rendered = render(registry, "minutes", "pdf", meeting_id=meeting["id"], templates=templates)
+        relative = f"minutes/{meeting['id']}.pdf"
+        target = out / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        data = rendered.content
+        target.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+        meeting["pdf"] = relative
 
 
 def _check_output(out: Path) -> None:

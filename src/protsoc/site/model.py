@@ -171,6 +171,7 @@ def _meetings(
             "place": texts(data.get("place")),
             "last_updated": _day(record, last_updated),
             "minutes": None,
+            "pdf": None,  # site/build.py: the minutes' PDF, with --pdf
         }
         if is_approved:  # drafts are never published: not even their agenda or attendance
             entry["minutes"] = meeting_context(registry, record.id)

@@ -77,6 +77,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "attendance": ("الحضور", "Présence"),
     "minutes": ("المحضر", "Procès-verbal"),
     "minutes_approved": ("محضر مصادق عليه", "Procès-verbal approuvé"),
+    "minutes_pdf": ("المحضر بصيغة PDF", "Procès-verbal en PDF (en arabe)"),
     "minutes_not_published": (
         "لم يصادق على المحضر بعد: لا ينشر إلا المحضر المصادق عليه.",
         "Procès-verbal non encore approuvé : seuls les procès-verbaux approuvés sont publiés.",
