@@ -227,9 +227,11 @@ def test_the_audit_does_report_a_violation_when_there_is_one(audited: Path, tmp_
     broken = page.with_name("broken.html")
     broken.write_text(
         page.read_text(encoding="utf-8").replace(
-            "<h1>", '<img src="../assets/fonts/none.png"><h1>', 1
+            "<h1>", '<img src="../assets/fonts/none.png" width="3000" height="10"><h1>', 1
         ),
         encoding="utf-8",
     )
-    dom = chromium(broken.as_uri(), WIDTHS["desktop"])
+    dom = chromium(broken.as_uri(), WIDTHS["mobile"])
     assert "image-alt" in dom
+    found = re.search(r'<pre id="protsoc-test-result">(.*?)</pre>', dom, re.DOTALL)
+    assert found and json.loads(found.group(1).replace("&quot;", '"'))["overflow"] > 2000
