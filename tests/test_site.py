@@ -17,6 +17,7 @@ import shutil
 import subprocess
 import zipfile
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import pytest
@@ -628,3 +629,27 @@ def test_every_page_is_well_formed(
     for site in (shipped_site, synthetic_site):
         for path in sorted(site.rglob("*.html")):
             assert structure_problems(path) == [], path
+
+
+def test_every_page_parses_as_html5_without_a_single_parse_error(
+    shipped_site: Path, synthetic_site: Path
+) -> None:
+    """The WHATWG parsing algorithm (html5lib, strict: the first parse error raises): what a
+    validator's parser reports, offline."""
+    html5lib = pytest.importorskip("html5lib", reason="pip install -e '.[test]' brings html5lib")
+
+    def parse_errors(text: str) -> list[Any]:
+        parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
+        try:
+            parser.parse(text)
+        except html5lib.html5parser.ParseError:
+            return parser.errors or ["parse error"]
+        return []
+
+    assert parse_errors("<!DOCTYPE html><title>x</title><p><td>x</td>")  # a broken page fails
+    assert parse_errors("<title>x</title><p>no doctype</p>")
+    for site in (shipped_site, synthetic_site):
+        pages = sorted(site.rglob("*.html"))
+        assert len(pages) > 20
+        for path in pages:
+            assert parse_errors(path.read_text(encoding="utf-8")) == [], path
