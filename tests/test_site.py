@@ -251,7 +251,7 @@ def test_pdf_publishes_each_approved_minutes_and_links_it(run, tmp_path: Path) -
         page = (out / lang / "meetings" / "steering" / "2025-03-04.html").read_text(
             encoding="utf-8"
         )
-        assert f'<a href="../../../minutes/steering/2025-03-04.pdf"' in page and label in page
+        assert '<a href="../../../minutes/steering/2025-03-04.pdf"' in page and label in page
 
 
 def test_without_pdf_no_minutes_pdf_is_linked(synthetic_site: Path) -> None:

@@ -19,7 +19,9 @@ import os
 import re
 import shutil
 import subprocess
+import time
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 import pytest
@@ -235,3 +237,156 @@ def test_the_audit_does_report_a_violation_when_there_is_one(audited: Path, tmp_
     assert "image-alt" in dom
     found = re.search(r'<pre id="protsoc-test-result">(.*?)</pre>', dom, re.DOTALL)
     assert found and json.loads(found.group(1).replace("&quot;", '"'))["overflow"] > 2000
+
+
+# ---------------------------------------------------------------- keyboard, through WebDriver
+
+CHROMEDRIVER = shutil.which("chromedriver")
+TAB, ENTER = "\ue004", "\ue007"
+
+
+class Keyboard:
+    """A page driven with keys only, through chromedriver's W3C WebDriver protocol (plain HTTP:
+    no client library needed)."""
+
+    def __init__(self, driver: str, width: int = 1280) -> None:
+        import socket
+
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self.process = subprocess.Popen(
+            [driver, f"--port={self.port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        for _ in range(200):  # until it listens (it answers /status when ready)
+            try:
+                if self._call("GET", "/status")["ready"]:
+                    break
+            except OSError:
+                pass
+            self.process.poll()
+            assert self.process.returncode is None, "chromedriver exited"
+            time.sleep(0.1)
+        options = {
+            "binary": str(CHROMIUM),
+            "args": ["--headless", "--no-sandbox", "--disable-gpu", f"--window-size={width},1000"],
+        }
+        session = self._call(
+            "POST",
+            "/session",
+            {"capabilities": {"alwaysMatch": {"goog:chromeOptions": options}}},
+        )
+        self.session = f"/session/{session['sessionId']}"
+
+    def _call(self, method: str, path: str, body: dict | None = None) -> Any:
+        from urllib.request import Request, urlopen
+
+        data = None if body is None else json.dumps(body).encode("utf-8")
+        request = Request(
+            f"http://127.0.0.1:{self.port}{path}",
+            data=data,
+            method=method,
+            headers={"Content-Type": "application/json"},
+        )
+        with urlopen(request, timeout=120) as response:
+            return json.loads(response.read().decode("utf-8"))["value"]
+
+    def open(self, url: str) -> None:
+        self._call("POST", f"{self.session}/url", {"url": url})
+
+    def press(self, *keys: str) -> None:
+        actions = []
+        for key in keys:
+            actions += [{"type": "keyDown", "value": key}, {"type": "keyUp", "value": key}]
+        self._call(
+            "POST",
+            f"{self.session}/actions",
+            {"actions": [{"type": "key", "id": "keyboard", "actions": actions}]},
+        )
+
+    def script(self, source: str) -> Any:
+        return self._call("POST", f"{self.session}/execute/sync", {"script": source, "args": []})
+
+    def focused(self) -> dict[str, Any]:
+        return dict(
+            self.script(
+                "var e = document.activeElement, r = e.getBoundingClientRect();"
+                "return {tag: e.tagName.toLowerCase(), id: e.id, cls: e.className,"
+                " href: e.getAttribute('href'), visible: r.width > 0 && r.height > 0"
+                " && r.bottom > 0 && r.right > 0 && r.top < innerHeight && r.left < innerWidth};"
+            )
+        )
+
+    def close(self) -> None:
+        try:
+            self._call("DELETE", self.session)
+        finally:
+            self.process.terminate()
+            self.process.wait(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def keyboard() -> Any:
+    if CHROMEDRIVER is None:
+        pytest.skip("chromedriver is not installed (apt-get install chromium-driver)")
+    driver = Keyboard(CHROMEDRIVER)
+    yield driver
+    driver.close()
+
+
+@pytest.mark.parametrize("lang", ["ar", "fr"])
+def test_the_keyboard_reaches_the_skip_link_the_menu_and_every_region(
+    keyboard: Keyboard, site: Path, lang: str
+) -> None:
+    keyboard.open((site / lang / "index.html").as_uri())
+    keyboard.press(TAB)
+    first = keyboard.focused()
+    assert first["cls"] == "skip" and first["visible"]  # shown when focused, first in order
+    keyboard.press(ENTER)
+    assert keyboard.script("return location.hash;") == "#content"
+    assert keyboard.focused()["id"] == "content"  # the skip link moved the focus to the content
+
+    keyboard.open((site / lang / "index.html").as_uri())
+    menu = keyboard.script(
+        "return Array.from(document.querySelectorAll('nav.main a'))"
+        ".map(function (a) { return a.getAttribute('href'); });"
+    )
+    regions = keyboard.script("return document.querySelectorAll('[role=region]').length;")
+    reached = []
+    for _ in range(200):  # every focusable element once, in order, until the end of the page
+        keyboard.press(TAB)
+        now = keyboard.focused()
+        if now["tag"] == "body" or (reached and now == reached[0]):
+            break
+        assert now["visible"], now  # no focus on something the reader cannot see
+        reached.append(now)
+    hrefs = [item["href"] for item in reached if item["tag"] == "a"]
+    remaining = iter(hrefs)
+    assert all(href in remaining for href in menu), hrefs  # the whole menu, in its order
+    assert any(
+        item["href"].endswith(f"/{'fr' if lang == 'ar' else 'ar'}/index.html")
+        for item in reached
+        if item["href"]
+    )  # the language switch
+    assert sum(1 for item in reached if item["tag"] == "div") == regions  # scrollable tables
+
+
+def test_search_works_from_the_keyboard_alone(keyboard: Keyboard, site: Path) -> None:
+    keyboard.open((site / "ar" / "search.html").as_uri())
+    for _ in range(40):  # Tab to the search field
+        keyboard.press(TAB)
+        if keyboard.focused()["id"] == "q":
+            break
+    assert keyboard.focused()["id"] == "q"
+    keyboard.press(*"اطلاق", ENTER)  # typed without hamza; Enter submits the form
+    for _ in range(100):
+        count = keyboard.script(
+            "return location.search.indexOf('q=') >= 0 ?"
+            " document.querySelectorAll('#results li').length : -1;"
+        )
+        if count > 0:
+            break
+    assert count > 0
+    assert "إطلاق تقييم مستقل" in keyboard.script(
+        "return document.getElementById('results').textContent;"
+    )
