@@ -653,3 +653,50 @@ def test_every_page_parses_as_html5_without_a_single_parse_error(
         assert len(pages) > 20
         for path in pages:
             assert parse_errors(path.read_text(encoding="utf-8")) == [], path
+
+
+def test_meeting_pages_written_by_worker_processes_are_the_same_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A large registry's meeting pages are written on every idle core (PROTSOC_WORKERS=2 forces
+    the pool here): the site must be byte for byte the one a single process writes, and the
+    pages must really have been written by other processes."""
+    import datetime as dt
+    import os
+
+    from protsoc.registry import pool
+    from protsoc.site import build, pages
+
+    registry = committed_registry(tmp_path / "repo", approved=True)
+    log = tmp_path / "writers"
+    original = pages.PageWriter.write
+
+    def recorded(self: Any, shared: Any, relative: str, template: str, **page: Any) -> Any:
+        if template == "meeting.html.j2":
+            with open(log, "a", encoding="ascii") as stream:
+                stream.write(f"{os.getpid()}\n")
+        return original(self, shared, relative, template, **page)
+
+    monkeypatch.setattr(pages.PageWriter, "write", recorded)
+    sites = {}
+    for workers in ("1", "2"):
+        monkeypatch.setenv(pool.ENV_WORKERS, workers)
+        log.write_text("", encoding="ascii")
+        sites[workers] = tmp_path / f"public-{workers}"
+        build.build(registry, sites[workers], dt.date.fromisoformat(AS_OF))
+        writers = set(log.read_text(encoding="ascii").split())
+        if workers == "1":
+            assert writers == {str(os.getpid())}
+        else:
+            assert writers and str(os.getpid()) not in writers, writers
+    files = {
+        path.relative_to(sites["1"]): path.read_bytes()
+        for path in sites["1"].rglob("*")
+        if path.is_file()
+    }
+    assert len(files) > 50
+    for relative, content in files.items():
+        assert (sites["2"] / relative).read_bytes() == content, relative
+    assert sorted(
+        p.relative_to(sites["2"]) for p in sites["2"].rglob("*") if p.is_file()
+    ) == sorted(files)

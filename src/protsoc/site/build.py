@@ -168,8 +168,9 @@ def _write(
         meetings_of.setdefault(meeting["committee"], []).append(meeting)
     axis_titles = {a["id"]: a["title"] for a in content.roadmap["axes"]}
     action_titles = {x["id"]: x["title"] for a in content.roadmap["axes"] for x in a["actions"]}
+    contexts = {}
     for lang in languages:
-        shared = language_context(content, lang, base_url, languages)
+        shared = contexts[lang] = language_context(content, lang, base_url, languages)
         shared["axis_titles"] = axis_titles
         shared["meetings_of"] = meetings_of
         shared["action_titles"] = action_titles
@@ -199,8 +200,6 @@ def _write(
                 shared, f"committees/{committee['id']}.html", "committee.html.j2", c=committee
             )
         writer.write(shared, "meetings/index.html", "meetings.html.j2")
-        for meeting in content.meetings:
-            writer.write(shared, f"meetings/{meeting['id']}.html", "meeting.html.j2", m=meeting)
         writer.write(shared, "decisions.html", "decisions.html.j2")
         writer.write(shared, "roadmap.html", "roadmap.html.j2")
         writer.write(shared, "evaluations.html", "evaluations.html.j2")
@@ -211,6 +210,7 @@ def _write(
         writer.write(shared, "data.html", "data.html.j2", datasets=datasets, archive=archive)
         writer.write(shared, "search.html", "search.html.j2")
         writer.put(out / "assets" / f"search-{lang}.js", _search_index(content, lang))
+    _meeting_pages_of(writer, contexts, content.meetings)
     writer.write_plain(
         "index.html",
         "root.html.j2",
@@ -224,6 +224,36 @@ def _write(
     files = sum(1 for path in out.rglob("*") if path.is_file())
     pages = sum(1 for path in out.rglob("*.html"))
     return Built(out, pages, files, archive, languages, font_bundled)
+
+
+# What the forked workers of ``_meeting_pages_of`` render from: set just before they are forked
+# (they inherit it), cleared after. Only the page numbers travel between processes.
+_JOB: dict[str, Any] = {}
+
+
+def _meeting_pages_of(
+    writer: PageWriter, contexts: dict[str, dict[str, Any]], meetings: list[dict[str, Any]]
+) -> None:
+    """One page per meeting and language: nearly all of a large registry's pages (20,000 of
+    20,500 at 10,000 meetings). Each is independent, so they are written on every idle core
+    (registry/pool.py: worker processes only when there are many pages and free cores)."""
+    from protsoc.registry import pool
+
+    pages = [(lang, index) for lang in contexts for index in range(len(meetings))]
+    _JOB.update(writer=writer, contexts=contexts, meetings=meetings)
+    try:
+        if pool.map_chunks(_write_meeting_pages, pages) is None:
+            _write_meeting_pages(pages)
+    finally:
+        _JOB.clear()
+
+
+def _write_meeting_pages(pages: list[tuple[str, int]]) -> list[int]:
+    writer, contexts, meetings = _JOB["writer"], _JOB["contexts"], _JOB["meetings"]
+    for lang, index in pages:
+        meeting = meetings[index]
+        writer.write(contexts[lang], f"meetings/{meeting['id']}.html", "meeting.html.j2", m=meeting)
+    return [len(pages)]
 
 
 def _arabic_only(item: dict[str, Any], lang: str) -> bool:
