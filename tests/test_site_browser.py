@@ -390,3 +390,28 @@ def test_search_works_from_the_keyboard_alone(keyboard: Keyboard, site: Path) ->
     assert "إطلاق تقييم مستقل" in keyboard.script(
         "return document.getElementById('results').textContent;"
     )
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) needed")
+def test_a_printed_page_keeps_the_content_and_drops_the_menu_and_footer(
+    site: Path, tmp_path: Path
+) -> None:
+    """Chromium's own print (print media, the site's print stylesheet) read back as text."""
+    pdf = tmp_path / "programme.pdf"
+    command = [
+        str(CHROMIUM),
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-pdf-header-footer",
+        f"--print-to-pdf={pdf}",
+        (site / "fr" / "programmes" / "synthetic-programme.html").as_uri(),
+    ]
+    subprocess.run(command, capture_output=True, timeout=120, check=True)
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "Programme fictif de test" in text and "Taux d'engagement" in text
+    assert "850" in text and "42,5" in text  # the whole table, its last column included
+    assert "Données ouvertes" not in text  # menu and footer are screen-only
+    assert "Aller au contenu" not in text and "Royaume du Maroc" not in text

@@ -102,7 +102,6 @@ def language_context(
         "as_of": site.as_of,
         "committee_names": {c["id"]: c["short_name"] for c in site.committees},
         "indicator_names": {i["id"]: i["name"] for i in site.indicators},
-        "programme_names": {p["id"]: p["name"] for p in site.programmes},
     }
 
 
