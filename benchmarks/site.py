@@ -59,7 +59,10 @@ def main() -> int:
     args = parser.parse_args()
     registries = args.registry or [ROOT / "registry"]
     print(f"cores: {os.cpu_count()}; python {sys.version.split()[0]}")
-    print("| registry | pages | wall s median [min–max] | CPU s median | peak RSS MiB | load before→after |")
+    print(
+        "| registry | pages | wall s median [min–max] | CPU s median | peak RSS MiB "
+        "| load before→after |"
+    )
     print("|---|---:|---|---:|---:|---|")
     for registry in registries:
         with tempfile.TemporaryDirectory(prefix="protsoc-site-bench-") as scratch:
