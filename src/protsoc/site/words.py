@@ -154,18 +154,19 @@ _WORDS: dict[str, tuple[str, str]] = {
     "in_dirhams": (
         "المبالغ بالدرهم. نسبة الالتزام = الالتزامات الصافية / الميزانية المعدلة؛ نسبة الأداء = "
         "الأداءات / الالتزامات الصافية؛ نسبة التنفيذ = الأداءات / الميزانية المعدلة.",
-        "Montants en dirhams. Taux d'engagement = engagements nets / budget révisé ; taux de "
-        "paiement = paiements / engagements nets ; taux d'exécution = paiements / budget révisé.",
+        "Montants en dirhams. Taux d'engagement = engagements nets / budget révisé\u00a0; "
+        "taux de paiement = paiements / engagements nets\u00a0; "
+        "taux d'exécution = paiements / budget révisé.",
     ),
     "no_finance": (
         "لا يتضمن السجل أي رقم مالي لهذا البرنامج: "
         "لم تذكر المصادر ميزانية ولا التزامات ولا أداءات.",
-        "Aucun montant n'est enregistré pour ce programme : les sources ne donnent ni budget, ni "
-        "engagement, ni paiement.",
+        "Aucun montant n'est enregistré pour ce programme\u00a0: "
+        "les sources ne donnent ni budget, ni engagement, ni paiement.",
     ),
     "no_finance_at_all": (
         "لا يتضمن السجل أي رقم مالي: لم تذكر المصادر ميزانية ولا التزامات ولا أداءات لأي برنامج.",
-        "Aucun montant n'est enregistré : les sources ne donnent ni budget, ni engagement, ni "
+        "Aucun montant n'est enregistré\u00a0: les sources ne donnent ni budget, ni engagement, ni "
         "paiement pour aucun programme.",
     ),
     "managing_bodies": ("الهيئات المكلفة بالتدبير", "Organismes gestionnaires"),
