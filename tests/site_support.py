@@ -11,7 +11,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-from test_render_support import MEETING, build_registry, write
+from test_render_support import MANIFEST, MEETING, SRC, build_registry, write
 
 COMMIT_DAY = "2025-04-02"
 APPROVED = {
@@ -24,9 +24,60 @@ APPROVED = {
 }
 
 
+def _budget(ident: str, year: int, kind: str, amount: str, day: str) -> dict[str, Any]:
+    return {
+        "id": ident,
+        "year": year,
+        "type": kind,
+        "status": "committed",
+        "amount": amount,
+        "funding_source": "general-budget",
+        "date": day,
+    }
+
+
+def _event(ident: str, kind: str, day: str, amount: str, **extra: Any) -> dict[str, Any]:
+    return {
+        "id": ident,
+        "type": kind,
+        "date": day,
+        "amount": amount,
+        "funding_source": "general-budget",
+        "reported_by": "steering/health",
+        **extra,
+    }
+
+
+# A synthetic programme (not a real one: its name says so) with two fiscal years of budgets and
+# a ledger; on 2025-06-01: revised budget 1,200,000 (2024) + 800,000 (2025) = 2,000,000.00;
+# committed 900,000 - 100,000 + 600,000 = 1,400,000.00; paid 300,000 + 400,000 + 150,000.10 =
+# 850,000.10; commitment rate 70.0 %, payment rate 60.7 %.
+PROGRAMME: dict[str, Any] = {
+    "id": "synthetic-programme",
+    "name": {"ar": "برنامج تجريبي", "fr": "Programme fictif de test"},
+    "committee": "steering",
+    "owner": "steering/health",
+    "budgets": [
+        _budget("b1", 2024, "original", "1000000.00", "2024-01-01"),
+        _budget("b2", 2024, "revised", "1200000.00", "2024-06-30"),
+        _budget("b3", 2025, "original", "800000.00", "2025-01-01"),
+    ],
+    "transactions": [
+        _event("t1", "commitment", "2024-02-01", "900000.00"),
+        _event("t2", "payment", "2024-03-01", "300000.00"),
+        _event("t3", "decommitment", "2024-07-01", "100000.00", corrects="t1"),
+        _event("t4", "payment", "2024-09-01", "400000.00"),
+        _event("t5", "commitment", "2025-02-01", "600000.00"),
+        _event("t6", "payment", "2025-03-15", "150000.10"),
+    ],
+    "sources": [SRC],
+}
+
+
 def committed_registry(root: Path, approved: bool = False) -> Path:
-    """The synthetic registry of the render tests (draft minutes unless ``approved``), committed
-    on ``COMMIT_DAY`` so «last updated» is known."""
+    """The synthetic registry of the render tests (draft minutes unless ``approved``) with a
+    synthetic programme and its ledger, committed on ``COMMIT_DAY`` so «last updated» is
+    known."""
     meeting: dict[str, Any] = copy.deepcopy(MEETING)
     if approved:
         from protsoc.governance.seal import seal
@@ -34,6 +85,12 @@ def committed_registry(root: Path, approved: bool = False) -> Path:
         meeting["minutes"] = copy.deepcopy(APPROVED)
         meeting["minutes"]["seal"] = seal(meeting)  # approved minutes are sealed (seal-missing)
     registry = build_registry(root, meeting)
+    manifest = copy.deepcopy(MANIFEST)
+    manifest["funding_sources"] = [
+        {"id": "general-budget", "kind": "general-budget", "name": {"ar": "الميزانية العامة"}}
+    ]
+    write(registry / "protsoc.yaml", manifest)
+    write(registry / "programmes" / "synthetic-programme.yaml", PROGRAMME)
     commit(root, "synthetic registry")
     return registry
 

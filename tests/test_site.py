@@ -17,6 +17,7 @@ import shutil
 import subprocess
 import zipfile
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import pytest
@@ -118,9 +119,71 @@ def test_an_indicator_page_has_its_chart_table_metadata_sources_and_downloads(
         encoding="utf-8"
     )
     assert "Dernière mise à jour" in french and "2 avril 2025" in french
-    assert (
-        'lang="ar"' in french.split("<svg", 1)[1].split(">", 1)[0]
-    )  # the chart's labels are Arabic
+    chart = french.split("<svg", 1)[1].split("</svg>", 1)[0]
+    labels = re.findall(r"<!-- (.*?) -->", chart)  # each outlined label names its text
+    assert "Cible\u00a0: 4\u202f500\u202f000 (décembre 2025)" in labels  # French, not «الهدف»
+    assert "juin 2024" in labels and "novembre 2024" in labels
+    assert not any("الهدف" in label or "يونيو" in label for label in labels)
+    # the record has no French name: its Arabic title keeps the chart marked Arabic
+    assert 'lang="ar"' in chart.split(">", 1)[0]
+
+
+def test_a_programme_with_a_ledger_shows_the_figures_governance_computes(
+    synthetic_site: Path, tmp_path: Path
+) -> None:
+    import datetime as dt
+
+    from protsoc.governance.programme import finance_report
+    from protsoc.registry.loaded import Registry
+
+    registry = Registry.load(tmp_path / "repo" / "registry")
+    computed = next(
+        row.figures.as_json()
+        for row in finance_report(registry, dt.date.fromisoformat(AS_OF)).rows
+        if row.group == "programme"
+    )
+    # the figures worked out by hand in site_support.PROGRAMME, as governance computes them
+    assert computed["revised_budget"] == "2000000.00" and computed["committed"] == "1400000.00"
+    assert computed["paid"] == "850000.10" and computed["commitment_rate"] == "0.7000"
+    french = (synthetic_site / "fr" / "programmes" / "synthetic-programme.html").read_text(
+        encoding="utf-8"
+    )
+    row = french.split('<tr class="total">', 1)[1].split("</tr>", 1)[0]
+    cells = re.findall(r'<td class="num">(.*?)</td>', row)
+    nnbsp = "\u202f"
+    assert cells == [
+        f"2{nnbsp}000{nnbsp}000,00",  # revised budget
+        f"1{nnbsp}400{nnbsp}000,00",  # committed
+        f"850{nnbsp}000,10",  # paid
+        "0,00",  # spent
+        f"70{nnbsp}%",  # commitment rate
+        f"60,7{nnbsp}%",  # payment rate
+        f"42,5{nnbsp}%",  # execution rate
+    ]
+    assert ">2024</th>" in french and ">2025</th>" in french  # one row per fiscal year
+    arabic = (synthetic_site / "ar" / "programmes" / "index.html").read_text(encoding="utf-8")
+    assert "1.400.000,00" in arabic and "60,7%" in arabic and "نسبة الالتزام" in arabic
+    home = (synthetic_site / "ar" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../ar/programmes/index.html"' in home  # in the menu
+    assert 'href="programmes/index.html"' in home  # and on the home page
+    data = json.loads((synthetic_site / "data" / "programmes.json").read_text(encoding="utf-8"))
+    assert data["items"][0]["finance"] == computed
+    search = (synthetic_site / "assets" / "search-fr.js").read_text(encoding="utf-8")
+    assert '"u": "programmes/synthetic-programme.html"' in search
+
+
+def test_programmes_without_any_amount_say_so_rather_than_show_zeros(shipped_site: Path) -> None:
+    programmes = sorted(p.stem for p in (SHIPPED_REGISTRY / "programmes").glob("*.yaml"))
+    assert programmes  # the shipped registry has programmes, none with an amount
+    for lang, sentence in (("ar", "لا يتضمن السجل أي رقم مالي"), ("fr", "Aucun montant")):
+        folder = shipped_site / lang / "programmes"
+        assert sorted(p.stem for p in folder.glob("*.html") if p.stem != "index") == programmes
+        for page in folder.glob("*.html"):
+            html = page.read_text(encoding="utf-8")
+            assert sentence in html, page
+            assert "0,00" not in html and "<table" not in html, page
+    data = json.loads((shipped_site / "data" / "programmes.json").read_text(encoding="utf-8"))
+    assert [item["finance"] for item in data["items"]] == [None] * len(programmes)
 
 
 def test_the_language_switcher_points_to_the_same_page(synthetic_site: Path) -> None:
@@ -147,9 +210,9 @@ def test_lang_ar_builds_only_arabic(run, tmp_path: Path) -> None:
 def test_draft_minutes_are_never_published(run, tmp_path: Path) -> None:
     registry = committed_registry(tmp_path / "repo", approved=False)
     out = tmp_path / "public"
-    assert (
-        run(["site", "-o", str(out), "--as-of", AS_OF, "--registry", str(registry)]).exit_code == 0
-    )
+    outcome = run(["site", "-o", str(out), "--as-of", AS_OF, "--registry", str(registry), "--pdf"])
+    assert outcome.exit_code == 0, outcome.output
+    assert list(out.rglob("*.pdf")) == []  # not even with --pdf
     text = all_text(out)
     for secret in (
         "قدم وزير الصحة عرضا",
@@ -170,6 +233,34 @@ def test_approved_minutes_and_their_decisions_are_published(synthetic_site: Path
     assert "تسريع تسجيل العمال المستقلين" in decisions
     assert "حملة تسجيل العمال المستقلين" in decisions  # the action plan of d3, 40 %
     assert ">40%<" in decisions
+
+
+def test_pdf_publishes_each_approved_minutes_and_links_it(run, tmp_path: Path) -> None:
+    registry = committed_registry(tmp_path / "repo", approved=True)
+    out = tmp_path / "public"
+    outcome = run(["site", "-o", str(out), "--as-of", AS_OF, "--registry", str(registry), "--pdf"])
+    assert outcome.exit_code == 0, outcome.output
+    pdf = out / "minutes" / "steering" / "2025-03-04.pdf"
+    assert pdf.read_bytes()[:5] == b"%PDF-" and pdf.stat().st_size > 10_000
+    pdftotext = shutil.which("pdftotext")
+    if pdftotext is not None:  # poppler-utils: the PDF is the minutes, not an empty page
+        text = subprocess.run(
+            [pdftotext, str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        assert "2025" in text
+    for lang, label in (("ar", "المحضر بصيغة PDF"), ("fr", "Procès-verbal en PDF")):
+        page = (out / lang / "meetings" / "steering" / "2025-03-04.html").read_text(
+            encoding="utf-8"
+        )
+        assert '<a href="../../../minutes/steering/2025-03-04.pdf"' in page and label in page
+
+
+def test_without_pdf_no_minutes_pdf_is_linked(synthetic_site: Path) -> None:
+    assert list(synthetic_site.rglob("*.pdf")) == []
+    page = (synthetic_site / "ar" / "meetings" / "steering" / "2025-03-04.html").read_text(
+        encoding="utf-8"
+    )
+    assert ".pdf" not in page and "المحضر بصيغة PDF" not in page
 
 
 def test_record_text_is_escaped_everywhere(synthetic_site: Path) -> None:
@@ -318,7 +409,7 @@ def test_data_files_validate_against_their_versioned_schema(shipped_site: Path) 
     import jsonschema
 
     data = shipped_site / "data"
-    for name in ("indicators", "observations", "committees", "meetings", "decisions"):
+    for name in ("indicators", "observations", "committees", "meetings", "decisions", "programmes"):
         document = json.loads((data / f"{name}.json").read_text(encoding="utf-8"))
         assert document["schema_version"] == 1 and document["dataset"] == name
         schema = json.loads((data / document["$schema"]).read_text(encoding="utf-8"))
@@ -539,3 +630,74 @@ def test_every_page_is_well_formed(
     for site in (shipped_site, synthetic_site):
         for path in sorted(site.rglob("*.html")):
             assert structure_problems(path) == [], path
+
+
+def test_every_page_parses_as_html5_without_a_single_parse_error(
+    shipped_site: Path, synthetic_site: Path
+) -> None:
+    """The WHATWG parsing algorithm (html5lib, strict: the first parse error raises): what a
+    validator's parser reports, offline."""
+    html5lib = pytest.importorskip("html5lib", reason="pip install -e '.[test]' brings html5lib")
+
+    def parse_errors(text: str) -> list[Any]:
+        parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
+        try:
+            parser.parse(text)
+        except html5lib.html5parser.ParseError:
+            return parser.errors or ["parse error"]
+        return []
+
+    assert parse_errors("<!DOCTYPE html><title>x</title><p><td>x</td>")  # a broken page fails
+    assert parse_errors("<title>x</title><p>no doctype</p>")
+    for site in (shipped_site, synthetic_site):
+        pages = sorted(site.rglob("*.html"))
+        assert len(pages) > 20
+        for path in pages:
+            assert parse_errors(path.read_text(encoding="utf-8")) == [], path
+
+
+def test_meeting_pages_written_by_worker_processes_are_the_same_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A large registry's meeting pages are written on every idle core (PROTSOC_WORKERS=2 forces
+    the pool here): the site must be byte for byte the one a single process writes, and the
+    pages must really have been written by other processes."""
+    import datetime as dt
+    import os
+
+    from protsoc.registry import pool
+    from protsoc.site import build, pages
+
+    registry = committed_registry(tmp_path / "repo", approved=True)
+    log = tmp_path / "writers"
+    original = pages.PageWriter.write
+
+    def recorded(self: Any, shared: Any, relative: str, template: str, **page: Any) -> Any:
+        if template == "meeting.html.j2":
+            with open(log, "a", encoding="ascii") as stream:
+                stream.write(f"{os.getpid()}\n")
+        return original(self, shared, relative, template, **page)
+
+    monkeypatch.setattr(pages.PageWriter, "write", recorded)
+    sites = {}
+    for workers in ("1", "2"):
+        monkeypatch.setenv(pool.ENV_WORKERS, workers)
+        log.write_text("", encoding="ascii")
+        sites[workers] = tmp_path / f"public-{workers}"
+        build.build(registry, sites[workers], dt.date.fromisoformat(AS_OF))
+        writers = set(log.read_text(encoding="ascii").split())
+        if workers == "1":
+            assert writers == {str(os.getpid())}
+        else:
+            assert writers and str(os.getpid()) not in writers, writers
+    files = {
+        path.relative_to(sites["1"]): path.read_bytes()
+        for path in sites["1"].rglob("*")
+        if path.is_file()
+    }
+    assert len(files) > 50
+    for relative, content in files.items():
+        assert (sites["2"] / relative).read_bytes() == content, relative
+    assert sorted(
+        p.relative_to(sites["2"]) for p in sites["2"].rglob("*") if p.is_file()
+    ) == sorted(files)

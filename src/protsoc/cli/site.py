@@ -36,6 +36,16 @@ def site(
     site_languages: Annotated[
         str, typer.Option("--lang", help="Languages, Arabic first: ar,fr or ar.")
     ] = "ar,fr",
+    pdf: Annotated[
+        bool,
+        typer.Option(
+            "--pdf",
+            help=(
+                "Also render each approved meeting's minutes as PDF (the documents extra) "
+                "and link it from the meeting's page."
+            ),
+        ),
+    ] = False,
     registry: RegistryOption = None,
 ) -> None:
     """Exit 0 built, 1 the registry is invalid (nothing is published), 2 usage or environment
@@ -48,7 +58,7 @@ def site(
     speak(ctx)
     languages = parse_languages(site_languages)
     day = parse_date(as_of, "--as-of")
-    built = build(find_registry(registry), output, day, base_url, languages)  # type: ignore[arg-type]
+    built = build(find_registry(registry), output, day, base_url, languages, pdf=pdf)  # type: ignore[arg-type]
     stderr().print(
         _("wrote {pages} and {files} to {folder} ({languages}; data archive {archive})").format(
             pages=ngettext("{count} page", "{count} pages", built.pages).format(count=built.pages),

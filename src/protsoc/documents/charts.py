@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -176,6 +176,34 @@ def _number_label(value: float) -> str:
     return arabic.number(round(value, 2))
 
 
+def _arabic_qualifier(observation: Mapping[str, Any]) -> str:
+    return str(observation.get("qualifier_ar") or "")
+
+
+@dataclass(frozen=True)
+class ChartWords:
+    """How a chart words its dates, numbers and target, and which side its title sits on: the
+    documents are Arabic; the site's French pages pass French words (a French page must not
+    carry an Arabic chart)."""
+
+    month_year: Callable[[dt.date], str]
+    number: Callable[[float], str]  # the axis ticks
+    value: Callable[[Any], str]  # the target's value, as recorded
+    target: str  # the word before the target's value, with its colon
+    rtl: bool
+    # the words of an observation's qualifier («أكثر من» / «plus de»), "" when exact
+    qualifier: Callable[[Mapping[str, Any]], str] = field(default=_arabic_qualifier)
+
+
+ARABIC_WORDS = ChartWords(
+    month_year=_month_label,
+    number=_number_label,
+    value=arabic.number,
+    target="الهدف: ",
+    rtl=True,
+)
+
+
 # ---------------------------------------------------------------- labels placed on the chart
 
 
@@ -251,9 +279,10 @@ def indicator_chart_svg(
     unit: str,
     observations: Sequence[dict[str, Any]],
     target: dict[str, Any] | None = None,
+    words: ChartWords = ARABIC_WORDS,
 ) -> str:
     """The indicator's values over time (``date``/``value`` pairs), with its target (``value``,
-    ``date``) as a dashed line, as an SVG document."""
+    ``date``) as a dashed line, as an SVG document, labelled with ``words`` (Arabic by default)."""
     _fonts()  # says what to install when matplotlib is missing
     from matplotlib.ticker import MaxNLocator
 
@@ -295,21 +324,20 @@ def indicator_chart_svg(
     # Labels, shaped once per distinct string for the whole process.
     title = _label(name)
     unit_label = _label(unit) if unit else None
-    x_labels = [_label(_month_label(day)) for day in x_ticks]
-    y_labels = [_label(_number_label(tick)) for tick in y_ticks]
+    x_labels = [_label(words.month_year(day)) for day in x_ticks]
+    y_labels = [_label(words.number(tick)) for tick in y_ticks]
     # each point's value, with its qualifier («أكثر من 1660»): a chart without the figures, or
     # with «أكثر من» dropped, says less than the table
-    qualifiers = [
-        str(o.get("qualifier_ar") or "")
-        for o in sorted(observations, key=lambda o: arabic.to_date(o["date"]))
+    ordered = sorted(observations, key=lambda o: arabic.to_date(o["date"]))
+    value_labels = [
+        _label(f"{words.qualifier(o)} {words.number(v)}".strip()) for o, v in zip(ordered, values)
     ]
-    value_labels = [_label(f"{q} {_number_label(v)}".strip()) for q, v in zip(qualifiers, values)]
     target_label = None
     if target is not None:
-        text = f"الهدف: {arabic.number(target['value'])}"
+        text = f"{words.target}{words.value(target['value'])}"
         target_date = dates.parse(target.get("date"))
         if target_date is not None:
-            text += f" ({arabic.month_year(target_date)})"
+            text += f" ({words.month_year(target_date)})"
         target_label = _label(text)
 
     # Axes box: what the labels around it leave of the figure.
@@ -405,7 +433,8 @@ def indicator_chart_svg(
         )
     if unit_label is not None:
         placed.append(unit_label.place(_PAD, (top + bottom) / 2, h="center", v="top", rotate=True))
-    placed.append(title.place(right, top - _TITLE_PAD, h="right", v="bottom", ident="title"))
+    title_x, title_side = (right, "right") if words.rtl else (left, "left")
+    placed.append(title.place(title_x, top - _TITLE_PAD, h=title_side, v="bottom", ident="title"))
     if target_label is not None and target_value is not None:
         placed.append(
             target_label.place(

@@ -68,7 +68,11 @@ def build(
     base_url: str = "",
     languages: Sequence[str] = words.LANGUAGES,
     templates: Sequence[Path] = (),
+    pdf: bool = False,
 ) -> Built:
+    """Build the site into ``out``; ``pdf`` also renders each approved meeting's minutes as PDF
+    with the documents layer (documents/render.py, the same file as ``protsoc render minutes``)
+    and links it from the meeting's pages. Draft minutes are never rendered."""
     from protsoc.kernel import dates
     from protsoc.registry.loaded import Registry
     from protsoc.validate.pipeline import validate
@@ -92,6 +96,8 @@ def build(
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".protsoc-site-", dir=out.parent))
     try:
+        if pdf:
+            _minutes_pdfs(staging, content, registry, templates)
         built = _write(staging, content, registry, tuple(languages), base_url, templates)
         (staging / MARKER).write_text(
             "written by protsoc site; replaced by each build\n", encoding="utf-8"
@@ -102,6 +108,23 @@ def build(
         raise
     built.out = out
     return built
+
+
+def _minutes_pdfs(out: Path, content: model.Site, registry: Any, templates: Sequence[Path]) -> None:
+    """``minutes/<committee>/<date>.pdf`` for every approved meeting; each meeting entry gets the
+    file's path (relative to the site's top folder) as ``pdf``."""
+    from protsoc.documents.render import render
+
+    for meeting in content.meetings:
+        if not meeting["approved"]:  # drafts are never published, not even as a PDF
+            continue
+        rendered = render(registry, "minutes", "pdf", meeting_id=meeting["id"], templates=templates)
+        relative = f"minutes/{meeting['id']}.pdf"
+        target = out / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        data = rendered.content
+        target.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+        meeting["pdf"] = relative
 
 
 def _check_output(out: Path) -> None:
@@ -144,27 +167,30 @@ def _write(
     for meeting in content.meetings:
         meetings_of.setdefault(meeting["committee"], []).append(meeting)
     axis_titles = {a["id"]: a["title"] for a in content.roadmap["axes"]}
-    charts_svg = {
-        i["id"]: charts.indicator_chart_svg(
-            i["name"].get("ar", i["id"]),
-            i["unit"].get("ar", ""),
-            i["observations"],
-            i["target"],
-        )
-        for i in content.indicators
-        if i["observations"]
-    }
+    action_titles = {x["id"]: x["title"] for a in content.roadmap["axes"] for x in a["actions"]}
+    contexts = {}
     for lang in languages:
-        shared = language_context(content, lang, base_url, languages)
+        shared = contexts[lang] = language_context(content, lang, base_url, languages)
         shared["axis_titles"] = axis_titles
         shared["meetings_of"] = meetings_of
+        shared["action_titles"] = action_titles
+        shared["evaluation_titles"] = {e["id"]: e["title"] for e in content.evaluations}
         writer.write(shared, "index.html", "home.html.j2")
         writer.write(shared, "indicators/index.html", "indicators.html.j2")
+        chart_words = words.chart_words(lang)
         for item in content.indicators:
             chart = ""
-            if item["id"] in charts_svg:
-                label = f"{words.word('chart', lang)}: {shared['pt'](item['name'])}"
-                chart = _markup(inline_chart(charts_svg[item["id"]], label, lang))
+            if item["observations"]:
+                name = shared["pt"](item["name"])
+                svg = charts.indicator_chart_svg(
+                    name,
+                    shared["pt"](item["unit"]),
+                    item["observations"],
+                    item["target"],
+                    chart_words,
+                )
+                label = f"{words.word('chart', lang)}{words.COLON[lang]} {name}"
+                chart = _markup(inline_chart(svg, label, lang, _arabic_only(item, lang)))
             writer.write(
                 shared, f"indicators/{item['id']}.html", "indicator.html.j2", i=item, chart=chart
             )
@@ -174,14 +200,17 @@ def _write(
                 shared, f"committees/{committee['id']}.html", "committee.html.j2", c=committee
             )
         writer.write(shared, "meetings/index.html", "meetings.html.j2")
-        for meeting in content.meetings:
-            writer.write(shared, f"meetings/{meeting['id']}.html", "meeting.html.j2", m=meeting)
         writer.write(shared, "decisions.html", "decisions.html.j2")
         writer.write(shared, "roadmap.html", "roadmap.html.j2")
         writer.write(shared, "evaluations.html", "evaluations.html.j2")
+        if content.programmes:
+            writer.write(shared, "programmes/index.html", "programmes.html.j2")
+            for item in content.programmes:
+                writer.write(shared, f"programmes/{item['id']}.html", "programme.html.j2", p=item)
         writer.write(shared, "data.html", "data.html.j2", datasets=datasets, archive=archive)
         writer.write(shared, "search.html", "search.html.j2")
         writer.put(out / "assets" / f"search-{lang}.js", _search_index(content, lang))
+    _meeting_pages_of(writer, contexts, content.meetings)
     writer.write_plain(
         "index.html",
         "root.html.j2",
@@ -195,6 +224,41 @@ def _write(
     files = sum(1 for path in out.rglob("*") if path.is_file())
     pages = sum(1 for path in out.rglob("*.html"))
     return Built(out, pages, files, archive, languages, font_bundled)
+
+
+# What the forked workers of ``_meeting_pages_of`` render from: set just before they are forked
+# (they inherit it), cleared after. Only the page numbers travel between processes.
+_JOB: dict[str, Any] = {}
+
+
+def _meeting_pages_of(
+    writer: PageWriter, contexts: dict[str, dict[str, Any]], meetings: list[dict[str, Any]]
+) -> None:
+    """One page per meeting and language: nearly all of a large registry's pages (20,000 of
+    20,500 at 10,000 meetings). Each is independent, so they are written on every idle core
+    (registry/pool.py: worker processes only when there are many pages and free cores)."""
+    from protsoc.registry import pool
+
+    pages = [(lang, index) for lang in contexts for index in range(len(meetings))]
+    _JOB.update(writer=writer, contexts=contexts, meetings=meetings)
+    try:
+        if pool.map_chunks(_write_meeting_pages, pages) is None:
+            _write_meeting_pages(pages)
+    finally:
+        _JOB.clear()
+
+
+def _write_meeting_pages(pages: list[tuple[str, int]]) -> list[int]:
+    writer, contexts, meetings = _JOB["writer"], _JOB["contexts"], _JOB["meetings"]
+    for lang, index in pages:
+        meeting = meetings[index]
+        writer.write(contexts[lang], f"meetings/{meeting['id']}.html", "meeting.html.j2", m=meeting)
+    return [len(pages)]
+
+
+def _arabic_only(item: dict[str, Any], lang: str) -> bool:
+    """A French page's chart still has an Arabic title when the record has no French name."""
+    return lang != "ar" and not item["name"].get(lang)
 
 
 def _markup(html: str) -> Any:
@@ -249,7 +313,15 @@ def _search_index(content: model.Site, lang: str) -> str:
     entries = []
     kind = {
         key: words.word(key, lang)
-        for key in ("indicators", "committees", "meetings", "decisions", "roadmap", "evaluations")
+        for key in (
+            "indicators",
+            "committees",
+            "meetings",
+            "decisions",
+            "roadmap",
+            "evaluations",
+            "programmes",
+        )
     }
     for item in content.indicators:
         entries.append(
@@ -308,6 +380,18 @@ def _search_index(content: model.Site, lang: str) -> str:
                 "u": f"roadmap.html#axis-{axis['id']}",
                 "k": kind["roadmap"],
                 "x": " ".join(a["title"] for a in axis["actions"]),
+            }
+        )
+    for item in content.programmes:
+        entries.append(
+            {
+                "t": text(item["name"]),
+                "u": f"programmes/{item['id']}.html",
+                "k": kind["programmes"],
+                "x": " ".join(
+                    [item["id"], text(item["short_name"]), text(item["note"])]
+                    + [str(body.get("name") or "") for body in item["managing_bodies"]]
+                ),
             }
         )
     for evaluation in content.evaluations:

@@ -187,6 +187,71 @@ DATASETS: dict[str, dict[str, Any]] = {
 }
 
 
+_MONEY = {
+    "type": ["string", "null"],
+    "pattern": "^-?[0-9]+(\\.[0-9]+)?$",
+    "description": "Amount in MAD as an exact decimal string (governance/finance.py).",
+}
+_RATE = {
+    "type": ["string", "null"],
+    "pattern": "^-?[0-9]+(\\.[0-9]+)?$",
+    "description": "A ratio (0.8750 = 87.5 %) as a decimal string; null: nothing to divide by.",
+}
+_FIGURES = {
+    "type": ["object", "null"],
+    "description": "null: the programme and its actions record no budget and no ledger event.",
+    "properties": {
+        "original_budget": _MONEY,
+        "revised_budget": _MONEY,
+        "committed": {**_MONEY, "description": "Commitments minus decommitments, in MAD."},
+        "paid": _MONEY,
+        "spent": _MONEY,
+        "commitment_rate": {**_RATE, "description": "Net commitments / revised budget."},
+        "payment_rate": {**_RATE, "description": "Payments / net commitments."},
+        "execution_rate": {**_RATE, "description": "Payments / revised budget."},
+    },
+}
+DATASETS["programmes"] = {
+    "description": {
+        "ar": "البرامج وتتبعها المالي: الميزانية المعدلة والالتزامات والأداءات ونسبها",
+        "fr": "Programmes et suivi financier : budget révisé, engagements, paiements et taux",
+    },
+    "properties": {
+        "id": {"type": "string"},
+        "name": _TEXT,
+        "axis": {**_STRING, "description": "Roadmap axis id."},
+        "committee": {**_STRING, "description": "Thematic committee id."},
+        "managing_bodies": {"type": "array", "items": {"type": "object"}},
+        "start": _STRING,
+        "indicators": {"type": "array", "items": {"type": "string"}},
+        "actions": {"type": "array", "items": {"type": "string"}},
+        "evaluations": {"type": "array", "items": {"type": "string"}},
+        "finance": _FIGURES,
+        "by_year": {
+            "type": "array",
+            "description": "The same figures per fiscal year.",
+            "items": {"type": "object", "properties": {"year": {"type": "integer"}}},
+        },
+        "sources": {"type": "array", "items": {"type": "string"}},
+    },
+    "required": ["id", "name", "finance"],
+    "columns": [
+        "id",
+        "name_ar",
+        "axis",
+        "committee",
+        "original_budget",
+        "revised_budget",
+        "committed",
+        "paid",
+        "spent",
+        "commitment_rate",
+        "payment_rate",
+        "execution_rate",
+    ],
+}
+
+
 def schema(dataset: str) -> dict[str, Any]:
     spec = DATASETS[dataset]
     return {
@@ -252,6 +317,10 @@ def items(site: Site) -> dict[str, list[dict[str, Any]]]:
             for m in site.meetings
         ],
         "decisions": site.decisions,
+        "programmes": [
+            {k: v for k, v in p.items() if k not in ("note", "short_name", "legal_basis")}
+            for p in site.programmes
+        ],
     }
 
 
@@ -269,6 +338,8 @@ def _row(dataset: str, item: dict[str, Any]) -> list[Any]:
             target_value=target.get("value"),
             target_date=target.get("date"),
         )
+    elif dataset == "programmes":
+        flat.update(name_ar=item["name"].get("ar", ""), **(item.get("finance") or {}))
     elif dataset == "committees":
         flat.update(name_ar=item["name"].get("ar", ""), members=len(item["members"]))
     return [

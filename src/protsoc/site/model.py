@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from protsoc.governance import cadence, evaluation, followup, indicator, roadmap
+from protsoc.governance import cadence, evaluation, followup, indicator, programme, roadmap
 from protsoc.governance.status import current_holder, current_title
 from protsoc.kernel import dates
 from protsoc.registry.loaded import Registry
@@ -39,6 +39,8 @@ class Site:
     roadmap: dict[str, Any]
     evaluations: list[dict[str, Any]]
     follow_up_counts: dict[str, int] = field(default_factory=dict)
+    programmes: list[dict[str, Any]] = field(default_factory=list)
+    finance_recorded: bool = False  # False: no budget and no ledger event in the whole registry
 
 
 def texts(value: Any) -> dict[str, str]:
@@ -55,8 +57,25 @@ def approved(meeting: dict[str, Any]) -> bool:
     return isinstance(minutes, dict) and minutes.get("status") == "approved"
 
 
+class _Unchanging(Registry):
+    """The registry as the site reads it. Nothing changes it while the site is computed, so each
+    kind's id table is made once and shared: ``Registry.by_id`` copies it on every call (so a
+    caller cannot corrupt the index), which made the minutes of 10,000 meetings copy a
+    10,000-entry table each (``documents.render.find_meeting``): seconds, for nothing."""
+
+    def __init__(self, registry: Registry) -> None:
+        super().__init__(registry.root, registry.records, registry.load_findings)
+        self._tables: dict[str, dict[str, Record]] = {}
+
+    def by_id(self, kind: str) -> dict[str, Record]:
+        if kind not in self._tables:
+            self._tables[kind] = super().by_id(kind)
+        return self._tables[kind]
+
+
 def build(registry: Registry, as_of: dt.date, last_updated: dict[Path, str]) -> Site:
     """The site's content as of ``as_of``; ``last_updated`` maps record files to commit days."""
+    registry = _Unchanging(registry)
     committees_by_id = registry.by_id("committee")
     ordered = sorted(
         committees_by_id.values(),
@@ -85,6 +104,7 @@ def build(registry: Registry, as_of: dt.date, last_updated: dict[Path, str]) -> 
         for row in board.rows
     ]
     view = roadmap.view(registry, as_of)
+    programmes, finance_recorded = _programmes(registry, as_of)
     return Site(
         as_of=as_of,
         title=texts(registry.manifest.get("title")),
@@ -95,6 +115,8 @@ def build(registry: Registry, as_of: dt.date, last_updated: dict[Path, str]) -> 
         roadmap=_roadmap(view),
         evaluations=[_evaluation(e) for e in evaluation.evaluations(registry)],
         follow_up_counts=counts,
+        programmes=programmes,
+        finance_recorded=finance_recorded,
     )
 
 
@@ -166,6 +188,7 @@ def _meetings(
             "place": texts(data.get("place")),
             "last_updated": _day(record, last_updated),
             "minutes": None,
+            "pdf": None,  # site/build.py: the minutes' PDF, with --pdf
         }
         if is_approved:  # drafts are never published: not even their agenda or attendance
             entry["minutes"] = meeting_context(registry, record.id)
@@ -314,6 +337,39 @@ def _roadmap(view: Any) -> dict[str, Any]:
             for r in view.resources
         ],
     }
+
+
+def _programmes(registry: Registry, as_of: dt.date) -> tuple[list[dict[str, Any]], bool]:
+    """Each programme with the figures governance/programme.py and finance.py compute (amounts
+    in MAD and rates as decimal strings, never recomputed here); ``finance`` is None when the
+    programme and its actions record no budget and no ledger event: pages then say that no
+    figure is recorded rather than show zeros."""
+    report = programme.finance_report(registry, as_of)
+    years = {row.id: row.by_period for row in report.rows if row.group == "programme"}
+    records = registry.by_id("programme")
+    found = []
+    for row in programme.programmes(registry, as_of):
+        data = records[row.id].data or {} if row.id in records else {}
+        found.append(
+            {
+                "id": row.id,
+                "name": texts(data.get("name")) or {"ar": row.id},
+                "short_name": texts(data.get("short_name")),
+                "note": texts(data.get("note")),
+                "managing_bodies": row.managing_bodies,
+                "legal_basis": row.legal_basis,
+                "start": row.start,
+                "axis": row.axis,
+                "committee": row.committee,
+                "indicators": row.indicators,
+                "actions": row.actions,
+                "evaluations": row.evaluations,
+                "finance": row.finance,
+                "by_year": [dict(year) for year in years.get(row.id, [])] if row.finance else [],
+                "sources": row.sources,
+            }
+        )
+    return found, report.recorded
 
 
 def _evaluation(row: Any) -> dict[str, Any]:

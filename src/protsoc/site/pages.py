@@ -24,10 +24,25 @@ TEMPLATE_DIR = "site"
 
 
 def rt_for(lang: str) -> Callable[[Any], Any]:
-    """The record-text function of a language's pages (see the module's docstring)."""
+    """The record-text function of a language's pages (see the module's docstring). Memoised:
+    a large registry repeats the same committee names, post titles and decisions on thousands
+    of pages, and isolating Latin runs costs tens of microseconds a text."""
     from markupsafe import Markup, escape
 
+    done: dict[Any, Any] = {}
+
     def rt(value: Any) -> Any:
+        key = tuple(sorted(value.items())) if isinstance(value, dict) else value
+        try:
+            return done[key]
+        except KeyError:
+            pass
+        except TypeError:  # an unhashable value (a list in a record): not memoised
+            return _rt(value)
+        found = done[key] = _rt(value)
+        return found
+
+    def _rt(value: Any) -> Any:
         if isinstance(value, dict):
             if value.get(lang):
                 chosen, text = lang, str(value[lang])
@@ -76,6 +91,8 @@ def language_context(
         "date": lambda value: words.date(value, lang),
         "num": lambda value: words.number(value, lang),
         "measure": measure,
+        "amount": lambda value: words.amount(value, lang),
+        "rate": lambda value: words.rate(value, lang),
         "signed": lambda value, kind: words.signed(value, kind, lang),
         "count": lambda value, noun: words.count(value, noun, lang),
         "rule": lambda committee: words.cadence_rule(committee["rule"], committee["rule_ar"], lang),
@@ -88,8 +105,30 @@ def language_context(
     }
 
 
+# The pages the menu links to: only they mark their own entry (aria-current).
+MENU_PAGES = frozenset(
+    (
+        "index.html",
+        "indicators/index.html",
+        "committees/index.html",
+        "meetings/index.html",
+        "decisions.html",
+        "roadmap.html",
+        "evaluations.html",
+        "programmes/index.html",
+        "data.html",
+        "search.html",
+    )
+)
+
+
 class PageWriter:
-    """Renders pages of one language into ``out/<lang>/``."""
+    """Renders pages of one language into ``out/<lang>/``.
+
+    The menu and the footer are the same on every page of one language and folder depth (the
+    menu also marks the page it is on, for the menu's own pages): they are rendered once per
+    such key and passed to the layout as ``nav`` and ``footer``, not again for each of the
+    20,000 pages of a large registry."""
 
     def __init__(
         self, out: Path, folders: Sequence[Path], starts: arabic.MonthStarts | None
@@ -97,11 +136,14 @@ class PageWriter:
         self.out = out
         self.env = templating.environment(folders, starts)
         self.written: list[Path] = []
+        self._parts: dict[tuple[str, str, str], Any] = {}
 
     def write(self, shared: dict[str, Any], relative: str, template: str, **page: Any) -> Path:
         """Render ``template`` to ``out/<lang>/<relative>``; ``relative`` uses ``/``."""
         depth = relative.count("/") + 1  # the language folder, then sub-folders
         context = {**shared, **page, "root": "../" * depth, "here": relative}
+        context["nav"] = self._part("nav", context, relative if relative in MENU_PAGES else "")
+        context["footer"] = self._part("footer", context, "")
         html = self._render(f"{TEMPLATE_DIR}/{template}", context)
         target = self.out / shared["lang"] / relative
         return self.put(target, html)
@@ -116,6 +158,15 @@ class PageWriter:
         self.written.append(target)
         return target
 
+    def _part(self, name: str, context: dict[str, Any], here: str) -> Any:
+        from markupsafe import Markup
+
+        key = (name, context["lang"] + context["root"], here)
+        if key not in self._parts:  # rendered by autoescaping templates: safe as it is
+            html = self._render(f"{TEMPLATE_DIR}/_{name}.html.j2", {**context, "here": here})
+            self._parts[key] = Markup(html.rstrip("\n"))
+        return self._parts[key]
+
     def _render(self, template: str, context: dict[str, Any]) -> str:
         from jinja2 import TemplateError
 
@@ -129,14 +180,15 @@ class PageWriter:
             ) from None
 
 
-def inline_chart(svg: str, label: str, lang: str) -> str:
+def inline_chart(svg: str, label: str, lang: str, arabic_title: bool = False) -> str:
     """documents/charts.py's SVG, made an inline image: no XML prolog, a role and a name for
-    screen readers (the data table after it is the accessible alternative), and ``lang="ar"``
-    on French pages, its labels being Arabic."""
+    screen readers (the data table after it is the accessible alternative). Its labels are in
+    the page's language; ``lang="ar"`` only when a French page's chart keeps an Arabic title
+    (a record without a French name)."""
     body = svg[svg.index("<svg") :]
     from markupsafe import escape
 
     attributes = f'<svg role="img" aria-label="{escape(label)}" class="chart-svg" focusable="false"'
-    if lang != "ar":
+    if arabic_title and lang != "ar":
         attributes += ' lang="ar"'
     return attributes + body[len("<svg") :]

@@ -9,6 +9,7 @@ Record text is never translated: a record without a French wording is shown in A
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 from typing import Any
@@ -78,6 +79,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "attendance": ("الحضور", "Présence"),
     "minutes": ("المحضر", "Procès-verbal"),
     "minutes_approved": ("محضر مصادق عليه", "Procès-verbal approuvé"),
+    "minutes_pdf": ("المحضر بصيغة PDF", "Procès-verbal en PDF (en arabe)"),
     "minutes_not_published": (
         "لم يصادق على المحضر بعد: لا ينشر إلا المحضر المصادق عليه.",
         "Procès-verbal non encore approuvé : seuls les procès-verbaux approuvés sont publiés.",
@@ -139,6 +141,42 @@ _WORDS: dict[str, tuple[str, str]] = {
     "on_date": ("بتاريخ", "au"),
     "scrollable_table": ("جدول قابل للتمرير", "Tableau défilant"),
     "see_table": ("المعطيات نفسها في جدول", "Les mêmes données en tableau"),
+    "programmes": ("البرامج وتتبعها المالي", "Programmes et suivi financier"),
+    "programme": ("البرنامج", "Programme"),
+    "finance": ("التتبع المالي", "Suivi financier"),
+    "original_budget": ("الميزانية الأولية", "Budget initial"),
+    "revised_budget": ("الميزانية المعدلة", "Budget révisé"),
+    "committed": ("الالتزامات", "Engagements"),
+    "paid": ("الأداءات", "Paiements"),
+    "spent": ("النفقات المنجزة", "Dépenses réalisées"),
+    "commitment_rate": ("نسبة الالتزام", "Taux d'engagement"),
+    "payment_rate": ("نسبة الأداء", "Taux de paiement"),
+    "execution_rate": ("نسبة التنفيذ", "Taux d'exécution"),
+    "year": ("السنة المالية", "Exercice"),
+    "in_dirhams": (
+        "المبالغ بالدرهم. نسبة الالتزام = الالتزامات الصافية / الميزانية المعدلة؛ نسبة الأداء = "
+        "الأداءات / الالتزامات الصافية؛ نسبة التنفيذ = الأداءات / الميزانية المعدلة.",
+        "Montants en dirhams. Taux d'engagement = engagements nets / budget révisé\u00a0; "
+        "taux de paiement = paiements / engagements nets\u00a0; "
+        "taux d'exécution = paiements / budget révisé.",
+    ),
+    "no_finance": (
+        "لا يتضمن السجل أي رقم مالي لهذا البرنامج: "
+        "لم تذكر المصادر ميزانية ولا التزامات ولا أداءات.",
+        "Aucun montant n'est enregistré pour ce programme\u00a0: "
+        "les sources ne donnent ni budget, ni engagement, ni paiement.",
+    ),
+    "no_finance_at_all": (
+        "لا يتضمن السجل أي رقم مالي: لم تذكر المصادر ميزانية ولا التزامات ولا أداءات لأي برنامج.",
+        "Aucun montant n'est enregistré\u00a0: les sources ne donnent ni budget, ni engagement, ni "
+        "paiement pour aucun programme.",
+    ),
+    "managing_bodies": ("الهيئات المكلفة بالتدبير", "Organismes gestionnaires"),
+    "legal_basis": ("السند القانوني", "Base légale"),
+    "start": ("تاريخ الانطلاق", "Lancement"),
+    "linked_indicators": ("المؤشرات المرتبطة", "Indicateurs liés"),
+    "linked_actions": ("الإجراءات المرتبطة", "Actions liées"),
+    "linked_evaluations": ("التقييمات المرتبطة", "Évaluations liées"),
 }
 
 CADENCE_STATUS = {
@@ -267,6 +305,58 @@ def number(value: Any, lang: str) -> str:
     return numbers.grouped(value)
 
 
+@functools.lru_cache(maxsize=4096)
+def month_year(value: dt.date, lang: str) -> str:
+    """«نونبر 2024» / «novembre 2024»: the date ticks of a chart (fr_MA abbreviates both juin
+    and juillet «jui.»)."""
+    if lang == "ar":
+        return arabic.month_year(value)
+    from babel.dates import format_date
+
+    return str(format_date(value, "MMMM y", locale=FRENCH_LOCALE))
+
+
+def chart_words(lang: str) -> Any:
+    """The words of an indicator chart on ``lang`` pages (documents/charts.py draws it)."""
+    from protsoc.documents import charts
+
+    def qualifier(observation: Any) -> str:
+        words = QUALIFIER.get(str(observation.get("qualifier")), ("", ""))
+        return words[0] if lang == "ar" else words[1]
+
+    if lang == "ar":
+        return dataclasses.replace(charts.ARABIC_WORDS, qualifier=qualifier)
+    return charts.ChartWords(
+        month_year=lambda day: month_year(day, lang),
+        number=lambda value: number(round(value, 2), lang),
+        value=lambda value: number(value, lang),
+        target=word("target", lang) + COLON[lang] + " ",
+        rtl=False,
+        qualifier=qualifier,
+    )
+
+
+def amount(value: Any, lang: str) -> str:
+    """An amount in MAD as governance/finance.py gives it (a decimal string), centimes shown,
+    the same in both languages (kernel/numbers.py): «1 250 000.50»; «—» when none is recorded."""
+    from decimal import Decimal
+
+    if value is None:
+        return "—"
+    return numbers.money(Decimal(str(value)))
+
+
+def rate(value: Any, lang: str) -> str:
+    """A rate as governance/finance.py gives it («0.8750») as a percentage to a tenth of a point:
+    «87.5%» / «87.5 %»; «—» when there is nothing to divide by."""
+    from decimal import ROUND_HALF_UP, Decimal
+
+    if value is None:
+        return "—"
+    points = (Decimal(str(value)) * 100).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return measure(points, "percentage", lang)
+
+
 def measure(value: Any, measure_kind: str, lang: str) -> str:
     """A value in its measure: a percentage gets «%» (records keep 0-100)."""
     if value is None:
@@ -288,10 +378,15 @@ def signed(value: Any, measure_kind: str, lang: str) -> str:
 def count(value: int, noun: str, lang: str) -> str:
     """«3 اجتماعات» / «3 réunions»: Arabic plurals through documents/arabic.py's six forms."""
     if lang == "ar":
-        return arabic.count(value, noun)
+        return arabic.count(value, _ARABIC_NOUNS.get(noun, noun))
     singular, plural = _FRENCH_NOUNS[noun]
     return f"{number(value, lang)} {singular if value < 2 else plural}"
 
+
+# Nouns the documents never count (documents/arabic.py's NOUNS hold theirs).
+_ARABIC_NOUNS: dict[str, Any] = {
+    "programme": arabic.Noun("برنامج واحد", "برنامجان", "برامج", "برنامجا", "برنامج", "لا برنامج"),
+}
 
 _FRENCH_NOUNS = {
     "meeting": ("réunion", "réunions"),
@@ -302,6 +397,7 @@ _FRENCH_NOUNS = {
     "item": ("point", "points"),
     "day": ("jour", "jours"),
     "indicator": ("indicateur", "indicateurs"),
+    "programme": ("programme", "programmes"),
 }
 
 

@@ -59,6 +59,7 @@
       var link = document.createElement("a");
       link.href = entry.u;
       link.textContent = entry.t;  /* text, never HTML: record text is untrusted */
+      link.dir = "auto";  /* an Arabic title in a French page reads right to left */
       item.appendChild(link);
       if (entry.k) {
         var kind = document.createElement("span");
