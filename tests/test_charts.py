@@ -270,3 +270,22 @@ def test_each_point_is_labelled_with_its_value_and_qualifier() -> None:
     # every value label lies inside the figure
     for match in re.finditer(r'id="value_\d+" transform="translate\(([0-9.]+) ', svg):
         assert 0 < float(match.group(1)) < 460
+
+
+def test_a_french_chart_words_the_qualifier_in_french() -> None:
+    import dataclasses
+
+    from protsoc.documents import charts
+
+    french = dataclasses.replace(
+        charts.ARABIC_WORDS,
+        rtl=False,
+        qualifier=lambda o: {"more-than": "plus de"}.get(str(o.get("qualifier")), ""),
+    )
+    observations = [
+        {"date": "2024-06-30", "value": 1200, "qualifier": "exact"},
+        {"date": "2025-05-31", "value": 12500, "qualifier": "more-than"},
+    ]
+    svg = indicator_chart_svg("Postes", "poste", observations, None, french)
+    values = re.findall(r'id="value_\d+"[^>]*><!-- ([^>]+) -->', svg)
+    assert values == ["1200", "plus de 12\u202f500"]

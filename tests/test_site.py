@@ -152,17 +152,17 @@ def test_a_programme_with_a_ledger_shows_the_figures_governance_computes(
     cells = re.findall(r'<td class="num">(.*?)</td>', row)
     nnbsp = "\u202f"
     assert cells == [
-        f"2{nnbsp}000{nnbsp}000,00",  # revised budget
-        f"1{nnbsp}400{nnbsp}000,00",  # committed
-        f"850{nnbsp}000,10",  # paid
-        "0,00",  # spent
+        f"2{nnbsp}000{nnbsp}000.00",  # revised budget
+        f"1{nnbsp}400{nnbsp}000.00",  # committed
+        f"850{nnbsp}000.10",  # paid
+        "0.00",  # spent
         f"70{nnbsp}%",  # commitment rate
-        f"60,7{nnbsp}%",  # payment rate
-        f"42,5{nnbsp}%",  # execution rate
+        f"60.7{nnbsp}%",  # payment rate
+        f"42.5{nnbsp}%",  # execution rate
     ]
     assert ">2024</th>" in french and ">2025</th>" in french  # one row per fiscal year
     arabic = (synthetic_site / "ar" / "programmes" / "index.html").read_text(encoding="utf-8")
-    assert "1.400.000,00" in arabic and "60,7%" in arabic and "نسبة الالتزام" in arabic
+    assert f"1{nnbsp}400{nnbsp}000.00" in arabic and "60.7%" in arabic and "نسبة الالتزام" in arabic
     home = (synthetic_site / "ar" / "index.html").read_text(encoding="utf-8")
     assert 'href="../ar/programmes/index.html"' in home  # in the menu
     assert 'href="programmes/index.html"' in home  # and on the home page
@@ -181,7 +181,7 @@ def test_programmes_without_any_amount_say_so_rather_than_show_zeros(shipped_sit
         for page in folder.glob("*.html"):
             html = page.read_text(encoding="utf-8")
             assert sentence in html, page
-            assert "0,00" not in html and "<table" not in html, page
+            assert "0.00" not in html and "0,00" not in html and "<table" not in html, page
     data = json.loads((shipped_site / "data" / "programmes.json").read_text(encoding="utf-8"))
     assert [item["finance"] for item in data["items"]] == [None] * len(programmes)
 
