@@ -412,6 +412,6 @@ def test_a_printed_page_keeps_the_content_and_drops_the_menu_and_footer(
         ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout
     assert "Programme fictif de test" in text and "Taux d'engagement" in text
-    assert "850" in text and "42,5" in text  # the whole table, its last column included
+    assert "850" in text and "42.5" in text  # the whole table, its last column included
     assert "Données ouvertes" not in text  # menu and footer are screen-only
     assert "Aller au contenu" not in text and "Royaume du Maroc" not in text
