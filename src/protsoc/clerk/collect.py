@@ -21,7 +21,7 @@ import hashlib
 import json
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -1005,6 +1005,14 @@ def _letters(positions: dict[str, int]) -> dict[str, str]:
     return {key: column_letter(index) for key, index in positions.items()}
 
 
+def _left_blank(cells: list[Cell], positions: dict[str, int], inputs: Iterable[str]) -> bool:
+    """True when the body filled none of a row's input cells (a formula counts as filled)."""
+    return all(
+        _cell(cells, positions[k]).value in (None, "") and not _cell(cells, positions[k]).formula
+        for k in inputs
+    )
+
+
 def _row_key(
     returned: Returned, sheet: Sheet, number: int, cells: list[Cell], positions: dict[str, int]
 ) -> tuple[str, str] | None:
@@ -1029,10 +1037,7 @@ def _row_key(
 def _action(
     returned: Returned, sheet: Sheet, number: int, cells: list[Cell], positions: dict[str, int]
 ) -> None:
-    if all(
-        _cell(cells, positions[k]).value in (None, "") and not _cell(cells, positions[k]).formula
-        for k in ACTION_INPUTS
-    ):
+    if _left_blank(cells, positions, ACTION_INPUTS):
         return
     key = _row_key(returned, sheet, number, cells, positions)
     values = _read_cells(
@@ -1091,10 +1096,7 @@ def _action(
 def _observation(
     returned: Returned, sheet: Sheet, number: int, cells: list[Cell], positions: dict[str, int]
 ) -> None:
-    if all(
-        _cell(cells, positions[k]).value in (None, "") and not _cell(cells, positions[k]).formula
-        for k in INDICATOR_INPUTS
-    ):
+    if _left_blank(cells, positions, INDICATOR_INPUTS):
         return
     key = _row_key(returned, sheet, number, cells, positions)
     values = _read_cells(
@@ -1150,10 +1152,7 @@ def _amount(cell: Cell) -> Decimal | None:
 def _financial(
     returned: Returned, sheet: Sheet, number: int, cells: list[Cell], positions: dict[str, int]
 ) -> None:
-    if all(
-        _cell(cells, positions[k]).value in (None, "") and not _cell(cells, positions[k]).formula
-        for k in money.INPUTS
-    ):
+    if _left_blank(cells, positions, money.INPUTS):
         return
     key = _row_key(returned, sheet, number, cells, positions)
     values = _read_cells(

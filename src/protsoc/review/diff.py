@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from protsoc.governance import cadence, seal
-from protsoc.kernel import numbers
+from protsoc.governance import indicator as indicator_numbers
 from protsoc.registry import yamlio
 from protsoc.registry.gitdiff import FileChange, Git
 from protsoc.registry.layout import classify
@@ -618,9 +618,7 @@ def format_number(value: Any, indicator: dict[str, Any] | None = None) -> str:
     for size, word in ((1e9, "billion"), (1e6, "million")):
         if magnitude >= size:
             return f"{_trim(value / size, 2)} {word}"
-    if float(value).is_integer():
-        return numbers.grouped(int(value))
-    return numbers.grouped(round(value, 2))
+    return indicator_numbers.format_number(value)
 
 
 def _trim(value: float, decimals: int) -> str:
