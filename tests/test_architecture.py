@@ -40,6 +40,8 @@ OUTSIDE = {
     "protsoc.locale.translations": 0,
     # plain data (the wording of findings) that the catalogue script merges: imports nothing
     "protsoc.locale.finding_translations": -1,
+    # likewise the wording of the review's sentences (diff, history, dry run)
+    "protsoc.locale.review_translations": -1,
 }
 CLI_ONLY = ("typer", "rich", "click")
 

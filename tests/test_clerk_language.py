@@ -237,6 +237,7 @@ EXTRACTED = [
     SOURCE / "registry" / "gitrepo.py",
     SOURCE / "governance" / "catalog.py",
     *sorted((SOURCE / "cli").glob("*.py")),
+    *sorted((SOURCE / "review").glob("*.py")),  # what a change does: diff, history, dry run
 ]
 
 

@@ -240,6 +240,12 @@ def test_a_financial_round_through_libreoffice(sh, tree, tmp_path) -> None:  # t
     assert "commitment of 300\u202f000.00 MAD on 2025-03-10 recorded" in dry.stdout
     assert "payments rose by 250\u202f000.50 MAD" in dry.stdout
     assert "nothing was written" in dry.stdout
+    # The same dry run in the clerk's Arabic: the review's sentences, money in dirhams.
+    dry_ar = ok(sh("collect", "import", str(right), "--dry-run", env=AR))
+    assert "تسجيل أداء بمبلغ 250\u202f000.50 درهم بتاريخ 2025-05-15" in dry_ar.stdout, dry_ar.stdout
+    assert "ارتفع الأداء بـ 250\u202f000.50 درهم" in dry_ar.stdout
+    assert "لم يكتب أي شيء" in dry_ar.stdout
+    assert "recorded" not in dry_ar.stdout and "rose" not in dry_ar.stdout
     assert tree_digest(tree.root) == before
 
     ok(sh("collect", "import", str(right), "--commit"))

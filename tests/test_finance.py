@@ -584,6 +584,18 @@ def test_the_review_diff_words_the_money(finance_tree, run) -> None:
         "(commitment rate 85.0 %)" in said
     )
     assert "- programme alpha: payments rose by 49\u202f999.90 MAD to 900\u202f000.00 MAD" in said
+    # The same sentences in the reader's language (the words the issue asks for: «ارتفع الالتزام»)
+    arabic = run(["protsoc", "--lang", "ar", "diff"], cwd=finance_tree.repo).stdout
+    assert (
+        "- البرنامج alpha: ارتفع الالتزام بـ 300\u202f000.00 درهم ليبلغ "
+        "1\u202f700\u202f000.00 درهم (نسبة الالتزام 85.0 %)" in arabic
+    ), arabic
+    assert "- البرنامج alpha: تسجيل أداء بمبلغ 49\u202f999.90 درهم بتاريخ 2025-05-03 (t8)" in arabic
+    french = run(["protsoc", "diff", "--lang", "fr"], cwd=finance_tree.repo).stdout
+    assert (
+        "- programme alpha : les engagements augmentent de 300\u202f000.00 MAD, à "
+        "1\u202f700\u202f000.00 MAD (taux d'engagement 85.0 %)" in french
+    ), french
     finance_tree.commit("two events")
 
     def edit_history(data: dict) -> None:
@@ -597,6 +609,11 @@ def test_the_review_diff_words_the_money(finance_tree, run) -> None:
     )
     markdown = run(["protsoc", "diff", "--format", "md"], cwd=finance_tree.repo).stdout
     assert "#### Programmes" in markdown
+    arabic = run(["protsoc", "diff", "--lang", "ar"], cwd=finance_tree.repo).stdout
+    assert (
+        "! البرنامج alpha: تعديل العملية t1 (التزام بتاريخ 2024-02-01)؛ السجل المالي لا يقبل إلا "
+        "الإضافة" in arabic
+    ), arabic
 
 
 # Money on a programme and on its action (synthetic figures): the programme records 2025 itself,

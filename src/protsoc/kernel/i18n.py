@@ -4,14 +4,15 @@ The language is ``--lang``, else ``$PROTSOC_LANG``, else the locale (``LC_ALL``,
 ``LANG``, ``LANGUAGE``), else English. Record content is never translated: only prompts and
 messages. Catalogues live in ``protsoc/locale/<lang>/LC_MESSAGES/protsoc.mo``; Babel extracts
 them and ``protsoc/locale/translations.py`` holds the French and Arabic wording (validation's
-findings and hints in ``protsoc/locale/finding_translations.py``; ``_`` and ``ngettext`` are
+findings and hints in ``protsoc/locale/finding_translations.py``, the review's sentences in
+``protsoc/locale/review_translations.py``; ``_`` and ``ngettext`` are
 Babel's default keywords, ``_t`` the clerk's and the CLI's marker)::
 
     pybabel extract --no-location --sort-output -k _t -o src/protsoc/locale/protsoc.pot \
         src/protsoc/clerk/*.py src/protsoc/registry/gitrepo.py \
         src/protsoc/governance/catalog.py src/protsoc/cli/*.py \
         src/protsoc/validate/*.py src/protsoc/registry/files.py src/protsoc/registry/layout.py \
-        src/protsoc/registry/records.py src/protsoc/registry/yamlio.py
+        src/protsoc/registry/records.py src/protsoc/registry/yamlio.py src/protsoc/review/*.py
     python src/protsoc/locale/translations.py   # writes <lang>/LC_MESSAGES/protsoc.po and .mo
 """
 

@@ -19,6 +19,7 @@ from typing import Any
 
 from protsoc.governance import cadence, seal
 from protsoc.governance import indicator as indicator_numbers
+from protsoc.kernel.i18n import _, language, ngettext
 from protsoc.registry import yamlio
 from protsoc.registry.gitdiff import FileChange, Git
 from protsoc.registry.layout import classify
@@ -39,23 +40,35 @@ KEYED_LISTS = {
     "resources": "id",
     "recommendations": "id",
 }
+# The base a diff is computed from when none is given (JSON keeps these words; text translates).
+DEFAULT_BASE = "merge-base with the default branch"
 # Mappings shown as one value rather than field by field.
 _WHOLE_VALUES = {"source", "legal_basis", "cadence", "seal", "approval_rule", "chaired_by"}
 _TEXT_KEYS = {"ar", "fr", "en"}
-_LABELS = {"registry": "registry manifest", "roadmap": "roadmap"}
-_QUALIFIER_WORDS = {
-    "about": "about ",
-    "more-than": "more than ",
-    "less-than": "less than ",
-    "at-least": "at least ",
-    "exact": "",
-}
+# Sentences are worded in the reader's language (``--lang``): each is one gettext message with
+# named fields, so a translation can order them as its grammar wants. Record content, ids,
+# field names and status codes are not translated: they are what the reader types or greps.
+
+
+def _qualified(qualifier: str, value: str) -> str:
+    if qualifier == "about":
+        return _("about {value}").format(value=value)
+    if qualifier == "more-than":
+        return _("more than {value}").format(value=value)
+    if qualifier == "less-than":
+        return _("less than {value}").format(value=value)
+    if qualifier == "at-least":
+        return _("at least {value}").format(value=value)
+    return value
 
 
 @dataclass
 class Sentence:
     text: str
     warning: bool = False
+    # What the sentence is about when it is narrower than its record (``member technical/x``),
+    # in words that do not depend on the language: ``protsoc history`` filters on it.
+    about: str = ""
 
 
 @dataclass
@@ -105,9 +118,22 @@ class DiffResult:
 
 
 def record_label(kind: str, record_id: str) -> str:
-    if kind in _LABELS:
-        return _LABELS[kind]
-    return f"{kind} {record_id}" if record_id else kind
+    if kind == "registry":
+        return _("registry manifest")
+    if kind == "roadmap":
+        return _("roadmap")
+    if not record_id:
+        return kind
+    labels = {
+        "meeting": _("meeting {id}"),
+        "committee": _("committee {id}"),
+        "indicator": _("indicator {id}"),
+        "action": _("action {id}"),
+        "evaluation": _("evaluation {id}"),
+        "programme": _("programme {id}"),
+        "file": _("file {id}"),
+    }
+    return labels.get(kind, f"{kind} {{id}}").format(id=record_id)
 
 
 # --- computing the diff ---------------------------------------------------------------------
@@ -133,7 +159,7 @@ def diff(registry_root: Path, base: str | None = None, head: str | None = None) 
         )
         for change in file_changes
     ]
-    return DiffResult(base or "merge-base with the default branch", base_commit, head, records)
+    return DiffResult(base or DEFAULT_BASE, base_commit, head, records)
 
 
 def describe(
@@ -149,17 +175,24 @@ def describe(
     new_file = classify(root, root / new_rel) if new_rel else None
     record_file = new_file or old_file
     if record_file is None:
-        verb = {"A": "added", "D": "removed", "R": "renamed"}.get(change.status, "changed")
+        if change.status == "A":
+            said = _("file {path} added (not a registry record)")
+        elif change.status == "D":
+            said = _("file {path} removed (not a registry record)")
+        elif change.status == "R":
+            said = _("file {path} renamed (not a registry record)")
+        else:
+            said = _("file {path} changed (not a registry record)")
         return RecordDiff(
             "other",
             "file",
             change.path,
             change.path,
             change.old_path,
-            [Sentence(f"file {change.path} {verb} (not a registry record)")],
+            [Sentence(said.format(path=change.path))],
         )
     kind, record_id = record_file.kind, record_file.expected_id
-    old, _ = _parse(old_bytes)
+    old, _old_error = _parse(old_bytes)
     new, new_error = _parse(new_bytes)
     if change.new_path and new_error:
         return RecordDiff(
@@ -170,8 +203,9 @@ def describe(
             change.old_path,
             [
                 Sentence(
-                    f"{record_label(kind, record_id)}: the new version cannot be read "
-                    f"({new_error}); see `protsoc validate`",
+                    _(
+                        "{record}: the new version cannot be read ({error}); see `protsoc validate`"
+                    ).format(record=record_label(kind, record_id), error=new_error),
                     True,
                 )
             ],
@@ -194,8 +228,9 @@ def describe(
             change.old_path,
             [
                 Sentence(
-                    f"{record_label(kind, record_id)}: repaired (the previous version could "
-                    "not be read as a record)"
+                    _(
+                        "{record}: repaired (the previous version could not be read as a record)"
+                    ).format(record=record_label(kind, record_id))
                 )
             ],
         )
@@ -213,15 +248,22 @@ def describe(
         what = "renamed"
         sentences.append(
             Sentence(
-                f"{record_label(old_file.kind, old_file.expected_id)} renamed to "
-                f"{record_label(kind, record_id)} (file {change.old_path} -> {change.new_path})"
+                _("{old} renamed to {new} (file {old_path} -> {new_path})").format(
+                    old=record_label(old_file.kind, old_file.expected_id),
+                    new=record_label(kind, record_id),
+                    old_path=change.old_path,
+                    new_path=change.new_path,
+                )
             )
         )
     elif change.status == "R":
         sentences.append(
             Sentence(
-                f"{record_label(kind, record_id)}: file moved from {change.old_path} "
-                f"to {change.new_path}"
+                _("{record}: file moved from {old_path} to {new_path}").format(
+                    record=record_label(kind, record_id),
+                    old_path=change.old_path,
+                    new_path=change.new_path,
+                )
             )
         )
     if (
@@ -235,7 +277,11 @@ def describe(
     if not sentences:
         what = "reformatted"
         sentences.append(
-            Sentence(f"{record_label(kind, record_id)}: re-formatted only (same content)")
+            Sentence(
+                _("{record}: re-formatted only (same content)").format(
+                    record=record_label(kind, record_id)
+                )
+            )
         )
     return RecordDiff(what, kind, record_id, change.path, change.old_path, sentences)
 
@@ -248,17 +294,28 @@ def _parse(raw: bytes | None) -> tuple[dict[str, Any] | None, str | None]:
     except yamlio.YamlError as error:
         return None, error.problem.message
     if not isinstance(data, dict):
-        return None, "not a mapping of fields"
+        return None, _("not a mapping of fields")
     return data, None
 
 
 # --- added / removed --------------------------------------------------------------------------
 
 
-def _count(number: int, noun: str, plural: str | None = None) -> str:
-    if number == 0:
-        return f"no {plural or noun + 's'}"
-    return f"1 {noun}" if number == 1 else f"{number} {plural or noun + 's'}"
+def _count(number: int, noun: str) -> str:
+    """``3 decisions`` in the reader's language (gettext's plural forms: Arabic has six)."""
+    if noun == "decision":
+        said = ngettext("{count} decision", "{count} decisions", number)
+    elif noun == "member":
+        said = ngettext("{count} member", "{count} members", number)
+    elif noun == "member post":
+        said = ngettext("{count} member post", "{count} member posts", number)
+    elif noun == "observation":
+        said = ngettext("{count} observation", "{count} observations", number)
+    elif noun == "approval":
+        said = ngettext("{count} approval", "{count} approvals", number)
+    else:
+        said = ngettext("{count} entry", "{count} entries", number)
+    return said.format(count=number)
 
 
 def _mapping(data: Any, key: str) -> dict[str, Any]:
@@ -276,53 +333,76 @@ def _added(kind: str, record_id: str, data: dict[str, Any]) -> Iterator[Sentence
     if kind == "meeting":
         minutes = _mapping(data, "minutes")
         if minutes.get("amends"):
-            reason = _text(minutes.get("reason")) if minutes.get("reason") else "no reason given"
-            approved = ", approved" if minutes.get("status") == "approved" else ""
-            yield Sentence(
-                f"erratum {record_id} added: corrects the minutes of {minutes['amends']} "
-                f"(reason: {reason}{approved})"
+            reason = _text(minutes.get("reason")) if minutes.get("reason") else _("no reason given")
+            said = (
+                _(
+                    "erratum {id} added: corrects the minutes of {amends} "
+                    "(reason: {reason}, approved)"
+                )
+                if minutes.get("status") == "approved"
+                else _("erratum {id} added: corrects the minutes of {amends} (reason: {reason})")
             )
+            yield Sentence(said.format(id=record_id, amends=minutes["amends"], reason=reason))
             return
-        summary = [str(data.get("status", "no status"))]
+        summary = [str(data.get("status", _("no status")))]
         if data.get("kind"):
             summary.append(str(data["kind"]))
         summary.append(_count(len(_items(data, "decisions")), "decision"))
         if minutes.get("status") == "approved":
-            sealed = "sealed" if _mapping(minutes, "seal") else "not sealed"
+            approvers = _count(len(_items(minutes, "approvals")), "member")
             summary.append(
-                f"minutes approved by {_count(len(_items(minutes, 'approvals')), 'member')}, "
-                f"{sealed}"
+                (
+                    _("minutes approved by {members}, sealed")
+                    if _mapping(minutes, "seal")
+                    else _("minutes approved by {members}, not sealed")
+                ).format(members=approvers)
             )
-        yield Sentence(f"{label} added ({', '.join(summary)})")
+        yield Sentence(_("{record} added ({summary})").format(record=label, summary=_list(summary)))
     elif kind == "committee":
-        yield Sentence(
-            f"{label} added ({data.get('kind', 'no kind')}, "
-            f"{_count(len(_items(data, 'members')), 'member post')})"
-        )
+        summary = [
+            str(data.get("kind", _("no kind"))),
+            _count(len(_items(data, "members")), "member post"),
+        ]
+        yield Sentence(_("{record} added ({summary})").format(record=label, summary=_list(summary)))
     elif kind == "indicator":
         observations = _items(data, "observations")
         details = _count(len(observations), "observation")
         dated = [o for o in observations if isinstance(o, dict) and "date" in o]
         if dated:
             latest = max(dated, key=lambda o: str(o["date"]))
-            details += f", latest {latest['date']} = {_observed(latest, data)}"
-        yield Sentence(f"{label} added ({details})")
-    elif kind == "action":
-        status = data.get("status")
-        yield Sentence(f"{label} added" + (f" ({status})" if status else ""))
+            details = _("{count}, latest {date} = {value}").format(
+                count=details, date=latest["date"], value=_observed(latest, data)
+            )
+        yield Sentence(_("{record} added ({summary})").format(record=label, summary=details))
+    elif kind == "action" and data.get("status"):
+        yield Sentence(
+            _("{record} added ({summary})").format(record=label, summary=data.get("status"))
+        )
     else:
-        yield Sentence(f"{label} added")
+        yield Sentence(_("{record} added").format(record=label))
+
+
+def _list(parts: list[str]) -> str:
+    """Parts of a summary, joined with the language's comma (Arabic writes ،)."""
+    return _(", ").join(parts)
 
 
 def _removed(kind: str, record_id: str, data: dict[str, Any] | None) -> Iterator[Sentence]:
     label = record_label(kind, record_id)
     minutes = _mapping(data, "minutes")
     if kind == "meeting" and minutes.get("status") == "approved":
-        yield Sentence(f"{label} removed, although its minutes were approved", True)
+        yield Sentence(
+            _("{record} removed, although its minutes were approved").format(record=label), True
+        )
     elif kind == "committee":
-        yield Sentence(f"{label} removed (committees are ended with `ended:`, not deleted)", True)
+        yield Sentence(
+            _("{record} removed (committees are ended with `ended:`, not deleted)").format(
+                record=label
+            ),
+            True,
+        )
     else:
-        yield Sentence(f"{label} removed")
+        yield Sentence(_("{record} removed").format(record=label))
 
 
 # --- changed ----------------------------------------------------------------------------------
@@ -432,44 +512,67 @@ def _generic(
         and path[0] in ("decisions", "agenda")
         and isinstance(path[1], _Key)
     ):
-        noun = "decision" if path[0] == "decisions" else "agenda item"
-        subject, field_path = f"{noun} {record_id}/{path[1]}", path[2:]
+        entry = f"{record_id}/{path[1]}"
+        subject = (
+            _("decision {id}").format(id=entry)
+            if path[0] == "decisions"
+            else _("agenda item {id}").format(id=entry)
+        )
+        field_path = path[2:]
     elif (
         kind == "meeting"
         and len(path) >= 2
         and path[0] == "attendance"
         and isinstance(path[1], _Key)
     ):
-        subject, field_path = f"{label}: attendance of {path[1]}", path[2:]
+        subject = _("{record}: attendance of {member}").format(record=label, member=path[1])
+        field_path = path[2:]
     elif len(path) >= 2 and isinstance(path[1], _Key):
-        subject, field_path = f"{label}: {path[0]} entry {path[1]}", path[2:]
+        subject = _("{record}: {list} entry {key}").format(record=label, list=path[0], key=path[1])
+        field_path = path[2:]
     if not field_path:  # a whole keyed entry
         if before is _MISSING:
-            return Sentence(f"{subject} added{_entry_summary(path[0], after)}")
+            summary = _entry_summary(path[0], after)
+            if summary:
+                return Sentence(
+                    _("{subject} added ({summary})").format(subject=subject, summary=summary)
+                )
+            return Sentence(_("{subject} added").format(subject=subject))
         if after is _MISSING:
-            return Sentence(f"{subject} removed")
+            return Sentence(_("{subject} removed").format(subject=subject))
     # the Arabic wording is the text itself: "title changed", while "title.fr set to …"
     name = _path_text(
         field_path[:-1] if len(field_path) > 1 and field_path[-1] == "ar" else field_path
     )
-    prefix = f"{subject}: " if name else f"{subject} "
+    if not name:  # a whole value of the subject itself
+        name = subject
+    else:
+        name = _("{subject}: {field}").format(subject=subject, field=name)
     if before is _MISSING:
-        return Sentence(f"{prefix}{name} set to {_value(after, path)}")
+        return Sentence(_("{field} set to {value}").format(field=name, value=_value(after, path)))
     if after is _MISSING:
-        return Sentence(f"{prefix}{name} removed (was {_value(before, path)})")
+        return Sentence(
+            _("{field} removed (was {value})").format(field=name, value=_value(before, path))
+        )
     if isinstance(before, list) and isinstance(after, list):
-        return Sentence(f"{prefix}{name}: {_list_change(before, after)}")
-    return Sentence(f"{prefix}{name} changed from {_value(before, path)} to {_value(after, path)}")
+        return Sentence(
+            _("{field}: {change}").format(field=name, change=_list_change(before, after))
+        )
+    return Sentence(
+        _("{field} changed from {old} to {new}").format(
+            field=name, old=_value(before, path), new=_value(after, path)
+        )
+    )
 
 
 def _entry_summary(list_key: Any, entry: Any) -> str:
     if not isinstance(entry, dict):
         return ""
     if list_key == "attendance":
-        return f" ({entry.get('status')})"
+        return str(entry.get("status"))
     for key in ("text", "title", "name"):
         if key in entry:
-            return f": {_value(entry[key], ())}"
+            return _value(entry[key], ())
     return ""
 
 
@@ -490,10 +593,12 @@ def _list_change(before: list, after: list) -> str:
     removed = sum(1 for item in old if item not in new)
     parts = []
     if added:
-        parts.append(f"{added} added")
+        parts.append(ngettext("{count} added", "{count} added", added).format(count=added))
     if removed:
-        parts.append(f"{removed} removed")
-    return (", ".join(parts) if parts else "reordered") + f" ({len(after)} entries now)"
+        parts.append(ngettext("{count} removed", "{count} removed", removed).format(count=removed))
+    return _("{changes} ({entries} now)").format(
+        changes=_list(parts) if parts else _("reordered"), entries=_count(len(after), "entry")
+    )
 
 
 def _text(value: Any) -> str:
@@ -515,17 +620,18 @@ def _value(value: Any, path: tuple) -> str:
     if isinstance(value, str) and last in _TEXT_KEYS:
         return f"«{_shorten(value)}»"
     if last == "cadence":
-        return cadence.describe(value)["en"]
+        described = cadence.describe(value)
+        return described["ar"] if language() == "ar" else described["en"]
     if isinstance(value, dict) and "document" in value:
         return _shorten(str(value["document"]))
     if isinstance(value, (dict, list)):
         if isinstance(value, list):
             if value and all(isinstance(v, (str, int, float)) for v in value) and len(value) <= 5:
                 return _shorten(", ".join(str(v) for v in value))
-            return _count(len(value), "entry", "entries")
+            return _count(len(value), "entry")
         return _shorten(json.dumps(value, ensure_ascii=False, sort_keys=True))
     if isinstance(value, bool):
-        return "true" if value else "false"
+        return "true" if value else "false"  # as typed in a command or a record
     if value is None:
         return "null"
     return _shorten(str(value))
@@ -542,30 +648,30 @@ def _minutes_changes(
     is_approved = new_minutes.get("status") == "approved"
     old_seal = _mapping(old_minutes, "seal").get("digest")
     new_seal = _mapping(new_minutes, "seal").get("digest")
-    subject = f"minutes of {meeting_id}"
     if was_approved and seal.digest(old) != seal.digest(new):
         if old_seal and new_seal == old_seal:
-            yield Sentence(
-                f"approved {subject} edited after approval: the content no longer matches "
-                "its seal (a correction must be an erratum: `protsoc amend`)",
-                True,
+            said = _(
+                "approved minutes of {meeting} edited after approval: the content no longer "
+                "matches its seal (a correction must be an erratum: `protsoc amend`)"
             )
         elif old_seal and new_seal:
-            yield Sentence(
-                f"approved {subject} edited and sealed again (the approved content changed; "
-                "a correction must be an erratum: `protsoc amend`)",
-                True,
+            said = _(
+                "approved minutes of {meeting} edited and sealed again (the approved content "
+                "changed; a correction must be an erratum: `protsoc amend`)"
             )
         elif old_seal:
-            yield Sentence(f"approved {subject} edited and their seal removed", True)
+            said = _("approved minutes of {meeting} edited and their seal removed")
         else:
-            yield Sentence(f"approved {subject} edited after approval", True)
+            said = _("approved minutes of {meeting} edited after approval")
+        yield Sentence(said.format(meeting=meeting_id), True)
     elif was_approved and old_seal and not new_seal:
         # The content is the same, but nothing guards it any more: the first step of a two-commit
         # rewrite (remove the seal, then edit), never "re-formatted only".
         yield Sentence(
-            f"approved {subject}: their seal removed (same content, no longer sealed; "
-            "`protsoc verify-seals` still compares it with what was approved)",
+            _(
+                "approved minutes of {meeting}: their seal removed (same content, no longer "
+                "sealed; `protsoc verify-seals` still compares it with what was approved)"
+            ).format(meeting=meeting_id),
             True,
         )
     old_approvals = _keyed(_items(old_minutes, "approvals"), "member") or {}
@@ -573,25 +679,53 @@ def _minutes_changes(
     added = [m for m in new_approvals if m not in old_approvals]
     removed = [m for m in old_approvals if m not in new_approvals]
     if is_approved and not was_approved:
-        approvers = len(new_approvals)
-        sealed = " (sealed)" if new_seal else " (not sealed)"
-        on = f" on {new_minutes['approved_on']}" if new_minutes.get("approved_on") else ""
-        yield Sentence(f"{subject} approved by {_count(approvers, 'member')}{on}{sealed}")
+        members = _count(len(new_approvals), "member")
+        if new_minutes.get("approved_on"):
+            said = (
+                _("minutes of {meeting} approved by {members} on {date} (sealed)")
+                if new_seal
+                else _("minutes of {meeting} approved by {members} on {date} (not sealed)")
+            )
+        else:
+            said = (
+                _("minutes of {meeting} approved by {members} (sealed)")
+                if new_seal
+                else _("minutes of {meeting} approved by {members} (not sealed)")
+            )
+        yield Sentence(
+            said.format(meeting=meeting_id, members=members, date=new_minutes.get("approved_on"))
+        )
     elif not is_approved and was_approved:
         yield Sentence(
-            f"{subject} no longer approved (status {new_minutes.get('status', 'removed')})", True
+            _("minutes of {meeting} no longer approved (status {status})").format(
+                meeting=meeting_id, status=new_minutes.get("status", _("removed"))
+            ),
+            True,
         )
     elif added:
         dates = {
             str(new_approvals[m].get("date")) for m in added if isinstance(new_approvals[m], dict)
         }
-        on = f" on {', '.join(sorted(dates))}" if dates else ""
+        said = (
+            _("minutes of {meeting}: approval by {members} recorded on {dates} ({count} so far)")
+            if dates
+            else _("minutes of {meeting}: approval by {members} recorded ({count} so far)")
+        )
         yield Sentence(
-            f"{subject}: approval by {', '.join(added)} recorded{on} "
-            f"({_count(len(new_approvals), 'approval')} so far)"
+            said.format(
+                meeting=meeting_id,
+                members=_list(added),
+                dates=_list(sorted(dates)),
+                count=_count(len(new_approvals), "approval"),
+            )
         )
     if removed:
-        yield Sentence(f"{subject}: approval by {', '.join(removed)} removed", was_approved)
+        yield Sentence(
+            _("minutes of {meeting}: approval by {members} removed").format(
+                meeting=meeting_id, members=_list(removed)
+            ),
+            was_approved,
+        )
     rest_old = {
         k: v
         for k, v in old_minutes.items()
@@ -603,7 +737,9 @@ def _minutes_changes(
         if k not in ("status", "approvals", "seal", "approved_on")
     }
     for path, before, after in changes(rest_old, rest_new, ("minutes",)):
-        yield _generic(f"meeting {meeting_id}", "meeting", meeting_id, path, before, after)
+        yield _generic(
+            record_label("meeting", meeting_id), "meeting", meeting_id, path, before, after
+        )
 
 
 # --- indicators -------------------------------------------------------------------------------
@@ -615,9 +751,10 @@ def format_number(value: Any, indicator: dict[str, Any] | None = None) -> str:
     if (indicator or {}).get("measure") == "percentage":
         return f"{_trim(value, 2)}%"
     magnitude = abs(value)
-    for size, word in ((1e9, "billion"), (1e6, "million")):
-        if magnitude >= size:
-            return f"{_trim(value / size, 2)} {word}"
+    if magnitude >= 1e9:
+        return _("{value} billion").format(value=_trim(value / 1e9, 2))
+    if magnitude >= 1e6:
+        return _("{value} million").format(value=_trim(value / 1e6, 2))
     return indicator_numbers.format_number(value)
 
 
@@ -626,8 +763,8 @@ def _trim(value: float, decimals: int) -> str:
 
 
 def _observed(observation: dict[str, Any], indicator: dict[str, Any]) -> str:
-    qualifier = _QUALIFIER_WORDS.get(str(observation.get("qualifier", "exact")), "")
-    return f"{qualifier}{format_number(observation.get('value'), indicator)}"
+    shown = format_number(observation.get("value"), indicator)
+    return _qualified(str(observation.get("qualifier", "exact")), shown)
 
 
 def _observation_changes(
@@ -638,14 +775,16 @@ def _observation_changes(
     if old_items is None or new_items is None:
         if _items(old, "observations") != _items(new, "observations"):
             listed = _list_change(_items(old, "observations"), _items(new, "observations"))
-            yield Sentence(f"{label}: observations: {listed}")
+            yield Sentence(
+                _("{record}: observations: {change}").format(record=label, change=listed)
+            )
         return
     ordered = sorted(new_items)
     for day in ordered:
         observation = new_items[day]
         if day not in old_items:
             earlier = [d for d in ordered if d < day] or [d for d in sorted(old_items) if d < day]
-            change = ""
+            change = None
             if earlier:
                 previous = (new_items.get(earlier[-1]) or old_items.get(earlier[-1]) or {}).get(
                     "value"
@@ -656,9 +795,19 @@ def _observation_changes(
                     and isinstance(value, (int, float))
                     and previous
                 ):
-                    change = f" ({(value - previous) / previous * 100:+.1f}% since {earlier[-1]})"
+                    change = f"{(value - previous) / previous * 100:+.1f}%"
+            if change is not None:
+                said = _("{record}: new observation {date} = {value} ({change} since {previous})")
+            else:
+                said = _("{record}: new observation {date} = {value}")
             yield Sentence(
-                f"{label}: new observation {day} = {_observed(observation, new)}{change}"
+                said.format(
+                    record=label,
+                    date=day,
+                    value=_observed(observation, new),
+                    change=change,
+                    previous=earlier[-1] if earlier else "",
+                )
             )
         elif old_items[day] != observation:
             before = old_items[day]
@@ -667,17 +816,28 @@ def _observation_changes(
                 observation.get("qualifier"),
             ):
                 yield Sentence(
-                    f"{label}: observation {day} changed from {_observed(before, old)} to "
-                    f"{_observed(observation, new)}",
+                    _("{record}: observation {date} changed from {old} to {new}").format(
+                        record=label,
+                        date=day,
+                        old=_observed(before, old),
+                        new=_observed(observation, new),
+                    ),
                     True,
                 )
             else:
-                fields = sorted(_path_text(p) for p, _, _ in changes(before, observation))
-                yield Sentence(f"{label}: observation {day}: details changed ({', '.join(fields)})")
+                fields = sorted(_path_text(path) for path, _a, _b in changes(before, observation))
+                yield Sentence(
+                    _("{record}: observation {date}: details changed ({fields})").format(
+                        record=label, date=day, fields=_list(fields)
+                    )
+                )
     for day in old_items:
         if day not in new_items:
             yield Sentence(
-                f"{label}: observation {day} removed (was {_observed(old_items[day], old)})", True
+                _("{record}: observation {date} removed (was {value})").format(
+                    record=label, date=day, value=_observed(old_items[day], old)
+                ),
+                True,
             )
 
 
@@ -692,40 +852,58 @@ def _member_changes(
     if old_members is None or new_members is None:
         if _items(old, "members") != _items(new, "members"):
             yield Sentence(
-                f"committee {committee_id}: members: "
-                f"{_list_change(_items(old, 'members'), _items(new, 'members'))}"
+                _("committee {id}: members: {change}").format(
+                    id=committee_id,
+                    change=_list_change(_items(old, "members"), _items(new, "members")),
+                )
             )
         return
     for member_id in list(old_members) + [m for m in new_members if m not in old_members]:
-        subject = f"member {committee_id}/{member_id}"
+        about = f"member {committee_id}/{member_id}"
+        subject = _("member {id}").format(id=f"{committee_id}/{member_id}")
         before, after = old_members.get(member_id), new_members.get(member_id)
         if before is None and after is not None:
             yield Sentence(
-                f"{subject} added ({after.get('role', 'no role')}, {_text(_current_title(after))})"
+                _("{member} added ({role}, {title})").format(
+                    member=subject,
+                    role=after.get("role", _("no role")),
+                    title=_text(_current_title(after)),
+                ),
+                about=about,
             )
             continue
         if after is None or before is None:
             yield Sentence(
-                f"{subject} removed (posts are ended with `until:`, never deleted; meetings "
-                "may still name it)",
+                _(
+                    "{member} removed (posts are ended with `until:`, never deleted; meetings "
+                    "may still name it)"
+                ).format(member=subject),
                 True,
+                about,
             )
             continue
-        yield from _dated_list(subject, "title", "title", before, after)
-        yield from _dated_list(subject, "holder", "name", before, after)
+        said = list(_dated_list(subject, "title", "title", before, after))
+        said += _dated_list(subject, "holder", "name", before, after)
         rest_before = {k: v for k, v in before.items() if k not in ("titles", "holders")}
         rest_after = {k: v for k, v in after.items() if k not in ("titles", "holders")}
         for path, old_value, new_value in changes(rest_before, rest_after):
             if path == ("until",) and old_value is _MISSING:
-                yield Sentence(f"{subject}: post ended on {new_value}")
+                said.append(
+                    Sentence(
+                        _("{member}: post ended on {date}").format(member=subject, date=new_value)
+                    )
+                )
             else:
-                yield _generic(subject, "member", member_id, path, old_value, new_value)
+                said.append(_generic(subject, "member", member_id, path, old_value, new_value))
+        for sentence in said:
+            sentence.about = about
+            yield sentence
 
 
 def _current_title(member: dict[str, Any]) -> Any:
     titles = [t for t in _items(member, "titles") if isinstance(t, dict)]
     open_titles = [t for t in titles if "until" not in t] or titles
-    return open_titles[-1].get("title") if open_titles else "no title"
+    return open_titles[-1].get("title") if open_titles else _("no title")
 
 
 def _dated_list(
@@ -741,6 +919,7 @@ def _dated_list(
         for e in old_entries
         if isinstance(e, dict)
     }
+    is_title = noun == "title"
     for entry in new_entries:
         if not isinstance(entry, dict):
             continue
@@ -749,26 +928,51 @@ def _dated_list(
         )
         shown = _text(entry.get(value_key))
         if previous is None:
-            when = (
-                f" since {entry['since']}"
-                if entry.get("since")
-                else f" (attested {entry['attested']})"
-                if entry.get("attested")
-                else ""
-            )
-            if noun == "title":
-                yield Sentence(f"{subject}: title changed{when} to {shown}")
+            if entry.get("since"):
+                said = (
+                    _("{member}: title changed since {date} to {value}")
+                    if is_title
+                    else _("{member}: new holder {value} since {date}")
+                )
+                date = entry["since"]
+            elif entry.get("attested"):
+                said = (
+                    _("{member}: title changed (attested {date}) to {value}")
+                    if is_title
+                    else _("{member}: new holder {value} (attested {date})")
+                )
+                date = entry["attested"]
             else:
-                yield Sentence(f"{subject}: new holder {shown}{when}")
+                said = (
+                    _("{member}: title changed to {value}")
+                    if is_title
+                    else _("{member}: new holder {value}")
+                )
+                date = None
+            yield Sentence(said.format(member=subject, value=shown, date=date))
         elif previous != entry:
             if entry.get("until") and not previous.get("until"):
-                yield Sentence(f"{subject}: {noun} {shown} ends on {entry['until']}")
+                said = (
+                    _("{member}: title {value} ends on {date}")
+                    if is_title
+                    else _("{member}: holder {value} ends on {date}")
+                )
+                yield Sentence(said.format(member=subject, value=shown, date=entry["until"]))
             else:
-                fields = ", ".join(sorted(_path_text(p) for p, _, _ in changes(previous, entry)))
-                yield Sentence(f"{subject}: {noun} {shown}: {fields} changed")
+                fields = _list(sorted(_path_text(p) for p, _a, _b in changes(previous, entry)))
+                said = (
+                    _("{member}: title {value}: {fields} changed")
+                    if is_title
+                    else _("{member}: holder {value}: {fields} changed")
+                )
+                yield Sentence(said.format(member=subject, value=shown, fields=fields))
     for entry in old_by_value.values():
-        yield Sentence(
-            f"{subject}: {noun} {_text(entry.get(value_key))} removed (the past is kept: "
-            "close it with `until:` instead)",
-            True,
+        said = (
+            _("{member}: title {value} removed (the past is kept: close it with `until:` instead)")
+            if is_title
+            else _(
+                "{member}: holder {value} removed (the past is kept: close it with `until:` "
+                "instead)"
+            )
         )
+        yield Sentence(said.format(member=subject, value=_text(entry.get(value_key))), True)

@@ -11,16 +11,10 @@ import datetime as dt
 from typing import Any, Iterator
 
 from protsoc.governance import finance
+from protsoc.kernel.i18n import _
 
 # (text, warning) pairs: review/diff.py makes them its sentences.
 Said = tuple[str, bool]
-
-_MOVES = (
-    ("budget", "revised budget"),
-    ("committed", "commitments"),
-    ("paid", "payments"),
-    ("spent", "spending"),
-)
 
 
 def finance_changes(label: str, old: dict[str, Any], new: dict[str, Any]) -> Iterator[Said]:
@@ -32,23 +26,95 @@ def finance_changes(label: str, old: dict[str, Any], new: dict[str, Any]) -> Ite
     yield from _ledger_edits(label, old.get("transactions"), new.get("transactions"))
     yield from _budget_edits(label, old.get("budgets"), new.get("budgets"))
     before, after = _figures(old), _figures(new)
-    for attribute, noun in _MOVES:
-        was, now = getattr(before, attribute), getattr(after, attribute)
-        if attribute == "budget" and not (before.has_budget or after.has_budget):
-            continue
-        if was == now:
-            continue
-        verb = "rose" if now > was else "fell"
-        detail = ""
-        if attribute == "committed" and after.commitment_rate is not None:
-            detail = f" (commitment rate {finance.format_rate(after.commitment_rate)})"
-        elif attribute == "paid" and after.payment_rate is not None:
-            detail = f" (payment rate {finance.format_rate(after.payment_rate)})"
-        yield (
-            f"{label}: {noun} {verb} by {finance.format_mad(abs(now - was))} MAD to "
-            f"{finance.format_mad(now)} MAD{detail}",
-            False,
+    if before.has_budget or after.has_budget:
+        yield from _move(label, "budget", before.budget, after.budget, None)
+    committed_rate = after.commitment_rate
+    yield from _move(label, "committed", before.committed, after.committed, committed_rate)
+    yield from _move(label, "paid", before.paid, after.paid, after.payment_rate)
+    yield from _move(label, "spent", before.spent, after.spent, None)
+
+
+def _move(label: str, what: str, was: Any, now: Any, rate: Any) -> Iterator[Said]:
+    """One total that rose or fell, in a sentence a translator can word whole."""
+    if was == now:
+        return
+    rose = now > was
+    if what == "budget":
+        said = (
+            _("{record}: revised budget rose by {change} MAD to {total} MAD")
+            if rose
+            else _("{record}: revised budget fell by {change} MAD to {total} MAD")
         )
+    elif what == "committed":
+        if rate is not None:
+            said = (
+                _(
+                    "{record}: commitments rose by {change} MAD to {total} MAD "
+                    "(commitment rate {rate})"
+                )
+                if rose
+                else _(
+                    "{record}: commitments fell by {change} MAD to {total} MAD "
+                    "(commitment rate {rate})"
+                )
+            )
+        else:
+            said = (
+                _("{record}: commitments rose by {change} MAD to {total} MAD")
+                if rose
+                else _("{record}: commitments fell by {change} MAD to {total} MAD")
+            )
+    elif what == "paid":
+        if rate is not None:
+            said = (
+                _("{record}: payments rose by {change} MAD to {total} MAD (payment rate {rate})")
+                if rose
+                else _(
+                    "{record}: payments fell by {change} MAD to {total} MAD (payment rate {rate})"
+                )
+            )
+        else:
+            said = (
+                _("{record}: payments rose by {change} MAD to {total} MAD")
+                if rose
+                else _("{record}: payments fell by {change} MAD to {total} MAD")
+            )
+    else:
+        said = (
+            _("{record}: spending rose by {change} MAD to {total} MAD")
+            if rose
+            else _("{record}: spending fell by {change} MAD to {total} MAD")
+        )
+    yield (
+        said.format(
+            record=label,
+            change=finance.format_mad(abs(now - was)),
+            total=finance.format_mad(now),
+            rate=finance.format_rate(rate) if rate is not None else "",
+        ),
+        False,
+    )
+
+
+def _mad(amount: Any) -> str:
+    return (
+        _("{amount} MAD").format(amount=finance.format_mad(amount)) if amount is not None else "?"
+    )
+
+
+def _word(code: Any) -> str:
+    """A ledger or budget code in the reader's words (the code itself when unknown)."""
+    words = {
+        "commitment": _("commitment"),
+        "decommitment": _("decommitment"),
+        "payment": _("payment"),
+        "expenditure": _("expenditure"),
+        "original": _("original"),
+        "revised": _("revised"),
+        "indicative": _("indicative"),
+        "committed": _("committed"),
+    }
+    return words.get(str(code), str(code))
 
 
 def _figures(data: dict[str, Any]) -> finance.Figures:
@@ -69,26 +135,42 @@ def _by_id(items: Any) -> dict[Any, Any]:
 def _ledger_edits(label: str, old: Any, new: Any) -> Iterator[Said]:
     before, after = _by_id(old), _by_id(new)
     for event_id, event in before.items():
-        if event_id not in after:
-            yield (
-                f"{label}: ledger event {event_id} ({event.get('type')} of {event.get('date')}) "
-                "removed; the ledger is append-only: record a correction as a new event",
-                True,
+        if event_id not in after or after[event_id] != event:
+            said = (
+                _(
+                    "{record}: ledger event {id} ({type} of {date}) removed; the ledger is "
+                    "append-only: record a correction as a new event"
+                )
+                if event_id not in after
+                else _(
+                    "{record}: ledger event {id} ({type} of {date}) edited; the ledger is "
+                    "append-only: record a correction as a new event"
+                )
             )
-        elif after[event_id] != event:
             yield (
-                f"{label}: ledger event {event_id} ({event.get('type')} of {event.get('date')}) "
-                "edited; the ledger is append-only: record a correction as a new event",
+                said.format(
+                    record=label, id=event_id, type=_word(event.get("type")), date=event.get("date")
+                ),
                 True,
             )
     for event_id, event in after.items():
         if event_id not in before:
             amount = finance.to_mad(event)
-            shown = f"{finance.format_mad(amount)} MAD" if amount is not None else "?"
-            corrects = f", correcting {event['corrects']}" if event.get("corrects") else ""
+            shown = _mad(amount)
+            said = (
+                _("{record}: {type} of {amount} on {date} recorded ({id}, correcting {corrects})")
+                if event.get("corrects")
+                else _("{record}: {type} of {amount} on {date} recorded ({id})")
+            )
             yield (
-                f"{label}: {event.get('type')} of {shown} on {event.get('date')} recorded "
-                f"({event_id}{corrects})",
+                said.format(
+                    record=label,
+                    type=_word(event.get("type")),
+                    amount=shown,
+                    date=event.get("date"),
+                    id=event_id,
+                    corrects=event.get("corrects"),
+                ),
                 False,
             )
 
@@ -97,18 +179,30 @@ def _budget_edits(label: str, old: Any, new: Any) -> Iterator[Said]:
     before, after = _by_id(old), _by_id(new)
     for budget_id, budget in before.items():
         if budget_id not in after or after[budget_id] != budget:
-            verb = "removed" if budget_id not in after else "edited"
-            yield (
-                f"{label}: budget {budget_id} ({budget.get('year')}) {verb}; a revision is a "
-                "new budget of type revised",
-                True,
+            said = (
+                _(
+                    "{record}: budget {id} ({year}) removed; a revision is a new budget of "
+                    "type revised"
+                )
+                if budget_id not in after
+                else _(
+                    "{record}: budget {id} ({year}) edited; a revision is a new budget of "
+                    "type revised"
+                )
             )
+            yield said.format(record=label, id=budget_id, year=budget.get("year")), True
     for budget_id, budget in after.items():
         if budget_id not in before:
             amount = finance.to_mad(budget)
-            shown = f"{finance.format_mad(amount)} MAD" if amount is not None else "?"
+            shown = _mad(amount)
             yield (
-                f"{label}: {budget.get('type')} budget for {budget.get('year')} set at {shown} "
-                f"({budget.get('status')}, {budget.get('funding_source')})",
+                _("{record}: {type} budget for {year} set at {amount} ({status}, {source})").format(
+                    record=label,
+                    type=_word(budget.get("type")),
+                    year=budget.get("year"),
+                    amount=shown,
+                    status=_word(budget.get("status")),
+                    source=budget.get("funding_source"),
+                ),
                 False,
             )

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from protsoc.kernel.errors import UsageError
+from protsoc.kernel.i18n import _
 from protsoc.registry.gitdiff import FileChange, Git
 from protsoc.registry.layout import is_slug, split_meeting_stem
 from protsoc.review.diff import Sentence, describe
@@ -158,11 +159,7 @@ def history(registry_root: Path, record_id: str, details: bool = True) -> Histor
             )
             entry.sentences = record.sentences
             if focus and record.change != "added":
-                entry.sentences = [
-                    s
-                    for s in record.sentences
-                    if s.text.startswith(focus + ":") or s.text.startswith(focus + " ")
-                ]
+                entry.sentences = [s for s in record.sentences if s.about == focus]
                 if not entry.sentences:
                     continue
             if not details:
@@ -176,13 +173,17 @@ def history(registry_root: Path, record_id: str, details: bool = True) -> Histor
 
 
 def as_text(result: History) -> str:
-    lines = [f"history of {result.record_id} ({result.path}), newest first:"]
+    lines = [
+        _("history of {id} ({path}), newest first:").format(id=result.record_id, path=result.path)
+    ]
     for entry in result.entries:
         lines.append("")
         lines.append(f"{entry.commit[:10]}  {entry.date}  {entry.author} <{entry.email}>")
         lines.append(f"    {entry.subject}")
         if entry.old_path and entry.old_path != entry.path:
-            lines.append(f"    renamed: {entry.old_path} -> {entry.path}")
+            lines.append(
+                "    " + _("renamed: {old} -> {new}").format(old=entry.old_path, new=entry.path)
+            )
         for sentence in entry.sentences:
             lines.append(f"    {'! ' if sentence.warning else '- '}{sentence.text}")
     return "\n".join(lines)

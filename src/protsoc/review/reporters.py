@@ -11,18 +11,28 @@ from collections.abc import Callable
 from typing import Any
 
 from protsoc.kernel.safe_text import markdown_code, markdown_inline
-from protsoc.review.diff import DiffResult
+from protsoc.kernel.i18n import _, ngettext
+from protsoc.review.diff import DEFAULT_BASE, DiffResult
 
 
 def as_text(result: DiffResult) -> str:
-    head = result.head or "working tree"
-    lines = [f"registry changes from {result.base} ({result.base_commit[:10]}) to {head}:"]
+    head = result.head or _("working tree")
+    lines = [
+        _("registry changes from {base} ({commit}) to {head}:").format(
+            base=_base_words(result.base), commit=result.base_commit[:10], head=head
+        )
+    ]
     if not result.records:
-        lines.append("  no change to the registry")
+        lines.append("  " + _("no change to the registry"))
     for record in result.records:
         for sentence in record.sentences:
             lines.append(f"  {'! ' if sentence.warning else '- '}{sentence.text}")
     return "\n".join(lines)
+
+
+def _base_words(base: str) -> str:
+    # The default base is named in words by review.diff; said again here in the reader's language.
+    return _("merge-base with the default branch") if base == DEFAULT_BASE else base
 
 
 def as_json(result: DiffResult, findings: list[Any] | None = None) -> str:
@@ -34,17 +44,20 @@ def as_json(result: DiffResult, findings: list[Any] | None = None) -> str:
     return document(payload)
 
 
-_SECTIONS = [
-    ("meeting", "Meetings"),
-    ("committee", "Committees"),
-    ("indicator", "Indicators"),
-    ("action", "Actions"),
-    ("evaluation", "Evaluations"),
-    ("programme", "Programmes"),
-    ("roadmap", "Roadmap"),
-    ("registry", "Registry manifest"),
-    ("file", "Other files"),
-]
+def _sections() -> list[tuple[str, str]]:
+    return [
+        ("meeting", _("Meetings")),
+        ("committee", _("Committees")),
+        ("indicator", _("Indicators")),
+        ("action", _("Actions")),
+        ("evaluation", _("Evaluations")),
+        ("programme", _("Programmes")),
+        ("roadmap", _("Roadmap")),
+        ("registry", _("Registry manifest")),
+        ("file", _("Other files")),
+    ]
+
+
 MD_MARKER = "<!-- protsoc-diff -->"
 # A GitHub comment holds at most 65,536 characters: long lists are cut (the text format is not).
 MAX_MD_SENTENCES = 300
@@ -57,27 +70,31 @@ def as_markdown(result: DiffResult, validation: Any | None = None, note: str | N
     ``validation`` is a ``ValidationResult`` (of ``validate --changed-since BASE``) or None.
     The first line is a marker, so a workflow can find and update its previous comment.
     """
-    head = f"`{result.head}`" if result.head else "this branch's working tree"
+    head = f"`{result.head}`" if result.head else _("this branch's working tree")
     lines = [
         MD_MARKER,
-        "### protsoc: what this change does",
+        "### " + _("protsoc: what this change does"),
         "",
-        f"Compared with `{result.base}` (`{result.base_commit[:10]}`) → {head}.",
+        _("Compared with {base} ({commit}) → {head}.").format(
+            base=f"`{_base_words(result.base)}`", commit=f"`{result.base_commit[:10]}`", head=head
+        ),
         "",
     ]
     warnings = [s for r in result.records for s in r.sentences if s.warning]
     if not result.records:
-        lines += ["No change to the registry.", ""]
+        lines += [_("No change to the registry."), ""]
     if warnings:
         lines += [
-            (
-                f"> [!WARNING]\n> {len(warnings)} change(s) need particular attention "
-                "(marked ⚠️ below)."
-            ),
+            "> [!WARNING]\n> "
+            + ngettext(
+                "{count} change needs particular attention (marked ⚠️ below).",
+                "{count} changes need particular attention (marked ⚠️ below).",
+                len(warnings),
+            ).format(count=len(warnings)),
             "",
         ]
     budget = MAX_MD_SENTENCES
-    for kind, title in _SECTIONS:
+    for kind, title in _sections():
         records = [r for r in result.records if r.kind == kind]
         if not records:
             continue
@@ -91,7 +108,10 @@ def as_markdown(result: DiffResult, validation: Any | None = None, note: str | N
             lines.append(f"- {mark}{markdown_inline(sentence.text)}")
         if len(shown) < len(said):
             lines.append(
-                f"- … and {len(said) - len(shown)} more (run `protsoc diff` to see them all)"
+                "- "
+                + _("… and {count} more (run `protsoc diff` to see them all)").format(
+                    count=len(said) - len(shown)
+                )
             )
         budget = max(budget - len(shown), 0)
         lines.append("")
@@ -99,7 +119,7 @@ def as_markdown(result: DiffResult, validation: Any | None = None, note: str | N
         lines += _md_validation(validation)
     if note:
         lines += [f"_{note}_", ""]
-    lines.append("<sub>generated by `protsoc diff --format md`</sub>")
+    lines.append("<sub>" + _("generated by `protsoc diff --format md`") + "</sub>")
     return "\n".join(lines) + "\n"
 
 
