@@ -264,7 +264,7 @@ def test_markdown_comment_lists_validate_findings(registry_tree: RegistryTree, r
     text = outcome.stdout
     assert text.startswith("<!-- protsoc-diff -->\n### protsoc: what this change does")
     assert "- meeting steering/2024-11-26: attendance of stranger added (present)" in text
-    assert "❌ invalid: 1 error(s)" in text
+    assert "❌ invalid: 1 error, 0 warnings (1 changed file checked)." in text
     assert "| ❌ | `registry/meetings/steering/2024-11-26.yaml:" in text and "`ref-member`" in text
 
 
@@ -275,7 +275,7 @@ def test_markdown_when_valid(registry_tree: RegistryTree, run: Any) -> None:
 
     assert "- meeting steering/2024-11-26: number set to 1" in text
     assert (
-        "✅ `protsoc validate --changed-since`: valid (1 changed files checked, no findings)."
+        "✅ `protsoc validate --changed-since`: valid (1 changed file checked, no findings)."
         in text
     )
 

@@ -144,3 +144,22 @@ def test_member_history_in_arabic_keeps_its_filter(registry_tree: RegistryTree, 
         assert document["commits"][0]["changes"] == [expected]
     text = _said(run, registry_tree, "history", "steering/interior", "--lang", "ar")
     assert text.startswith("تاريخ steering/interior (")
+
+
+def test_the_validation_table_of_the_comment_in_french(
+    registry_tree: RegistryTree, run: Any
+) -> None:
+    registry_tree.patch(
+        "meetings/steering/2024-11-26.yaml",
+        lambda data: data["attendance"].append({"member": "stranger", "status": "present"}),
+    )
+
+    text = _said(run, registry_tree, "diff", "HEAD", "--format", "md", "--lang", "fr")
+
+    assert "#### Validation" in text
+    assert "❌ non valide : 1 erreur, 0 avertissement (1 fichier modifié vérifié)." in text
+    assert "| | fichier | règle | constat |" in text
+    assert "`ref-member`" in text and "conseil :" in text
+    arabic = _said(run, registry_tree, "diff", "HEAD", "--format", "md", "--lang", "ar")
+    assert "❌ غير صالح: خطأ واحد، لا تنبيهات (فحص ملف معدل واحد)." in arabic
+    assert "| | الملف | القاعدة | الملاحظة |" in arabic

@@ -504,4 +504,38 @@ REVIEW = {
     "revised": ("révisé", "معدلة"),
     "indicative": ("indicatif", "تقديرية"),
     "committed": ("voté", "مصادق عليها"),
+    # the validation table of the pull-request comment
+    "Validation": ("Validation", "التحقق"),
+    "file": ("fichier", "الملف"),
+    "rule": ("règle", "القاعدة"),
+    "finding": ("constat", "الملاحظة"),
+    "valid (with warnings)": ("valide (avec avertissements)", "صالح (مع تنبيهات)"),
+    "`protsoc validate --changed-since`: valid ({checked}, no findings).": (
+        "`protsoc validate --changed-since` : valide ({checked}, aucun constat).",
+        "`protsoc validate --changed-since`: صالح ({checked}، دون ملاحظات).",
+    ),
+    "{count} changed file checked": (
+        (
+            "{count} fichier modifié vérifié",
+            "{count} de fichiers modifiés vérifiés",
+            "{count} fichiers modifiés vérifiés",
+        ),
+        (
+            "لم يفحص أي ملف معدل",
+            "فحص ملف معدل واحد",
+            "فحص ملفين معدلين",
+            "فحص {count} ملفات معدلة",
+            "فحص {count} ملفا معدلا",
+            "فحص {count} ملف معدل",
+        ),
+    ),
+    "{message} — hint: {hint}": ("{message} — conseil : {hint}", "{message} — توجيه: {hint}"),
+    "{verdict}: {counts} ({checked}).": (
+        "{verdict} : {counts} ({checked}).",
+        "{verdict}: {counts} ({checked}).",
+    ),
+    "… and {count} more findings (run `protsoc validate --changed-since` to see them all)": (
+        "… et {count} autres constats (lancez `protsoc validate --changed-since` pour tout voir)",
+        "… و{count} ملاحظات أخرى (نفذ `protsoc validate --changed-since` لرؤيتها كلها)",
+    ),
 }

@@ -125,39 +125,54 @@ def as_markdown(result: DiffResult, validation: Any | None = None, note: str | N
 
 def _md_validation(validation: Any) -> list[str]:
     errors, warnings = validation.errors, validation.warnings
+    checked = ngettext(
+        "{count} changed file checked", "{count} changed files checked", validation.files_checked
+    ).format(count=validation.files_checked)
     if not validation.findings:
         return [
-            "#### Validation",
+            "#### " + _("Validation"),
             "",
-            (
-                "✅ `protsoc validate --changed-since`: valid "
-                f"({validation.files_checked} changed files checked, no findings)."
+            "✅ "
+            + _("`protsoc validate --changed-since`: valid ({checked}, no findings).").format(
+                checked=checked
             ),
             "",
         ]
-    verdict = "❌ invalid" if errors else "✅ valid (with warnings)"
+    verdict = "❌ " + _("invalid") if errors else "✅ " + _("valid (with warnings)")
+    counts = _(", ").join(
+        [
+            ngettext("{count} error", "{count} errors", len(errors)).format(count=len(errors)),
+            ngettext("{count} warning", "{count} warnings", len(warnings)).format(
+                count=len(warnings)
+            ),
+        ]
+    )
     lines = [
-        "#### Validation",
+        "#### " + _("Validation"),
         "",
-        (
-            f"{verdict}: {len(errors)} error(s), {len(warnings)} warning(s) "
-            f"({validation.files_checked} changed files checked)."
+        _("{verdict}: {counts} ({checked}).").format(
+            verdict=verdict, counts=counts, checked=checked
         ),
         "",
-        "| | file | rule | finding |",
+        "| | " + _("file") + " | " + _("rule") + " | " + _("finding") + " |",
         "|---|---|---|---|",
     ]
     for finding in validation.findings[:MAX_MD_FINDINGS]:
         icon = "❌" if finding.is_error else "⚠️"
-        message = finding.message + (f" — hint: {finding.hint}" if finding.hint else "")
+        message = finding.message
+        if finding.hint:
+            message = _("{message} — hint: {hint}").format(message=message, hint=finding.hint)
         lines.append(
             f"| {icon} | `{markdown_code(finding.path)}:{finding.line or 1}` | `{finding.rule}` | "
             f"{markdown_inline(message)} |"
         )
     if len(validation.findings) > MAX_MD_FINDINGS:
         lines.append(
-            f"\n… and {len(validation.findings) - MAX_MD_FINDINGS} more findings "
-            "(run `protsoc validate --changed-since` to see them all)"
+            "\n"
+            + _(
+                "… and {count} more findings "
+                "(run `protsoc validate --changed-since` to see them all)"
+            ).format(count=len(validation.findings) - MAX_MD_FINDINGS)
         )
     lines.append("")
     return lines
