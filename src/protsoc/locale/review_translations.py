@@ -170,10 +170,10 @@ REVIEW = {
     "{subject} added": ("ajout : {subject}", "إضافة {subject}"),
     "{subject} added ({summary})": ("ajout : {subject} ({summary})", "إضافة {subject} ({summary})"),
     "{subject} removed": ("suppression : {subject}", "حذف {subject}"),
-    "{field} set to {value}": ("{field} : fixé à {value}", "{field}: حدد في {value}"),
+    "{field} set to {value}": ("{field} : fixé à {value}", "{field}: حددت قيمته في {value}"),
     "{field} removed (was {value})": (
         "{field} : supprimé (valait {value})",
-        "{field}: حذف (كانت القيمة {value})",
+        "{field}: حذف (كانت قيمته {value})",
     ),
     "{field}: {change}": ("{field} : {change}", "{field}: {change}"),
     "{field} changed from {old} to {new}": (
