@@ -15,14 +15,14 @@ from conftest import MEETING, RegistryTree
 from test_diff import INDICATOR, approve, git
 
 
-def _add_meeting(tree: RegistryTree) -> None:
+def _add_meeting(tree: RegistryTree, decisions: int) -> None:
     meeting = copy.deepcopy(MEETING)
     meeting.update(
         id="steering/2025-06-10",
         date="2025-06-10",
         decisions=[
-            {"id": "d1", "kind": "decision", "text": {"ar": "قرار أول"}},
-            {"id": "d2", "kind": "recommendation", "text": {"ar": "توصية"}},
+            {"id": f"d{n}", "kind": "decision", "text": {"ar": f"قرار {n}"}}
+            for n in range(1, decisions + 1)
         ],
     )
     tree.write("meetings/steering/2025-06-10.yaml", meeting)
@@ -35,7 +35,7 @@ def _said(run: Any, tree: RegistryTree, *args: str) -> str:
 
 
 def test_an_added_meeting_in_three_languages(registry_tree: RegistryTree, run: Any) -> None:
-    _add_meeting(registry_tree)
+    _add_meeting(registry_tree, 2)
 
     arabic = _said(run, registry_tree, "--lang", "ar", "diff", "HEAD")
     french = _said(run, registry_tree, "diff", "HEAD", "--lang", "fr")
@@ -48,15 +48,7 @@ def test_an_added_meeting_in_three_languages(registry_tree: RegistryTree, run: A
 
 
 def test_plural_forms_follow_each_language(registry_tree: RegistryTree, run: Any) -> None:
-    meeting = copy.deepcopy(MEETING)
-    meeting.update(
-        id="steering/2025-06-10",
-        date="2025-06-10",
-        decisions=[
-            {"id": f"d{n}", "kind": "decision", "text": {"ar": f"قرار {n}"}} for n in range(1, 12)
-        ],
-    )
-    registry_tree.write("meetings/steering/2025-06-10.yaml", meeting)
+    _add_meeting(registry_tree, 11)
 
     assert "(held، 11 قرارا)" in _said(run, registry_tree, "diff", "HEAD", "--lang", "ar")
     assert "(held, 11 décisions)" in _said(run, registry_tree, "diff", "HEAD", "--lang", "fr")
@@ -87,11 +79,11 @@ def test_approval_and_observation_sentences(registry_tree: RegistryTree, run: An
 
 def test_the_pull_request_comment_in_arabic(registry_tree: RegistryTree, run: Any) -> None:
     registry_tree.delete("meetings/steering/2024-11-26.yaml")
-    approve_and_delete = _said(run, registry_tree, "diff", "HEAD", "--format", "md", "--lang", "ar")
+    comment = _said(run, registry_tree, "diff", "HEAD", "--format", "md", "--lang", "ar")
 
-    assert "### protsoc: ما يحدثه هذا التغيير" in approve_and_delete
-    assert "#### الاجتماعات" in approve_and_delete
-    assert "- حذف الاجتماع steering/2024-11-26" in approve_and_delete
+    assert "### protsoc: ما يحدثه هذا التغيير" in comment
+    assert "#### الاجتماعات" in comment
+    assert "- حذف الاجتماع steering/2024-11-26" in comment
     # JSON keeps its field names; only the sentences are in the reader's language
     document = json.loads(
         _said(run, registry_tree, "diff", "HEAD", "--format", "json", "--lang", "fr")

@@ -32,6 +32,7 @@ from protsoc.clerk import inputs, writer
 from protsoc.clerk.desk import Desk, Plan, next_id
 from protsoc.clerk.inputs import InvalidInput
 from protsoc.clerk.workbook import Book, Cell, Sheet, column_letter
+from protsoc.governance.finance import code_word
 from protsoc.governance.vocabulary import ACTION_STATUSES, QUALIFIERS
 from protsoc.kernel.errors import InvalidRecord, UsageError
 from protsoc.kernel.i18n import _
@@ -1396,15 +1397,6 @@ def operation(returned: Returned) -> Callable[[Desk], Plan]:
     return apply
 
 
-def _event_word(event_type: str) -> str:
-    return {
-        "commitment": _("commitment"),
-        "decommitment": _("decommitment"),
-        "payment": _("payment"),
-        "expenditure": _("expenditure"),
-    }.get(event_type, event_type)
-
-
 def _holder(desk: Desk, holder_id: str) -> Record | None | str:
     """The programme or action of a financial row; "both" when the id names one of each."""
     found = [
@@ -1512,7 +1504,7 @@ def _ledger_event(
                 paid=money.finance.format_mad(now.paid),
                 spent=money.finance.format_mad(now.spent),
                 shown=shown,
-                type=_event_word(event.type),
+                type=code_word(event.type),
                 amount=money.finance.format_mad(event.amount),
             ),
         )

@@ -29,6 +29,7 @@ from typing import Any
 
 from protsoc.governance import vocabulary
 from protsoc.kernel import dates, numbers
+from protsoc.kernel.i18n import _
 
 MAD = "MAD"
 CENTIME = Decimal("0.01")
@@ -38,6 +39,23 @@ EVENT_TYPES = vocabulary.FINANCIAL_EVENT_TYPES
 BUDGET_TYPES = vocabulary.BUDGET_TYPES
 BUDGET_STATUSES = vocabulary.BUDGET_STATUSES
 FUNDING_KINDS = vocabulary.FUNDING_KINDS
+
+
+def code_word(code: Any) -> str:
+    """A ledger event type, budget type or budget status in the reader's words (the code itself
+    when it is none of them): the clerk's import and the review diff say them alike."""
+    words = {
+        "commitment": _("commitment"),
+        "decommitment": _("decommitment"),
+        "payment": _("payment"),
+        "expenditure": _("expenditure"),
+        "original": _("original"),
+        "revised": _("revised"),
+        "indicative": _("indicative"),
+        "committed": _("committed"),
+    }
+    return words.get(str(code), str(code))
+
 
 _AMOUNT = re.compile(r"^[0-9]{1,15}(?:\.([0-9]+))?$")
 _RATE = re.compile(r"^[0-9]{1,9}(?:\.[0-9]{1,10})?$")

@@ -10,7 +10,8 @@ Babel's default keywords, ``_t`` the clerk's and the CLI's marker)::
 
     pybabel extract --no-location --sort-output -k _t -o src/protsoc/locale/protsoc.pot \
         src/protsoc/clerk/*.py src/protsoc/registry/gitrepo.py \
-        src/protsoc/governance/catalog.py src/protsoc/cli/*.py \
+        src/protsoc/governance/catalog.py src/protsoc/governance/finance.py \
+        src/protsoc/cli/*.py \
         src/protsoc/validate/*.py src/protsoc/registry/files.py src/protsoc/registry/layout.py \
         src/protsoc/registry/records.py src/protsoc/registry/yamlio.py src/protsoc/review/*.py
     python src/protsoc/locale/translations.py   # writes <lang>/LC_MESSAGES/protsoc.po and .mo

@@ -156,9 +156,6 @@ REVIEW = {
         "{record} : mise en forme seule (contenu identique)",
         "{record}: تغيير في الشكل فقط (المضمون نفسه)",
     ),
-    "{record} added": ("ajout : {record}", "إضافة {record}"),
-    "{record} added ({summary})": ("ajout : {record} ({summary})", "إضافة {record} ({summary})"),
-    "{record} removed": ("suppression : {record}", "حذف {record}"),
     "{record} removed, although its minutes were approved": (
         "suppression : {record}, dont le procès-verbal était approuvé",
         "حذف {record} رغم أن محضره مصادق عليه",
@@ -353,58 +350,42 @@ REVIEW = {
         "{member}: حذف الشاغل {value} (يحتفظ بالماضي: أنهه بـ `until:` بدل حذفه)",
     ),
     # money
-    "{record}: revised budget rose by {change} MAD to {total} MAD": (
-        "{record} : le budget révisé augmente de {change} MAD, à {total} MAD",
-        "{record}: ارتفعت الميزانية المعدلة بـ {change} درهم لتبلغ {total} درهم",
+    "{record}: revised budget rose by {change} to {total}": (
+        "{record} : le budget révisé augmente de {change}, à {total}",
+        "{record}: ارتفعت الميزانية المعدلة بـ {change} لتبلغ {total}",
     ),
-    "{record}: revised budget fell by {change} MAD to {total} MAD": (
-        "{record} : le budget révisé baisse de {change} MAD, à {total} MAD",
-        "{record}: انخفضت الميزانية المعدلة بـ {change} درهم لتبلغ {total} درهم",
+    "{record}: revised budget fell by {change} to {total}": (
+        "{record} : le budget révisé baisse de {change}, à {total}",
+        "{record}: انخفضت الميزانية المعدلة بـ {change} لتبلغ {total}",
     ),
-    "{record}: commitments rose by {change} MAD to {total} MAD": (
-        "{record} : les engagements augmentent de {change} MAD, à {total} MAD",
-        "{record}: ارتفع الالتزام بـ {change} درهم ليبلغ {total} درهم",
+    "{record}: commitments rose by {change} to {total}": (
+        "{record} : les engagements augmentent de {change}, à {total}",
+        "{record}: ارتفع الالتزام بـ {change} ليبلغ {total}",
     ),
-    "{record}: commitments fell by {change} MAD to {total} MAD": (
-        "{record} : les engagements baissent de {change} MAD, à {total} MAD",
-        "{record}: انخفض الالتزام بـ {change} درهم ليبلغ {total} درهم",
+    "{record}: commitments fell by {change} to {total}": (
+        "{record} : les engagements baissent de {change}, à {total}",
+        "{record}: انخفض الالتزام بـ {change} ليبلغ {total}",
     ),
-    "{record}: commitments rose by {change} MAD to {total} MAD (commitment rate {rate})": (
-        "{record} : les engagements augmentent de {change} MAD, à {total} MAD "
-        "(taux d'engagement {rate})",
-        "{record}: ارتفع الالتزام بـ {change} درهم ليبلغ {total} درهم (نسبة الالتزام {rate})",
+    "{record}: payments rose by {change} to {total}": (
+        "{record} : les paiements augmentent de {change}, à {total}",
+        "{record}: ارتفع الأداء بـ {change} ليبلغ {total}",
     ),
-    "{record}: commitments fell by {change} MAD to {total} MAD (commitment rate {rate})": (
-        "{record} : les engagements baissent de {change} MAD, à {total} MAD "
-        "(taux d'engagement {rate})",
-        "{record}: انخفض الالتزام بـ {change} درهم ليبلغ {total} درهم (نسبة الالتزام {rate})",
+    "{record}: payments fell by {change} to {total}": (
+        "{record} : les paiements baissent de {change}, à {total}",
+        "{record}: انخفض الأداء بـ {change} ليبلغ {total}",
     ),
-    "{record}: payments rose by {change} MAD to {total} MAD": (
-        "{record} : les paiements augmentent de {change} MAD, à {total} MAD",
-        "{record}: ارتفع الأداء بـ {change} درهم ليبلغ {total} درهم",
+    "{record}: spending rose by {change} to {total}": (
+        "{record} : les dépenses augmentent de {change}, à {total}",
+        "{record}: ارتفع الإنفاق بـ {change} ليبلغ {total}",
     ),
-    "{record}: payments fell by {change} MAD to {total} MAD": (
-        "{record} : les paiements baissent de {change} MAD, à {total} MAD",
-        "{record}: انخفض الأداء بـ {change} درهم ليبلغ {total} درهم",
+    "{record}: spending fell by {change} to {total}": (
+        "{record} : les dépenses baissent de {change}, à {total}",
+        "{record}: انخفض الإنفاق بـ {change} ليبلغ {total}",
     ),
-    "{record}: payments rose by {change} MAD to {total} MAD (payment rate {rate})": (
-        "{record} : les paiements augmentent de {change} MAD, à {total} MAD "
-        "(taux de paiement {rate})",
-        "{record}: ارتفع الأداء بـ {change} درهم ليبلغ {total} درهم (نسبة الأداء {rate})",
-    ),
-    "{record}: payments fell by {change} MAD to {total} MAD (payment rate {rate})": (
-        "{record} : les paiements baissent de {change} MAD, à {total} MAD "
-        "(taux de paiement {rate})",
-        "{record}: انخفض الأداء بـ {change} درهم ليبلغ {total} درهم (نسبة الأداء {rate})",
-    ),
-    "{record}: spending rose by {change} MAD to {total} MAD": (
-        "{record} : les dépenses augmentent de {change} MAD, à {total} MAD",
-        "{record}: ارتفع الإنفاق بـ {change} درهم ليبلغ {total} درهم",
-    ),
-    "{record}: spending fell by {change} MAD to {total} MAD": (
-        "{record} : les dépenses baissent de {change} MAD, à {total} MAD",
-        "{record}: انخفض الإنفاق بـ {change} درهم ليبلغ {total} درهم",
-    ),
+    "{amount} MAD": ("{amount} MAD", "{amount} درهم"),
+    # appended to the commitment and payment sentences above
+    " (commitment rate {rate})": (" (taux d'engagement {rate})", " (نسبة الالتزام {rate})"),
+    " (payment rate {rate})": (" (taux de paiement {rate})", " (نسبة الأداء {rate})"),
     "{record}: ledger event {id} ({type} of {date}) removed; the ledger is append-only: record a correction as a new event": (  # noqa: E501
         "{record} : opération {id} ({type} du {date}) supprimée ; le journal ne fait que "
         "s'allonger : enregistrez une correction comme une nouvelle opération",
@@ -498,12 +479,6 @@ REVIEW = {
         "تاريخ {id} ({path})، من الأحدث إلى الأقدم:",
     ),
     "renamed: {old} -> {new}": ("renommé : {old} -> {new}", "إعادة تسمية: {old} -> {new}"),
-    # budget codes inside the sentences above (the ledger's are worded in translations.py)
-    "{amount} MAD": ("{amount} MAD", "{amount} درهم"),
-    "original": ("initial", "أصلية"),
-    "revised": ("révisé", "معدلة"),
-    "indicative": ("indicatif", "تقديرية"),
-    "committed": ("voté", "مصادق عليها"),
     # the validation table of the pull-request comment
     "Validation": ("Validation", "التحقق"),
     "file": ("fichier", "الملف"),

@@ -448,6 +448,11 @@ T = {
     "decommitment": ("désengagement", "إلغاء التزام"),
     "payment": ("paiement", "أداء"),
     "expenditure": ("dépense", "نفقة"),
+    # budget types and statuses (governance/finance.code_word, with the ledger's event types)
+    "original": ("initial", "أصلية"),
+    "revised": ("révisé", "معدلة"),
+    "indicative": ("indicatif", "تقديرية"),
+    "committed": ("voté", "مصادق عليها"),
     "with a financial sheet: {count} programmes and actions": (
         "avec une feuille financière : {count} programmes et actions",
         "مع ورقة مالية: {count} من البرامج والإجراءات",

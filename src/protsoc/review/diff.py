@@ -357,13 +357,17 @@ def _added(kind: str, record_id: str, data: dict[str, Any]) -> Iterator[Sentence
                     else _("minutes approved by {members}, not sealed")
                 ).format(members=approvers)
             )
-        yield Sentence(_("{record} added ({summary})").format(record=label, summary=_list(summary)))
+        yield Sentence(
+            _("{subject} added ({summary})").format(subject=label, summary=_list(summary))
+        )
     elif kind == "committee":
         summary = [
             str(data.get("kind", _("no kind"))),
             _count(len(_items(data, "members")), "member post"),
         ]
-        yield Sentence(_("{record} added ({summary})").format(record=label, summary=_list(summary)))
+        yield Sentence(
+            _("{subject} added ({summary})").format(subject=label, summary=_list(summary))
+        )
     elif kind == "indicator":
         observations = _items(data, "observations")
         details = _count(len(observations), "observation")
@@ -373,13 +377,13 @@ def _added(kind: str, record_id: str, data: dict[str, Any]) -> Iterator[Sentence
             details = _("{count}, latest {date} = {value}").format(
                 count=details, date=latest["date"], value=_observed(latest, data)
             )
-        yield Sentence(_("{record} added ({summary})").format(record=label, summary=details))
+        yield Sentence(_("{subject} added ({summary})").format(subject=label, summary=details))
     elif kind == "action" and data.get("status"):
         yield Sentence(
-            _("{record} added ({summary})").format(record=label, summary=data.get("status"))
+            _("{subject} added ({summary})").format(subject=label, summary=data.get("status"))
         )
     else:
-        yield Sentence(_("{record} added").format(record=label))
+        yield Sentence(_("{subject} added").format(subject=label))
 
 
 def _list(parts: list[str]) -> str:
@@ -402,7 +406,7 @@ def _removed(kind: str, record_id: str, data: dict[str, Any] | None) -> Iterator
             True,
         )
     else:
-        yield Sentence(_("{record} removed").format(record=label))
+        yield Sentence(_("{subject} removed").format(subject=label))
 
 
 # --- changed ----------------------------------------------------------------------------------
@@ -859,7 +863,7 @@ def _member_changes(
             )
         return
     for member_id in list(old_members) + [m for m in new_members if m not in old_members]:
-        about = f"member {committee_id}/{member_id}"
+        about = member_key(committee_id, member_id)
         subject = _("member {id}").format(id=f"{committee_id}/{member_id}")
         before, after = old_members.get(member_id), new_members.get(member_id)
         if before is None and after is not None:
@@ -898,6 +902,11 @@ def _member_changes(
         for sentence in said:
             sentence.about = about
             yield sentence
+
+
+def member_key(committee_id: str, member_id: str) -> str:
+    """The ``about`` of the sentences on one member post; ``protsoc history`` filters on it."""
+    return f"member {committee_id}/{member_id}"
 
 
 def _current_title(member: dict[str, Any]) -> Any:

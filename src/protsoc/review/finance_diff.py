@@ -26,95 +26,49 @@ def finance_changes(label: str, old: dict[str, Any], new: dict[str, Any]) -> Ite
     yield from _ledger_edits(label, old.get("transactions"), new.get("transactions"))
     yield from _budget_edits(label, old.get("budgets"), new.get("budgets"))
     before, after = _figures(old), _figures(new)
-    if before.has_budget or after.has_budget:
-        yield from _move(label, "budget", before.budget, after.budget, None)
-    committed_rate = after.commitment_rate
-    yield from _move(label, "committed", before.committed, after.committed, committed_rate)
-    yield from _move(label, "paid", before.paid, after.paid, after.payment_rate)
-    yield from _move(label, "spent", before.spent, after.spent, None)
+    for what, was, now in (
+        ("budget", before.budget, after.budget),
+        ("committed", before.committed, after.committed),
+        ("paid", before.paid, after.paid),
+        ("spent", before.spent, after.spent),
+    ):
+        if was == now or (what == "budget" and not (before.has_budget or after.has_budget)):
+            continue
+        said = _moved(what, now > was).format(
+            record=label, change=_mad(abs(now - was)), total=_mad(now)
+        )
+        if what == "committed" and after.commitment_rate is not None:
+            said += _(" (commitment rate {rate})").format(
+                rate=finance.format_rate(after.commitment_rate)
+            )
+        elif what == "paid" and after.payment_rate is not None:
+            said += _(" (payment rate {rate})").format(rate=finance.format_rate(after.payment_rate))
+        yield said, False
 
 
-def _move(label: str, what: str, was: Any, now: Any, rate: Any) -> Iterator[Said]:
-    """One total that rose or fell, in a sentence a translator can word whole."""
-    if was == now:
-        return
-    rose = now > was
+def _moved(what: str, rose: bool) -> str:
+    """The sentence of one total that rose or fell, worded whole for each total and direction."""
     if what == "budget":
-        said = (
-            _("{record}: revised budget rose by {change} MAD to {total} MAD")
-            if rose
-            else _("{record}: revised budget fell by {change} MAD to {total} MAD")
-        )
-    elif what == "committed":
-        if rate is not None:
-            said = (
-                _(
-                    "{record}: commitments rose by {change} MAD to {total} MAD "
-                    "(commitment rate {rate})"
-                )
-                if rose
-                else _(
-                    "{record}: commitments fell by {change} MAD to {total} MAD "
-                    "(commitment rate {rate})"
-                )
-            )
-        else:
-            said = (
-                _("{record}: commitments rose by {change} MAD to {total} MAD")
-                if rose
-                else _("{record}: commitments fell by {change} MAD to {total} MAD")
-            )
-    elif what == "paid":
-        if rate is not None:
-            said = (
-                _("{record}: payments rose by {change} MAD to {total} MAD (payment rate {rate})")
-                if rose
-                else _(
-                    "{record}: payments fell by {change} MAD to {total} MAD (payment rate {rate})"
-                )
-            )
-        else:
-            said = (
-                _("{record}: payments rose by {change} MAD to {total} MAD")
-                if rose
-                else _("{record}: payments fell by {change} MAD to {total} MAD")
-            )
-    else:
-        said = (
-            _("{record}: spending rose by {change} MAD to {total} MAD")
-            if rose
-            else _("{record}: spending fell by {change} MAD to {total} MAD")
-        )
-    yield (
-        said.format(
-            record=label,
-            change=finance.format_mad(abs(now - was)),
-            total=finance.format_mad(now),
-            rate=finance.format_rate(rate) if rate is not None else "",
-        ),
-        False,
-    )
+        if rose:
+            return _("{record}: revised budget rose by {change} to {total}")
+        return _("{record}: revised budget fell by {change} to {total}")
+    if what == "committed":
+        if rose:
+            return _("{record}: commitments rose by {change} to {total}")
+        return _("{record}: commitments fell by {change} to {total}")
+    if what == "paid":
+        if rose:
+            return _("{record}: payments rose by {change} to {total}")
+        return _("{record}: payments fell by {change} to {total}")
+    if rose:
+        return _("{record}: spending rose by {change} to {total}")
+    return _("{record}: spending fell by {change} to {total}")
 
 
 def _mad(amount: Any) -> str:
     return (
         _("{amount} MAD").format(amount=finance.format_mad(amount)) if amount is not None else "?"
     )
-
-
-def _word(code: Any) -> str:
-    """A ledger or budget code in the reader's words (the code itself when unknown)."""
-    words = {
-        "commitment": _("commitment"),
-        "decommitment": _("decommitment"),
-        "payment": _("payment"),
-        "expenditure": _("expenditure"),
-        "original": _("original"),
-        "revised": _("revised"),
-        "indicative": _("indicative"),
-        "committed": _("committed"),
-    }
-    return words.get(str(code), str(code))
 
 
 def _figures(data: dict[str, Any]) -> finance.Figures:
@@ -149,7 +103,10 @@ def _ledger_edits(label: str, old: Any, new: Any) -> Iterator[Said]:
             )
             yield (
                 said.format(
-                    record=label, id=event_id, type=_word(event.get("type")), date=event.get("date")
+                    record=label,
+                    id=event_id,
+                    type=finance.code_word(event.get("type")),
+                    date=event.get("date"),
                 ),
                 True,
             )
@@ -165,7 +122,7 @@ def _ledger_edits(label: str, old: Any, new: Any) -> Iterator[Said]:
             yield (
                 said.format(
                     record=label,
-                    type=_word(event.get("type")),
+                    type=finance.code_word(event.get("type")),
                     amount=shown,
                     date=event.get("date"),
                     id=event_id,
@@ -198,10 +155,10 @@ def _budget_edits(label: str, old: Any, new: Any) -> Iterator[Said]:
             yield (
                 _("{record}: {type} budget for {year} set at {amount} ({status}, {source})").format(
                     record=label,
-                    type=_word(budget.get("type")),
+                    type=finance.code_word(budget.get("type")),
                     year=budget.get("year"),
                     amount=shown,
-                    status=_word(budget.get("status")),
+                    status=finance.code_word(budget.get("status")),
                     source=budget.get("funding_source"),
                 ),
                 False,

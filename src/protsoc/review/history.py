@@ -10,7 +10,7 @@ from protsoc.kernel.errors import UsageError
 from protsoc.kernel.i18n import _
 from protsoc.registry.gitdiff import FileChange, Git
 from protsoc.registry.layout import is_slug, split_meeting_stem
-from protsoc.review.diff import Sentence, describe
+from protsoc.review.diff import Sentence, describe, member_key
 
 # Where a record of each kind lives, from its id (the layout of registry.py).
 _KIND_FOLDERS = {
@@ -123,7 +123,7 @@ def history(registry_root: Path, record_id: str, details: bool = True) -> Histor
     git = Git(registry_root)
     path = record_path(git, record_id)
     member = member_ref(record_id)
-    focus = f"member {member[0]}/{member[1]}" if member else None
+    focus = member_key(*member) if member else None
     logs = git.log_follow(path)
     wanted: list[tuple[str, str]] = []
     if details or focus:  # both versions of the file at every commit, in one git process
